@@ -1,0 +1,64 @@
+"""Countries that act become their government ("Japan donated", "from Japan", "the UK's leadership",
+"between the United Nations and Türkiye"); countries that are only places ("operations in Syria") stay
+places and are not organisations."""
+
+from __future__ import annotations
+
+import re
+
+from migragraph.extract.doc import Doc, Mention
+
+_ACTS_AFTER = re.compile(
+    r"^(?:’s|'s)?\s*(?:(?:has|have|had|will|would|is|was|also|today|yesterday|officially|formally|jointly)\s+)*"
+    r"(?:signed|signs|sign|donated|donates|contributed|contributes|provided|provides|pledged|pledges|funded|"
+    r"funds|financed|finances|granted|grants|committed|commits|announced|announces|agreed|agrees|approved|"
+    r"approves|allocated|allocates|supported|supports|welcomed|welcomes|thanked|thanks|joined|joins|met|meets|"
+    r"hosted|hosts|co-chaired|chaired|gave|gives|offered|offers|launched|launches|handed|delivered|"
+    r"ratified|endorsed|renewed|reaffirmed|expressed|discussed|contributed)\b")
+_POSSESSED = re.compile(
+    r"^(?:’s|'s)\s+(?:continued\s+|strong\s+|generous\s+|long-standing\s+)?(?:support|contribution|"
+    r"contributions|funding|donation|leadership|commitment|efforts|government|delegation|embassy|ambassador|"
+    r"minister|president|prime minister|cooperation|partnership|pledge|grant|assistance|role)\b", re.IGNORECASE)
+_ADJECTIVAL = re.compile(r"^\s+(?:commitment|support|contribution|funding|government|delegation|embassy|"
+                         r"leadership|pledge|grant|assistance|authorities)\b")
+_ACTS_BEFORE = re.compile(
+    r"(?:\bfrom|\bby|\bwith|\bbetween\s+(?:the\s+)?[\w .’'-]{2,60}?\s+and|\band|\bof the people of|"
+    r"\bthe people and government of|\bfunded by|\bsupport of|\bsupported by|\bdonors?,?\s+(?:including\s+)?"
+    r"|\bgovernments? of)\s+(?:the\s+)?$")
+_PLACE_BEFORE = re.compile(r"(?:\bin|\bto|\bacross|\bthroughout|\bwithin|\binside|\bnear|\bfrom\s+\w+\s+to|"
+                           r"\bneighbouring|\bneighboring|\bborder with|\bsuch as|\bincluding|\bvisit)\s+(?:the\s+)?$")
+
+
+def promote_acting_countries(doc: Doc) -> None:
+    """Replace each mention of a country that acts with a mention of its government."""
+    text = doc.text
+    out: list[Mention] = []
+    for m in doc.mentions:
+        if m.kind != "country":
+            out.append(m)
+            continue
+        after = text[m.end:m.end + 80]
+        before = text[max(0, m.start - 80):m.start]
+        sentence = doc.sentence_of(m.start)
+        acts = bool(_ACTS_AFTER.match(after) or _POSSESSED.match(after) or _ADJECTIVAL.match(after))
+        if not acts and _ACTS_BEFORE.search(before) and not _PLACE_BEFORE.search(before):
+            # "from Japan" acts only where money or an agreement is spoken of; "and" only beside an actor
+            acts = bool(re.search(r"\b(?:fund|funding|million|billion|grant|contribution|donat|support|sign|"
+                                  r"agreement|memorandum|cooperation|partnership|met|meeting|talks)", sentence.text,
+                                  re.IGNORECASE))
+            if acts and re.search(r"\band\s+(?:the\s+)?$", before):
+                acts = _beside_actor(doc, m, before)
+        if acts:
+            key = doc.government(m.key, m.text)
+            out.append(Mention(m.start, m.end, key, "org", m.text))
+        else:
+            out.append(m)
+    doc.mentions = out
+
+
+def _beside_actor(doc: Doc, m: Mention, before: str) -> bool:
+    """'the United Nations and Türkiye': the word before 'and' ends an organisation's name."""
+    gap = re.search(r"\s+and\s+(?:the\s+)?$", before)
+    assert gap is not None
+    end = m.start - len(gap.group())
+    return any(x.end == end and x.kind == "org" for x in doc.mentions)

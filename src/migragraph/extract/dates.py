@@ -1,0 +1,141 @@
+"""Dates in release text: regexes find the candidates, dateparser reads them, the release date anchors
+relative ones ("today", "yesterday", "on Monday", "yesterday (9/03)")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import dateparser
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_DAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# Day abbreviations in the languages of the sites releases are copied from (IOM pages show "Ven").
+_DAY_ABBR = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Lun|Mar|Mer|Jeu|Ven|Sam|Dim|Lu|Ma|Mi|Ju|Vi|Sa|Do|Mo|Di|Fr)"
+
+DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
+                            rf"\s+(?:of\s+)?({_MONTH})\.?,?\s+((?:19|20)\d\d)\b")
+MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–)\s*\d{{1,2}})?,?\s+((?:19|20)\d\d)\b")
+ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+# Drupal's "Tue, 12/17/2019 - 18:20" on IOM pages: month first.
+SLASHED = re.compile(rf"\b{_DAY_ABBR},?\s+(\d{{1,2}})/(\d{{1,2}})/((?:19|20)\d\d)\b")
+DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b")
+MONTH_YEAR = re.compile(rf"\b(?:(?:early|mid|late)[-\s])?({_MONTH})\s+((?:19|20)\d\d)\b")
+DAY_MONTH = re.compile(rf"\b(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+                       rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b(?!\.?,?\s+(?:19|20)\d\d)")
+MONTH_DAY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)(?!\d)")
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+RELATIVE = re.compile(r"\b(today|yesterday|tomorrow|this week|last week|on (?:Monday|Tuesday|Wednesday|Thursday|"
+                      r"Friday|Saturday|Sunday)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
+
+_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": False}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    relative: bool = False
+
+
+def _parse(text: str, order: str = "DMY") -> date | None:
+    parsed = dateparser.parse(text, languages=["en"], settings={**_SETTINGS, "DATE_ORDER": order})
+    return parsed.date() if isinstance(parsed, datetime) else None
+
+
+def full_dates(text: str) -> list[DateMention]:
+    """Dates to the day written out in `text`, in order of position."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], value: date | None) -> None:
+        if value and not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append(DateMention(m.start(), m.end(), value.isoformat()))
+            taken.append((m.start(), m.end()))
+
+    for m in SLASHED.finditer(text):
+        add(m, _safe_date(int(m.group(3)), int(m.group(1)), int(m.group(2))))
+    for m in ISO.finditer(text):
+        add(m, _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in DAY_MONTH_YEAR.finditer(text):
+        add(m, _parse(f"{m.group(1)} {m.group(2)} {m.group(3)}"))
+    for m in MONTH_DAY_YEAR.finditer(text):
+        add(m, _parse(f"{m.group(2)} {m.group(1)} {m.group(3)}"))
+    for m in DOTTED.finditer(text):
+        add(m, _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def dates_in(text: str, anchor: date | None) -> list[DateMention]:
+    """Every date in a sentence: full dates, month-years, day-months and relative words (resolved
+    against `anchor`, the release date; left out when there is none)."""
+    found = full_dates(text)
+    taken = [(d.start, d.end) for d in found]
+
+    def free(m: re.Match[str]) -> bool:
+        return not any(s < m.end() and m.start() < e for s, e in taken)
+
+    for m in MONTH_YEAR.finditer(text):
+        parsed = _parse(f"1 {m.group(1)} {m.group(2)}")
+        if parsed and free(m):
+            found.append(DateMention(m.start(), m.end(), parsed.isoformat()[:7]))
+            taken.append((m.start(), m.end()))
+    if anchor:
+        for m in DAY_MONTH.finditer(text):
+            value = _parse(f"{m.group(1)} {m.group(2)} {anchor.year}")
+            if value and free(m):
+                found.append(DateMention(m.start(), m.end(), _near(value, anchor).isoformat(), True))
+                taken.append((m.start(), m.end()))
+        for m in MONTH_DAY.finditer(text):
+            value = _parse(f"{m.group(2)} {m.group(1)} {anchor.year}")
+            if value and free(m):
+                found.append(DateMention(m.start(), m.end(), _near(value, anchor).isoformat(), True))
+                taken.append((m.start(), m.end()))
+        for m in RELATIVE.finditer(text):
+            rel = relative_date(m.group(1), anchor)
+            if rel and free(m):
+                found.append(DateMention(m.start(), m.end(), rel.isoformat(), True))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _near(value: date, anchor: date) -> date:
+    """A day and month without a year: the one nearest the release date (news reports the recent past)."""
+    candidates = [value.replace(year=anchor.year + k) for k in (-1, 0, 1) if _valid(value, anchor.year + k)]
+    return min(candidates, key=lambda d: abs((d - anchor).days))
+
+
+def _valid(value: date, year: int) -> bool:
+    try:
+        value.replace(year=year)
+    except ValueError:
+        return False
+    return True
+
+
+def relative_date(word: str, anchor: date) -> date | None:
+    w = word.lower().removeprefix("on ").strip()
+    if w == "today" or w == "this week":
+        return anchor
+    if w == "yesterday":
+        return anchor - timedelta(days=1)
+    if w == "tomorrow":
+        return anchor + timedelta(days=1)
+    if w in _DAY_NAMES:
+        # A weekday named in a release is the most recent such day up to the release date.
+        back = (anchor.weekday() - _DAY_NAMES.index(w)) % 7
+        return anchor - timedelta(days=back)
+    return None
+
+
+def precision_of(value: str) -> str:
+    return {4: "year", 7: "month"}.get(len(value), "day")

@@ -1,0 +1,108 @@
+"""The working state of extraction for one release: its text, sentences, and the organisations and
+persons found so far, each with a stable key."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from migragraph.extract.gazetteer import Gazetteer, OrgEntry
+from migragraph.extract.model import Organisation, Person, Post, Span
+from migragraph.extract.text import sentences
+from migragraph.map.iris import slug
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    key: str  # organisation key, or person key when kind == "person"
+    kind: str  # "org", "country", "demonym", "person"
+    text: str
+
+
+@dataclass
+class Doc:
+    text: str
+    gaz: Gazetteer
+    anchor: date | None = None
+    spans: list[Span] = field(default_factory=list)
+    orgs: dict[str, Organisation] = field(default_factory=dict)
+    persons: dict[str, Person] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    publisher: str | None = None
+    # The organisation of the last post read: "IOM Director General X and Deputy Director General Y".
+    last_post_org: str | None = None
+    posts: list[Post] = field(default_factory=list)
+    # The borrowing country of a World Bank project line, the recipient of its credits and grants.
+    project_country: str | None = None
+
+    def __post_init__(self) -> None:
+        self.spans = sentences(self.text)
+
+    # -------------------------------------------------------------- organisations
+    def add_gazetteer_org(self, entry: OrgEntry, alias: str | None = None) -> str:
+        org = self.orgs.get(entry.key)
+        if org is None:
+            org = Organisation(entry.key, entry.name, parent=entry.parent, unit=entry.unit,
+                               wikidata=entry.wikidata, government_of=entry.country)
+            self.orgs[entry.key] = org
+            if entry.parent:
+                parent = self.gaz.orgs[entry.parent]
+                # The parent is kept as reference (its label resolves the edge) even if not named.
+                self.add_gazetteer_org(parent)
+        if alias and _clean(alias) != entry.name:
+            org.aliases.add(_clean(alias))
+        return entry.key
+
+    def add_org(self, name: str, parent: str | None = None, unit: bool = False, alias: str | None = None) -> str:
+        name = _clean(name)
+        known = self.gaz.by_surface(name)
+        if known:
+            return self.add_gazetteer_org(known, alias)
+        key = slug(name)
+        for org in self.orgs.values():
+            if org.name.lower() == name.lower() or name in org.aliases:
+                key = org.key
+                break
+        org = self.orgs.setdefault(key, Organisation(key, name, parent=parent, unit=unit))
+        if parent and not org.parent and parent != key:
+            org.parent = parent
+        if alias and alias != org.name:
+            org.aliases.add(_clean(alias))
+        return key
+
+    def government(self, alpha3: str, alias: str | None = None) -> str:
+        country = self.gaz.countries[alpha3]
+        return self.add_gazetteer_org(country.government, alias)
+
+    def mentions_in(self, span: Span, kinds: tuple[str, ...] = ("org",)) -> list[Mention]:
+        return [m for m in self.mentions if m.kind in kinds and span.start <= m.start and m.end <= span.end]
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        for m in self.mentions:
+            if m.start <= start and end <= m.end:
+                return m
+        return None
+
+    def sentence_of(self, pos: int) -> Span:
+        for s in self.spans:
+            if s.start <= pos < s.end:
+                return s
+        return Span(pos, pos + 1, self.text[pos:pos + 1])
+
+    # -------------------------------------------------------------- persons
+    def add_person(self, name: str) -> str:
+        name = _clean(name)
+        key = slug(name)
+        existing = self.persons.get(key)
+        if existing is None:
+            existing = Person(key, name)
+            self.persons[key] = existing
+        return key
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,.;:–-")
+    return re.sub(r"^(?:the|The)\s+", "", name)

@@ -1,0 +1,168 @@
+"""Cooperation frameworks and agreements: named ones ("EU-IOM Strategic Cooperation Framework",
+"AU-IOM Cooperation Agreement"), described ones ("signed a Memorandum of Understanding" between named
+parties), quoted project titles, and World Bank project lines ("Sri Lanka - Local Development Support
+Project"), with their parties and the date they were signed or launched."""
+
+from __future__ import annotations
+
+import re
+
+from migragraph.extract.dates import dates_in
+from migragraph.extract.doc import Doc
+from migragraph.extract.model import Framework, Span
+from migragraph.map.iris import slug
+
+_HEAD = (r"(?:Strategic\s+)?(?:Cooperation\s+)?(?:Framework(?:\s+Agreement)?|Agreement|Memorandum of Understanding|"
+         r"MoU|MOU|Partnership|Pact|Compact|Initiative|Declaration|Joint Declaration|Action Plan|Plan of Action|"
+         r"Letter of Agreement|Financing Agreement|Grant Agreement|Loan Agreement|Host Country Agreement|Accord)")
+_NAMED = re.compile(rf"((?:[A-Z][\w’'-]*(?:-[A-Z][\w’'-]*)*\s+)*?){_HEAD}(?:\s+(?:on|for)\s+(?:[A-Z][\w’'-]*\s*)+)?")
+_SIGN = re.compile(r"\b(sign(?:ed|s|ing)?|establish(?:ed|es|ing)?|launch(?:ed|es|ing)?|conclud(?:ed|es)|renew(?:ed|s)|"
+                   r"enter(?:ed)? into|inaugurat(?:ed|es)|agree(?:d|s)? (?:on|to)|adopted)\b", re.IGNORECASE)
+_GENERIC = re.compile(rf"\b(?:a|an|the|their|its|new|renewed|first)\s+(?:new\s+|renewed\s+)?({_HEAD})\b")
+_COOPERATIVE = re.compile(r"Agreement|Memorandum|MoU|MOU|Partnership|Framework|Pact|Compact|Accord|Declaration")
+_ESTABLISH_NEAR = re.compile(r"\b(sign|establish|launch|conclud|renew|enter|inaugurat|since the signing)", re.IGNORECASE)
+
+
+def _prefix_parties(doc: Doc, start: int, prefix: str) -> list[str]:
+    parties = []
+    for m in doc.mentions:
+        if m.kind == "org" and start <= m.start and m.end <= start + len(prefix):
+            parties.append(m.key)
+    return parties
+
+
+def _sentence_parties(doc: Doc, span: Span, exclude: tuple[int, int]) -> list[str]:
+    """Organisations that sign or are said to be 'between' in the sentence; persons' organisations too."""
+    parties: list[str] = []
+    between = re.search(r"\bbetween\s+(.+?)(?:\s+(?:on|to|in|for|which|that)\b|[,.;]|$)", span.text)
+    window = (span.start + between.start(1), span.start + between.end(1)) if between else (span.start, span.end)
+    for m in doc.mentions:
+        if not (window[0] <= m.start and m.end <= window[1]) or exclude[0] <= m.start < exclude[1]:
+            continue
+        if m.kind == "org" and m.key not in parties:
+            parties.append(m.key)
+    return parties
+
+
+def _established(doc: Doc, span: Span, near: int) -> str | None:
+    if not _ESTABLISH_NEAR.search(span.text):
+        return None
+    found = dates_in(span.text, doc.anchor)
+    if not found:
+        year = re.search(r"\b(?:in|since)\s+(?:early\s+|late\s+|mid-)?((?:19|20)\d\d)\b", span.text)
+        return year.group(1) if year else None
+    best = min(found, key=lambda d: abs(span.start + d.start - near))
+    return best.value
+
+
+def find_frameworks(doc: Doc) -> list[Framework]:
+    found: dict[str, Framework] = {}
+    for span in doc.spans:
+        for m in _NAMED.finditer(span.text):
+            name = m.group().strip()
+            prefix = m.group(1).strip()
+            if not prefix and not re.match(r"[A-Z]", name):
+                continue
+            start = span.start + m.start()
+            head = name[len(prefix):].strip()
+            parties = _prefix_parties(doc, start, prefix)
+            described = False
+            if not prefix or len(parties) < 1:
+                if not _SIGN.search(span.text):
+                    continue
+                parties = _sentence_parties(doc, span, (start, start + len(name)))
+                described = True
+            if len(parties) < 2 and not (parties and _COOPERATIVE.search(head) and _SIGN.search(span.text)):
+                continue
+            if described and not prefix:
+                name = f"{head} between {_names(doc, parties)}"
+            _merge(found, doc, Framework(_key(head, parties), name, span, parties,
+                                         _established(doc, span, start)))
+        for m in _GENERIC.finditer(span.text):
+            if not _SIGN.search(span.text):
+                continue
+            head = m.group(1)
+            parties = _sentence_parties(doc, span, (0, 0))
+            parties += [p.organisation for p in doc.posts if span.start <= p.evidence.start < span.end
+                        and p.organisation not in parties]
+            if len(parties) < 2:
+                continue
+            name = f"{head} between {_names(doc, parties)}"
+            _merge(found, doc, Framework(_key(head, parties), name, span, parties,
+                                         _established(doc, span, span.start + m.start())))
+    _quoted_projects(doc, found)
+    _project_lines(doc, found)
+    return sorted(found.values(), key=lambda f: f.evidence.start)
+
+
+def _names(doc: Doc, keys: list[str]) -> str:
+    labels = [_short(doc, k) for k in keys]
+    return " and ".join([", ".join(labels[:-1]), labels[-1]]) if len(labels) > 1 else labels[0]
+
+
+def _short(doc: Doc, key: str) -> str:
+    org = doc.orgs[key]
+    acronyms = sorted(a for a in org.aliases if a.isupper() and 2 <= len(a) <= 6)
+    return acronyms[0] if acronyms else org.name
+
+
+def _core(head: str) -> str:
+    head = re.sub(r"\b(MoU|MOU)\b", "Memorandum of Understanding", head)
+    return slug(re.sub(r"\b(?:Strategic|Cooperation|Framework Agreement)\b", lambda m: m.group(), head))
+
+
+def _key(head: str, parties: list[str]) -> str:
+    return "--".join([_core(head), *sorted(parties)])
+
+
+def _merge(found: dict[str, Framework], doc: Doc, fw: Framework) -> None:
+    """One framework however often it is named: same core name and same parties."""
+    for key, old in found.items():
+        same_core = _core(old.name.split(" between ")[0]).endswith(_core(fw.name.split(" between ")[0]).split("--")[0]) \
+            or key.split("--")[0] == fw.key.split("--")[0]
+        if same_core and set(old.parties) & set(fw.parties):
+            old.parties += [p for p in fw.parties if p not in old.parties]
+            if fw.established and (not old.established or len(fw.established) > len(old.established)
+                                   and fw.established.startswith(old.established)):
+                old.established = fw.established
+            if fw.name != old.name:
+                old.aliases.add(fw.name)
+            return
+    found[fw.key] = fw
+
+
+def _quoted_projects(doc: Doc, found: dict[str, Framework]) -> None:
+    """'a European Union-funded IOM project: “Strengthening migration management in Mauritania …”'."""
+    for m in re.finditer(r"\bproject(?:\s+(?:entitled|titled|called|named))?[:,]?\s+[“\"]([^”\"]{12,200})[”\"]", doc.text):
+        span = doc.sentence_of(m.start())
+        parties = [x.key for x in doc.mentions if x.kind == "org" and span.start <= x.start < m.start()]
+        parties = list(dict.fromkeys(parties))
+        if not parties:
+            continue
+        established = None
+        for other in doc.spans:
+            if re.search(r"\b(?:beginning|start|launch)\s+of\s+the\s+project\b", other.text):
+                ds = [d for d in dates_in(other.text, doc.anchor) if len(d.value) >= 4]
+                if ds:
+                    established = ds[0].value
+        name = m.group(1).strip()
+        found.setdefault(slug(name), Framework(slug(name), name, span, parties, established))
+
+
+def _project_lines(doc: Doc, found: dict[str, Framework]) -> None:
+    """World Bank approvals: a line 'Sri Lanka - Local Development Support Project' under 'the following project'."""
+    if not re.search(r"following projects?\s*:", doc.text):
+        return
+    for m in re.finditer(r"(?m)^([A-Z][\w ’'.-]+?)\s+[-–]\s+([A-Z][^\n]{5,120}?(?:Project|Program|Programme|Operation|Financing))\s*$",
+                         doc.text):
+        country = doc.gaz.country_surface.get(m.group(1).strip())
+        parties: list[str] = []
+        if country:
+            parties.append(doc.government(country, m.group(1).strip()))
+        for x in doc.mentions:
+            if x.kind == "org" and x.key not in parties:
+                parties.append(x.key)
+        name = m.group().strip()
+        span = doc.sentence_of(m.start())
+        found.setdefault(slug(name), Framework(slug(name), name, span, parties, doc.anchor.isoformat() if doc.anchor else None))
+        doc.project_country = country

@@ -1,0 +1,111 @@
+"""Funding: each stated flow of money from a donor to a recipient, with amount, currency, year and
+qualifier. The donor and recipient are read from the wording around the amount in its own sentence, so
+an amount in a sentence about another donor is never credited to the release's main donor."""
+
+from __future__ import annotations
+
+import re
+
+from migragraph.extract.doc import Doc, Mention
+from migragraph.extract.model import Funding, Span
+from migragraph.extract.money import Money, amounts
+
+_GIVE = (r"(?:provided|provides|provide|contributed|contributes|contribute|donated|donates|granted|grants|allocated|"
+         r"allocates|pledged|pledges|committed|commits|announced|announces|approved|approves|gave|gives|"
+         r"disbursed|disburses|awarded|awards|earmarked|mobilized|mobilised|channelled|will provide|is providing|"
+         r"support(?:s|ed)?|fund(?:s|ed)?|finance(?:s|d)?)")
+_FLOW_NOUN = r"(?:funding|support|contribution|contributions|grant|assistance|aid|loan|financing|donation|money)"
+_LINE_DONOR = re.compile(r"(?m)^\s*(.+?)\s+(?:Credit|Grant|Loan|Financing|Contribution|Trust Fund Grant)\s*:\s*")
+_YEAR = re.compile(r"\b(?:in|for|during|of|year|fiscal year|budget|FY)\s+((?:19|20)\d\d)\b")
+
+
+def _orgs(doc: Doc, lo: int, hi: int) -> list[Mention]:
+    return [m for m in doc.mentions if m.kind == "org" and lo <= m.start and m.end <= hi]
+
+
+def _year(doc: Doc, span: Span) -> int | None:
+    m = _YEAR.search(span.text)
+    if m:
+        return int(m.group(1))
+    return doc.anchor.year if doc.anchor else None
+
+
+def find_funding(doc: Doc) -> list[Funding]:
+    out: list[Funding] = []
+    for span in doc.spans:
+        for money in amounts(span.text):
+            pair = _donor_recipient(doc, span, money)
+            if not pair or pair[0] == pair[1]:
+                continue
+            out.append(Funding(pair[0], pair[1], money.amount, money.currency, span, _year(doc, span), money.qualifier))
+    return _dedupe(out)
+
+
+def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | None:
+    text = span.text
+    a, b = span.start + money.start, span.start + money.end
+    before, after = doc.text[span.start:a], doc.text[b:span.end]
+    # "IDA Credit: US$70 million" — a World Bank approval line; the borrower is the project's country
+    line = _LINE_DONOR.search(before + " ") if re.search(r":\s*$", before) else None
+    if line:
+        donors = _orgs(doc, span.start + line.start(1), span.start + line.end(1))
+        recipient = doc.government(doc.project_country) if doc.project_country else None
+        if donors and recipient:
+            return donors[-1].key, recipient
+        return None
+    # "European Commission funding to IOM reached over EUR 590 million"
+    m = re.search(rf"(\S.*?)(?:’s|'s)?\s+{_FLOW_NOUN}\s+(?:to|for)\s+(?:the\s+)?(.+?)(?:\s+(?:reached|totall?ed|"
+                  rf"amounted|stood|was|were|is|of|worth)\b|,|$)", before)
+    if m:
+        d = _orgs(doc, span.start + m.start(1), span.start + m.end(1))
+        r = _orgs(doc, span.start + m.start(2), span.start + m.end(2))
+        if d and r:
+            return d[-1].key, r[0].key
+    # "IOM ... receive(s) USD 43.5 million from Japan"
+    if re.search(r"\breceiv(?:e|es|ed|ing)\b", before):
+        r = _orgs(doc, span.start, a)
+        frm = re.match(r"\s*(?:\w+\s+){0,6}?from\s+(?:the\s+)?", after)
+        d = _orgs(doc, b + frm.end(), span.end) if frm else []
+        if r and d:
+            return d[0].key, r[0].key
+    # "X provided AMOUNT to Y", "X, through ..., contributed AMOUNT for Y"
+    give = list(re.finditer(rf"\b{_GIVE}\b", before))
+    if give:
+        d = _orgs(doc, span.start, span.start + give[-1].start())
+        to = re.match(r"\s*(?:\w+\s+){0,8}?(?:to|for|towards|in support of)\s+(?:the\s+)?", after)
+        r = _orgs(doc, b + to.end(), span.end) if to else []
+        if not r:
+            r = _orgs(doc, span.start + give[-1].end(), a)
+        if d and r:
+            return d[-1].key, r[0].key
+    # "AMOUNT from X to Y" / "AMOUNT to support Y ... from X"
+    frm = re.search(r"\bfrom\s+(?:the\s+)?", after)
+    to = re.search(r"\b(?:to|for|to support)\s+(?:the\s+)?", after)
+    if frm and to:
+        d = _orgs(doc, b + frm.end(), span.end)
+        r = _orgs(doc, b + to.end(), span.end)
+        if d and r and d[0].key != r[0].key:
+            return d[0].key, r[0].key
+    # "X-funded", "funded by X": the other organisation of the sentence receives
+    funded = re.search(r"(?:-funded|funded by|financed by|with (?:the )?support (?:of|from))\s*", text)
+    if funded:
+        orgs = _orgs(doc, span.start, span.end)
+        donor = [o for o in orgs if abs(o.end - (span.start + funded.start())) <= 2
+                 or o.start == span.start + funded.end()]
+        rest = [o for o in orgs if donor and o.key != donor[0].key]
+        if donor and rest:
+            return donor[0].key, rest[0].key
+    return None
+
+
+def _dedupe(found: list[Funding]) -> list[Funding]:
+    """The same flow told twice (headline and body) is one funding; the fuller telling wins."""
+    out: list[Funding] = []
+    for f in found:
+        twin = next((o for o in out if o.amount == f.amount and o.currency == f.currency
+                     and o.donor == f.donor and o.recipient == f.recipient), None)
+        if twin is None:
+            out.append(f)
+        elif twin.year is None:
+            twin.year = f.year
+    return out

@@ -1,0 +1,135 @@
+"""The gazetteer: organisations (gazetteer/organisations.yaml), governments of countries (pycountry plus
+gazetteer/countries.yaml), and titles of posts (gazetteer/roles.yaml), loaded once and matched by regex."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import pycountry
+import yaml
+
+from migragraph.errors import ConfigError
+from migragraph.map.iris import slug
+from migragraph.resources import data_file
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    key: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    context_aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    unit: bool = False
+    offices: bool = False
+    wikidata: str | None = None
+    country: str | None = None  # alpha-3, for a government
+
+
+@dataclass(frozen=True)
+class Country:
+    alpha3: str
+    name: str  # short name as releases write it: "Japan", "United Kingdom"
+    government: OrgEntry
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+
+
+@dataclass
+class Gazetteer:
+    orgs: dict[str, OrgEntry] = field(default_factory=dict)
+    countries: dict[str, Country] = field(default_factory=dict)  # alpha-3 -> country
+    surface: dict[str, str] = field(default_factory=dict)  # surface form -> org key
+    context_surface: dict[str, str] = field(default_factory=dict)
+    country_surface: dict[str, str] = field(default_factory=dict)  # name -> alpha-3
+    demonym_surface: dict[str, str] = field(default_factory=dict)  # adjective -> alpha-3
+    roles: dict[str, Any] = field(default_factory=dict)
+    pattern: re.Pattern[str] = re.compile(r"(?!)")
+
+    def by_surface(self, form: str) -> OrgEntry | None:
+        key = self.surface.get(form) or self.surface.get(_strip_the(form))
+        return self.orgs.get(key) if key else None
+
+
+def _strip_the(form: str) -> str:
+    return form[4:] if form.startswith(("the ", "The ")) else form
+
+
+def _load_yaml(name: str) -> Any:
+    path = data_file("gazetteer", name)
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+
+
+def _org_entries() -> list[OrgEntry]:
+    raw = _load_yaml("organisations.yaml")
+    out = []
+    for item in raw:
+        try:
+            out.append(OrgEntry(
+                key=item["key"], name=item["name"], aliases=tuple(item.get("aliases", [])),
+                context_aliases=tuple(item.get("context_aliases", [])), parent=item.get("parent"),
+                unit=bool(item.get("unit")), offices=bool(item.get("offices")), wikidata=item.get("wikidata"),
+            ))
+        except KeyError as exc:
+            raise ConfigError(f"gazetteer/organisations.yaml: entry {item!r} lacks {exc}") from None
+    return out
+
+
+def _countries() -> list[Country]:
+    extra = _load_yaml("countries.yaml")
+    with_the = set(extra.get("the", []))
+    out = []
+    for c in pycountry.countries:
+        short = getattr(c, "common_name", None) or c.name
+        if "," in short:
+            continue  # "Bonaire, Sint Eustatius and Saba" and the like are never actors in releases
+        names = {short, c.name} | set(extra.get("short", {}).get(c.alpha_3, []))
+        official = getattr(c, "official_name", None)
+        if official and "," not in official:
+            names.add(official)
+            names.add(f"the {official}")
+        names = {n for n in names if "," not in n}
+        article = "the " if c.alpha_3 in with_the else ""
+        gov_name = f"Government of {article}{short}"
+        gov = OrgEntry(key=slug(gov_name), name=gov_name, country=c.alpha_3,
+                       aliases=(f"Government of {short}", f"{short} Government"))
+        out.append(Country(c.alpha_3, short, gov, tuple(sorted(names)),
+                           tuple(extra.get("demonyms", {}).get(c.alpha_3, []))))
+    return out
+
+
+@cache
+def load() -> Gazetteer:
+    gaz = Gazetteer()
+    for entry in _org_entries():
+        if entry.key in gaz.orgs:
+            raise ConfigError(f"gazetteer/organisations.yaml: key {entry.key!r} appears twice")
+        gaz.orgs[entry.key] = entry
+        for form in (entry.name, *entry.aliases):
+            gaz.surface[form] = entry.key
+        for form in entry.context_aliases:
+            gaz.context_surface[form] = entry.key
+    for entry in gaz.orgs.values():
+        if entry.parent and entry.parent not in gaz.orgs:
+            raise ConfigError(f"gazetteer/organisations.yaml: {entry.key!r} has unknown parent {entry.parent!r}")
+    for country in _countries():
+        gaz.countries[country.alpha3] = country
+        gaz.orgs[country.government.key] = country.government
+        for form in country.names:
+            gaz.country_surface.setdefault(form, country.alpha3)
+        for form in country.demonyms:
+            gaz.demonym_surface.setdefault(form, country.alpha3)
+    gaz.roles = _load_yaml("roles.yaml")
+    forms = set(gaz.surface) | set(gaz.context_surface) | set(gaz.country_surface) | set(gaz.demonym_surface)
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+    # Acronyms and names are matched as written; a match may not sit inside a longer word.
+    # "EU-IOM" names two organisations and "EU-funded" one; "EU-wide" names none.
+    gaz.pattern = re.compile(rf"(?<![\w’'])(?<![a-z]-)(?:{alternation})(?!\w)"
+                             rf"(?!-(?!funded|led|backed|sponsored|supported|financed)[a-z])")
+    return gaz

@@ -1,0 +1,147 @@
+"""Meetings: visits, talks, calls, signing and handover ceremonies, conference sessions at which named
+organisations or persons met, with date, place, ordinal, chairs, host and framework. Sentences about
+the release's own event make one meeting; a sentence dating an earlier meeting makes another."""
+
+from __future__ import annotations
+
+import re
+
+from migragraph.extract.dates import dates_in
+from migragraph.extract.doc import Doc, Mention
+from migragraph.extract.model import Framework, Meeting, Span
+from migragraph.extract.places import is_city
+
+TRIGGER = re.compile(
+    r"\b(met|meet|meets|meeting|talks|visit(?:ed|s|ing)?|called on|calls on|held (?:a |an )?(?:discussions?|"
+    r"consultations?|talks|bilateral)|discussed|dialogue|conference|ceremony|signed|sign|signing|summit|"
+    r"consultations|roundtable|co-chaired|chaired|hosted|received|welcomed .{0,40} to)\b", re.IGNORECASE)
+_JOIN = re.compile(r"\b(joined|attended|took part|participated|in the presence of|together with|alongside|"
+                   r"representatives? (?:of|from)|officials from|delegation)\b", re.IGNORECASE)
+_ORDINALS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
+_ORDINAL = re.compile(r"\b(?:the\s+)?(\d{1,3})(?:st|nd|rd|th)\b|\b(" + "|".join(_ORDINALS) + r"|inaugural)\b",
+                      re.IGNORECASE)
+_EVENT_NOUN = re.compile(r"\b(meeting|visit|session|dialogue|conference|summit|talks|consultations?|of its kind|"
+                         r"forum|round)\b", re.IGNORECASE)
+
+
+def _actors(doc: Doc, span: Span) -> list[Mention]:
+    return [m for m in doc.mentions if m.kind in ("org", "person") and span.start <= m.start < span.end]
+
+
+def _ordinal(span: Span) -> int | None:
+    for m in _ORDINAL.finditer(span.text):
+        tail = span.text[m.end():m.end() + 60]
+        if not _EVENT_NOUN.search(tail[:45]) and not re.match(r"\s+of its kind", tail):
+            continue
+        if m.group(1):
+            return int(m.group(1))
+        word = m.group(2).lower()
+        return 1 if word == "inaugural" else _ORDINALS[word]
+    return None
+
+
+def _place(doc: Doc, span: Span) -> str | None:
+    for m in re.finditer(r"\b(?:in|at)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)", span.text):
+        for cand in (m.group(1), m.group(1).split()[0]):
+            if is_city(cand) and not doc.mention_at(span.start + m.start(1), span.start + m.start(1) + len(cand)):
+                return cand
+    return None
+
+
+def _chairs(doc: Doc, span: Span) -> list[str]:
+    m = re.search(r"\b(?:co-)?chaired by\b(.+?)(?:\s[–—-]\s|[.;]|$)", span.text)
+    if not m:
+        return []
+    lo, hi = span.start + m.start(1), span.start + m.end(1)
+    return list(dict.fromkeys(x.key for x in doc.mentions if x.kind == "person" and lo <= x.start < hi))
+
+
+def _host(doc: Doc, span: Span) -> str | None:
+    m = re.search(r"\bhosted by\s+(?:the\s+)?", span.text)
+    if m:
+        at = span.start + m.end()
+        hit = next((x for x in doc.mentions if x.kind in ("org", "person") and at <= x.start < at + 120), None)
+        if hit:
+            return hit.key
+    m = re.search(r"\bat\s+(?:the\s+)?([\w ]+?)(?:’s|'s)\s+(?:[A-Z]\w+\s+)?(?:Headquarters|headquarters|premises|offices)",
+                  span.text)
+    if m:
+        hit = next((x for x in doc.mentions if x.kind == "org" and x.start == span.start + m.start(1)), None)
+        if hit:
+            return hit.key
+    return None
+
+
+def _framework(frameworks: list[Framework], span: Span) -> str | None:
+    for fw in frameworks:
+        if fw.evidence.start == span.start:
+            return fw.key
+        names = {fw.name, *fw.aliases}
+        core = re.sub(r"^(?:[A-Z]+-)+[A-Z]+\s+", "", fw.name.split(" between ")[0])
+        if any(n in span.text for n in names) or (len(core.split()) >= 2 and core in span.text):
+            return fw.key
+    return None
+
+
+def find_meetings(doc: Doc, frameworks: list[Framework]) -> list[Meeting]:
+    main: Meeting | None = None
+    others: list[Meeting] = []
+    for span in doc.spans:
+        if not TRIGGER.search(span.text):
+            continue
+        actors = _actors(doc, span)
+        if len({a.key for a in actors}) < 2 and not (actors and re.search(r"\bmet\b|\bvisit", span.text)):
+            continue
+        ds = [d for d in dates_in(span.text, doc.anchor) if len(d.value) == 10]
+        date = ds[0].value if ds else None
+        past = date and main and main.date and date != main.date and re.search(r"\b(?:was|were) held\b", span.text)
+        if main is None or past:
+            meeting = Meeting(label="", evidence=span, date=date)
+            if main is None:
+                main = meeting
+            else:
+                others.append(meeting)
+        else:
+            meeting = main
+            meeting.date = meeting.date or date
+        _fill(doc, meeting, span, actors, frameworks)
+    if main:
+        for span in doc.spans:
+            if _JOIN.search(span.text) and span.start > main.evidence.start:
+                for a in _actors(doc, span):
+                    if a.key not in main.participants:
+                        main.participants.append(a.key)
+    meetings = [m for m in [main, *others] if m and m.participants]
+    for m in meetings:
+        _finish(doc, m)
+    return meetings
+
+
+def _fill(doc: Doc, meeting: Meeting, span: Span, actors: list[Mention], frameworks: list[Framework]) -> None:
+    for a in actors:
+        if a.key not in meeting.participants:
+            meeting.participants.append(a.key)
+    meeting.place = meeting.place or _place(doc, span)
+    meeting.ordinal = meeting.ordinal or _ordinal(span)
+    meeting.host = meeting.host or _host(doc, span)
+    meeting.framework = meeting.framework or _framework(frameworks, span)
+    for c in _chairs(doc, span):
+        if c not in meeting.chairs:
+            meeting.chairs.append(c)
+
+
+def _finish(doc: Doc, meeting: Meeting) -> None:
+    # A person's post says which organisation they took part for.
+    for post in doc.posts:
+        if post.person in meeting.participants and post.organisation not in meeting.participants:
+            meeting.participants.append(post.organisation)
+    orgs = [doc.orgs[k].name for k in meeting.participants if k in doc.orgs][:3]
+    nth = f"{meeting.ordinal}{_suffix(meeting.ordinal)} " if meeting.ordinal else ""
+    when = f", {meeting.date}" if meeting.date else ""
+    meeting.label = f"{nth}meeting of {', '.join(orgs) or 'named persons'}{when}"
+
+
+def _suffix(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")

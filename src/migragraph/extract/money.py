@@ -1,0 +1,74 @@
+"""Amounts of money as releases write them: "EUR 590 million", "US$ 23.65 million", "USD 37,100,767",
+"€115 million", "4 mln euro", "$1.2bn", "30 million euros", with qualifiers ("over", "up to") kept."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_SYMBOLS = {
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+    "us$": "USD", "usd": "USD", "$": "USD", "us dollars": "USD", "dollars": "USD", "u.s. dollars": "USD",
+    "£": "GBP", "gbp": "GBP", "pounds": "GBP", "pounds sterling": "GBP",
+    "chf": "CHF", "swiss francs": "CHF", "¥": "JPY", "jpy": "JPY", "yen": "JPY",
+    "cad": "CAD", "c$": "CAD", "aud": "AUD", "a$": "AUD", "nok": "NOK", "sek": "SEK", "dkk": "DKK",
+    "cny": "CNY", "yuan": "CNY", "inr": "INR", "rupees": "INR", "sdr": "XDR", "xdr": "XDR",
+    "kwd": "KWD", "sar": "SAR", "aed": "AED", "egp": "EGP", "ngn": "NGN", "kes": "KES", "zar": "ZAR",
+}
+_SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "mln": 10**6, "m": 10**6,
+          "mn": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12}
+_QUALIFIERS = ("more than", "over", "around", "about", "approximately", "nearly", "almost", "up to",
+               "some", "at least", "roughly", "close to", "in excess of", "just over", "almost")
+
+_CODE = r"(?:US\$|C\$|A\$|USD|EUR|GBP|CHF|JPY|CAD|AUD|NOK|SEK|DKK|CNY|INR|SDR|XDR|KWD|SAR|AED|EGP|NGN|KES|ZAR|[€$£¥])"
+_NUM = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE_RE = r"(?:thousand|millions?|mln|mn|billion|bn|trillion|[mMbBkK])\b"
+_WORD_CUR = r"(?:euros?|US dollars|U\.S\. dollars|dollars|pounds(?: sterling)?|Swiss francs|yen|yuan|rupees)"
+_QUAL = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
+
+PREFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?(?P<cur>{_CODE})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE_RE}))?",
+                      re.IGNORECASE)
+SUFFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?\b(?P<num>{_NUM})\s?(?:(?P<scale>{_SCALE_RE})\s?)?(?P<cur>{_WORD_CUR}|"
+                      rf"EUR|USD|CHF|GBP)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Money:
+    start: int
+    end: int
+    amount: Decimal
+    currency: str
+    qualifier: str | None = None
+
+
+def _number(num: str, scale: str | None) -> Decimal | None:
+    clean = re.sub(r"[,\s]", "", num)
+    try:
+        value = Decimal(clean)
+    except InvalidOperation:
+        return None
+    if scale:
+        value *= _SCALE[scale.lower()]
+    # Plain notation ("590000000", "23.65"): a valid xsd:decimal lexical form, never "5.9E+8".
+    return Decimal(format(value.normalize(), "f"))
+
+
+def amounts(text: str) -> list[Money]:
+    """Every amount of money in `text`, in order of position."""
+    found: list[Money] = []
+    for rx in (PREFIXED, SUFFIXED):
+        for m in rx.finditer(text):
+            if any(f.start < m.end() and m.start() < f.end for f in found):
+                continue
+            scale = m.group("scale")
+            if scale and len(scale) == 1 and scale.isupper() and scale not in "MB":
+                scale = None
+            value = _number(m.group("num"), scale)
+            cur = _SYMBOLS.get(m.group("cur").lower(), m.group("cur").upper())
+            if value is None or value <= 0:
+                continue
+            if cur == "USD" and m.group("cur") == "$" and not scale and value < 1000:
+                continue  # "$5" in a sentence about prices is not a grant
+            found.append(Money(m.start(), m.end(), value, cur, (m.group("q1") or "").lower() or None))
+    return sorted(found, key=lambda f: f.start)

@@ -1,0 +1,254 @@
+"""Organisations in a release: gazetteer names, names the text defines ("the Economic Cooperation
+Organization (ECO)"), names built on an institutional head noun ("Hellenic Coast Guard", "Ministry of
+Interior of Mauritania"), country offices ("IOM Ghana"), and governments of countries that act."""
+
+from __future__ import annotations
+
+import re
+
+from migragraph.extract.doc import Doc, Mention
+from migragraph.extract.places import is_city
+
+HEADS = (
+    "Ministry|Department|Directorate|Directorate-General|Agency|Office|Commission|Council|Bank|Fund|"
+    "Secretariat|Union|Centre|Center|Institute|Institution|University|Bureau|Services?|Police|Gendarmerie|"
+    "Coast Guard|Guard|Committee|Association|Network|Foundation|Court|Parliament|Assembly|Embassy|"
+    "Delegation|Mission|Corporation|Company|Federation|League|Organi[sz]ation|Authority|Board|Diet|Senate|"
+    "Congress|Cabinet|Presidency|Army|Forces|Society|Red Cross|Red Crescent|Forum|Chamber|Academy|"
+    "Observatory|Tribunal|Administration|Inspectorate|Unit|Bureau|Trust|Consulate|High Commission"
+)
+_HEAD_RE = re.compile(rf"\b(?:{HEADS})\b")
+# Words that make a capitalised phrase a document, programme or event, not an organisation.
+_NOT_ORG = re.compile(
+    r"\b(?:Framework|Agreement|Memorandum|Plan|Strategy|Goals?|Policy|Project|Programme|Program|Initiative|"
+    r"Pact|Compact|Declaration|Conference|Summit|Meeting|Day|Week|Report|Fund for|Act|Law|Protocol|Convention|"
+    r"Resolution|Charter|Dialogue|Process|Forum on|Session|Award|Prize)\b")
+_CAP = r"[A-Z][\w’'.&-]*"
+_CONNECT = r"(?:of|for|on|and|the|de|des|du|in|&)"
+_PHRASE = re.compile(rf"(?:{_CAP})(?:\s+(?:{_CAP}|{_CONNECT}(?=\s+(?:the\s+)?[A-Z])))*")
+_DEFINED = re.compile(rf"((?:{_CAP})(?:\s+(?:{_CAP}|{_CONNECT}))*)\s+\(([A-Z][A-Za-z&.-]{{1,11}})\)")
+_LOWER_UNITS = re.compile(
+    r"\b(gendarmerie|police|coast guard|armed forces|army|navy|border police|authorities|government|"
+    r"immigration service|customs)\b")
+_OFFICE = re.compile(
+    r"\b(headquarters|(?:Regional|Country|Sub-?regional|Liaison|Special Liaison|Coordination)\s+[Oo]ffice"
+    r"(?:\s+(?:in|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)")
+
+
+def find_organisations(doc: Doc) -> None:
+    """Fill doc.orgs and doc.mentions with every organisation named in the release."""
+    text, gaz = doc.text, doc.gaz
+    raw = [(m.start(), m.end(), m.group()) for m in gaz.pattern.finditer(text)]
+    plain_keys = {gaz.surface[f] for _, _, f in raw if f in gaz.surface or _strip(f) in gaz.surface
+                  for f in [f if f in gaz.surface else _strip(f)]}
+    for start, end, form in raw:
+        if form in gaz.surface or _strip(form) in gaz.surface:
+            entry = gaz.by_surface(form)
+            assert entry is not None
+            _office_or_org(doc, start, end, form, entry.key)
+        elif form in gaz.context_surface:
+            if gaz.context_surface[form] in plain_keys:
+                key = doc.add_gazetteer_org(gaz.orgs[gaz.context_surface[form]], form)
+                doc.mentions.append(Mention(start, end, key, "org", form))
+        elif form in gaz.country_surface:
+            doc.mentions.append(Mention(start, end, gaz.country_surface[form], "country", form))
+        elif form in gaz.demonym_surface:
+            doc.mentions.append(Mention(start, end, gaz.demonym_surface[form], "demonym", form))
+    _defined(doc)
+    _governments(doc)
+    _headed_phrases(doc)
+    _lower_units(doc)
+    doc.mentions.sort(key=lambda m: (m.start, -m.end))
+    _drop_nested(doc)
+
+
+def _strip(form: str) -> str:
+    return form[4:] if form.startswith(("the ", "The ")) else form
+
+
+def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
+    """An organisation from the gazetteer, or one of its offices ("IOM Ghana", "IOM headquarters")."""
+    entry = doc.gaz.orgs[key]
+    rest = doc.text[end:end + 80]
+    if entry.offices:
+        m = re.match(r" ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)", rest)
+        if m:
+            place = m.group(1)
+            for cand in (place, place.split(" ")[0]):
+                if cand in doc.gaz.country_surface or is_city(cand):
+                    office = f"{form} {cand}"
+                    child = doc.add_org(office, parent=doc.add_gazetteer_org(entry), unit=True)
+                    doc.mentions.append(Mention(start, end + 1 + len(cand), child, "org", office))
+                    return
+        m = _OFFICE.match(rest[1:]) if rest.startswith(" ") else None
+        if m:
+            office = f"{form} {m.group(1)}"
+            name = re.sub(r"\s+in\s+.*$", "", office) if m.group(1) == "headquarters" else office
+            child = doc.add_org(name, parent=doc.add_gazetteer_org(entry), unit=True, alias=office)
+            doc.mentions.append(Mention(start, end + 1 + len(m.group(1)), child, "org", office))
+            return
+    doc.add_gazetteer_org(entry, form)
+    doc.mentions.append(Mention(start, end, key, "org", form))
+
+
+def _acronym_fits(name: str, acronym: str) -> bool:
+    letters = [w[0].upper() for w in re.findall(r"[A-Za-z][\w’'-]*", name)
+               if w.lower() not in {"of", "for", "on", "and", "the", "de", "des", "du", "in"}]
+    acro = re.sub(r"[^A-Za-z]", "", acronym).upper()
+    if not letters or not acro or acro[0] != letters[0]:
+        return False
+    hits = sum(1 for ch in letters if ch in acro)
+    return hits >= max(2, round(0.6 * len(letters))) or (len(letters) == 1 and len(acro) <= 3)
+
+
+def _defined(doc: Doc) -> None:
+    """'the Economic Cooperation Organization (ECO)': a name the text defines, and its acronym after."""
+    for m in _DEFINED.finditer(doc.text):
+        words = m.group(1).split()
+        acronym = m.group(2)
+        # Take the shortest tail of the capitalised run that the acronym fits.
+        for i in range(len(words)):
+            name = " ".join(words[i:]).strip()
+            if name.split()[0].lower() in {"of", "for", "on", "and", "the", "de", "in", "&"}:
+                continue
+            if not _acronym_fits(name, acronym):
+                continue
+            known = doc.gaz.by_surface(name) or doc.gaz.by_surface(acronym)
+            start = m.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
+            if known:
+                key = doc.add_gazetteer_org(known, name)
+                doc.orgs[key].aliases.add(acronym) if acronym != doc.orgs[key].name else None
+            elif _HEAD_RE.search(name) and not _NOT_ORG.search(name):
+                key = doc.add_org(name, parent=_parent_of(doc, name, start), alias=acronym)
+            else:
+                break
+            doc.mentions.append(Mention(start, m.end(1), key, "org", name))
+            for later in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", doc.text):
+                if later.start() > m.end(1):
+                    doc.mentions.append(Mention(later.start(), later.end(), key, "org", acronym))
+            break
+
+
+def _governments(doc: Doc) -> None:
+    """'Government of Japan', 'the Japanese Government', 'Sri Lankan Government', 'Japan's government'."""
+    text = doc.text
+    for m in list(doc.mentions):
+        if m.kind not in ("country", "demonym"):
+            continue
+        before = text[max(0, m.start - 40):m.start]
+        after = text[m.end:m.end + 25]
+        gov = re.search(r"(?:[Gg]overnment|Republic) of (?:the )?(?:Republic of )?$", before)
+        if gov:
+            start = m.start - (len(before) - gov.start())
+            key = doc.government(m.key, text[start:m.end])
+            doc.mentions.append(Mention(start, m.end, key, "org", text[start:m.end]))
+        elif re.match(r"(?:’s|'s)?\s+[Gg]overnment\b", after):
+            end = m.end + re.match(r"(?:’s|'s)?\s+[Gg]overnment", after).end()  # type: ignore[union-attr]
+            key = doc.government(m.key, text[m.start:end])
+            doc.mentions.append(Mention(m.start, end, key, "org", text[m.start:end]))
+
+
+def _parent_of(doc: Doc, name: str, start: int) -> str | None:
+    """The organisation a named unit belongs to, when the name or the words around it say so."""
+    tail = re.search(r"\b(?:of|for)\s+(?:the\s+)?(.+)$", name)
+    if tail:
+        inner = tail.group(1)
+        entry = doc.gaz.by_surface(inner)
+        if entry:
+            return doc.add_gazetteer_org(entry, inner)
+        if inner in doc.gaz.country_surface:
+            return doc.government(doc.gaz.country_surface[inner])
+        for org in doc.orgs.values():
+            if inner in org.aliases or inner == org.name:
+                return org.key
+    head = name.split()[0]
+    if head in doc.gaz.demonym_surface:
+        return doc.government(doc.gaz.demonym_surface[head])
+    before = doc.text[max(0, start - 30):start]
+    poss = re.search(r"([A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:’s|'s)\s+$", before)
+    if poss:
+        owner = poss.group(1)
+        entry = doc.gaz.by_surface(owner)
+        if entry:
+            return doc.add_gazetteer_org(entry, owner)
+        if owner in doc.gaz.country_surface:
+            return doc.government(doc.gaz.country_surface[owner])
+    if re.match(r"Ministry\b|Minister", name):
+        country = _main_country(doc)
+        if country:
+            return doc.government(country)
+    for word in ("Secretariat", "Board", "Commission", "Council", "Office", "Bureau", "Directorate"):
+        m = re.match(rf"(.+?)\s+{word}\b", name)
+        if m:
+            entry = doc.gaz.by_surface(m.group(1))
+            if entry:
+                return doc.add_gazetteer_org(entry, m.group(1))
+    return None
+
+
+def _main_country(doc: Doc) -> str | None:
+    counts: dict[str, int] = {}
+    for m in doc.mentions:
+        if m.kind in ("country", "demonym"):
+            counts[m.key] = counts.get(m.key, 0) + 1
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _headed_phrases(doc: Doc) -> None:
+    """Capitalised phrases built on an institutional head noun that no gazetteer entry names."""
+    for m in _PHRASE.finditer(doc.text):
+        phrase = m.group()
+        start = m.start()
+        lead = re.match(r"(?:The|the|A|An|In|On|At|By|From|With|And|Both|For|To|Of|Under|As)\s+", phrase)
+        if lead:
+            phrase, start = phrase[lead.end():], start + lead.end()
+        phrase = re.sub(r"[\s.,’']+$", "", phrase)
+        end = start + len(phrase)
+        if not _HEAD_RE.search(phrase) or _NOT_ORG.search(phrase) or len(phrase.split()) < 2:
+            continue
+        if any(x.start <= start and end <= x.end for x in doc.mentions):
+            continue  # part of a name already known ("Directorate-General for Middle East, North Africa …")
+        inside = [x for x in doc.mentions if start <= x.start and x.end <= end]
+        heads = [start + h.start() for h in _HEAD_RE.finditer(phrase)]
+        if inside and not any(not any(x.start <= h < x.end for x in inside) for h in heads):
+            continue  # every head noun belongs to a known name: "Overall European Commission"
+        key = doc.add_org(phrase, parent=_parent_of(doc, phrase, start))
+        doc.mentions.append(Mention(start, end, key, "org", phrase))
+
+
+def _lower_units(doc: Doc) -> None:
+    """'the Mauritanian gendarmerie and police': a country's services named by adjective."""
+    for m in list(doc.mentions):
+        if m.kind != "demonym":
+            continue
+        after = doc.text[m.end:m.end + 60]
+        first = re.match(r"\s+" + _LOWER_UNITS.pattern, after)
+        if not first or first.group(1) in ("government", "authorities"):
+            continue
+        gov = doc.government(m.key)
+        units = [first]
+        more = re.match(r"\s+and\s+" + _LOWER_UNITS.pattern, after[first.end():])
+        if more:
+            units.append(more)
+        for unit in units:
+            name = f"{m.text} {unit.group(1)}"
+            key = doc.add_org(name, parent=gov)
+            doc.mentions.append(Mention(m.start, m.end + first.end(), key, "org", name))
+
+
+def _drop_nested(doc: Doc) -> None:
+    """Keep the longest organisation mention where two overlap; country mentions inside an organisation
+    name ("Government of Japan", "IOM Mauritania") are part of it."""
+    kept: list[Mention] = []
+    for m in doc.mentions:
+        clash = [k for k in kept if k.start < m.end and m.start < k.end]
+        if not clash:
+            kept.append(m)
+            continue
+        if all((m.end - m.start) > (k.end - k.start) and m.kind == "org" for k in clash):
+            for k in clash:
+                kept.remove(k)
+            kept.append(m)
+    doc.mentions = sorted(kept, key=lambda x: x.start)

@@ -1,0 +1,57 @@
+"""Sentences with their offsets in the release text.
+
+A line break ends a sentence too: releases copied from pages put headlines, datelines and list items
+on lines of their own, without a full stop.
+"""
+
+from __future__ import annotations
+
+import re
+
+from migragraph.extract.model import Span
+
+# Words whose full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "etc", "e.g", "i.e", "h.e", "u.s", "u.k",
+    "u.n", "e.u", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "gen", "col", "lt", "sgt", "rev", "hon", "amb", "jr", "sr", "inc", "ltd", "co", "corp", "dept", "approx",
+    "mln", "bn", "govt", "rt", "engr", "eng",
+}
+_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-Ý])")
+
+
+def _ends_sentence(text: str, dot: int) -> bool:
+    """Whether the stop at `dot` ends a sentence (and is not 'Mr.' or an initial like 'J.')."""
+    start = dot
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot].lower().rstrip(".")
+    if text[dot] != ".":
+        return True
+    if word in _ABBREVIATIONS:
+        return False
+    return not (len(word) == 1 and word.isalpha())
+
+
+def sentences(text: str) -> list[Span]:
+    """Split `text` into sentence spans, stripped of surrounding spaces."""
+    spans: list[Span] = []
+    for line in re.finditer(r"[^\n]+", text):
+        base = line.start()
+        chunk = line.group()
+        cut = 0
+        for m in _END.finditer(chunk):
+            if _ends_sentence(chunk, m.start()):
+                _add(spans, text, base + cut, base + m.end())
+                cut = m.end()
+        _add(spans, text, base + cut, base + len(chunk))
+    return spans
+
+
+def _add(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end, text[start:end]))

@@ -1,0 +1,29 @@
+"""The record every later stage reads: one release, its text and what its source said about it."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RawRelease:
+    """One release as read from its source, before extraction.
+
+    `text` is the release text that extraction reads and that evidence offsets point into.
+    `source` says where it came from: a path, or ``path:line`` for a JSON Lines record.
+    """
+
+    source: str
+    text: str
+    key: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    raw_sha256: str = ""
+    modified: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        return "sha256:" + (self.raw_sha256 or hashlib.sha256(self.text.encode("utf-8")).hexdigest())

@@ -1,0 +1,257 @@
+"""One release and its Extraction -> the triples of the release's named graph, in the public vocabulary.
+
+Every type is asserted (no inference downstream), every node is an IRI (no blank nodes, so the same
+input always gives the same triples), and every statement read from a sentence points at an
+mg:Evidence node holding that sentence and its offsets.
+
+A key that names no entity of the extraction is left out rather than guessed at: the edge is not
+asserted, and if the edge was required the shapes report the node that lacks it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS
+
+from migragraph.extract.model import Extraction, Framework, Funding, Meeting, Organisation, Post, Span
+from migragraph.ingest.release import RawRelease
+from migragraph.map.dates import date_literal, partial_date_literal
+from migragraph.map.iris import IriMinter
+from migragraph.map.prefixes import bind_all
+from migragraph.vocab import MG
+
+_WIKIDATA = "http://www.wikidata.org/entity/"
+_SDG = "http://metadata.un.org/sdg/"
+_EMAIL = re.compile(r"^[^\s<>\"{}|\\^`@]+@[^\s<>\"{}|\\^`@]+\.[^\s<>\"{}|\\^`@]+$")
+# ingest names a JSON Lines record "path:line" and an element of a JSON list "path[index]".
+_RECORD_SUFFIX = re.compile(r"^(?P<path>.+?)(?::\d+|\[\d+\])$")
+_SAFE_URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+
+
+def map_release(release: RawRelease, extraction: Extraction, minter: IriMinter, version: str) -> Graph:
+    """The named graph of `release`: its identifier is the release IRI, which it also describes."""
+    return _ReleaseMapper(release, extraction, minter, version).run()
+
+
+def source_iri(source: str) -> URIRef:
+    """Where a release was read from: its URL, or the file URI of its file (without the line)."""
+    if _SAFE_URL.match(source):
+        return URIRef(source)
+    match = _RECORD_SUFFIX.match(source)
+    path = Path(match["path"]) if match and Path(match["path"]).exists() else Path(source)
+    return URIRef(path.resolve().as_uri())
+
+
+class _ReleaseMapper:
+    def __init__(self, release: RawRelease, extraction: Extraction, minter: IriMinter, version: str) -> None:
+        self.release, self.x, self.mint, self.version = release, extraction, minter, version
+        self.iri = minter("release", release.key)
+        self.g = bind_all(Graph(identifier=self.iri), minter.base)
+        self.issued = date_literal(extraction.info.date) or date_literal(release.date)
+
+    def run(self) -> Graph:
+        self._release()
+        self._provenance()
+        for organisation in self.x.organisations.values():
+            self._organisation(organisation)
+        for person in self.x.persons.values():
+            self._person(person.key, person.name, person.aliases, person.email)
+        for post in self.x.posts:
+            self._post(post)
+        for index, meeting in enumerate(self.x.meetings):
+            self._meeting(index, meeting)
+        for framework in self.x.frameworks:
+            self._framework(framework)
+        for funding in self.x.funding:
+            self._funding(funding)
+        return self.g
+
+    # ------------------------------------------------------------------ helpers
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
+        if o is not None:
+            self.g.add((s, p, o))
+
+    def org(self, key: str) -> URIRef:
+        return self.mint("org", key)
+
+    def person(self, key: str) -> URIRef:
+        return self.mint("person", key)
+
+    def entity(self, key: str | None) -> URIRef | None:
+        """The organisation or person `key` names in this extraction; None when it names neither."""
+        if key is None:
+            return None
+        if key in self.x.organisations:
+            return self.org(key)
+        if key in self.x.persons:
+            return self.person(key)
+        return None
+
+    def name_of(self, key: str) -> str:
+        entity = self.x.organisations.get(key) or self.x.persons.get(key)
+        return entity.name if entity else key
+
+    def place(self, name: str | None) -> URIRef | None:
+        if not name or not name.strip():
+            return None
+        iri = self.mint("place", name)
+        self.add(iri, RDF.type, SDO.Place)
+        self.add(iri, RDFS.label, Literal(name.strip()))
+        return iri
+
+    def labels(self, iri: URIRef, name: str, aliases: set[str]) -> None:
+        self.add(iri, RDFS.label, Literal(name))
+        for alias in sorted(aliases - {name}):
+            self.add(iri, SKOS.altLabel, Literal(alias))
+
+    def evidence(self, subject: URIRef, span: Span) -> None:
+        node = URIRef(f"{self.iri}#evidence-{span.start}-{span.end}")
+        self.add(subject, MG.evidence, node)
+        self.add(node, RDF.type, MG.Evidence)
+        self.add(node, MG.sentence, Literal(span.text))
+        self.add(node, MG.startOffset, Literal(span.start, datatype=XSD.integer))
+        self.add(node, MG.endOffset, Literal(span.end, datatype=XSD.integer))
+        self.add(node, MG.inRelease, self.iri)
+
+    # ------------------------------------------------------------------ the release
+
+    def _release(self) -> None:
+        r, info, iri = self.release, self.x.info, self.iri
+        title = info.title or r.title
+        self.add(iri, RDF.type, MG.Release)
+        self.add(iri, RDF.type, PROV.Entity)
+        self.add(iri, RDFS.label, Literal(title or r.key))
+        self.add(iri, DCTERMS.title, Literal(title) if title else None)
+        self.add(iri, DCTERMS.issued, self.issued)
+        if info.publisher in self.x.organisations:
+            self.add(iri, DCTERMS.publisher, self.org(info.publisher))
+        self.add(iri, SDO.url, Literal(r.url, datatype=XSD.anyURI) if r.url else None)
+        for goal in sorted(set(info.sdgs)):
+            self.add(iri, DCTERMS.subject, URIRef(f"{_SDG}{goal}"))
+        self.add(iri, MG.dateline, self.place(info.place))
+        self.add(iri, SDO.text, Literal(r.text))
+        self.add(iri, MG.contentHash, Literal(r.content_hash))
+        self.add(iri, MG.sourceRecord, Literal(r.source))
+        mentioned = [self.org(k) for k in self.x.organisations] + [self.person(k) for k in self.x.persons]
+        mentioned += [self._meeting_iri(i) for i in range(len(self.x.meetings))]
+        mentioned += [self.mint("framework", f.key) for f in self.x.frameworks]
+        mentioned += [self._funding_iri(f) for f in self.x.funding]
+        for node in mentioned:
+            self.add(iri, MG.mentions, node)
+
+    def _provenance(self) -> None:
+        """PROV-O: derived from its source, generated by a run of this version of migragraph.
+
+        No wall-clock time here: the same input must give the same bytes (build.json has the time)."""
+        source = source_iri(self.release.source)
+        activity = self.mint("activity", self.release.key)
+        agent = self.mint("agent", "migragraph", self.version)
+        self.add(self.iri, PROV.wasDerivedFrom, source)
+        self.add(source, DCTERMS.modified,
+                 Literal(self.release.modified, datatype=XSD.dateTime) if self.release.modified else None)
+        self.add(self.iri, PROV.wasGeneratedBy, activity)
+        self.add(activity, RDF.type, PROV.Activity)
+        self.add(activity, PROV.used, source)
+        self.add(activity, PROV.wasAssociatedWith, agent)
+        self.add(agent, RDF.type, PROV.SoftwareAgent)
+        self.add(agent, RDFS.label, Literal(f"migragraph {self.version}"))
+
+    # ------------------------------------------------------------------ entities
+
+    def _organisation(self, o: Organisation) -> None:
+        iri = self.org(o.key)
+        self.add(iri, RDF.type, ORG.Organization)
+        if o.unit:
+            self.add(iri, RDF.type, ORG.OrganizationalUnit)
+        self.labels(iri, o.name, o.aliases)
+        self.add(iri, SKOS.prefLabel, Literal(o.name))
+        if o.parent and o.parent in self.x.organisations and o.parent != o.key:
+            self.add(iri, ORG.subOrganizationOf, self.org(o.parent))
+        qid = re.search(r"(Q[1-9]\d*)$", o.wikidata or "")
+        if qid:
+            self.add(iri, OWL.sameAs, URIRef(_WIKIDATA + qid[1]))
+
+    def _person(self, key: str, name: str, aliases: set[str], email: str | None) -> None:
+        iri = self.person(key)
+        self.add(iri, RDF.type, FOAF.Person)
+        self.add(iri, FOAF.name, Literal(name))
+        self.labels(iri, name, aliases)
+        if email and _EMAIL.match(email.strip()):
+            self.add(iri, FOAF.mbox, URIRef(f"mailto:{email.strip()}"))
+
+    # ------------------------------------------------------------------ relations
+
+    def _post(self, post: Post) -> None:
+        iri = self.mint("post", post.organisation, post.role, post.person)
+        role = self.mint("role", post.role)
+        self.add(iri, RDF.type, ORG.Post)
+        self.add(iri, RDFS.label, Literal(f"{post.role}, {self.name_of(post.organisation)}"))
+        if post.person in self.x.persons:
+            self.add(iri, ORG.heldBy, self.person(post.person))
+            self.add(self.person(post.person), ORG.holds, iri)
+        if post.organisation in self.x.organisations:
+            self.add(iri, ORG.postIn, self.org(post.organisation))
+        self.add(iri, ORG.role, role)
+        self.add(iri, MG.asOf, self.issued)
+        self.add(role, RDF.type, ORG.Role)
+        self.add(role, SKOS.prefLabel, Literal(post.role))
+        self.add(role, RDFS.label, Literal(post.role))
+        self.evidence(iri, post.evidence)
+
+    def _meeting_iri(self, index: int) -> URIRef:
+        return self.mint("meeting", self.release.key, str(index))
+
+    def _meeting(self, index: int, m: Meeting) -> None:
+        iri = self._meeting_iri(index)
+        self.add(iri, RDF.type, MG.Meeting)
+        self.add(iri, RDFS.label, Literal(m.label))
+        self.add(iri, SDO.startDate, date_literal(m.date))
+        self.add(iri, SDO.location, self.place(m.place))
+        for key in m.participants:
+            self.add(iri, MG.participant, self.entity(key))
+        for key in m.chairs:
+            self.add(iri, MG.chair, self.person(key) if key in self.x.persons else None)
+        self.add(iri, SDO.organizer, self.entity(m.host))
+        self.add(iri, MG.ordinal, Literal(m.ordinal, datatype=XSD.integer) if m.ordinal is not None else None)
+        if m.framework and any(f.key == m.framework for f in self.x.frameworks):
+            self.add(iri, MG.framework, self.mint("framework", m.framework))
+        self.evidence(iri, m.evidence)
+
+    def _framework(self, f: Framework) -> None:
+        iri = self.mint("framework", f.key)
+        self.add(iri, RDF.type, MG.Framework)
+        self.labels(iri, f.name, f.aliases)
+        for key in f.parties:
+            self.add(iri, MG.party, self.entity(key))
+        self.add(iri, DCTERMS.created, partial_date_literal(f.established))
+        self.evidence(iri, f.evidence)
+
+    def _funding_iri(self, f: Funding) -> URIRef:
+        return self.mint("funding", self.release.key, f.donor, f.recipient, _decimal(f.amount), f.currency)
+
+    def _funding(self, f: Funding) -> None:
+        iri = self._funding_iri(f)
+        year = f", {f.year}" if f.year is not None else ""
+        self.add(iri, RDF.type, MG.Funding)
+        self.add(iri, RDFS.label, Literal(f"{self.name_of(f.donor)} funding to {self.name_of(f.recipient)}{year}"))
+        self.add(iri, SDO.funder, self.entity(f.donor))
+        self.add(iri, MG.recipient, self.entity(f.recipient))
+        # An IRI, not a blank node: blank node labels would differ from one build to the next.
+        amount = URIRef(f"{iri}#amount")
+        self.add(iri, SDO.amount, amount)
+        self.add(amount, RDF.type, SDO.MonetaryAmount)
+        self.add(amount, SDO.value, Literal(_decimal(f.amount), datatype=XSD.decimal))
+        self.add(amount, SDO.currency, Literal(f.currency))
+        self.add(amount, MG.qualifier, Literal(f.qualifier) if f.qualifier else None)
+        self.add(iri, MG.year, Literal(f"{f.year:04d}", datatype=XSD.gYear) if f.year is not None else None)
+        self.evidence(iri, f.evidence)
+
+
+def _decimal(amount: Decimal) -> str:
+    """The amount as an xsd:decimal lexical form: 5.9E+8 is written 590000000."""
+    return format(amount, "f")

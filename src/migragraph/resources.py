@@ -1,0 +1,36 @@
+"""Finds the data files that ship with migragraph: ontology/, shapes/, gazetteer/ and queries/.
+
+In a wheel they live in ``migragraph/data/`` (hatch force-include); in a checkout or an editable
+install they are the top-level folders of the repository, which stay the one place they are edited.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from migragraph.errors import ConfigError
+
+_KINDS = ("ontology", "shapes", "gazetteer", "queries")
+
+
+@cache
+def data_dir(kind: str) -> Path:
+    """The folder holding the packaged data of `kind` (one of ontology, shapes, gazetteer, queries)."""
+    if kind not in _KINDS:
+        raise ConfigError(f"unknown data kind {kind!r}; known: {', '.join(_KINDS)}")
+    packaged = Path(str(resources.files("migragraph"))) / "data" / kind
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / kind
+    if checkout.is_dir():
+        return checkout
+    raise ConfigError(f"migragraph's {kind}/ folder is missing from {packaged} and {checkout}; reinstall migragraph")
+
+
+def data_file(kind: str, name: str) -> Path:
+    path = data_dir(kind) / name
+    if not path.is_file():
+        raise ConfigError(f"{path} is missing; reinstall migragraph")
+    return path

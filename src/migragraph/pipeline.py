@@ -70,7 +70,8 @@ class BuildResult:
 
 
 def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes: int = DEFAULT_MAX_BYTES,
-          extractor: Extractor | None = None, batch_size: int = BATCH_SIZE, progress: bool | None = None) -> BuildResult:
+          extractor: Extractor | None = None, batch_size: int = BATCH_SIZE,
+          progress: bool | None = None) -> BuildResult:
     """Build the graph of the releases found in `inputs` into the folder `out`."""
     from migragraph import __version__  # the package imports this module first
 
@@ -199,7 +200,8 @@ def _write_summary(result: BuildResult, inputs: Iterable[Path], base: str) -> No
                        "results": len(result.validation.violations),
                        "flagged_releases": result.validation.flagged_releases},
     }
-    (result.out / "build.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
+    (result.out / "build.json").write_text(text, encoding="utf-8")
 
 
 def load_summary(out: Path) -> dict[str, Any]:
@@ -207,7 +209,8 @@ def load_summary(out: Path) -> dict[str, Any]:
     try:
         data: dict[str, Any] = json.loads((out / "build.json").read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise StoreError(f"{out} holds no build (no build.json): run `migragraph build INPUT --out {out}`") from None
+        raise StoreError(f"{out} holds no build (no build.json): "
+                         f"run `migragraph build INPUT --out {out}`") from None
     except (OSError, ValueError) as exc:
         raise StoreError(f"cannot read {out / 'build.json'}: {exc}") from None
     return data

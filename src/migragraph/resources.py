@@ -26,7 +26,8 @@ def data_dir(kind: str) -> Path:
     checkout = Path(__file__).resolve().parents[2] / kind
     if checkout.is_dir():
         return checkout
-    raise ConfigError(f"migragraph's {kind}/ folder is missing from {packaged} and {checkout}; reinstall migragraph")
+    raise ConfigError(f"migragraph's {kind}/ folder is missing from {packaged} and {checkout}; "
+                      "reinstall migragraph")
 
 
 def data_file(kind: str, name: str) -> Path:

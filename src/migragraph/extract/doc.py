@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from migragraph.extract.gazetteer import Gazetteer, OrgEntry
 from migragraph.extract.model import Organisation, Person, Post, Span
@@ -35,6 +36,7 @@ class Doc:
     # The organisation of the last post read: "IOM Director General X and Deputy Director General Y".
     last_post_org: str | None = None
     posts: list[Post] = field(default_factory=list)
+    pending_roles: list[Any] = field(default_factory=list)
     # The borrowing country of a World Bank project line, the recipient of its credits and grants.
     project_country: str | None = None
 
@@ -47,11 +49,9 @@ class Doc:
         if org is None:
             org = Organisation(entry.key, entry.name, parent=entry.parent, unit=entry.unit,
                                wikidata=entry.wikidata, government_of=entry.country)
+            # The parent is not added: a release speaks of IOM without speaking of the UN. The
+            # gazetteer's own named graph carries the whole hierarchy for queries that need it.
             self.orgs[entry.key] = org
-            if entry.parent:
-                parent = self.gaz.orgs[entry.parent]
-                # The parent is kept as reference (its label resolves the edge) even if not named.
-                self.add_gazetteer_org(parent)
         if alias and _clean(alias) != entry.name:
             org.aliases.add(_clean(alias))
         return entry.key

@@ -102,8 +102,7 @@ def _dedupe(found: list[Funding]) -> list[Funding]:
     """The same flow told twice (headline and body) is one funding; the fuller telling wins."""
     out: list[Funding] = []
     for f in found:
-        twin = next((o for o in out if o.amount == f.amount and o.currency == f.currency
-                     and o.donor == f.donor and o.recipient == f.recipient), None)
+        twin = next((o for o in out if o.amount == f.amount and o.currency == f.currency), None)
         if twin is None:
             out.append(f)
         elif twin.year is None:

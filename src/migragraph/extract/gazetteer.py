@@ -93,7 +93,6 @@ def _countries() -> list[Country]:
         official = getattr(c, "official_name", None)
         if official and "," not in official:
             names.add(official)
-            names.add(f"the {official}")
         names = {n for n in names if "," not in n}
         article = "the " if c.alpha_3 in with_the else ""
         gov_name = f"Government of {article}{short}"
@@ -127,6 +126,9 @@ def load() -> Gazetteer:
             gaz.demonym_surface.setdefault(form, country.alpha3)
     gaz.roles = _load_yaml("roles.yaml")
     forms = set(gaz.surface) | set(gaz.context_surface) | set(gaz.country_surface) | set(gaz.demonym_surface)
+    # "the Commonwealth" must not eat the start of "the Commonwealth Secretariat": articles are not
+    # part of a name to match.
+    forms = {f for f in forms if not f.startswith(("the ", "The "))}
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
     # Acronyms and names are matched as written; a match may not sit inside a longer word.
     # "EU-IOM" names two organisations and "EU-funded" one; "EU-wide" names none.

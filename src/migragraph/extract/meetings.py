@@ -14,7 +14,11 @@ from migragraph.extract.places import is_city
 TRIGGER = re.compile(
     r"\b(met|meet|meets|meeting|talks|visit(?:ed|s|ing)?|called on|calls on|held (?:a |an )?(?:discussions?|"
     r"consultations?|talks|bilateral)|discussed|dialogue|conference|ceremony|signed|sign|signing|summit|"
-    r"consultations|roundtable|co-chaired|chaired|hosted|received|welcomed .{0,40} to)\b", re.IGNORECASE)
+    r"consultations|roundtable|co-chaired|chaired|hosted|received|discussions|handover|"
+    r"welcomed .{0,40} to)\b", re.IGNORECASE)
+# A sentence that goes on about the same meeting: "They discussed …", "Both sides …".
+_FOLLOW_UP = re.compile(r"^(?:They|Both sides|Both|The two(?: sides| leaders| organi[sz]ations)?|The leaders|"
+                        r"The officials|The parties)\b")
 _JOIN = re.compile(r"\b(joined|attended|took part|participated|in the presence of|together with|alongside|"
                    r"representatives? (?:of|from)|officials from|delegation)\b", re.IGNORECASE)
 _ORDINALS = {w: i for i, w in enumerate(
@@ -92,6 +96,9 @@ def find_meetings(doc: Doc, frameworks: list[Framework]) -> list[Meeting]:
         if not TRIGGER.search(span.text):
             continue
         actors = _actors(doc, span)
+        if main and _FOLLOW_UP.match(span.text):
+            _fill(doc, main, span, actors, frameworks)
+            continue
         if len({a.key for a in actors}) < 2 and not (actors and re.search(r"\bmet\b|\bvisit", span.text)):
             continue
         ds = [d for d in dates_in(span.text, doc.anchor) if len(d.value) == 10]
@@ -109,7 +116,7 @@ def find_meetings(doc: Doc, frameworks: list[Framework]) -> list[Meeting]:
         _fill(doc, meeting, span, actors, frameworks)
     if main:
         for span in doc.spans:
-            if _JOIN.search(span.text) and span.start > main.evidence.start:
+            if _JOIN.search(span.text):
                 for a in _actors(doc, span):
                     if a.key not in main.participants:
                         main.participants.append(a.key)

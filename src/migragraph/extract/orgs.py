@@ -10,10 +10,11 @@ from migragraph.extract.doc import Doc, Mention
 from migragraph.extract.places import is_city
 
 HEADS = (
-    "Ministry|Department|Directorate|Directorate-General|Agency|Office|Commission|Council|Bank|Fund|"
+    "Ministry|Department|Directorate|Directorate-General|Agency|Office|Commission|Council|Bank|"
     "Secretariat|Union|Centre|Center|Institute|Institution|University|Bureau|Services?|Police|Gendarmerie|"
+    # not "Fund": an unknown "X Fund" is far more often a trust fund (money) than an institution
     "Coast Guard|Guard|Committee|Association|Network|Foundation|Court|Parliament|Assembly|Embassy|"
-    "Delegation|Mission|Corporation|Company|Federation|League|Organi[sz]ation|Authority|Board|Diet|Senate|"
+    "Delegation|Corporation|Company|Federation|League|Organi[sz]ation|Authority|Board|Diet|Senate|"
     "Congress|Cabinet|Presidency|Army|Forces|Society|Red Cross|Red Crescent|Forum|Chamber|Academy|"
     "Observatory|Tribunal|Administration|Inspectorate|Unit|Bureau|Trust|Consulate|High Commission"
 )
@@ -159,7 +160,7 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
         if inner in doc.gaz.country_surface:
             return doc.government(doc.gaz.country_surface[inner])
         for org in doc.orgs.values():
-            if inner in org.aliases or inner == org.name:
+            if inner in org.aliases or inner == org.name or org.name.lower().endswith(" " + inner.lower()):
                 return org.key
     head = name.split()[0]
     if head in doc.gaz.demonym_surface:
@@ -198,16 +199,32 @@ def _main_country(doc: Doc) -> str | None:
 
 def _headed_phrases(doc: Doc) -> None:
     """Capitalised phrases built on an institutional head noun that no gazetteer entry names."""
-    for m in _PHRASE.finditer(doc.text):
+    for span, m in ((s, m) for s in doc.spans for m in _PHRASE.finditer(s.text)):
         phrase = m.group()
-        start = m.start()
-        lead = re.match(r"(?:The|the|A|An|In|On|At|By|From|With|And|Both|For|To|Of|Under|As)\s+", phrase)
+        start = span.start + m.start()
+        lead = re.match(r"(?:(?:The|the|A|An|In|On|At|By|From|With|And|Both|For|To|Of|Under|As|Overall|"
+                        r"Leading|Senior|Officials|Representatives)\s+)+", phrase)
         if lead:
             phrase, start = phrase[lead.end():], start + lead.end()
+        # "Director of UNHCR’s Regional Bureau for Europe": the title is not part of the name, and
+        # "UNHCR’s" names the parent.
+        role = re.match(r"(?:[A-Z][\w-]+\s+){0,3}?(?:Director|Minister|Secretary|Head|Chief|President|"
+                        r"Commissioner|Representative|Coordinator|Chair\w*)(?:-General)?\s+(?:of|for)\s+(?:the\s+)?",
+                        phrase)
+        if role:
+            phrase, start = phrase[role.end():], start + role.end()
+        owner = re.match(r"[\w.-]+(?:\s[\w.-]+)?(?:’s|'s)\s+", phrase)
+        if owner:
+            phrase, start = phrase[owner.end():], start + owner.end()
+        cut = re.search(r"\s+and\s+(?:the\s+)?[A-Z]", phrase)
+        if cut and _HEAD_RE.search(phrase[:cut.start()]):
+            phrase = phrase[:cut.start()]
         phrase = re.sub(r"[\s.,’']+$", "", phrase)
         end = start + len(phrase)
         if not _HEAD_RE.search(phrase) or _NOT_ORG.search(phrase) or len(phrase.split()) < 2:
             continue
+        if re.search(r"\b(?:Chief|Head) of (?:Mission|Office|Delegation)\b", phrase):
+            continue  # a title ("Chief of Mission"), not an organisation
         if any(x.start <= start and end <= x.end for x in doc.mentions):
             continue  # part of a name already known ("Directorate-General for Middle East, North Africa …")
         inside = [x for x in doc.mentions if start <= x.start and x.end <= end]
@@ -232,23 +249,29 @@ def _lower_units(doc: Doc) -> None:
         more = re.match(r"\s+and\s+" + _LOWER_UNITS.pattern, after[first.end():])
         if more:
             units.append(more)
-        for unit in units:
+        offsets = [(m.start, m.end + first.end())]
+        if more:
+            second = m.end + first.end() + more.end()
+            offsets.append((second - len(more.group(1)), second))
+        for unit, (lo, hi) in zip(units, offsets, strict=True):
             name = f"{m.text} {unit.group(1)}"
             key = doc.add_org(name, parent=gov)
-            doc.mentions.append(Mention(m.start, m.end + first.end(), key, "org", name))
+            doc.mentions.append(Mention(lo, hi, key, "org", name))
 
 
 def _drop_nested(doc: Doc) -> None:
     """Keep the longest organisation mention where two overlap; country mentions inside an organisation
-    name ("Government of Japan", "IOM Mauritania") are part of it."""
+    name ("Government of Japan", "IOM Mauritania") are part of it. A unit's name keeps the mention of
+    the organisation it belongs to ("World Bank Board of Executive Directors" keeps the World Bank)."""
+
+    def part_of(inner: Mention, outer: Mention) -> bool:
+        org = doc.orgs.get(outer.key)
+        return org is not None and org.parent == inner.key
+
+    ranked = sorted(doc.mentions, key=lambda x: (-(x.end - x.start), x.kind != "org", x.start))
     kept: list[Mention] = []
-    for m in doc.mentions:
+    for m in ranked:
         clash = [k for k in kept if k.start < m.end and m.start < k.end]
-        if not clash:
+        if all(part_of(m, k) for k in clash):
             kept.append(m)
-            continue
-        if all((m.end - m.start) > (k.end - k.start) and m.kind == "org" for k in clash):
-            for k in clash:
-                kept.remove(k)
-            kept.append(m)
-    doc.mentions = sorted(kept, key=lambda x: x.start)
+    doc.mentions = sorted(kept, key=lambda x: (x.start, -x.end))

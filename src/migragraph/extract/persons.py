@@ -11,8 +11,9 @@ from migragraph.extract.doc import Doc, Mention
 from migragraph.extract.model import Post
 
 _PARTICLE = r"(?:de|da|van|von|der|den|del|di|du|bin|ibn|al|el|le|la|dos|das|De|Van|Von|Al|El|Abdel|Abdul)"
-_TOKEN = r"(?:[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ’'-]+)?|[A-Z]\.?)"
-NAME = rf"(?:[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ’'-]+)?)(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{1,3}}"
+_WORD = r"[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ’'-]+)?"
+# Two to four words; an initial ("Amina J Mohammed") only between words, never last ("Scotland QC").
+NAME = rf"(?:{_WORD})(?:\s+(?:{_PARTICLE}\s+)?(?:[A-Z]\.?\s+)?{_WORD}){{1,3}}"
 _NAME_RE = re.compile(NAME)
 _NOT_NAME = {
     "The", "This", "That", "These", "In", "On", "At", "For", "With", "And", "But", "By", "From", "Of", "To",
@@ -78,9 +79,17 @@ def find_persons(doc: Doc) -> list[Post]:
     matches = [RoleMatch(m.start(), m.end(), m.group()) for m in role_re.finditer(doc.text)]
     matches += [RoleMatch(m.start(), m.end(), m.group()) for m in lower_re.finditer(doc.text)
                 if not any(r.start <= m.start() < r.end for r in matches)]
-    for role in sorted(matches, key=lambda r: r.start):
+    ordered = sorted(matches, key=lambda r: r.start)
+    for i, role in enumerate(ordered):
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if nxt and re.fullmatch(r"\s+and\s+|,\s+", doc.text[role.end:nxt.start]):
+            # "Assistant to the President and Principal Deputy National Security Advisor Jon Finer"
+            doc.pending_roles.append(role)
+            continue
         _post_from_role(doc, role, hon, posts)
+        doc.pending_roles.clear()
     _titled_orgs(doc, hon, posts)
+    _the_role(doc, posts)
     _plain_names(doc, hon)
     _short_forms(doc, hon)
     return posts
@@ -196,12 +205,20 @@ def _post_from_role(doc: Doc, role: RoleMatch, hon: str, posts: list[Post]) -> N
     if org is not None and org in doc.orgs:
         span = doc.sentence_of(role.start)
         posts.append(Post(person, _clean_role(title), org, span))
+        for earlier in doc.pending_roles:
+            posts.append(Post(person, _clean_role(earlier.text), org, span))
         # "IOM Director General William Lacy Swing and Deputy Director General Laura Thompson"
         doc.last_post_org = org
 
 
+_HONORIFIC_WORDS = {"Rt", "Hon", "Honourable", "Right", "Sir", "Dame", "Lord", "Lady", "Excellency", "His", "Her",
+                    "The", "Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Ambassador", "Sheikh", "Madam"}
+
+
 def _trim_name(name: str) -> str:
     tokens = name.split()
+    while tokens and tokens[0].rstrip(".") in _HONORIFIC_WORDS:
+        tokens.pop(0)
     while tokens and (tokens[-1] in _NOT_NAME or tokens[-1] in _ROLE_WORDS):
         tokens.pop()
     return " ".join(tokens)
@@ -225,9 +242,31 @@ def _default_org(doc: Doc, title: str) -> str | None:
     key = defaults.get(title)
     if key and (key in doc.orgs or doc.publisher == key):
         return doc.add_gazetteer_org(doc.gaz.orgs[key])
+    governmental = doc.gaz.roles.get("government_heads", [])
+    if any(re.search(rf"\b{re.escape(h)}\b", title) for h in governmental):
+        # A minister or adviser with no country named serves the one government the release names.
+        govs = sorted({o.key for o in doc.orgs.values() if o.government_of})
+        if len(govs) == 1:
+            return govs[0]
     if doc.last_post_org and re.match(r"(?:Deputy|Assistant|Acting|Vice|Regional)\b", title):
         return doc.last_post_org
     return None
+
+
+def _the_role(doc: Doc, posts: list[Post]) -> None:
+    """'The Secretary-General met with …': a title alone stands for the one person holding it here."""
+    holders: dict[str, set[str]] = {}
+    for p in posts:
+        holders.setdefault(p.role, set()).add(p.person)
+    for role, people in holders.items():
+        if len(people) != 1 or len(role.split()) > 4:
+            continue
+        person = next(iter(people))
+        for m in re.finditer(rf"\b[Tt]he\s+(?:[A-Z]+\s+)?{re.escape(role)}\b(?!\s+(?:of|for)\b)(?!\s+[A-Z][a-z])",
+                             doc.text):
+            if not doc.mention_at(m.start(), m.end()):
+                doc.mentions.append(Mention(m.start(), m.end(), person, "person", m.group()))
+    doc.mentions.sort(key=lambda x: (x.start, -x.end))
 
 
 def _titled_orgs(doc: Doc, hon: str, posts: list[Post]) -> None:

@@ -33,10 +33,18 @@ def _ends_sentence(text: str, dot: int) -> bool:
     return not (len(word) == 1 and word.isalpha())
 
 
+def _hard_wrapped(text: str) -> bool:
+    """Text wrapped at a fixed width (mail, old pages): most lines are long and end mid-sentence."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    wrapped = [ln for ln in lines if 45 <= len(ln) <= 80 and not re.search(r"[.!?:\"”]\s*$", ln)]
+    return len(lines) >= 6 and len(wrapped) >= 0.5 * len(lines)
+
+
 def sentences(text: str) -> list[Span]:
     """Split `text` into sentence spans, stripped of surrounding spaces."""
     spans: list[Span] = []
-    for line in re.finditer(r"[^\n]+", text):
+    unit = r"(?:[^\n]|\n(?!\s*\n))+" if _hard_wrapped(text) else r"[^\n]+"
+    for line in re.finditer(unit, text):
         base = line.start()
         chunk = line.group()
         cut = 0

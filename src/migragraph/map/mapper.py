@@ -237,8 +237,9 @@ class _ReleaseMapper:
     def _funding(self, f: Funding) -> None:
         iri = self._funding_iri(f)
         year = f", {f.year}" if f.year is not None else ""
+        label = f"{self.name_of(f.donor)} funding to {self.name_of(f.recipient)}{year}"
         self.add(iri, RDF.type, MG.Funding)
-        self.add(iri, RDFS.label, Literal(f"{self.name_of(f.donor)} funding to {self.name_of(f.recipient)}{year}"))
+        self.add(iri, RDFS.label, Literal(label))
         self.add(iri, SDO.funder, self.entity(f.donor))
         self.add(iri, MG.recipient, self.entity(f.recipient))
         # An IRI, not a blank node: blank node labels would differ from one build to the next.

@@ -47,7 +47,8 @@ class GraphStore:
                 self._store: ox.Store | None = ox.Store()
             elif read_only:
                 if not path.is_dir():
-                    raise StoreError(f"no store at {path}: run `migragraph build INPUT --out {path.parent}` first")
+                    raise StoreError(f"no store at {path}: "
+                                     f"run `migragraph build INPUT --out {path.parent}` first")
                 self._store = ox.Store.read_only(str(path))
             else:
                 self._store = ox.Store(str(path))
@@ -63,7 +64,8 @@ class GraphStore:
     def __enter__(self) -> GraphStore:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
         self.close()
 
     def close(self) -> None:
@@ -83,9 +85,10 @@ class GraphStore:
                 self.store.extend(quads)  # one transaction
                 return
             # Replacing: drop and insert in one SPARQL update, which oxigraph runs as one transaction.
-            body = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
-                                format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-            self.store.update(f"DROP SILENT GRAPH <{node.value}> ;\nINSERT DATA {{ GRAPH <{node.value}> {{\n{body}}} }}")
+            body = (ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
+                                 format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+            g = node.value
+            self.store.update(f"DROP SILENT GRAPH <{g}> ;\nINSERT DATA {{ GRAPH <{g}> {{\n{body}}} }}")
         except OSError as exc:
             raise StoreError(f"cannot write {graph_iri} to the store at {self.path}: {exc}") from None
 
@@ -121,7 +124,8 @@ class GraphStore:
             return bool(result)
         if isinstance(result, ox.QuerySolutions):
             names = [v.value for v in result.variables]
-            rows = [tuple(None if sol[v] is None else to_rdflib(sol[v]) for v in result.variables) for sol in result]
+            rows = [tuple(None if sol[v] is None else to_rdflib(sol[v]) for v in result.variables)
+                    for sol in result]
             return Solutions(names, rows)
         return [(to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in result]
 
@@ -130,7 +134,7 @@ class GraphStore:
         result = self._run(sparql, prefixes)
         if isinstance(result, ox.QueryTriples):
             raise StoreError(f"--format {fmt} is for SELECT and ASK queries; this query returns triples")
-        return result.serialize(format=RESULT_FORMATS[fmt])
+        return result.serialize(format=RESULT_FORMATS[fmt]) or b""
 
     def select(self, name: str) -> Solutions:
         """Run the packaged SELECT query queries/<name>.rq."""
@@ -139,7 +143,8 @@ class GraphStore:
             raise StoreError(f"queries/{name}.rq must be a SELECT query")
         return result
 
-    def _run(self, sparql: str, prefixes: dict[str, str] | None) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    def _run(self, sparql: str,
+             prefixes: dict[str, str] | None) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         try:
             return self.store.query(sparql, prefixes={**vocab_prefixes(), **(prefixes or {})},
                                     use_default_graph_as_union=True)
@@ -155,7 +160,8 @@ class GraphStore:
         quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
         return iter(quads)
 
-    def dump(self, fmt: str = "trig", prefixes: dict[str, str] | None = None, output: IO[bytes] | None = None) -> bytes:
+    def dump(self, fmt: str = "trig", prefixes: dict[str, str] | None = None,
+             output: IO[bytes] | None = None) -> bytes:
         """All release graphs in `fmt` (trig or nquads), sorted so the same data gives the same bytes."""
         if fmt not in FORMATS:
             raise StoreError(f"cannot dump as {fmt!r}; formats: {', '.join(FORMATS)}")

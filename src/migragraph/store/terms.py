@@ -60,7 +60,9 @@ def to_rdflib(term: object) -> Node:
         if term.language:
             return Literal(term.value, lang=term.language)
         datatype = term.datatype.value
-        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
+        if datatype == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     raise StoreError(f"cannot read a {type(term).__name__} from the store into rdflib")

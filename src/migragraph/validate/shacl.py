@@ -129,7 +129,8 @@ def _violations(results: Graph, shapes: Graph, graphs: Sequence[Graph]) -> Itera
             shape=_node_shape(results.value(result, SH.sourceShape), shapes),
             constraint=str(component).rsplit("#", 1)[-1] if component else "",
             value=None if value is None else str(value),
-            releases=tuple(str(g.identifier) for g in graphs if focus is not None and (focus, None, None) in g),
+            releases=tuple(str(g.identifier) for g in graphs
+                           if focus is not None and (focus, None, None) in g),
         )
 
 

@@ -70,7 +70,8 @@ def read_entities(store: GraphStore) -> tuple[list[Entity], list[Relation]]:
     for node, kind, label, releases in store.select("viz-nodes").rows:
         iri = str(node)
         if iri not in entities:  # a node of two kinds is drawn once, as the first
-            entities[iri] = Entity(iri, str(kind), str(label) if label is not None else iri, int(str(releases)))
+            name = str(label) if label is not None else iri
+            entities[iri] = Entity(iri, str(kind), name, int(str(releases)))
     relations = [Relation(str(a), str(rel), str(b)) for a, rel, b in store.select("viz-edges").rows
                  if str(a) in entities and str(b) in entities]
     return list(entities.values()), relations
@@ -113,6 +114,6 @@ def write_page(store: GraphStore, path: Path, max_nodes: int = MAX_NODES) -> int
     """Write the page of the whole store to `path`; return the number of entities drawn."""
     entities, relations = read_entities(store)
     net = build_network(entities, relations, max_nodes)
-    page = offline(net.generate_html(name=str(path), notebook=False))
+    page = offline(net.generate_html(name="graph.html", notebook=False))  # pyvis checks the name ends .html
     path.write_text(page, encoding="utf-8")
     return len(net.nodes)

@@ -1,0 +1,163 @@
+"""The `migragraph` command: one thin subcommand per stage; the work is done by the library.
+
+Exit codes (also in the README):
+    build     0 every input built and every release conforms to the shapes
+              1 some input could not be read, extracted or mapped, or some release breaks a shape
+                (everything else is still built, and the bad releases are kept and flagged)
+    validate  0 conforms, 1 violations, 2 error
+    all       2 usage error, or an error that stopped the command (one line on stderr, no traceback)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from migragraph import __version__
+from migragraph.errors import MigragraphError
+from migragraph.ingest.sources import DEFAULT_MAX_BYTES
+from migragraph.map.iris import DEFAULT_BASE
+from migragraph.pipeline import BuildResult, build, load_summary
+from migragraph.store.graphstore import GraphStore
+from migragraph.validate.shacl import ValidationReport, validate_batches
+from migragraph.visualise.page import write_page
+
+from .render import render_query, short
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+
+
+class Fatal(click.ClickException):
+    """A library error shown as one line, exit code 2."""
+
+    exit_code = EXIT_ERROR
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"error: {self.message}", err=True)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MigragraphError as exc:
+            raise Fatal(str(exc)) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="migragraph")
+def cli() -> None:
+    """Press releases of international organisations in, a validated RDF knowledge graph out."""
+
+
+@cli.command("build")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder: store/, graph.trig, validation.ttl, build.json, graph.html.")
+@click.option("--base-iri", default=DEFAULT_BASE, show_default=True, help="Base of every IRI minted.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Skip (as an error) any input file larger than this.")
+def build_command(inputs: tuple[Path, ...], out: Path, base_iri: str, max_bytes: int) -> None:
+    """Build the graph of the releases in INPUT... (.html, .txt, .json, .jsonl files or folders).
+
+    Exit 0 when everything was built and conforms, 1 when some input failed or some release breaks
+    a shape (the rest is still built), 2 on a usage or fatal error."""
+    result = build(list(inputs), out, base_iri, max_bytes=max_bytes)
+    _print_build(result)
+    sys.exit(EXIT_OK if result.ok else EXIT_PROBLEMS)
+
+
+def _print_build(result: BuildResult) -> None:
+    counts = ", ".join(f"{n} {kind}" for kind, n in result.counts.items())
+    click.echo(f"built {result.releases} release(s) into {result.out} in {result.seconds:.1f} s: "
+               f"{result.triples} triples")
+    click.echo(f"  {counts}")
+    _print_validation(result.validation, result.out / "validation.ttl", limit=10)
+    for error in result.errors:
+        click.echo(f"error: {error.source}: {error.reason}", err=True)
+    if result.errors:
+        click.echo(f"{len(result.errors)} input(s) could not be built; the others were", err=True)
+
+
+def _print_validation(report: ValidationReport, where: Path | None, limit: int | None) -> None:
+    flagged = report.flagged_releases
+    if report.conforms:
+        click.echo(f"validation: conforms ({len(report.violations)} warning(s))")
+        return
+    click.echo(f"validation: {len(flagged)} release(s) break the shapes, {len(report.violations)} result(s)"
+               + (f"; see {where}" if where else ""))
+    for v in report.violations[:limit]:
+        where_from = ", ".join(short(r) for r in v.releases) or "?"
+        path = f" {short(v.path)}" if v.path else ""
+        click.echo(f"  {v.severity.lower()}: {where_from}: {short(v.focus)}{path}: {v.message} "
+                   f"[{short(v.shape)}]")
+    if limit is not None and len(report.violations) > limit:
+        click.echo(f"  ... and {len(report.violations) - limit} more")
+
+
+@cli.command("validate")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the SHACL report (Turtle) here.")
+def validate_command(directory: Path, report: Path | None) -> None:
+    """Re-run the SHACL shapes over the graph stored in DIRECTORY (a build's --out).
+
+    Exit 0 when it conforms, 1 when some release breaks a shape, 2 on error."""
+    with GraphStore(directory / "store", read_only=True) as store:
+        result = validate_batches(store.graph(g) for g in store.named_graphs())
+    _print_validation(result, report, limit=None)
+    if report is not None:
+        result.graph.serialize(report, format="turtle")
+    sys.exit(EXIT_OK if result.conforms else EXIT_PROBLEMS)
+
+
+@cli.command("query")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("sparql")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True)
+def query_command(directory: Path, sparql: str, fmt: str) -> None:
+    """Run SPARQL (a query, or @FILE to read one; '-' reads stdin) over the store in DIRECTORY.
+
+    The union of all release graphs is the default graph; mg:, org:, foaf:, schema:, skos:, dcterms:,
+    prov:, owl:, rdf:, rdfs: and xsd: need no PREFIX."""
+    text = _query_text(sparql)
+    summary = load_summary(directory)
+    with GraphStore(directory / "store", read_only=True) as store:
+        if fmt == "table":
+            click.echo(render_query(store.query(text), summary.get("base", DEFAULT_BASE)), nl=False)
+        else:
+            click.echo(store.query_to(text, fmt).decode("utf-8"), nl=False)
+
+
+def _query_text(sparql: str) -> str:
+    if sparql == "-":
+        return sys.stdin.read()
+    if sparql.startswith("@"):
+        try:
+            return Path(sparql[1:]).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise Fatal(f"cannot read the query file {sparql[1:]}: {exc.strerror}") from None
+    return sparql
+
+
+@cli.command("viz")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The HTML page to write.")
+def viz_command(directory: Path, output: Path) -> None:
+    """Write an offline, interactive HTML page of the graph stored in DIRECTORY."""
+    with GraphStore(directory / "store", read_only=True) as store:
+        drawn = write_page(store, output)
+    click.echo(f"wrote {output} ({drawn} entities)")
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="migragraph")
+    except BrokenPipeError:  # `migragraph query ... | head`: the reader left, nothing is wrong
+        sys.stderr.close()
+        sys.exit(EXIT_OK)

@@ -13,8 +13,11 @@ from migragraph.extract.model import Post
 _PARTICLE = r"(?:de|da|van|von|der|den|del|di|du|bin|ibn|al|el|le|la|dos|das|De|Van|Von|Al|El|Abdel|Abdul)"
 _WORD = r"[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ’'-]+)?"
 # Two to four words; an initial ("Amina J Mohammed") only between words, never last ("Scotland QC").
-NAME = rf"(?:{_WORD})(?:\s+(?:{_PARTICLE}\s+)?(?:[A-Z]\.?\s+)?{_WORD}){{1,3}}"
+_SP = r"(?:[ \t]+|[ \t]*\n[ \t]*(?!\n))"  # a space, or one line break; never a blank line
+NAME = rf"(?:{_WORD})(?:{_SP}(?:{_PARTICLE}{_SP})?(?:[A-Z]\.?{_SP})?{_WORD}){{1,3}}"
 _NAME_RE = re.compile(NAME)
+# Between a title and a name: spaces, or one line break of hard-wrapped text; never a blank line.
+_GAP = r"(?:[ \t]*\n[ \t]*(?=\S)|[ \t]+)"
 _NOT_NAME = {
     "The", "This", "That", "These", "In", "On", "At", "For", "With", "And", "But", "By", "From", "Of", "To",
     "As", "Both", "Senior", "Officials", "Government", "Ministry", "Minister", "President", "Director",
@@ -84,10 +87,10 @@ def find_persons(doc: Doc) -> list[Post]:
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
         if nxt and re.fullmatch(r"\s+and\s+|,\s+", doc.text[role.end:nxt.start]):
             # "Assistant to the President and Principal Deputy National Security Advisor Jon Finer"
-            doc.pending_roles.append(role)
+            doc.pending_roles.append((role.text, None))
             continue
-        _post_from_role(doc, role, hon, posts)
-        doc.pending_roles.clear()
+        if not _post_from_role(doc, role, hon, posts):
+            doc.pending_roles.clear()
     _titled_orgs(doc, hon, posts)
     _the_role(doc, posts)
     _plain_names(doc, hon)
@@ -112,10 +115,11 @@ def _org_of(doc: Doc, m: Mention) -> str:
     return doc.government(m.key) if m.kind in ("country", "demonym") else m.key
 
 
-def _post_from_role(doc: Doc, role: RoleMatch, hon: str, posts: list[Post]) -> None:
+def _post_from_role(doc: Doc, role: RoleMatch, hon: str, posts: list[Post]) -> bool:
+    """Read the post a title gives; True when the title waits for the next one to name its holder."""
     text = doc.text
     if doc.mention_at(role.start, role.end):
-        return  # "United Nations High Commissioner for Refugees" is an organisation, handled apart
+        return False  # "United Nations High Commissioner for Refugees" is an organisation, handled apart
     org: str | None = None
     left = _mention_ending(doc, role.start)
     if left:
@@ -185,19 +189,27 @@ def _post_from_role(doc: Doc, role: RoleMatch, hon: str, posts: list[Post]) -> N
     name = name_in_portfolio
     name_start = pos
     if name is None:
-        m = re.match(rf",?\s+(?:(?:{hon})\s+)*({NAME})", text[pos:])
+        m = re.match(rf",?{_GAP}(?:(?:{hon})\s+)*({NAME})", text[pos:])
         if m:
             name, name_start = m.group(1), pos + m.start(1)
     if name is None or not valid_name(name, doc):
         # "Hakan Fidan, Minister for Foreign Affairs": the name stands before the title.
-        before = re.search(rf"({NAME})(?:\s+(?:QC|KC|MP|OBE|CBE|PhD))?,\s+(?:the\s+)?$", text[max(0, role.start - 80):role.start])
-        if before and valid_name(before.group(1), doc):
+        before = re.search(rf"({NAME})(?:[ \t]+(?:QC|KC|MP|OBE|CBE|PhD))?,{_GAP}(?:the[ \t]+)?$",
+                           text[max(0, role.start - 80):role.start])
+        if before and valid_name(_trim_name(before.group(1)), doc):
             name = before.group(1)
+        elif re.match(r"[ \t]+and[ \t]+", text[pos:]):
+            # "Director of UNHCR’s Regional Bureau for Europe and Regional Refugee Coordinator, Vincent
+            # Cochetel": the next title names the person for both.
+            doc.pending_roles.append((title, org))
+            return True
         else:
-            return
+            return False
     name = _trim_name(name)
     if not valid_name(name, doc):
-        return
+        return False
+    if org is None and doc.pending_roles:
+        org = next((o for _, o in reversed(doc.pending_roles) if o), None)
     if org is None:
         org = _default_org(doc, title)
     person = doc.add_person(name)
@@ -205,10 +217,11 @@ def _post_from_role(doc: Doc, role: RoleMatch, hon: str, posts: list[Post]) -> N
     if org is not None and org in doc.orgs:
         span = doc.sentence_of(role.start)
         posts.append(Post(person, _clean_role(title), org, span))
-        for earlier in doc.pending_roles:
-            posts.append(Post(person, _clean_role(earlier.text), org, span))
+        for earlier, earlier_org in doc.pending_roles:
+            posts.append(Post(person, _clean_role(earlier), earlier_org or org, span))
         # "IOM Director General William Lacy Swing and Deputy Director General Laura Thompson"
         doc.last_post_org = org
+    return False
 
 
 _HONORIFIC_WORDS = {"Rt", "Hon", "Honourable", "Right", "Sir", "Dame", "Lord", "Lady", "Excellency", "His", "Her",

@@ -94,7 +94,7 @@ class Doc:
 
     # -------------------------------------------------------------- persons
     def add_person(self, name: str) -> str:
-        name = _clean(name)
+        name = re.sub(r"(?:’s|'s|’|')$", "", _clean(name))
         key = slug(name)
         existing = self.persons.get(key)
         if existing is None:
@@ -104,5 +104,29 @@ class Doc:
 
 
 def _clean(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip(" ,.;:–-")
+    name = re.sub(r"\s+", " ", name).strip(" ,;:–-")
+    if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
+        name = name[:-1]  # a full stop ends the sentence, not "U.S."
     return re.sub(r"^(?:the|The)\s+", "", name)
+
+
+def main_country(doc: Doc, strict: bool = False) -> str | None:
+    """The country the release is most about (most named, by name or adjective, or as a government).
+    With `strict`, only the one government that acts in the release, if there is exactly one."""
+    acting = sorted({o.government_of for o in doc.orgs.values() if o.government_of})
+    if len(acting) == 1:
+        return acting[0]
+    if strict:
+        return None
+    counts: dict[str, int] = {}
+    for m in doc.mentions:
+        alpha3 = m.key if m.kind in ("country", "demonym") else None
+        if m.kind == "org" and m.key in doc.orgs:
+            alpha3 = doc.orgs[m.key].government_of
+        if alpha3 and (not acting or alpha3 in acting):
+            counts[alpha3] = counts.get(alpha3, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    # Only a clear favourite: a list of countries where operations take place names none.
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None

@@ -12,12 +12,12 @@ from migragraph.extract.doc import Doc
 from migragraph.extract.model import Framework, Span
 from migragraph.map.iris import slug
 
-_HEAD = (r"(?:Strategic\s+)?(?:Cooperation\s+)?(?:Framework(?:\s+Agreement)?|Agreement|Memorandum of Understanding|"
+_HEAD = (r"(?:Strategic\s+)?(?:Cooperation\s+)?(?:Framework(?:\s+Partnership)?(?:\s+Agreement)?|Agreement|Memorandum of Understanding|"
          r"MoU|MOU|Partnership|Pact|Compact|Initiative|Declaration|Joint Declaration|Action Plan|Plan of Action|"
          r"Letter of Agreement|Financing Agreement|Grant Agreement|Loan Agreement|Host Country Agreement|Accord)")
 _NAMED = re.compile(rf"((?:[A-Z][\w’'-]*(?:-[A-Z][\w’'-]*)*\s+)*?){_HEAD}(?:\s+(?:on|for)\s+(?:[A-Z][\w’'-]*\s*)+)?")
 _SIGN = re.compile(r"\b(sign(?:ed|s|ing)?|establish(?:ed|es|ing)?|launch(?:ed|es|ing)?|conclud(?:ed|es)|renew(?:ed|s)|"
-                   r"enter(?:ed)? into|inaugurat(?:ed|es)|agree(?:d|s)? (?:on|to)|adopted)\b", re.IGNORECASE)
+                   r"enter(?:ed)? into|inaugurat(?:ed|es)|agree(?:d|s)? (?:on|to))\b", re.IGNORECASE)
 _GENERIC = re.compile(rf"\b(?:a|an|the|their|its|new|renewed|first)\s+(?:new\s+|renewed\s+)?({_HEAD})\b")
 _COOPERATIVE = re.compile(r"Agreement|Memorandum|MoU|MOU|Partnership|Framework|Pact|Compact|Accord|Declaration")
 _ESTABLISH_NEAR = re.compile(r"\b(sign|establish|launch|conclud|renew|enter|inaugurat|since the signing)", re.IGNORECASE)
@@ -61,6 +61,9 @@ def find_frameworks(doc: Doc) -> list[Framework]:
         for m in _NAMED.finditer(span.text):
             name = m.group().strip()
             prefix = m.group(1).strip()
+            lead = re.match(r"(?:The|A|An|This|Its|Their)\b\s*", prefix)
+            if lead:
+                name, prefix = name[lead.end():], prefix[lead.end():]
             if not prefix and not re.match(r"[A-Z]", name):
                 continue
             start = span.start + m.start()
@@ -72,8 +75,10 @@ def find_frameworks(doc: Doc) -> list[Framework]:
                     continue
                 parties = _sentence_parties(doc, span, (start, start + len(name)))
                 described = True
-            if len(parties) < 2 and not (parties and _COOPERATIVE.search(head) and _SIGN.search(span.text)):
+            if len(parties) < 2 and (described or not (parties and _COOPERATIVE.search(head) and _SIGN.search(span.text))):
                 continue
+            if span.start == 0 and not _prefix_parties(doc, start, prefix) and prefix:
+                continue  # a headline capitalises every word: "IOM and ECO to Sign … Pact" names no pact
             if described and not prefix:
                 name = f"{head} between {_names(doc, parties)}"
             _merge(found, doc, Framework(_key(head, parties), name, span, parties,
@@ -118,6 +123,11 @@ def _key(head: str, parties: list[str]) -> str:
 def _merge(found: dict[str, Framework], doc: Doc, fw: Framework) -> None:
     """One framework however often it is named: same core name and same parties."""
     for key, old in found.items():
+        if old.evidence == fw.evidence and set(old.parties) == set(fw.parties):
+            if len(fw.name) > len(old.name):  # "Framework Partnership Agreement" over "Agreement"
+                old.aliases.add(old.name)
+                old.name = fw.name
+            return
         same_core = _core(old.name.split(" between ")[0]).endswith(_core(fw.name.split(" between ")[0]).split("--")[0]) \
             or key.split("--")[0] == fw.key.split("--")[0]
         if same_core and set(old.parties) & set(fw.parties):
@@ -151,10 +161,13 @@ def _quoted_projects(doc: Doc, found: dict[str, Framework]) -> None:
 
 def _project_lines(doc: Doc, found: dict[str, Framework]) -> None:
     """World Bank approvals: a line 'Sri Lanka - Local Development Support Project' under 'the following project'."""
-    if not re.search(r"following projects?\s*:", doc.text):
+    intro = re.search(r"following projects?\s*:", doc.text)
+    if not intro:
         return
     for m in re.finditer(r"(?m)^([A-Z][\w ’'.-]+?)\s+[-–]\s+([A-Z][^\n]{5,120}?(?:Project|Program|Programme|Operation|Financing))\s*$",
                          doc.text):
+        if m.start() < intro.end():
+            continue
         country = doc.gaz.country_surface.get(m.group(1).strip())
         parties: list[str] = []
         if country:

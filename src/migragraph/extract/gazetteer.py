@@ -86,7 +86,7 @@ def _countries() -> list[Country]:
     with_the = set(extra.get("the", []))
     out = []
     for c in pycountry.countries:
-        short = getattr(c, "common_name", None) or c.name
+        short = extra.get("display", {}).get(c.alpha_3) or getattr(c, "common_name", None) or c.name
         if "," in short:
             continue  # "Bonaire, Sint Eustatius and Saba" and the like are never actors in releases
         names = {short, c.name} | set(extra.get("short", {}).get(c.alpha_3, []))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from migragraph.extract.doc import Doc, Mention
+from migragraph.extract.doc import Doc, Mention, main_country
 from migragraph.extract.places import is_city
 
 HEADS = (
@@ -16,16 +16,20 @@ HEADS = (
     "Coast Guard|Guard|Committee|Association|Network|Foundation|Court|Parliament|Assembly|Embassy|"
     "Delegation|Corporation|Company|Federation|League|Organi[sz]ation|Authority|Board|Diet|Senate|"
     "Congress|Cabinet|Presidency|Army|Forces|Society|Red Cross|Red Crescent|Forum|Chamber|Academy|"
-    "Observatory|Tribunal|Administration|Inspectorate|Unit|Bureau|Trust|Consulate|High Commission"
+    "Observatory|Tribunal|Administration|Inspectorate|Unit|Bureau|Consulate|High Commission"
 )
 _HEAD_RE = re.compile(rf"\b(?:{HEADS})\b")
+# Bodies of a state: "the Hellenic Coast Guard" is part of the Greek government, "British Telecom" is not.
+_PUBLIC = re.compile(r"\b(?:Ministry|Department|Directorate|Police|Gendarmerie|Coast Guard|Guard|Army|Navy|Forces|"
+                     r"Embassy|Parliament|Government|Cabinet|Presidency|Senate|Diet|Agency|Authority|Office|"
+                     r"Service|Services|Council of Ministers|Court|Mission|Consulate)\b")
 # Words that make a capitalised phrase a document, programme or event, not an organisation.
 _NOT_ORG = re.compile(
     r"\b(?:Framework|Agreement|Memorandum|Plan|Strategy|Goals?|Policy|Project|Programme|Program|Initiative|"
     r"Pact|Compact|Declaration|Conference|Summit|Meeting|Day|Week|Report|Fund for|Act|Law|Protocol|Convention|"
-    r"Resolution|Charter|Dialogue|Process|Forum on|Session|Award|Prize)\b")
+    r"Resolution|Charter|Dialogue|Process|Forum on|Session|Award|Prize|Trust Fund)\b")
 _CAP = r"[A-Z][\w’'.&-]*"
-_CONNECT = r"(?:of|for|on|and|the|de|des|du|in|&)"
+_CONNECT = r"(?:of|for|on|and|the|de|des|du|&)"
 _PHRASE = re.compile(rf"(?:{_CAP})(?:\s+(?:{_CAP}|{_CONNECT}(?=\s+(?:the\s+)?[A-Z])))*")
 _DEFINED = re.compile(rf"((?:{_CAP})(?:\s+(?:{_CAP}|{_CONNECT}))*)\s+\(([A-Z][A-Za-z&.-]{{1,11}})\)")
 _LOWER_UNITS = re.compile(
@@ -163,7 +167,7 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
             if inner in org.aliases or inner == org.name or org.name.lower().endswith(" " + inner.lower()):
                 return org.key
     head = name.split()[0]
-    if head in doc.gaz.demonym_surface:
+    if head in doc.gaz.demonym_surface and _PUBLIC.search(name):
         return doc.government(doc.gaz.demonym_surface[head])
     before = doc.text[max(0, start - 30):start]
     poss = re.search(r"([A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:’s|'s)\s+$", before)
@@ -175,7 +179,7 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
         if owner in doc.gaz.country_surface:
             return doc.government(doc.gaz.country_surface[owner])
     if re.match(r"Ministry\b|Minister", name):
-        country = _main_country(doc)
+        country = main_country(doc)
         if country:
             return doc.government(country)
     for word in ("Secretariat", "Board", "Commission", "Council", "Office", "Bureau", "Directorate"):
@@ -187,14 +191,13 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
     return None
 
 
-def _main_country(doc: Doc) -> str | None:
-    counts: dict[str, int] = {}
-    for m in doc.mentions:
-        if m.kind in ("country", "demonym"):
-            counts[m.key] = counts.get(m.key, 0) + 1
-    if not counts:
-        return None
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+# Words that start sentences in capitals without being part of a name ("Lastly the Council").
+_SENTENCE_WORDS = {"Lastly", "Finally", "Meanwhile", "Also", "However", "Moreover", "Today", "Yesterday", "Main",
+                   "Results", "Furthermore", "Additionally", "Earlier", "Later", "Recently", "Currently", "Since",
+                   "During", "After", "Before", "Following", "Through", "Together", "Among", "Under", "Within",
+                   "While", "When", "Where", "Although", "Thanks", "Speaking", "According", "Besides", "Such"}
+role_words = re.compile(r"(?:[A-Z][\w-]+\s+){0,3}?(?:Director|Minister|Secretary|Head|Chief|President|Commissioner|"
+                        r"Representative|Coordinator|Chair\w*|Officer|Adviser|Advisor|Ambassador)\b")
 
 
 def _headed_phrases(doc: Doc) -> None:
@@ -213,15 +216,28 @@ def _headed_phrases(doc: Doc) -> None:
                         phrase)
         if role:
             phrase, start = phrase[role.end():], start + role.end()
+        first = next((x for x in doc.mentions if x.start == start and x.kind == "org"), None)
+        if first and re.match(r"\s+and\s+(?:the\s+)?", doc.text[first.end:]):
+            gap = re.match(r"\s+and\s+(?:the\s+)?", doc.text[first.end:])
+            assert gap is not None
+            phrase, start = doc.text[first.end + gap.end():start + len(phrase)], first.end + gap.end()
         owner = re.match(r"[\w.-]+(?:\s[\w.-]+)?(?:’s|'s)\s+", phrase)
         if owner:
             phrase, start = phrase[owner.end():], start + owner.end()
         cut = re.search(r"\s+and\s+(?:the\s+)?[A-Z]", phrase)
-        if cut and _HEAD_RE.search(phrase[:cut.start()]):
-            phrase = phrase[:cut.start()]
+        if cut and _HEAD_RE.search(phrase[:cut.start()]) and (
+                _HEAD_RE.search(phrase[cut.end() - 1:]) or role_words.match(phrase[cut.end() - 1:])):
+            phrase = phrase[:cut.start()]  # two names, or a name and a title: "… for Europe and Regional Refugee Coordinator"
+        heads = list(_HEAD_RE.finditer(phrase))
+        if heads:
+            tail = phrase[heads[-1].end():]
+            if tail and not re.match(r"\s+(?:of|for|on|de|du|des)\b", tail):
+                phrase = phrase[:heads[-1].end()]  # "… Civic Service Sidi Tiémoko Touré": a name follows
         phrase = re.sub(r"[\s.,’']+$", "", phrase)
         end = start + len(phrase)
-        if not _HEAD_RE.search(phrase) or _NOT_ORG.search(phrase) or len(phrase.split()) < 2:
+        if not _HEAD_RE.search(phrase) or _NOT_ORG.search(m.group()) or len(phrase.split()) < 2:
+            continue
+        if re.search(r"\d", phrase) or phrase.split()[0] in _SENTENCE_WORDS:
             continue
         if re.search(r"\b(?:Chief|Head) of (?:Mission|Office|Delegation)\b", phrase):
             continue  # a title ("Chief of Mission"), not an organisation

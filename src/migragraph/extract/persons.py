@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from migragraph.extract.doc import Doc, Mention
+from migragraph.extract.doc import Doc, Mention, main_country
+from rapidfuzz import fuzz
+
 from migragraph.extract.model import Post
 
 _PARTICLE = r"(?:de|da|van|von|der|den|del|di|du|bin|ibn|al|el|le|la|dos|das|De|Van|Von|Al|El|Abdel|Abdul)"
@@ -52,11 +54,21 @@ def _alts(words: list[str]) -> str:
 
 
 def _patterns(doc: Doc) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return _compiled(id(doc.gaz), doc)
+
+
+_CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _compiled(key: int, doc: Doc) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    if key in _CACHE:
+        return _CACHE[key]
     roles = doc.gaz.roles
     mods = _alts(roles["modifiers"])
     heads = _alts(roles["heads"])
     role = re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+)*(?:{heads})(?![\w-])")
     lower_role = re.compile(rf"(?<![\w-])(?:(?:{mods.lower()})[\s-]+)*(?:{heads.lower()})(?![\w-])")
+    _CACHE[key] = (role, lower_role)
     return role, lower_role
 
 
@@ -66,9 +78,14 @@ def _honorifics(doc: Doc) -> str:
 
 def valid_name(name: str, doc: Doc) -> bool:
     tokens = name.split()
-    if len(tokens) < 2 or any(t.strip("’'.,") in _NOT_NAME for t in tokens):
+    if len(tokens) < 2 or any(t.strip("’'.,") in _NOT_NAME for t in tokens) or not tokens[0][0].isupper():
         return False
-    if any(t in doc.gaz.country_surface or t in doc.gaz.demonym_surface for t in tokens):
+    if any(t in doc.gaz.roles.get("portfolio_words", ()) for t in tokens):
+        return False
+    if any(re.search(r"(?:’s|'s)$", t) for t in tokens[:-1]):
+        return False
+    if any(t in doc.gaz.country_surface or t in doc.gaz.demonym_surface or t.replace("-", " ") in
+           doc.gaz.demonym_surface for t in tokens):
         return False
     if name in doc.gaz.surface or name in doc.gaz.country_surface:
         return False
@@ -94,6 +111,7 @@ def find_persons(doc: Doc) -> list[Post]:
     _titled_orgs(doc, hon, posts)
     _the_role(doc, posts)
     _plain_names(doc, hon)
+    posts = _merge_variants(doc, posts)
     _short_forms(doc, hon)
     return posts
 
@@ -139,12 +157,13 @@ def _post_from_role(doc: Doc, role: RoleMatch, hon: str, posts: list[Post]) -> b
             if poss:
                 org, pos = poss.key, poss.end
         else:
-            port = re.match(r"(?:[A-Z][\w’'-]*|and|of|the|&)(?:\s+(?:[A-Z][\w’'-]*|and|of|the|&|for))*", text[after:])
+            port = re.match(r"(?:[A-Z][\w’'-]*|and|of|the|&)(?:[ \t]+(?:[A-Z][\w’'-]*|and|of|the|&|for))*", text[after:])
             if port:
                 words = port.group().split()
                 stop = len(words)
                 for i in range(len(words)):
-                    if doc.mention_at(after + len(" ".join(words[:i])) + (1 if i else 0), after + len(" ".join(words[:i + 1]))):
+                    lo = after + len(" ".join(words[:i])) + (1 if i else 0)
+                    if doc.mention_at(lo, lo + len(words[i])) or role_re_at(doc, lo):
                         stop = i
                         break
                 while stop and words[stop - 1] in ("and", "of", "the", "&", "for"):
@@ -194,7 +213,7 @@ def _post_from_role(doc: Doc, role: RoleMatch, hon: str, posts: list[Post]) -> b
             name, name_start = m.group(1), pos + m.start(1)
     if name is None or not valid_name(name, doc):
         # "Hakan Fidan, Minister for Foreign Affairs": the name stands before the title.
-        before = re.search(rf"({NAME})(?:[ \t]+(?:QC|KC|MP|OBE|CBE|PhD))?,{_GAP}(?:the[ \t]+)?$",
+        before = re.search(rf"({NAME})(?:[ \t]+(?:QC|KC|MP|OBE|CBE|PhD))?,{_GAP}$",
                            text[max(0, role.start - 80):role.start])
         if before and valid_name(_trim_name(before.group(1)), doc):
             name = before.group(1)
@@ -205,7 +224,7 @@ def _post_from_role(doc: Doc, role: RoleMatch, hon: str, posts: list[Post]) -> b
             return True
         else:
             return False
-    name = _trim_name(name)
+    name = _trim_name(name, doc)
     if not valid_name(name, doc):
         return False
     if org is None and doc.pending_roles:
@@ -214,6 +233,7 @@ def _post_from_role(doc: Doc, role: RoleMatch, hon: str, posts: list[Post]) -> b
         org = _default_org(doc, title)
     person = doc.add_person(name)
     doc.mentions.append(Mention(name_start, name_start + len(name), person, "person", name))
+    title = title.removesuffix(" " + name).strip()
     if org is not None and org in doc.orgs:
         span = doc.sentence_of(role.start)
         posts.append(Post(person, _clean_role(title), org, span))
@@ -228,11 +248,21 @@ _HONORIFIC_WORDS = {"Rt", "Hon", "Honourable", "Right", "Sir", "Dame", "Lord", "
                     "The", "Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Ambassador", "Sheikh", "Madam"}
 
 
-def _trim_name(name: str) -> str:
+def role_re_at(doc: Doc, pos: int) -> bool:
+    """Whether a title starts at `pos` ("… and Chief of Mission"): a portfolio ends there."""
+    role, _ = _patterns(doc)
+    return role.match(doc.text, pos) is not None
+
+
+def _trim_name(name: str, doc: Doc | None = None) -> str:
     tokens = name.split()
     while tokens and tokens[0].rstrip(".") in _HONORIFIC_WORDS:
         tokens.pop(0)
     while tokens and (tokens[-1] in _NOT_NAME or tokens[-1] in _ROLE_WORDS):
+        tokens.pop()
+    # "Prime Minister Kishida Shaking Hands": a word the release also writes in lower case is an
+    # ordinary word, not the end of a name.
+    while doc is not None and len(tokens) > 2 and re.search(rf"(?<![\w-]){re.escape(tokens[-1].lower())}(?![\w-])", doc.text):
         tokens.pop()
     return " ".join(tokens)
 
@@ -253,14 +283,14 @@ def _role_org_prefix(doc: Doc, title: str) -> str | None:
 def _default_org(doc: Doc, title: str) -> str | None:
     defaults: dict[str, str] = doc.gaz.roles.get("default_organisation", {})
     key = defaults.get(title)
-    if key and (key in doc.orgs or doc.publisher == key):
+    if key and doc.publisher == key:
         return doc.add_gazetteer_org(doc.gaz.orgs[key])
     governmental = doc.gaz.roles.get("government_heads", [])
     if any(re.search(rf"\b{re.escape(h)}\b", title) for h in governmental):
         # A minister or adviser with no country named serves the one government the release names.
-        govs = sorted({o.key for o in doc.orgs.values() if o.government_of})
-        if len(govs) == 1:
-            return govs[0]
+        country = main_country(doc, strict=True)
+        if country:
+            return doc.government(country)
     if doc.last_post_org and re.match(r"(?:Deputy|Assistant|Acting|Vice|Regional)\b", title):
         return doc.last_post_org
     return None
@@ -317,7 +347,7 @@ def _plain_names(doc: Doc, hon: str) -> None:
     for m in re.finditer(rf"({NAME}),?\s*(?:\(|)?[\w.+-]+@[\w.-]+\.\w+", text):
         found.append(m.group(1))
     for name in found:
-        name = _trim_name(name)
+        name = _trim_name(name, doc)
         if valid_name(name, doc) and not _is_org_text(doc, name):
             key = doc.add_person(name)
             email = re.search(rf"{re.escape(name)},?\s*\(?([\w.+-]+@[\w.-]+\.\w+)", text)
@@ -347,3 +377,35 @@ def _short_forms(doc: Doc, hon: str) -> None:
         if alias != owner.name and not owner.name.startswith(alias):
             owner.aliases.add(alias)
             doc.mentions.append(Mention(m.start(), m.end(), owner.key, "person", alias))
+
+
+def _same_person(short: str, long: str) -> bool:
+    """'Marques Pereira' is 'Manuel Marques Pereira'; 'Georgi Gigauri' is 'Giorgi Gigauri' misspelt;
+    'Amy Pope' is not 'Amy Pope-Smith', and two people who share a surname stay two."""
+    a, b = short.replace("-", " ").split(), long.replace("-", " ").split()
+    if a == b:
+        return False
+    if len(a) < len(b) and (b[-len(a):] == a or b[:len(a)] == a) and len(a) >= 2:
+        return True
+    if len(a) == len(b) and a[-1] == b[-1] and a[0][0] == b[0][0]:
+        return fuzz.ratio(a[0].lower(), b[0].lower()) >= 80
+    return False
+
+
+def _merge_variants(doc: Doc, posts: list[Post]) -> list[Post]:
+    """Fold the other forms of a name a release uses into the fullest one, keeping them as aliases."""
+    people = sorted(doc.persons.values(), key=lambda p: (-len(p.name.split()), p.key))
+    into: dict[str, str] = {}
+    for short in reversed(people):
+        for long in people:
+            if long.key != short.key and long.key not in into and _same_person(short.name, long.name):
+                into[short.key] = long.key
+                long.aliases.add(short.name)
+                long.aliases.update(short.aliases)
+                long.email = long.email or short.email
+                break
+    for old in into:
+        del doc.persons[old]
+    doc.mentions = [Mention(m.start, m.end, into.get(m.key, m.key), m.kind, m.text) if m.kind == "person" else m
+                    for m in doc.mentions]
+    return [Post(into.get(p.person, p.person), p.role, p.organisation, p.evidence) for p in posts]

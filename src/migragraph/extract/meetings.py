@@ -16,6 +16,9 @@ TRIGGER = re.compile(
     r"consultations?|talks|bilateral)|discussed|dialogue|conference|ceremony|signed|sign|signing|summit|"
     r"consultations|roundtable|co-chaired|chaired|hosted|received|discussions|handover|"
     r"welcomed .{0,40} to)\b", re.IGNORECASE)
+# A sentence that speaks of the meeting already told: "The high-level dialogue – the fourth of its kind –".
+_SAME_EVENT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]oday[’']s|[Tt]heir)\s+(?:[\w-]+\s+){0,3}(?:meeting|dialogue|visit|talks|"
+                         r"exchange|session|conference|ceremony|event|discussions?)\b")
 # A sentence that goes on about the same meeting: "They discussed …", "Both sides …".
 _FOLLOW_UP = re.compile(r"^(?:They|Both sides|Both|The two(?: sides| leaders| organi[sz]ations)?|The leaders|"
                         r"The officials|The parties)\b")
@@ -96,7 +99,7 @@ def find_meetings(doc: Doc, frameworks: list[Framework]) -> list[Meeting]:
         if not TRIGGER.search(span.text):
             continue
         actors = _actors(doc, span)
-        if main and _FOLLOW_UP.match(span.text):
+        if main and (_FOLLOW_UP.match(span.text) or (_SAME_EVENT.search(span.text) and not _new_date(doc, span, main))):
             _fill(doc, main, span, actors, frameworks)
             continue
         if len({a.key for a in actors}) < 2 and not (actors and re.search(r"\bmet\b|\bvisit", span.text)):
@@ -124,6 +127,12 @@ def find_meetings(doc: Doc, frameworks: list[Framework]) -> list[Meeting]:
     for m in meetings:
         _finish(doc, m)
     return meetings
+
+
+def _new_date(doc: Doc, span: Span, main: Meeting) -> bool:
+    """Whether the sentence dates an event other than the meeting told first."""
+    ds = [d.value for d in dates_in(span.text, doc.anchor) if len(d.value) == 10]
+    return bool(ds) and ds[0] != main.date
 
 
 def _fill(doc: Doc, meeting: Meeting, span: Span, actors: list[Mention], frameworks: list[Framework]) -> None:

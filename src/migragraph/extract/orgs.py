@@ -100,8 +100,10 @@ def _acronym_fits(name: str, acronym: str) -> bool:
     letters = [w[0].upper() for w in re.findall(r"[A-Za-z][\w’'-]*", name)
                if w.lower() not in {"of", "for", "on", "and", "the", "de", "des", "du", "in"}]
     acro = re.sub(r"[^A-Za-z]", "", acronym).upper()
-    if not letters or not acro or acro[0] != letters[0]:
+    if not letters or not acro:
         return False
+    if acro[0] != letters[0] and sorted(acro) != sorted(letters):
+        return False  # an acronym from another language keeps the letters, not their order ("DGSN")
     hits = sum(1 for ch in letters if ch in acro)
     return hits >= max(2, round(0.6 * len(letters))) or (len(letters) == 1 and len(acro) <= 3)
 
@@ -111,7 +113,8 @@ def _defined(doc: Doc) -> None:
     for m in _DEFINED.finditer(doc.text):
         words = m.group(1).split()
         acronym = m.group(2)
-        # Take the shortest tail of the capitalised run that the acronym fits.
+        # Take the longest tail of the capitalised run that the acronym fits ("General Directorate of
+        # National Security (DGSN)", not "Directorate of National Security").
         for i in range(len(words)):
             name = " ".join(words[i:]).strip()
             if name.split()[0].lower() in {"of", "for", "on", "and", "the", "de", "in", "&"}:

@@ -1,0 +1,93 @@
+from decimal import Decimal
+
+from tests.extract.conftest import Run
+
+WORKED = (
+    "Brussels, 04 April 2025 – Senior officials from the European Union (EU) and the International Organization "
+    "for Migration (IOM) met in Brussels today for their eleventh annual meeting under the EU-IOM Strategic "
+    "Cooperation Framework.\n"
+    "The high-level exchange – co-chaired by Acting Director-General for Migration and Home Affairs, European "
+    "Commission, Beate Gminder, and IOM Director General Amy Pope – centred on the strategic partnership.\n"
+    "The EU-IOM meeting was hosted by the Directorate-General for Migration and Home Affairs (DG HOME).\n"
+    "In July 2012, the EU and IOM established a Strategic Cooperation Framework. The first EU-IOM Senior "
+    "Officials Meeting under the Strategic Cooperation Framework was held in Brussels on 3 May 2013.\n"
+    "Overall European Commission funding to IOM reached over EUR 590 million in 2024."
+)
+
+
+def test_meeting_with_date_place_ordinal_chairs_host_framework(run: Run) -> None:
+    ex = run(WORKED)
+    main = next(m for m in ex.meetings if m.date == "2025-04-04")
+    assert main.place == "Brussels" and main.ordinal == 11
+    assert {"eu", "iom"} <= set(main.participants)
+    assert main.chairs == ["beate-gminder", "amy-pope"]
+    assert main.host == "dg-home"
+    assert main.framework == ex.frameworks[0].key
+
+
+def test_earlier_dated_meeting_is_its_own_meeting(run: Run) -> None:
+    ex = run(WORKED)
+    first = next(m for m in ex.meetings if m.date == "2013-05-03")
+    assert first.ordinal == 1 and first.place == "Brussels"
+
+
+def test_framework_parties_and_month_of_establishment(run: Run) -> None:
+    ex = run(WORKED)
+    assert len(ex.frameworks) == 1
+    fw = ex.frameworks[0]
+    assert fw.name == "EU-IOM Strategic Cooperation Framework"
+    assert fw.parties == ["eu", "iom"] and fw.established == "2012-07"
+
+
+def test_funding_with_qualifier_and_year(run: Run) -> None:
+    ex = run(WORKED)
+    (f,) = ex.funding
+    assert (f.donor, f.recipient, f.amount, f.currency, f.year, f.qualifier) == (
+        "european-commission", "iom", Decimal("590000000"), "EUR", 2024, "over")
+
+
+def test_relative_dates_resolve_against_the_release_date(run: Run) -> None:
+    # italy.iom.int: Drupal's month-first date, in Italian, and "yesterday (9/03)"
+    ex = run("IOM - News - Ven, 03/10/2017 - 10:50\n"
+             "Belgium - Senior officials from the European Union (EU) and IOM met in Brussels yesterday (9/03). "
+             "The high-level dialogue – the fourth of its kind – was hosted by the European Commission.")
+    assert ex.info.date == "2017-03-10"
+    (m,) = ex.meetings
+    assert m.date == "2017-03-09" and m.ordinal == 4
+
+
+def test_a_date_in_the_url_is_not_the_release_date(run: Run) -> None:
+    ex = run("The World Bank Board of Executive Directors approved financing for the project.",
+             url="https://worldbank.org/en/news/loans-credits/2019/03/14/local-development-support-project")
+    assert ex.info.date is None
+    assert ex.info.publisher == "world-bank"
+
+
+def test_signed_agreement_between_named_parties(run: Run) -> None:
+    # igad.int, 25 March 2021
+    ex = run("March 25, 2021 (MOMBASA, Kenya): The Executive Secretary of the Intergovernmental Authority on "
+             "Development (IGAD), Dr Workneh Gebeyehu, and the Regional Director for East and Horn of Africa of the "
+             "International Organization for Migration (IOM), Mr. Mohammed Abdiker, today signed a Cooperation "
+             "Agreement in Mombasa.")
+    (fw,) = ex.frameworks
+    assert set(fw.parties) == {"igad", "iom"} and fw.established == "2021-03-25"
+    assert "Cooperation Agreement" in fw.name
+    (m,) = ex.meetings
+    assert m.date == "2021-03-25" and m.place == "Mombasa" and m.framework == fw.key
+
+
+def test_world_bank_lines_give_donor_and_borrower(run: Run) -> None:
+    # worldbank.org, 14 March 2019
+    ex = run("WASHINGTON, March 14, 2019 – The World Bank Board of Executive Directors today approved financing for "
+             "the following project:\nSri Lanka - Local Development Support Project\nIDA Credit: US$70 million\n"
+             "Sri Lankan Government Fund: US$7 million\nEuropean Union Grant: US$23.65 million")
+    got = {(f.donor, f.recipient, f.amount, f.currency, f.year) for f in ex.funding}
+    assert got == {("ida", "government-of-sri-lanka", Decimal("70000000"), "USD", 2019),
+                   ("eu", "government-of-sri-lanka", Decimal("23650000"), "USD", 2019)}
+
+
+def test_amount_in_a_sentence_about_another_donor_is_not_credited_to_the_main_one(run: Run) -> None:
+    ex = run("The European Union provided EUR 10 million to UNHCR in 2019. Separately, Japan contributed "
+             "USD 5 million to IOM.")
+    got = {(f.donor, f.recipient, f.amount) for f in ex.funding}
+    assert got == {("eu", "unhcr", Decimal("10000000")), ("government-of-japan", "iom", Decimal("5000000"))}

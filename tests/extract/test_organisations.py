@@ -1,0 +1,64 @@
+from migragraph.extract.gazetteer import load
+from tests.extract.conftest import Run, names
+
+
+def test_gazetteer_names_and_acronyms_resolve_to_one_key(run: Run) -> None:
+    # iom.int, 4 April 2025
+    ex = run("Senior officials from the European Union (EU) and the International Organization for Migration "
+             "(IOM) met in Brussels today. The partnership between IOM and the EU has been fundamental.")
+    assert names(ex) == {"European Union": "eu", "International Organization for Migration": "iom"}
+    assert ex.organisations["iom"].aliases == {"IOM"}
+
+
+def test_spelling_variants_and_agency_names_are_one_organisation(run: Run) -> None:
+    ex = run("IOM, the UN Migration Agency, and the International Organisation for Migration office met.")
+    assert set(names(ex)) == {"International Organization for Migration"}
+    assert {"IOM", "UN Migration Agency", "International Organisation for Migration"} <= ex.organisations["iom"].aliases
+
+
+def test_organisation_defined_in_text_with_its_acronym(run: Run) -> None:
+    # iom.int/news/iom-and-eco-sign-migration-management-capacity-building-pact
+    ex = run("IOM and the Economic Cooperation Organization (ECO) will today sign a Memorandum of Understanding. "
+             "ECO, whose Secretariat is in Tehran, is an inter-governmental organization.")
+    assert "eco" in ex.organisations and "ECO" in ex.organisations["eco"].aliases
+
+
+def test_unknown_defined_organisation_gets_its_acronym_as_alias(run: Run) -> None:
+    # iom.int/news/iom-eu-donate-border-management-equipment-mauritania
+    ex = run("The donation was presented in the presence of the General Directorate of National Security (DGSN) "
+             "and services of the Ministry of Interior and Decentralization (MIDEC) of Mauritania.")
+    found = {o.name: o for o in ex.organisations.values()}
+    assert "DGSN" in found["General Directorate of National Security"].aliases
+    ministry = found["Ministry of Interior and Decentralization"]
+    assert "MIDEC" in ministry.aliases
+    assert ministry.parent == "government-of-mauritania"
+
+
+def test_country_office_is_a_unit_of_its_organisation(run: Run) -> None:
+    ex = run("For further information, please contact Laurent De Castelli at IOM Mauritania, Tel: +222 48 57 91 55.")
+    office = next(o for o in ex.organisations.values() if o.name == "IOM Mauritania")
+    assert office.parent == "iom" and office.unit
+
+
+def test_country_that_acts_becomes_its_government(run: Run) -> None:
+    # iom.int/news/iom-humanitarian-operations-receive-usd-435-million-japan
+    ex = run("IOM humanitarian operations receive USD 43.5 million from Japan\n"
+             "The money will fund IOM projects in Afghanistan, Angola, Liberia and Ghana.")
+    assert "Government of Japan" in names(ex)
+    # the trap: countries that are only places are not organisations
+    assert not any(n in names(ex) for n in ("Government of Afghanistan", "Government of Angola", "Government of Ghana"))
+
+
+def test_adjective_of_a_country_names_its_services(run: Run) -> None:
+    ex = run("The donation was presented to the Mauritanian gendarmerie and police in Nouakchott.")
+    found = {o.name: o.parent for o in ex.organisations.values()}
+    assert found["Mauritanian gendarmerie"] == "government-of-mauritania"
+    assert found["Mauritanian police"] == "government-of-mauritania"
+
+
+def test_gazetteer_has_every_country_government_and_unique_keys() -> None:
+    gaz = load()
+    governments = [o for o in gaz.orgs.values() if o.country]
+    assert len(governments) >= 190
+    assert gaz.orgs["government-of-the-united-kingdom"].name == "Government of the United Kingdom"
+    assert gaz.orgs["iom"].wikidata is None and gaz.orgs["un"].wikidata == "Q1065"

@@ -1,0 +1,52 @@
+from tests.extract.conftest import Run, posts
+
+
+def test_title_before_name_with_organisation(run: Run) -> None:
+    ex = run("IOM Director General Amy Pope commended the EU’s long-standing support.")
+    assert posts(ex) == {("Amy Pope", "Director General", "International Organization for Migration")}
+
+
+def test_apposition_after_name_honorifics_removed(run: Run) -> None:
+    # un.org readout, 23 September 2023
+    ex = run("The Secretary-General met with H.E. Mr. Hakan Fidan, Minister for Foreign Affairs of the Republic of "
+             "Türkiye.")
+    assert ("Hakan Fidan", "Minister for Foreign Affairs", "Government of Türkiye") in posts(ex)
+    assert "hakan-fidan" in ex.persons
+
+
+def test_title_of_unit_names_the_unit(run: Run) -> None:
+    # iom.int, 4 April 2025
+    ex = run("The exchange was co-chaired by Acting Director-General for Migration and Home Affairs, European "
+             "Commission, Beate Gminder, and IOM Director General Amy Pope.")
+    assert ("Beate Gminder", "Acting Director-General", "Directorate-General for Migration and Home Affairs") in posts(ex)
+    assert ("Amy Pope", "Director General", "International Organization for Migration") in posts(ex)
+
+
+def test_short_forms_are_aliases_not_new_people(run: Run) -> None:
+    ex = run("IOM Director General Amy Pope spoke first. “More than ever, our cooperation needs to deliver,” said "
+             "DG Pope.")
+    assert set(ex.persons) == {"amy-pope"}
+    assert "DG Pope" in ex.persons["amy-pope"].aliases
+
+
+def test_two_people_sharing_a_surname_stay_two(run: Run) -> None:
+    ex = run("IOM Director General Amy Pope met UNHCR Regional Director John Pope in Geneva. Mr. Pope thanked IOM.")
+    assert {"amy-pope", "john-pope"} <= set(ex.persons)
+    # an ambiguous short form is attached to neither
+    assert all("Mr. Pope" not in p.aliases for p in ex.persons.values())
+
+
+def test_chained_titles_give_two_posts(run: Run) -> None:
+    # whitehouse.gov readout, 13 May 2024
+    ex = run("Assistant to the President and Principal Deputy National Security Advisor Jon Finer met with the "
+             "United Nations High Commissioner for Refugees, Filippo Grandi, on Friday. Mr. Finer reaffirmed the "
+             "strong U.S. commitment to refugees.")
+    got = posts(ex)
+    assert ("Jon Finer", "Assistant to the President", "Government of the United States") in got
+    assert ("Jon Finer", "Principal Deputy National Security Advisor", "Government of the United States") in got
+    assert ("Filippo Grandi", "High Commissioner", "United Nations High Commissioner for Refugees") in got
+
+
+def test_contact_line_person(run: Run) -> None:
+    ex = run("For more information, please contact:\nIn Brussels: Ryan Schroeder, rschroeder@iom.int")
+    assert ex.persons["ryan-schroeder"].email == "rschroeder@iom.int"

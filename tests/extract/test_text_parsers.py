@@ -1,0 +1,53 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from migragraph.extract.dates import dates_in, full_dates
+from migragraph.extract.money import amounts
+from migragraph.extract.text import sentences
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Brussels, 04 April 2025 – Senior", "2025-04-04"),
+    ("IOM - News - Ven, 03/10/2017 - 10:50", "2017-03-10"),
+    ("March 25, 2021 (MOMBASA, Kenya):", "2021-03-25"),
+    ("Published 22 Dec, 2023", "2023-12-22"),
+    ("signed on 23.09.2020 by", "2020-09-23"),
+    ("on 23 and 24 February 2016.", "2016-02-23"),
+])
+def test_full_dates(text: str, value: str) -> None:
+    assert [d.value for d in full_dates(text)] == [value]
+
+
+def test_relative_dates_need_an_anchor() -> None:
+    text = "met today, and yesterday; on Monday they signed; in July 2012"
+    anchored = [(d.value, d.relative) for d in dates_in(text, date(2025, 4, 4))]
+    assert anchored == [("2025-04-04", True), ("2025-04-03", True), ("2025-03-31", True), ("2012-07", False)]
+    assert [d.value for d in dates_in(text, None)] == ["2012-07"]
+
+
+@pytest.mark.parametrize(("text", "amount", "currency", "qualifier"), [
+    ("EUR 590 million", "590000000", "EUR", None),
+    ("US$ 23.65 million", "23650000", "USD", None),
+    ("USD 37,100,767", "37100767", "USD", None),
+    ("€115 million", "115000000", "EUR", None),
+    ("4 mln euro", "4000000", "EUR", None),
+    ("over EUR 590 million", "590000000", "EUR", "over"),
+    ("up to $1.2bn", "1200000000", "USD", "up to"),
+    ("around CHF 3 million", "3000000", "CHF", "around"),
+])
+def test_amounts(text: str, amount: str, currency: str, qualifier: str | None) -> None:
+    (m,) = amounts(text)
+    assert (m.amount, m.currency, m.qualifier) == (Decimal(amount), currency, qualifier)
+
+
+def test_numbers_without_currency_are_not_money() -> None:
+    assert amounts("over 250 police officers and 2,000 migrants in 2015") == []
+
+
+def test_sentences_keep_offsets_and_abbreviations() -> None:
+    text = "Mr. Fidan met H.E. Mr. Guterres. The U.S. delegation left.\nNext line"
+    spans = sentences(text)
+    assert [s.text for s in spans] == ["Mr. Fidan met H.E. Mr. Guterres.", "The U.S. delegation left.", "Next line"]
+    assert all(text[s.start:s.end] == s.text for s in spans)

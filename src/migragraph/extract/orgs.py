@@ -127,7 +127,11 @@ def _defined(doc: Doc) -> None:
                 key = doc.add_gazetteer_org(known, name)
                 doc.orgs[key].aliases.add(acronym) if acronym != doc.orgs[key].name else None
             elif _HEAD_RE.search(name) and not _NOT_ORG.search(name):
-                key = doc.add_org(name, parent=_parent_of(doc, name, start), alias=acronym)
+                # "the Ministry of Interior (MOI) of Mauritania": the country may follow the acronym
+                country = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)*)", doc.text[m.end():])
+                owner = doc.gaz.country_surface.get(country.group(1)) if country else None
+                parent = doc.government(owner) if owner else _parent_of(doc, name, start)
+                key = doc.add_org(name, parent=parent, alias=acronym)
             else:
                 break
             doc.mentions.append(Mention(start, m.end(1), key, "org", name))
@@ -182,7 +186,8 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
         if owner in doc.gaz.country_surface:
             return doc.government(doc.gaz.country_surface[owner])
     if re.match(r"Ministry\b|Minister", name):
-        country = main_country(doc)
+        named = {m.key for m in doc.mentions if m.kind in ("country", "demonym")}
+        country = next(iter(named)) if len(named) == 1 else main_country(doc)
         if country:
             return doc.government(country)
     for word in ("Secretariat", "Board", "Commission", "Council", "Office", "Bureau", "Directorate"):

@@ -14,7 +14,7 @@ _GIVE = (r"(?:provided|provides|provide|contributed|contributes|contribute|donat
          r"allocates|pledged|pledges|committed|commits|announced|announces|approved|approves|gave|gives|"
          r"disbursed|disburses|awarded|awards|earmarked|mobilized|mobilised|channelled|will provide|is providing|"
          r"support(?:s|ed)?|fund(?:s|ed)?|finance(?:s|d)?)")
-_FLOW_NOUN = r"(?:funding|support|contribution|contributions|grant|assistance|aid|loan|financing|donation|money)"
+_FLOW_NOUN = r"(?:funding|support|contribution|contributions|grant|assistance|aid|loan|financing|donation|money|backing)"
 _LINE_DONOR = re.compile(r"(?m)^\s*(.+?)\s+(?:Credit|Grant|Loan|Financing|Contribution|Trust Fund Grant)\s*:\s*")
 _YEAR = re.compile(r"\b(?:in|for|during|of|year|fiscal year|budget|FY)\s+((?:19|20)\d\d)\b")
 
@@ -54,7 +54,7 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
             return donors[-1].key, recipient
         return None
     # "European Commission funding to IOM reached over EUR 590 million"
-    m = re.search(rf"(\S.*?)(?:’s|'s)?\s+{_FLOW_NOUN}\s+(?:to|for)\s+(?:the\s+)?(.+?)(?:\s+(?:reached|totall?ed|"
+    m = re.search(rf"(\S.*?)(?:’s|'s)?\s+{_FLOW_NOUN}\s+(?:(?:to|for|of)\s+)?(?:the\s+)?(.+?)(?:\s+(?:reached|totall?ed|totals|"
                   rf"amounted|stood|was|were|is|of|worth)\b|,|$)", before)
     if m:
         d = _orgs(doc, span.start + m.start(1), span.start + m.end(1))

@@ -112,6 +112,7 @@ def find_persons(doc: Doc) -> list[Post]:
     _the_role(doc, posts)
     _plain_names(doc, hon)
     posts = _merge_variants(doc, posts)
+    _mark_person_mentions(doc)
     _short_forms(doc, hon)
     return posts
 
@@ -301,6 +302,14 @@ def _the_role(doc: Doc, posts: list[Post]) -> None:
     holders: dict[str, set[str]] = {}
     for p in posts:
         holders.setdefault(p.role, set()).add(p.person)
+    defaults: dict[str, str] = doc.gaz.roles.get("default_organisation", {})
+    for role, key in defaults.items():
+        # "The Secretary-General met with …" in a UN readout that never names him: the UN took part.
+        if doc.publisher == key and role not in holders:
+            for m in re.finditer(rf"\b[Tt]he\s+{re.escape(role)}\b(?!\s+(?:of|for)\b)", doc.text):
+                if not doc.mention_at(m.start(), m.end()):
+                    doc.add_gazetteer_org(doc.gaz.orgs[key])
+                    doc.mentions.append(Mention(m.start(), m.end(), key, "org", m.group()))
     for role, people in holders.items():
         if len(people) != 1 or len(role.split()) > 4:
             continue
@@ -409,3 +418,15 @@ def _merge_variants(doc: Doc, posts: list[Post]) -> list[Post]:
     doc.mentions = [Mention(m.start, m.end, into.get(m.key, m.key), m.kind, m.text) if m.kind == "person" else m
                     for m in doc.mentions]
     return [Post(into.get(p.person, p.person), p.role, p.organisation, p.evidence) for p in posts]
+
+
+def _mark_person_mentions(doc: Doc) -> None:
+    """Every place a known person is named, by full name or a short form found for them."""
+    taken = [(m.start, m.end) for m in doc.mentions]
+    for person in doc.persons.values():
+        for form in sorted({person.name, *person.aliases}, key=len, reverse=True):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    doc.mentions.append(Mention(m.start(), m.end(), person.key, "person", form))
+                    taken.append((m.start(), m.end()))
+    doc.mentions.sort(key=lambda x: (x.start, -x.end))

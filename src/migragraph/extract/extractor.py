@@ -13,7 +13,7 @@ from migragraph.extract.frameworks import find_frameworks
 from migragraph.extract.funding import find_funding
 from migragraph.extract.gazetteer import load
 from migragraph.extract.meetings import find_meetings
-from migragraph.extract.model import Extraction, ReleaseInfo
+from migragraph.extract.model import Extraction, Post, ReleaseInfo
 from migragraph.extract.orgs import find_organisations
 from migragraph.extract.persons import find_persons
 from migragraph.ingest.release import RawRelease
@@ -43,9 +43,9 @@ def extract(release: RawRelease) -> Extraction:
                       meetings=meetings, frameworks=frameworks, funding=funding)
 
 
-def _unique_posts(doc: Doc) -> list:  # type: ignore[type-arg]
+def _unique_posts(doc: Doc) -> list[Post]:
     seen: set[tuple[str, str, str]] = set()
-    out = []
+    out: list[Post] = []
     for p in doc.posts:
         k = (p.person, p.role.lower(), p.organisation)
         if k not in seen:

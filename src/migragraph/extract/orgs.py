@@ -154,8 +154,8 @@ def _governments(doc: Doc) -> None:
             start = m.start - (len(before) - gov.start())
             key = doc.government(m.key, text[start:m.end])
             doc.mentions.append(Mention(start, m.end, key, "org", text[start:m.end]))
-        elif re.match(r"(?:’s|'s)?\s+[Gg]overnment\b", after):
-            end = m.end + re.match(r"(?:’s|'s)?\s+[Gg]overnment", after).end()  # type: ignore[union-attr]
+        elif owned := re.match(r"(?:’s|'s)?\s+[Gg]overnment\b", after):
+            end = m.end + owned.end()
             key = doc.government(m.key, text[m.start:end])
             doc.mentions.append(Mention(m.start, end, key, "org", text[m.start:end]))
 
@@ -252,8 +252,8 @@ def _headed_phrases(doc: Doc) -> None:
         if any(x.start <= start and end <= x.end for x in doc.mentions):
             continue  # part of a name already known ("Directorate-General for Middle East, North Africa …")
         inside = [x for x in doc.mentions if start <= x.start and x.end <= end]
-        heads = [start + h.start() for h in _HEAD_RE.finditer(phrase)]
-        if inside and not any(not any(x.start <= h < x.end for x in inside) for h in heads):
+        head_at = [start + h.start() for h in _HEAD_RE.finditer(phrase)]
+        if inside and not any(not any(x.start <= h < x.end for x in inside) for h in head_at):
             continue  # every head noun belongs to a known name: "Overall European Commission"
         key = doc.add_org(phrase, parent=_parent_of(doc, phrase, start))
         doc.mentions.append(Mention(start, end, key, "org", phrase))

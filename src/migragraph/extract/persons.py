@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from migragraph.extract.doc import Doc, Mention, main_country
 from rapidfuzz import fuzz
 
+from migragraph.extract.doc import Doc, Mention, main_country
 from migragraph.extract.model import Post
 
 _PARTICLE = r"(?:de|da|van|von|der|den|del|di|du|bin|ibn|al|el|le|la|dos|das|De|Van|Von|Al|El|Abdel|Abdul)"

@@ -91,13 +91,13 @@ def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes:
         for release in _progress(_unique_keys(ingest.releases, minter), progress):
             graph = _add_one(release, extract, minter, __version__, store, result)
             if graph is not None:
+                result.triples += len(graph)
                 batch.append(graph)
             if len(batch) >= batch_size:
                 reports.append(validate_graphs(batch))
                 batch = []
         if batch:
             reports.append(validate_graphs(batch))
-        result.triples = len(store)
         result.validation = merge_reports(reports)
         result.counts = count_entities(store)
         with (out / "graph.trig").open("wb") as handle:

@@ -45,6 +45,8 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except MigragraphError as exc:
             raise Fatal(str(exc)) from None
+        except OSError as exc:  # an output folder that cannot be written, a full disk
+            raise Fatal(f"{exc.filename or 'file'}: {exc.strerror or exc}") from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

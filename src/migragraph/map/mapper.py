@@ -21,7 +21,6 @@ from migragraph.extract.model import Extraction, Framework, Funding, Meeting, Or
 from migragraph.ingest.release import RawRelease
 from migragraph.map.dates import date_literal, partial_date_literal
 from migragraph.map.iris import IriMinter
-from migragraph.map.prefixes import bind_all
 from migragraph.vocab import MG
 
 _WIKIDATA = "http://www.wikidata.org/entity/"
@@ -50,7 +49,9 @@ class _ReleaseMapper:
     def __init__(self, release: RawRelease, extraction: Extraction, minter: IriMinter, version: str) -> None:
         self.release, self.x, self.mint, self.version = release, extraction, minter, version
         self.iri = minter("release", release.key)
-        self.g = bind_all(Graph(identifier=self.iri), minter.base)
+        # No prefixes bound: binding rdflib's defaults and ours costs more than mapping a short release,
+        # and these graphs are serialised by the store, which is given the prefixes (map/prefixes.py).
+        self.g = Graph(identifier=self.iri, bind_namespaces="none")
         self.issued = date_literal(extraction.info.date) or date_literal(release.date)
 
     def run(self) -> Graph:

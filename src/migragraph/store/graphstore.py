@@ -3,6 +3,11 @@
 Queries run here (pyoxigraph answers SPARQL 10-100x faster than rdflib, see PERFORMANCE.md), but
 SHACL does not: pyshacl over a pyoxigraph store is ~80x slower than over rdflib graphs, so
 validation reads release graphs out of the store into rdflib (`graph`).
+
+The default graph is kept as the union of all release graphs, as a set. Oxigraph's own union
+(`use_default_graph_as_union`) is a bag: a triple stated by ten releases matches ten times, so a join of
+four patterns over facts repeated across releases returns 10^4 rows (and counts are wrong). Every write
+keeps the default graph in step with the named graphs in the same transaction.
 """
 
 from __future__ import annotations
@@ -82,21 +87,23 @@ class GraphStore:
         node = ox.NamedNode(str(graph_iri))
         try:
             if not self.store.contains_named_graph(node):
-                self.store.extend(quads)  # one transaction
+                default = ox.DefaultGraph()
+                union = [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads]
+                self.store.extend(quads + union)  # one transaction
                 return
-            # Replacing: drop and insert in one SPARQL update, which oxigraph runs as one transaction.
+            # Replacing: one SPARQL update, which oxigraph runs as one transaction.
             body = (ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
                                  format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-            g = node.value
-            self.store.update(f"DROP SILENT GRAPH <{g}> ;\nINSERT DATA {{ GRAPH <{g}> {{\n{body}}} }}")
+            insert = f"INSERT DATA {{\n{body}GRAPH <{node.value}> {{\n{body}}} }}"  # the union, the graph
+            self.store.update(f"{_drop(node.value)} ;\n{insert}")
         except OSError as exc:
             raise StoreError(f"cannot write {graph_iri} to the store at {self.path}: {exc}") from None
 
     def remove_release(self, graph_iri: URIRef) -> None:
+        node = ox.NamedNode(str(graph_iri))
         try:
-            node = ox.NamedNode(str(graph_iri))
             if self.store.contains_named_graph(node):
-                self.store.remove_graph(node)
+                self.store.update(_drop(node.value))
         except OSError as exc:
             raise StoreError(f"cannot remove {graph_iri} from the store at {self.path}: {exc}") from None
 
@@ -106,7 +113,9 @@ class GraphStore:
         return sorted(URIRef(g.value) for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def __len__(self) -> int:
-        return len(self.store)
+        """The number of quads in the release graphs (the union in the default graph not counted)."""
+        count = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(str(count.rows[0][0])) if isinstance(count, Solutions) else 0
 
     def graph(self, graph_iri: URIRef) -> Graph:
         """The named graph `graph_iri` as an in-memory rdflib Graph (for pyshacl)."""
@@ -116,7 +125,8 @@ class GraphStore:
         return out
 
     def query(self, sparql: str, prefixes: dict[str, str] | None = None) -> Solutions | bool | list[Triple]:
-        """Run SPARQL over the union of all release graphs: a SELECT gives Solutions, an ASK a bool,
+        """Run SPARQL; the default graph is the union of all release graphs. A SELECT gives Solutions,
+        an ASK a bool,
         a CONSTRUCT or DESCRIBE its triples. The vocabularies' prefixes (mg:, org:, schema: ...) are
         predeclared; `prefixes` adds more."""
         result = self._run(sparql, prefixes)
@@ -146,19 +156,22 @@ class GraphStore:
     def _run(self, sparql: str,
              prefixes: dict[str, str] | None) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         try:
-            return self.store.query(sparql, prefixes={**vocab_prefixes(), **(prefixes or {})},
-                                    use_default_graph_as_union=True)
+            return self.store.query(sparql, prefixes={**vocab_prefixes(), **(prefixes or {})})
         except SyntaxError as exc:
             raise StoreError(f"the SPARQL query is not valid: {exc}") from None
         except OSError as exc:
             raise StoreError(f"cannot query the store at {self.path}: {exc}") from None
 
     def sorted_quads(self) -> Iterator[ox.Quad]:
-        # Oxigraph returns quads in the order of its indexes (hashes of terms for RocksDB, insertion
-        # for memory): stable, but not the same for the same data in both. Sorting makes one order.
-        quads = list(self.store)
-        quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
-        return iter(quads)
+        """The quads of the release graphs, graph by graph in IRI order, each graph sorted.
+
+        Oxigraph returns quads in the order of its indexes (hashes of terms on disk, insertion in
+        memory): the same data would not always give the same bytes. One graph at a time keeps memory
+        to the size of the largest release."""
+        for graph in self.named_graphs():
+            quads = list(self.store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph))))
+            quads.sort(key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
+            yield from quads
 
     def dump(self, fmt: str = "trig", prefixes: dict[str, str] | None = None,
              output: IO[bytes] | None = None) -> bytes:
@@ -168,3 +181,10 @@ class GraphStore:
         buffer = output or io.BytesIO()
         ox.serialize(self.sorted_quads(), buffer, FORMATS[fmt], prefixes=prefixes if fmt == "trig" else None)
         return buffer.getvalue() if isinstance(buffer, io.BytesIO) else b""
+
+
+def _drop(graph: str) -> str:
+    """SPARQL that drops a release graph and the triples of the union that only it stated."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{graph}>) }} }} ;\n"
+            f"DROP SILENT GRAPH <{graph}>")

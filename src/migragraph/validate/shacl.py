@@ -6,7 +6,7 @@ of its graphs, on in-memory rdflib graphs (pyshacl over the pyoxigraph store is 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
@@ -18,6 +18,7 @@ from rdflib.term import Node
 
 from migragraph.errors import ShapeError
 from migragraph.resources import data_dir
+from migragraph.vocab import MG
 
 BATCH_SIZE = 500
 
@@ -75,10 +76,15 @@ def validate_graphs(graphs: Sequence[Graph], shapes: Graph | None = None) -> Val
                                                 allow_warnings=True, abort_on_first=False, meta_shacl=False)
     except Exception as exc:  # pyshacl's own errors carry no common base worth naming
         raise ShapeError(f"pyshacl could not run the shapes: {exc}") from None
-    violations = list(_violations(results, shapes, graphs))
-    for result, violation in zip(_results(results), violations, strict=True):
+    violations = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        violation = _violation(result, results, shapes, graphs)
+        violations.append(violation)
+        # SHACL has no term for "the graph the focus node is in"; rdfs:seeAlso points readers of
+        # validation.ttl at the release to look at.
         for release in violation.releases:
             results.add((result, RDFS.seeAlso, URIRef(release)))
+    violations.sort(key=lambda v: (v.releases, v.focus, v.path or "", v.constraint, v.message))
     return ValidationReport(bool(conforms), violations, results)
 
 
@@ -96,6 +102,7 @@ def merge_reports(reports: Sequence[ValidationReport]) -> ValidationReport:
     conforms = all(r.conforms for r in reports)
     merged = Graph()
     merged.bind("sh", SH)
+    merged.bind("mg", MG._NS)
     top = BNode("report")
     merged.add((top, RDF.type, SH.ValidationReport))
     merged.add((top, SH.conforms, Literal(conforms)))
@@ -110,28 +117,22 @@ def merge_reports(reports: Sequence[ValidationReport]) -> ValidationReport:
     return ValidationReport(conforms, [v for r in reports for v in r.violations], merged)
 
 
-def _results(results: Graph) -> list[Node]:
-    return sorted(results.subjects(RDF.type, SH.ValidationResult), key=str)
-
-
-def _violations(results: Graph, shapes: Graph, graphs: Sequence[Graph]) -> Iterator[Violation]:
-    for result in _results(results):
-        focus = results.value(result, SH.focusNode)
-        path = results.value(result, SH.resultPath)
-        value = results.value(result, SH.value)
-        severity = results.value(result, SH.resultSeverity)
-        component = results.value(result, SH.sourceConstraintComponent)
-        yield Violation(
-            focus=str(focus),
-            path=None if path is None else str(path),
-            message=str(results.value(result, SH.resultMessage) or ""),
-            severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
-            shape=_node_shape(results.value(result, SH.sourceShape), shapes),
-            constraint=str(component).rsplit("#", 1)[-1] if component else "",
-            value=None if value is None else str(value),
-            releases=tuple(str(g.identifier) for g in graphs
-                           if focus is not None and (focus, None, None) in g),
-        )
+def _violation(result: Node, results: Graph, shapes: Graph, graphs: Sequence[Graph]) -> Violation:
+    focus = results.value(result, SH.focusNode)
+    path = results.value(result, SH.resultPath)
+    value = results.value(result, SH.value)
+    severity = results.value(result, SH.resultSeverity)
+    component = results.value(result, SH.sourceConstraintComponent)
+    return Violation(
+        focus=str(focus),
+        path=None if path is None else str(path),
+        message=str(results.value(result, SH.resultMessage) or ""),
+        severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
+        shape=_node_shape(results.value(result, SH.sourceShape), shapes),
+        constraint=str(component).rsplit("#", 1)[-1] if component else "",
+        value=None if value is None else str(value),
+        releases=tuple(str(g.identifier) for g in graphs if focus is not None and (focus, None, None) in g),
+    )
 
 
 def _node_shape(source: Node | None, shapes: Graph) -> str:

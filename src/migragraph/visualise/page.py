@@ -33,6 +33,8 @@ _EXTERNAL = re.compile(
     r"<script[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//[^>]*>\s*</script>|<link[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>",
     re.IGNORECASE | re.DOTALL,
 )
+# pyvis's template keeps a commented-out <script src> to node_modules/: dead, but it reads as a dependency.
+_COMMENTED_TAGS = re.compile(r"<!--(?:(?!-->).)*?<(?:script|link)\b.*?-->", re.IGNORECASE | re.DOTALL)
 # vis-network shows a string title as plain text, so an escaped title would show its entities;
 # a title given as an element is shown as is. Titles are escaped HTML, turned into elements here.
 _TITLES_AS_ELEMENTS = """
@@ -104,7 +106,7 @@ def build_network(entities: list[Entity], relations: list[Relation], max_nodes: 
 
 def offline(page: str) -> str:
     """The page without references to any CDN, and with tooltips shown as (escaped) HTML."""
-    page = _EXTERNAL.sub("", page)
+    page = _COMMENTED_TAGS.sub("", _EXTERNAL.sub("", page))
     if page.count(_NETWORK_LINE) != 1:
         raise MigragraphError("pyvis's page template changed: cannot make its tooltips safe; pin pyvis 0.3.2")
     return page.replace(_NETWORK_LINE, _TITLES_AS_ELEMENTS.strip())

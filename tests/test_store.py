@@ -1,0 +1,97 @@
+"""The store: named graphs replaced whole, terms kept exactly, on disk and in memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from migragraph.errors import StoreError
+from migragraph.map.prefixes import prefixes
+from migragraph.store import GraphStore, Solutions
+
+G1, G2 = (
+    URIRef("https://w3id.org/migragraph/id/release/a"),
+    URIRef("https://w3id.org/migragraph/id/release/b"),
+)
+S = URIRef("https://w3id.org/migragraph/id/org/iom")
+LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+
+
+@pytest.fixture(params=["memory", "disk"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> GraphStore:
+    return GraphStore(None if request.param == "memory" else tmp_path / "store")
+
+
+def test_add_replace_remove(store: GraphStore) -> None:
+    store.add_release(G1, [(S, LABEL, Literal("IOM"))])
+    store.add_release(G2, [(S, LABEL, Literal("UN Migration"))])
+    store.add_release(G1, [(S, LABEL, Literal("International Organization for Migration"))])
+    assert store.named_graphs() == [G1, G2]
+    assert set(store.graph(G1)) == {(S, LABEL, Literal("International Organization for Migration"))}
+    store.remove_release(G2)
+    assert store.named_graphs() == [G1]
+    assert len(store) == 1
+    store.close()
+
+
+def test_terms_round_trip(store: GraphStore, graph: Graph) -> None:
+    store.add_release(URIRef(str(graph.identifier)), graph)
+    back = store.graph(URIRef(str(graph.identifier)))
+    assert isomorphic(back, graph)
+    assert set(back) == set(graph)  # no blank nodes, so equal as sets too
+
+
+def test_query_union_of_graphs(store: GraphStore) -> None:
+    store.add_release(G1, [(S, RDF.type, URIRef("http://www.w3.org/ns/org#Organization"))])
+    store.add_release(
+        G2, [(S, URIRef("https://w3id.org/migragraph/ns#ordinal"), Literal(11, datatype=XSD.integer))]
+    )
+    answer = store.query("SELECT ?n WHERE { ?o a org:Organization ; mg:ordinal ?n }")
+    assert isinstance(answer, Solutions)
+    assert answer.variables == ["n"] and answer.rows == [(Literal(11, datatype=XSD.integer),)]
+    assert store.query("ASK { ?o a org:Role }") is False
+
+
+def test_dump_is_sorted_trig_with_prefixes(store: GraphStore, graph: Graph) -> None:
+    store.add_release(G2, [(S, LABEL, Literal("b"))])
+    store.add_release(URIRef(str(graph.identifier)), graph)
+    trig = store.dump("trig", prefixes("https://w3id.org/migragraph/id/")).decode("utf-8")
+    assert "@prefix organisation: <https://w3id.org/migragraph/id/org/> ." in trig
+    assert trig.index("release:b {") < trig.index("release:iom-eu-senior-officials-2025 {")  # sorted by IRI
+    other = GraphStore()
+    other.add_release(URIRef(str(graph.identifier)), graph)
+    other.add_release(G2, [(S, LABEL, Literal("b"))])
+    assert other.dump("trig", prefixes("https://w3id.org/migragraph/id/")).decode("utf-8") == trig
+
+
+def test_read_only_store_and_errors(tmp_path: Path) -> None:
+    with GraphStore(tmp_path / "store") as writer:
+        writer.add_release(G1, [(S, LABEL, Literal("IOM"))])
+    with GraphStore(tmp_path / "store", read_only=True) as reader:
+        assert reader.named_graphs() == [G1]
+        with pytest.raises(StoreError, match="not valid"):
+            reader.query("SELECT nonsense")
+    with pytest.raises(StoreError, match="no store at"):
+        GraphStore(tmp_path / "missing", read_only=True)
+    closed = GraphStore()
+    closed.close()
+    with pytest.raises(StoreError, match="closed"):
+        closed.named_graphs()
+
+
+def test_default_graph_is_the_union_as_a_set(store: GraphStore) -> None:
+    """A fact stated by two releases is one row, and stays until no release states it."""
+    fact = (S, LABEL, Literal("IOM"))
+    store.add_release(G1, [fact])
+    store.add_release(G2, [fact, (S, LABEL, Literal("UN Migration"))])
+    rows = store.query("SELECT ?l WHERE { ?s rdfs:label ?l } ORDER BY ?l")
+    assert isinstance(rows, Solutions) and rows.rows == [(Literal("IOM"),), (Literal("UN Migration"),)]
+    store.add_release(G2, [(S, LABEL, Literal("UN Migration"))])  # replaced: G1 still states "IOM"
+    assert store.query('ASK { ?s rdfs:label "IOM" }') is True
+    store.remove_release(G1)
+    assert store.query('ASK { ?s rdfs:label "IOM" }') is False
+    assert store.query('ASK { ?s rdfs:label "UN Migration" }') is True
+    assert len(store) == 1

@@ -66,10 +66,12 @@ def test_json_lines(tmp_path: Path) -> None:
         datatype=XSD.anyURI,
     )
     with GraphStore(tmp_path / "out" / "store", read_only=True) as store:
-        assert store.named_graphs() == [
+        assert store.release_graphs() == [
             URIRef("https://w3id.org/migragraph/id/release/pg-3c1b4d3ff7e8"),
             URIRef("https://w3id.org/migragraph/id/release/pg-a2ff94a1ac4a"),
         ]
+        # beside them, the gazetteer's reference graph (map/reference.py)
+        assert URIRef("https://w3id.org/migragraph/id/graph/gazetteer") in store.named_graphs()
 
 
 def test_json_list(tmp_path: Path) -> None:

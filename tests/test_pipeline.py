@@ -35,7 +35,7 @@ def test_rebuild_replaces_the_store(tmp_path: Path) -> None:
     build([DATA], tmp_path / "out", progress=False)
     build([DATA / "un-sg-zardari-2012.txt"], tmp_path / "out", progress=False)
     with GraphStore(tmp_path / "out" / "store", read_only=True) as store:
-        assert store.named_graphs() == [URIRef(RELEASE + "un-sg-zardari-2012")]
+        assert store.release_graphs() == [URIRef(RELEASE + "un-sg-zardari-2012")]
     assert not (tmp_path / "out" / "store.new").exists()
 
 
@@ -65,7 +65,7 @@ def test_same_key_from_two_files_gets_two_graphs(tmp_path: Path) -> None:
     result = build([tmp_path / "a", tmp_path / "b"], tmp_path / "out", progress=False)
     assert result.releases == 2
     with GraphStore(tmp_path / "out" / "store", read_only=True) as store:
-        graphs = [str(g) for g in store.named_graphs()]
+        graphs = [str(g) for g in store.release_graphs()]
     assert graphs[0] == RELEASE + "un-sg-zardari-2012"
     assert (
         len(graphs) == 2

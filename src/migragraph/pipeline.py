@@ -34,7 +34,8 @@ from migragraph.ingest.sources import DEFAULT_MAX_BYTES, read_inputs
 from migragraph.map.iris import DEFAULT_BASE, IriMinter
 from migragraph.map.mapper import map_release
 from migragraph.map.prefixes import prefixes
-from migragraph.store.graphstore import GraphStore
+from migragraph.map.reference import reference_graph
+from migragraph.store.graphstore import GraphStore, Solutions
 from migragraph.validate.shacl import BATCH_SIZE, ValidationReport, merge_reports, validate_graphs
 from migragraph.visualise.page import write_page
 
@@ -96,8 +97,9 @@ def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes:
             if len(batch) >= batch_size:
                 reports.append(validate_graphs(batch))
                 batch = []
-        if batch:
-            reports.append(validate_graphs(batch))
+        reference = _reference(store, minter)
+        batch.append(reference)
+        reports.append(validate_graphs(batch))
         result.validation = merge_reports(reports)
         result.counts = count_entities(store)
         with (out / "graph.trig").open("wb") as handle:
@@ -108,6 +110,17 @@ def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes:
     result.seconds = round(time.monotonic() - started, 3)
     _write_summary(result, inputs, base)
     return result
+
+
+def _reference(store: GraphStore, minter: IriMinter) -> Graph:
+    """The gazetteer's graph for the organisations the releases named (see map/reference.py)."""
+    prefix = f"{minter.base}org/"
+    found = store.query("SELECT DISTINCT ?o WHERE { ?o a org:Organization "
+                        f"FILTER(STRSTARTS(STR(?o), \"{prefix}\")) }}")
+    keys = [str(row[0])[len(prefix):] for row in found.rows] if isinstance(found, Solutions) else []
+    graph = reference_graph(keys, minter)
+    store.add_release(URIRef(str(graph.identifier)), graph)
+    return graph
 
 
 def _default_extractor() -> Extractor:

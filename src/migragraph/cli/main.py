@@ -10,18 +10,23 @@ Exit codes (also in the README):
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
+from rdflib import Dataset
 
 from migragraph import __version__
 from migragraph.errors import MigragraphError
+from migragraph.evaluate import build_dataset, evaluate, render_json, render_text
 from migragraph.ingest.sources import DEFAULT_MAX_BYTES
 from migragraph.map.iris import DEFAULT_BASE
 from migragraph.pipeline import BuildResult, build, load_summary
-from migragraph.store.graphstore import GraphStore
+from migragraph.serve.named import bind, describe_named, visible_columns
+from migragraph.serve.named import get as named_get
+from migragraph.store.graphstore import GraphStore, Solutions
 from migragraph.validate.shacl import ValidationReport, validate_batches
 from migragraph.visualise.page import write_page
 
@@ -117,22 +122,54 @@ def validate_command(directory: Path, report: Path | None) -> None:
 
 
 @cli.command("query")
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.argument("sparql")
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.argument("sparql", required=False)
+@click.option("-n", "--named", help="Run the named question NAME (see --list) instead of SPARQL.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter of the named question, bound as an RDF term; repeat for several.")
+@click.option("--list", "list_only", is_flag=True, help="Describe the named questions and their parameters.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True)
-def query_command(directory: Path, sparql: str, fmt: str) -> None:
-    """Run SPARQL (a query, or @FILE to read one; '-' reads stdin) over the store in DIRECTORY.
+def query_command(directory: Path | None, sparql: str | None, named: str | None, params: tuple[str, ...],
+                  list_only: bool, fmt: str) -> None:
+    """Run SPARQL (a query, or @FILE to read one; '-' reads stdin), or a named question, over the store
+    in DIRECTORY.
 
     The union of all release graphs is the default graph; mg:, org:, foaf:, schema:, skos:, dcterms:,
     prov:, owl:, rdf:, rdfs: and xsd: need no PREFIX."""
-    text = _query_text(sparql)
+    if list_only:
+        click.echo(describe_named(), nl=False)
+        return
+    if directory is None or (sparql is None) == (named is None):
+        raise click.UsageError("give DIRECTORY and either SPARQL or --named NAME (or --list)")
+    substitutions, columns = None, None
+    if named is not None:
+        question = named_get(named)
+        substitutions = bind(question, _params(params))
+        text = question.text
+    else:
+        text = _query_text(str(sparql))
     summary = load_summary(directory)
     with GraphStore(directory / "store", read_only=True) as store:
         if fmt == "table":
-            click.echo(render_query(store.query(text), summary.get("base", DEFAULT_BASE)), nl=False)
+            result = store.query(text, substitutions=substitutions)
+            if named is not None and isinstance(result, Solutions):
+                columns = visible_columns(question, result.variables)
+                keep = [result.variables.index(c) for c in columns]
+                result = Solutions(columns, [tuple(row[i] for i in keep) for row in result.rows])
+            click.echo(render_query(result, summary.get("base", DEFAULT_BASE)), nl=False)
         else:
-            click.echo(store.query_to(text, fmt).decode("utf-8"), nl=False)
+            click.echo(store.query_to(text, fmt, substitutions=substitutions).decode("utf-8"), nl=False)
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise click.UsageError(f"--param {pair!r} must be NAME=VALUE, as in --param donor='European Union'")
+        out[name.strip()] = value
+    return out
 
 
 def _query_text(sparql: str) -> str:
@@ -155,6 +192,32 @@ def viz_command(directory: Path, output: Path) -> None:
     with GraphStore(directory / "store", read_only=True) as store:
         drawn = write_page(store, output)
     click.echo(f"wrote {output} ({drawn} entities)")
+
+
+@cli.command("evaluate")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--releases", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of the release files (NAME.txt, .html, .json); default: beside the gold files.")
+@click.option("--base-iri", default=DEFAULT_BASE, show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def evaluate_command(gold_dir: Path, releases: Path | None, base_iri: str, fmt: str) -> None:
+    """Score extraction against gold files (GOLD_DIR/NAME.json, in the format of the annotation guide):
+    each release is built alone and scored as the team's reference scorer does; per-type precision and
+    recall, and the mean and lowest F1."""
+    def graph_for(text: Path) -> Dataset:
+        if releases is not None:
+            found = sorted(p for p in releases.glob(text.stem + ".*") if p.suffix != ".json" or p != text)
+            if not found:
+                raise MigragraphError(f"no release file {text.stem}.* in {releases}")
+            text = found[0]
+        return build_dataset(text, base_iri)
+
+    report = evaluate(gold_dir, graph_for)
+    if fmt == "json":
+        click.echo(json.dumps(render_json(report), indent=2, sort_keys=True))
+    else:
+        click.echo(render_text(report), nl=False)
 
 
 def main() -> None:

@@ -36,6 +36,16 @@ def map_release(release: RawRelease, extraction: Extraction, minter: IriMinter, 
     return _ReleaseMapper(release, extraction, minter, version).run()
 
 
+_MINOR_WORDS = {"of", "for", "and", "the", "on", "to", "in", "at", "de"}
+
+
+def role_label(role: str) -> str:
+    """The preferred label of a role, the same for every way of writing it (role IRIs are minted from
+    the same words): "director-general" -> "Director General", "chief of mission" -> "Chief of Mission"."""
+    words = role.replace("-", " ").split()
+    return " ".join(w if w.lower() in _MINOR_WORDS or w.isupper() else w[:1].upper() + w[1:] for w in words)
+
+
 def source_iri(source: str) -> URIRef:
     """Where a release was read from: its URL, or the file URI of its file (without the line)."""
     if _SAFE_URL.match(source):
@@ -200,8 +210,13 @@ class _ReleaseMapper:
         self.add(iri, ORG.role, role)
         self.add(iri, MG.asOf, self.issued)
         self.add(role, RDF.type, ORG.Role)
-        self.add(role, SKOS.prefLabel, Literal(post.role))
-        self.add(role, RDFS.label, Literal(post.role))
+        # One role, one preferred label in every release: "Director-General" (WHO) and "Director General"
+        # (IOM) are one role; the form each release wrote stays on the role as an altLabel.
+        canonical = role_label(post.role)
+        self.add(role, SKOS.prefLabel, Literal(canonical))
+        self.add(role, RDFS.label, Literal(canonical))
+        if post.role != canonical:
+            self.add(role, SKOS.altLabel, Literal(post.role))
         self.evidence(iri, post.evidence)
 
     def _meeting_iri(self, index: int) -> URIRef:

@@ -71,7 +71,8 @@ def named_queries() -> dict[str, NamedQuery]:
 def get(name: str) -> NamedQuery:
     queries = named_queries()
     if name not in queries:
-        raise ConfigError(f"no named query {name!r}; known: {', '.join(queries)} (see `migragraph query --list`)")
+        raise ConfigError(f"no named query {name!r}; known: {', '.join(queries)} "
+                          "(see `migragraph query --list`)")
     return queries[name]
 
 
@@ -81,10 +82,12 @@ def bind(query: NamedQuery, values: dict[str, str]) -> dict[ox.Variable, ox.Name
     unknown = sorted(set(values) - set(known))
     if unknown:
         allowed = ", ".join(known) or "none"
-        raise ConfigError(f"query {query.name!r} has no parameter {', '.join(unknown)}; its parameters: {allowed}")
+        raise ConfigError(f"query {query.name!r} has no parameter {', '.join(unknown)}; "
+                          f"its parameters: {allowed}")
     missing = [p.name for p in query.params if p.required and p.name not in values]
     if missing:
-        raise ConfigError(f"query {query.name!r} needs --param {missing[0]}=…: {known[missing[0]].description}")
+        need = known[missing[0]]
+        raise ConfigError(f"query {query.name!r} needs --param {need.name}=…: {need.description}")
     return {ox.Variable(name): _term(known[name], value) for name, value in sorted(values.items())}
 
 
@@ -111,3 +114,15 @@ def visible_columns(query: NamedQuery, columns: list[str]) -> list[str]:
     """The result columns worth showing: all but the query's own parameters."""
     params = {p.name for p in query.params}
     return [c for c in columns if c not in params]
+
+
+def describe_named() -> str:
+    """`migragraph query --list`: each question, what it answers, and its parameters."""
+    lines: list[str] = []
+    for q in named_queries().values():
+        lines.append(f"{q.name}\n    {q.answers}")
+        for p in q.params:
+            need = "required" if p.required else "optional"
+            lines.append(f"    --param {p.name}=…  ({p.kind}, {need}) {p.description}")
+        lines.append("")
+    return "\n".join(lines)

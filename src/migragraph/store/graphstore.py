@@ -32,6 +32,9 @@ FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
 RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
                   "json": ox.QueryResultsFormat.JSON}
 
+# Values for a query's variables, bound as RDF terms (serve/named.py makes them).
+Substitutions = dict[ox.Variable, ox.NamedNode | ox.Literal]
+
 
 @dataclass
 class Solutions:
@@ -110,7 +113,14 @@ class GraphStore:
     # ------------------------------------------------------------------ reading
 
     def named_graphs(self) -> list[URIRef]:
+        """Every named graph: the releases' and the gazetteer's reference graph."""
         return sorted(URIRef(g.value) for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def release_graphs(self) -> list[URIRef]:
+        """The named graphs of releases (each describes itself as an mg:Release)."""
+        found = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a mg:Release } }")
+        rows = found.rows if isinstance(found, Solutions) else []
+        return sorted(URIRef(str(row[0])) for row in rows)
 
     def __len__(self) -> int:
         """The number of quads in the release graphs (the union in the default graph not counted)."""
@@ -124,12 +134,13 @@ class GraphStore:
             out.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
         return out
 
-    def query(self, sparql: str, prefixes: dict[str, str] | None = None) -> Solutions | bool | list[Triple]:
+    def query(self, sparql: str, prefixes: dict[str, str] | None = None,
+              substitutions: Substitutions | None = None) -> Solutions | bool | list[Triple]:
         """Run SPARQL; the default graph is the union of all release graphs. A SELECT gives Solutions,
         an ASK a bool,
         a CONSTRUCT or DESCRIBE its triples. The vocabularies' prefixes (mg:, org:, schema: ...) are
         predeclared; `prefixes` adds more."""
-        result = self._run(sparql, prefixes)
+        result = self._run(sparql, prefixes, substitutions)
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
         if isinstance(result, ox.QuerySolutions):
@@ -139,9 +150,10 @@ class GraphStore:
             return Solutions(names, rows)
         return [(to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in result]
 
-    def query_to(self, sparql: str, fmt: str, prefixes: dict[str, str] | None = None) -> bytes:
+    def query_to(self, sparql: str, fmt: str, prefixes: dict[str, str] | None = None,
+                 substitutions: Substitutions | None = None) -> bytes:
         """A SELECT or ASK result in a W3C results format (csv, tsv, json), serialised by oxigraph."""
-        result = self._run(sparql, prefixes)
+        result = self._run(sparql, prefixes, substitutions)
         if isinstance(result, ox.QueryTriples):
             raise StoreError(f"--format {fmt} is for SELECT and ASK queries; this query returns triples")
         return result.serialize(format=RESULT_FORMATS[fmt]) or b""
@@ -153,10 +165,12 @@ class GraphStore:
             raise StoreError(f"queries/{name}.rq must be a SELECT query")
         return result
 
-    def _run(self, sparql: str,
-             prefixes: dict[str, str] | None) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    def _run(self, sparql: str, prefixes: dict[str, str] | None, substitutions: Substitutions | None = None,
+             ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         try:
-            return self.store.query(sparql, prefixes={**vocab_prefixes(), **(prefixes or {})})
+            # Parameters are substituted as RDF terms by oxigraph, never spliced into the text.
+            return self.store.query(sparql, prefixes={**vocab_prefixes(), **(prefixes or {})},
+                                    substitutions=dict(substitutions or {}))
         except SyntaxError as exc:
             raise StoreError(f"the SPARQL query is not valid: {exc}") from None
         except OSError as exc:

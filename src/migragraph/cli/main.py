@@ -167,7 +167,7 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name:
-            raise click.UsageError(f"--param {pair!r} must be NAME=VALUE, as in --param donor='European Union'")
+            raise click.UsageError(f"--param {pair!r} must be NAME=VALUE: --param donor='European Union'")
         out[name.strip()] = value
     return out
 

@@ -18,8 +18,8 @@ from migragraph.store.graphstore import GraphStore, Solutions
 from tests.conftest import DATA, TEXT
 
 QUESTIONS = {"officials-of-organisation", "meetings-between", "meetings-under-framework",
-             "organisation-timeline", "funding-by-year", "co-participation", "sub-units", "releases-mentioning", "evidence",
-             "changes-between"}
+             "organisation-timeline", "funding-by-year", "co-participation", "sub-units",
+             "releases-mentioning", "evidence", "changes-between"}
 
 
 @pytest.fixture(scope="module")

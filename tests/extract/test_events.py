@@ -91,3 +91,31 @@ def test_amount_in_a_sentence_about_another_donor_is_not_credited_to_the_main_on
              "USD 5 million to IOM.")
     got = {(f.donor, f.recipient, f.amount) for f in ex.funding}
     assert got == {("eu", "unhcr", Decimal("10000000")), ("government-of-japan", "iom", Decimal("5000000"))}
+
+
+def test_named_initiative_is_carried_by_the_actors_of_its_sentence(run: Run) -> None:
+    # whitehouse.gov readout, 13 May 2024
+    ex = run("Assistant to the President Jon Finer met with the United Nations High Commissioner for Refugees, "
+             "Filippo Grandi, on Friday. Mr. Finer and the High Commissioner discussed our strengthened "
+             "collaboration in advancing the Safe Mobility Office Initiative. Mr. Finer reaffirmed the strong "
+             "U.S. commitment to refugees.")
+    (fw,) = ex.frameworks
+    assert fw.name == "Safe Mobility Office Initiative"
+    assert set(fw.parties) == {"unhcr", "government-of-the-united-states"}
+
+
+def test_a_framework_word_inside_an_organisation_name_is_no_framework(run: Run) -> None:
+    ex = run("IOM officials joined senior representatives from the Directorate-General for International "
+             "Partnerships (DG INTPA) and signed nothing.")
+    assert ex.frameworks == []
+
+
+def test_people_accompanying_a_visitor_take_part(run: Run) -> None:
+    # unhcr.org, February 2016
+    ex = run("UN High Commissioner for Refugees Filippo Grandi will meet the Greek Prime Minister Alexis Tsipras "
+             "on 23 February 2016. The High Commissioner will be accompanied by the Director of UNHCR’s Regional "
+             "Bureau for Europe and Regional Refugee Coordinator, Vincent Cochetel.")
+    (m,) = ex.meetings
+    assert {"filippo-grandi", "alexis-tsipras", "vincent-cochetel"} <= set(m.participants)
+    roles = {p.role for p in ex.posts if p.person == "vincent-cochetel"}
+    assert roles == {"Director", "Regional Refugee Coordinator"}

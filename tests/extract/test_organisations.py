@@ -62,3 +62,9 @@ def test_gazetteer_has_every_country_government_and_unique_keys() -> None:
     assert len(governments) >= 190
     assert gaz.orgs["government-of-the-united-kingdom"].name == "Government of the United Kingdom"
     assert gaz.orgs["iom"].wikidata is None and gaz.orgs["un"].wikidata == "Q1065"
+
+
+def test_an_acronym_used_as_an_adjective_is_not_the_organisation(run: Run) -> None:
+    ex = run("On Lesvos, Mr. Grandi will meet the Hellenic Coast Guard, EU agencies, NGOs and others.")
+    assert "eu" not in ex.organisations
+    assert ex.organisations["hellenic-coast-guard"].parent == "government-of-greece"

@@ -15,7 +15,8 @@ from migragraph.map.iris import slug
 _HEAD = (r"(?:Strategic\s+)?(?:Cooperation\s+)?(?:Framework(?:\s+Partnership)?(?:\s+Agreement)?|Agreement|Memorandum of Understanding|"
          r"MoU|MOU|Partnership|Pact|Compact|Initiative|Declaration|Joint Declaration|Action Plan|Plan of Action|"
          r"Letter of Agreement|Financing Agreement|Grant Agreement|Loan Agreement|Host Country Agreement|Accord)")
-_NAMED = re.compile(rf"((?:[A-Z][\w’'-]*(?:-[A-Z][\w’'-]*)*\s+)*?){_HEAD}(?:\s+(?:on|for)\s+(?:[A-Z][\w’'-]*\s*)+)?")
+_NAMED = re.compile(rf"((?:[A-Z][\w’'-]*(?:-[A-Z][\w’'-]*)*\s+)*?){_HEAD}(?![\w-])"
+                    rf"(?:\s+(?:on|for)\s+(?:[A-Z][\w’'-]*\s*)+)?")
 _SIGN = re.compile(r"\b(sign(?:ed|s|ing)?|establish(?:ed|es|ing)?|launch(?:ed|es|ing)?|conclud(?:ed|es)|renew(?:ed|s)|"
                    r"enter(?:ed)? into|inaugurat(?:ed|es)|agree(?:d|s)? (?:on|to))\b", re.IGNORECASE)
 _GENERIC = re.compile(rf"\b(?:a|an|the|their|its|new|renewed|first)\s+(?:new\s+|renewed\s+)?({_HEAD})\b")
@@ -44,6 +45,22 @@ def _sentence_parties(doc: Doc, span: Span, exclude: tuple[int, int]) -> list[st
     return parties
 
 
+def _signed_near(text: str, start: int, end: int) -> bool:
+    """A verb of signing or launching governs the framework: close before it ("signed a Cooperation
+    Agreement"), or right after ("…, which the two organisations signed in 2022")."""
+    return bool(_SIGN.search(text[max(0, start - 80):start]) or _SIGN.search(text[end:end + 60]))
+
+
+def _actor_parties(doc: Doc, span: Span) -> list[str]:
+    """The organisations of a sentence, and those of the persons in it whose posts are known."""
+    out: list[str] = []
+    for m in doc.mentions:
+        if span.start <= m.start < span.end:
+            keys = [m.key] if m.kind == "org" else [p.organisation for p in doc.posts if p.person == m.key]
+            out += [k for k in keys if k not in out]
+    return out
+
+
 def _established(doc: Doc, span: Span, near: int) -> str | None:
     if not _ESTABLISH_NEAR.search(span.text):
         return None
@@ -68,10 +85,19 @@ def find_frameworks(doc: Doc) -> list[Framework]:
                 continue
             start = span.start + m.start()
             head = name[len(prefix):].strip()
+            if doc.mention_at(start, start + len(name)):
+                continue  # "Directorate-General for International Partnerships" is an organisation
             parties = _prefix_parties(doc, start, prefix)
             described = False
+            if prefix and not parties and re.fullmatch(r"Initiative|Partnership|Compact", head) and span.start > 0:
+                # "… and advancing the Safe Mobility Office Initiative": a named initiative, carried by the
+                # actors of its sentence
+                parties = _actor_parties(doc, span)
+                if parties:
+                    _merge(found, doc, Framework(_key(name, parties), name, span, parties, None))
+                continue
             if not prefix or len(parties) < 1:
-                if not _SIGN.search(span.text):
+                if not _signed_near(doc.text, start, start + len(name)):
                     continue
                 parties = _sentence_parties(doc, span, (start, start + len(name)))
                 described = True

@@ -23,6 +23,7 @@ _SAME_EVENT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]oday[’']s|[Tt]heir)\s+(?:[\
 _FOLLOW_UP = re.compile(r"^(?:They|Both sides|Both|The two(?: sides| leaders| organi[sz]ations)?|The leaders|"
                         r"The officials|The parties)\b")
 _JOIN = re.compile(r"\b(joined|attended|took part|participated|in the presence of|together with|alongside|"
+                   r"accompanied by|accompanying|"
                    r"representatives? (?:of|from)|officials from|delegation)\b", re.IGNORECASE)
 _ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "

@@ -28,6 +28,9 @@ _NOT_ORG = re.compile(
     r"\b(?:Framework|Agreement|Memorandum|Plan|Strategy|Goals?|Policy|Project|Programme|Program|Initiative|"
     r"Pact|Compact|Declaration|Conference|Summit|Meeting|Day|Week|Report|Fund for|Act|Law|Protocol|Convention|"
     r"Resolution|Charter|Dialogue|Process|Forum on|Session|Award|Prize|Trust Fund)\b")
+# After an organisation's acronym, words that make it an adjective for other bodies.
+_GENERIC_AFTER = re.compile(r"\s+(?:agencies|member states|Member States|countries|nationals|citizens|"
+                            r"institutions|bodies|law|rules|standards|territory|level)\b")
 _CAP = r"[A-Z][\w’'.&-]*"
 _CONNECT = r"(?:of|for|on|and|the|de|des|du|&)"
 _PHRASE = re.compile(rf"(?:{_CAP})(?:\s+(?:{_CAP}|{_CONNECT}(?=\s+(?:the\s+)?[A-Z])))*")
@@ -47,6 +50,8 @@ def find_organisations(doc: Doc) -> None:
     plain_keys = {gaz.surface[f] for _, _, f in raw if f in gaz.surface or _strip(f) in gaz.surface
                   for f in [f if f in gaz.surface else _strip(f)]}
     for start, end, form in raw:
+        if _GENERIC_AFTER.match(text, end):
+            continue  # "EU agencies", "UN member states": a class of bodies, not the organisation
         if form in gaz.surface or _strip(form) in gaz.surface:
             entry = gaz.by_surface(form)
             assert entry is not None
@@ -111,7 +116,7 @@ def _acronym_fits(name: str, acronym: str) -> bool:
 def _defined(doc: Doc) -> None:
     """'the Economic Cooperation Organization (ECO)': a name the text defines, and its acronym after."""
     for m in _DEFINED.finditer(doc.text):
-        words = m.group(1).split()
+        words = re.sub(r"(?:’s|'s)$", "", m.group(1)).split()  # "the African Union's (AU)"
         acronym = m.group(2)
         # Take the longest tail of the capitalised run that the acronym fits ("General Directorate of
         # National Security (DGSN)", not "Directorate of National Security").

@@ -16,7 +16,7 @@ _HEAD = (r"(?:Strategic\s+)?(?:Cooperation\s+)?(?:Framework(?:\s+Partnership)?(?
          r"MoU|MOU|Partnership|Pact|Compact|Initiative|Declaration|Joint Declaration|Action Plan|Plan of Action|"
          r"Letter of Agreement|Financing Agreement|Grant Agreement|Loan Agreement|Host Country Agreement|Accord)")
 _NAMED = re.compile(rf"((?:[A-Z][\w’'-]*(?:-[A-Z][\w’'-]*)*\s+)*?){_HEAD}(?![\w-])"
-                    rf"(?:\s+(?:on|for)\s+(?:[A-Z][\w’'-]*\s*)+)?")
+                    rf"(?:[ \t]+(?:on|for)[ \t]+(?:[A-Z][\w’'-]*[ \t]*)+)?")
 _SIGN = re.compile(r"\b(sign(?:ed|s|ing)?|establish(?:ed|es|ing)?|launch(?:ed|es|ing)?|conclud(?:ed|es)|renew(?:ed|s)|"
                    r"enter(?:ed)? into|inaugurat(?:ed|es)|agree(?:d|s)? (?:on|to))\b", re.IGNORECASE)
 _GENERIC = re.compile(rf"\b(?:a|an|the|their|its|new|renewed|first)\s+(?:new\s+|renewed\s+)?({_HEAD})\b")
@@ -45,10 +45,12 @@ def _sentence_parties(doc: Doc, span: Span, exclude: tuple[int, int]) -> list[st
     return parties
 
 
-def _signed_near(text: str, start: int, end: int) -> bool:
-    """A verb of signing or launching governs the framework: close before it ("signed a Cooperation
-    Agreement"), or right after ("…, which the two organisations signed in 2022")."""
-    return bool(_SIGN.search(text[max(0, start - 80):start]) or _SIGN.search(text[end:end + 60]))
+def _signed_near(text: str, start: int, end: int, span: Span) -> bool:
+    """A verb of signing or launching governs the framework, in its own sentence: close before it
+    ("signed a Cooperation Agreement"), or right after ("…, which the two organisations signed")."""
+    before = text[max(span.start, start - 80):start]
+    after = text[end:min(span.end, end + 60)]
+    return bool(_SIGN.search(before) or _SIGN.search(after))
 
 
 def _actor_parties(doc: Doc, span: Span) -> list[str]:
@@ -57,7 +59,9 @@ def _actor_parties(doc: Doc, span: Span) -> list[str]:
     for m in doc.mentions:
         if span.start <= m.start < span.end:
             keys = [m.key] if m.kind == "org" else [p.organisation for p in doc.posts if p.person == m.key]
-            out += [k for k in keys if k not in out]
+            for key in keys:
+                if key not in out:
+                    out.append(key)
     return out
 
 
@@ -97,7 +101,7 @@ def find_frameworks(doc: Doc) -> list[Framework]:
                     _merge(found, doc, Framework(_key(name, parties), name, span, parties, None))
                 continue
             if not prefix or len(parties) < 1:
-                if not _signed_near(doc.text, start, start + len(name)):
+                if not _signed_near(doc.text, start, start + len(name), span):
                     continue
                 parties = _sentence_parties(doc, span, (start, start + len(name)))
                 described = True
@@ -110,7 +114,7 @@ def find_frameworks(doc: Doc) -> list[Framework]:
             _merge(found, doc, Framework(_key(head, parties), name, span, parties,
                                          _established(doc, span, start)))
         for m in _GENERIC.finditer(span.text):
-            if not _SIGN.search(span.text):
+            if not _signed_near(doc.text, span.start + m.start(1), span.start + m.end(1), span):
                 continue
             head = m.group(1)
             parties = _sentence_parties(doc, span, (0, 0))

@@ -119,3 +119,11 @@ def test_people_accompanying_a_visitor_take_part(run: Run) -> None:
     assert {"filippo-grandi", "alexis-tsipras", "vincent-cochetel"} <= set(m.participants)
     roles = {p.role for p in ex.posts if p.person == "vincent-cochetel"}
     assert roles == {"Director", "Regional Refugee Coordinator"}
+
+
+def test_headline_verb_is_not_part_of_a_framework_name(run: Run) -> None:
+    ex = run("WHO, African Union Sign MoU To Express Mutual Commitment To Global Health\n"
+             "The World Health Organization (WHO) and the African Union (AU) signed a Memorandum of Understanding.")
+    (fw,) = ex.frameworks
+    assert fw.name == "Memorandum of Understanding between WHO and AU"
+    assert set(fw.parties) == {"who", "au"}

@@ -49,7 +49,7 @@ def _signed_near(text: str, start: int, end: int, span: Span) -> bool:
     """A verb of signing or launching governs the framework, in its own sentence: close before it
     ("signed a Cooperation Agreement"), or right after ("…, which the two organisations signed")."""
     before = text[max(span.start, start - 80):start]
-    after = text[end:min(span.end, end + 60)]
+    after = text[end:min(span.end, end + 250)]
     return bool(_SIGN.search(before) or _SIGN.search(after))
 
 
@@ -85,6 +85,11 @@ def find_frameworks(doc: Doc) -> list[Framework]:
             lead = re.match(r"(?:The|A|An|This|Its|Their)\b\s*", prefix)
             if lead:
                 name, prefix = name[lead.end():], prefix[lead.end():]
+            verb = re.search(r"(?:^|\s)(?:To\s+)?(?:Sign|Signs|Signed|Signing|Renew|Renews|Launch|Launches|Ink|Inks|"
+                             r"Agree|Agrees|Conclude|Concludes)\s+(?:New\s+|Renewed\s+)?$", prefix + " ")
+            if verb:
+                # a headline's verb ("WHO, African Union Sign MoU"): the parties stand before it
+                name, prefix = name[verb.end() - 1:].strip(), ""
             if not prefix and not re.match(r"[A-Z]", name):
                 continue
             start = span.start + m.start()

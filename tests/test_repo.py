@@ -45,7 +45,7 @@ def test_readme_example_builds_and_answers(tmp_path: Path) -> None:
     out = tmp_path / "out"
     build = CliRunner().invoke(cli, ["build", str(ROOT / "examples"), "--out", str(out)])
     assert build.exit_code in (0, 1), build.output  # 1 only if the extractor's output breaks a shape
-    assert "built 4 release(s)" in build.stdout and "error:" not in build.stderr
+    assert "built 8 release(s)" in build.stdout and "error:" not in build.stderr
     query = re.search(r'migragraph query out/ "(.*?)"\n', README)
     assert query
     answer = CliRunner().invoke(cli, ["query", str(out), query[1]])
@@ -54,6 +54,8 @@ def test_readme_example_builds_and_answers(tmp_path: Path) -> None:
     page = (out / "graph.html").read_text(encoding="utf-8")
     assert "Cookie" not in (out / "graph.trig").read_text(encoding="utf-8")  # synthetic chrome left out
     assert "vis.Network" in page
+    met = CliRunner().invoke(cli, ["query", str(out), "--named", "meetings-between", "-p", "a=IOM", "-p", "b=IGAD"])
+    assert met.exit_code == 0 and "2021-03-25" in met.stdout and "Mombasa" in met.stdout
 
 
 def test_every_command_is_in_the_readme() -> None:

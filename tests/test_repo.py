@@ -54,7 +54,8 @@ def test_readme_example_builds_and_answers(tmp_path: Path) -> None:
     page = (out / "graph.html").read_text(encoding="utf-8")
     assert "Cookie" not in (out / "graph.trig").read_text(encoding="utf-8")  # synthetic chrome left out
     assert "vis.Network" in page
-    met = CliRunner().invoke(cli, ["query", str(out), "--named", "meetings-between", "-p", "a=IOM", "-p", "b=IGAD"])
+    met = CliRunner().invoke(cli, ["query", str(out), "--named", "meetings-between",
+                                   "-p", "a=IOM", "-p", "b=IGAD"])
     assert met.exit_code == 0 and "2021-03-25" in met.stdout and "Mombasa" in met.stdout
 
 

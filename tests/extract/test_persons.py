@@ -50,3 +50,11 @@ def test_chained_titles_give_two_posts(run: Run) -> None:
 def test_contact_line_person(run: Run) -> None:
     ex = run("For more information, please contact:\nIn Brussels: Ryan Schroeder, rschroeder@iom.int")
     assert ex.persons["ryan-schroeder"].email == "rschroeder@iom.int"
+
+
+def test_title_naming_its_organisation(run: Run) -> None:
+    # rfi.fr reprint of a European Commission announcement, 2 March 2016
+    ex = run("The European Commissioner for Humanitarian Aid and Crisis Management, Christos Stylianides, said "
+             "that he strongly believed there is only a European solution.")
+    assert posts(ex) == {("Christos Stylianides", "Commissioner for Humanitarian Aid and Crisis Management",
+                          "European Commission")}

@@ -188,9 +188,11 @@ def _post_from_role(doc: Doc, role: RoleMatch, hon: str, posts: list[Post]) -> b
                     hit = next((m for m in doc.mentions if of and m.start == pos + of.end()), None)
                     if hit and of:
                         org, pos = _org_of(doc, hit), hit.end
-    title = re.sub(r"^(?:European|UN|U\.N\.)\s+", "", title) if _role_org_prefix(doc, title) else title
-    if org is None:
-        org = _role_org_prefix(doc, role.text)
+    # "European Commissioner for …" is a post in the European Commission, titled "Commissioner for …"
+    prefixed = _role_org_prefix(doc, title)
+    if prefixed:
+        title = re.sub(r"^(?:European|EU|UN|U\.N\.)\s+", "", title)
+        org = org or prefixed
     # "(IOM)" after an organisation, then ", European Commission," or "," before the name
     rest = text[pos:]
     skip = re.match(r"\s*\([A-Z][\w.&-]{1,11}\)", rest)
@@ -276,7 +278,7 @@ def _role_org_prefix(doc: Doc, title: str) -> str | None:
     """'European Commissioner for ...' is a post in the European Commission."""
     prefixes = doc.gaz.roles.get("organisation_prefixes", {})
     for prefix, key in prefixes.items():
-        if title.startswith(prefix + " ") and key in doc.gaz.orgs:
+        if (title == prefix or title.startswith(prefix + " ")) and key in doc.gaz.orgs:
             return doc.add_gazetteer_org(doc.gaz.orgs[key])
     return None
 

@@ -58,3 +58,9 @@ def test_title_naming_its_organisation(run: Run) -> None:
              "that he strongly believed there is only a European solution.")
     assert posts(ex) == {("Christos Stylianides", "Commissioner for Humanitarian Aid and Crisis Management",
                           "European Commission")}
+
+
+def test_middle_initials_do_not_split_a_person(run: Run) -> None:
+    one = run("United Nations Deputy Secretary-General Amina J. Mohammed met the minister.")
+    two = run("UN Deputy Secretary-General Amina Mohammed met the minister.")
+    assert set(one.persons) == set(two.persons) == {"amina-mohammed"}

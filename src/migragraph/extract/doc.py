@@ -95,7 +95,10 @@ class Doc:
     # -------------------------------------------------------------- persons
     def add_person(self, name: str) -> str:
         name = re.sub(r"(?:’s|'s|’|')$", "", _clean(name))
-        key = slug(name)
+        # Middle initials come and go between releases ("Amina J. Mohammed", "Amina Mohammed"): the key,
+        # and so the IRI, leaves them out.
+        words = [w for w in name.split() if len(w.rstrip(".")) > 1]
+        key = slug(" ".join(words) if len(words) >= 2 else name)
         existing = self.persons.get(key)
         if existing is None:
             existing = Person(key, name)

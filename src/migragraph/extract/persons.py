@@ -13,10 +13,10 @@ from migragraph.extract.doc import Doc, Mention, main_country
 from migragraph.extract.model import Post
 
 _PARTICLE = r"(?:de|da|van|von|der|den|del|di|du|bin|ibn|al|el|le|la|dos|das|De|Van|Von|Al|El|Abdel|Abdul)"
-_WORD = r"[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ’'-]+)?"
+_WORD = r"[A-Z][a-zà-ÿ’']+(?:-[A-Z]?[a-zà-ÿ’']+)*"  # "Ki-moon", "Al-Thani", "Twum-Amoah"
 # Two to four words; an initial ("Amina J Mohammed") only between words, never last ("Scotland QC").
 _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*(?!\n))"  # a space, or one line break; never a blank line
-NAME = rf"(?:{_WORD})(?:{_SP}(?:{_PARTICLE}{_SP})?(?:[A-Z]\.?{_SP})?{_WORD}){{1,3}}"
+NAME = rf"(?:{_WORD})(?:{_SP}(?:{_PARTICLE}{_SP})?(?:[A-Z]\.?{_SP})?{_WORD}){{1,4}}"
 _NAME_RE = re.compile(NAME)
 # Between a title and a name: spaces, or one line break of hard-wrapped text; never a blank line.
 _GAP = r"(?:[ \t]*\n[ \t]*(?=\S)|[ \t]+)"

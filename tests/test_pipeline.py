@@ -31,12 +31,14 @@ def test_same_input_gives_byte_identical_graph(tmp_path: Path) -> None:
     assert "built_at" in json.loads((tmp_path / "a" / "build.json").read_text())
 
 
-def test_rebuild_replaces_the_store(tmp_path: Path) -> None:
+def test_rebuild_with_prune_keeps_only_the_inputs(tmp_path: Path) -> None:
     build([DATA], tmp_path / "out", progress=False)
-    build([DATA / "un-sg-zardari-2012.txt"], tmp_path / "out", progress=False)
+    kept = build([DATA / "un-sg-zardari-2012.txt"], tmp_path / "out", progress=False)
+    assert kept.releases == 8 and kept.changes.unchanged == 1  # without --prune the others stay
+    pruned = build([DATA / "un-sg-zardari-2012.txt"], tmp_path / "out", progress=False, prune=True)
+    assert (pruned.changes.removed, pruned.changes.unchanged, pruned.releases) == (7, 1, 1)
     with GraphStore(tmp_path / "out" / "store", read_only=True) as store:
         assert store.release_graphs() == [URIRef(RELEASE + "un-sg-zardari-2012")]
-    assert not (tmp_path / "out" / "store.new").exists()
 
 
 def test_build_json_and_counts(built: BuildResult) -> None:
@@ -62,6 +64,8 @@ def test_same_key_from_two_files_gets_two_graphs(tmp_path: Path) -> None:
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
         shutil.copy(DATA / "un-sg-zardari-2012.txt", tmp_path / folder)
+    with (tmp_path / "b" / "un-sg-zardari-2012.txt").open("a", encoding="utf-8") as other:
+        other.write("\nAnother text under the same name.\n")  # the same text twice is one release
     result = build([tmp_path / "a", tmp_path / "b"], tmp_path / "out", progress=False)
     assert result.releases == 2
     with GraphStore(tmp_path / "out" / "store", read_only=True) as store:

@@ -95,3 +95,82 @@ def test_default_graph_is_the_union_as_a_set(store: GraphStore) -> None:
     assert store.query('ASK { ?s rdfs:label "IOM" }') is False
     assert store.query('ASK { ?s rdfs:label "UN Migration" }') is True
     assert len(store) == 1
+
+
+def test_an_interrupted_bulk_load_is_undone_on_the_next_open(tmp_path: Path) -> None:
+    """A journal left by a load cut short names graphs that may be half there: the next writer drops
+    them and any triple of the union no graph states, before anything else."""
+    import pyoxigraph as ox
+
+    with GraphStore(tmp_path / "store") as store:
+        store.add_new_releases([(G1, [(S, LABEL, Literal("IOM"))])])
+        assert not (tmp_path / "store.pending").exists()
+    raw = ox.Store(str(tmp_path / "store"))  # what a killed load may leave: part of G2, an orphan
+    half = ox.Quad(ox.NamedNode(str(S)), ox.NamedNode(str(LABEL)), ox.Literal("UN Migration"),
+                   ox.NamedNode(str(G2)))
+    orphan = ox.Quad(ox.NamedNode(str(S)), ox.NamedNode(str(LABEL)), ox.Literal("OIM"), ox.DefaultGraph())
+    raw.bulk_extend([half, orphan])
+    raw.flush()
+    del raw
+    (tmp_path / "store.pending").write_text(f"{G2}\n", encoding="utf-8")
+    with GraphStore(tmp_path / "store") as store:
+        assert store.named_graphs() == [G1]
+        labels = store.query("SELECT ?l WHERE { ?s rdfs:label ?l }")
+        assert isinstance(labels, Solutions) and labels.rows == [(Literal("IOM"),)]
+    assert not (tmp_path / "store.pending").exists()
+
+
+def test_new_releases_in_one_batch_keep_the_union(store: GraphStore) -> None:
+    fact = (S, LABEL, Literal("IOM"))
+    store.add_new_releases([(G1, [fact]), (G2, [fact, (S, LABEL, Literal("UN Migration"))])])
+    store.remove_release(G1)
+    assert store.query('ASK { ?s rdfs:label "IOM" }') is True  # G2 states it still
+    store.remove_release(G2)
+    assert store.query("ASK { ?s ?p ?o }") is False and store.named_graphs() == []
+
+
+V = ' VALUES (?x) { ("v") }'
+
+
+@pytest.mark.parametrize(("query", "bound"), [
+    ("SELECT ?x WHERE { ?x ?p ?o }", f"SELECT ?x WHERE {{{V} ?x ?p ?o }}"),
+    ("# ?x { }\nSELECT * { ?y <http://x/a> '{', \"}\" FILTER(?y != $x) }",
+     f"# ?x {{ }}\nSELECT * {{{V} ?y <http://x/a> '{{', \"}}\" FILTER(?y != $x) }}"),
+    ("SELECT ?x WHERE { { SELECT ?x WHERE { ?y ?p ?x } } UNION { ?x ?p ?o FILTER NOT EXISTS { ?x ?q ?o } } }",
+     f"SELECT ?x WHERE {{{V} {{ SELECT ?x WHERE {{{V} ?y ?p ?x }} }} UNION {{{V} ?x ?p ?o "
+     f"FILTER NOT EXISTS {{{V} ?x ?q ?o }} }} }}"),
+    ("CONSTRUCT { ?x ?p ?o } WHERE { VALUES ?p { <http://x/p> } ?x ?p ?o }",
+     f"CONSTRUCT {{ ?x ?p ?o }} WHERE {{{V} VALUES ?p {{ <http://x/p> }} ?x ?p ?o }}"),
+])
+def test_parameters_are_bound_in_every_group(query: str, bound: str) -> None:
+    import pyoxigraph as ox
+
+    from migragraph.store.sparqltext import bind_values
+
+    assert bind_values(query, {ox.Variable("x"): ox.Literal("v")}) == bound
+    ox.Store().query(bound)  # still SPARQL
+
+
+def test_a_variable_the_query_binds_cannot_be_a_parameter() -> None:
+    import pyoxigraph as ox
+
+    from migragraph.store.sparqltext import bind_values
+
+    for query in ("SELECT * WHERE { BIND(1 AS ?x) }", "SELECT * WHERE { VALUES ?x { 1 } }"):
+        with pytest.raises(StoreError, match=r"binds \?x itself"):
+            bind_values(query, {ox.Variable("x"): ox.Literal("v")})
+
+
+def test_a_batch_the_store_cannot_read_is_loaded_one_release_at_a_time(store: GraphStore) -> None:
+    from migragraph.store.terms import nquads
+
+    good = nquads(G1, [(S, LABEL, Literal("IOM"))])[0]
+    bad = nquads(G2, [(URIRef("http://example.org:port/x"), LABEL, Literal("OIM"))])[0]  # a bad port
+    refused = store.load_new([(G1, good), (G2, bad)])
+    reasons = [(iri, reason.split(":")[0]) for iri, reason in refused]
+    assert reasons == [(G2, "the store cannot read its triples")]
+    assert store.named_graphs() == [G1]
+    rows = store.query("SELECT ?l WHERE { ?s rdfs:label ?l }")
+    assert isinstance(rows, Solutions) and rows.rows == [(Literal("IOM"),)]
+    with pytest.raises(StoreError, match="cannot store the IRI <not an iri>"):
+        nquads(G1, [(URIRef("not an iri"), LABEL, Literal("x"))])

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from migragraph.errors import ConfigError, IngestError, MappingError, MigragraphError, ShapeError, StoreError
 
 if TYPE_CHECKING:
+    from migragraph.analyse.graph import to_networkx
     from migragraph.pipeline import BuildResult, build
 
 __version__ = "0.1.0"
@@ -22,6 +23,7 @@ __all__ = [
     "StoreError",
     "__version__",
     "build",
+    "to_networkx",
 ]
 
 
@@ -32,4 +34,8 @@ def __getattr__(name: str) -> Any:
         from migragraph import pipeline
 
         return getattr(pipeline, name)
+    if name == "to_networkx":  # NetworkX is imported only by those who ask for a graph
+        from migragraph.analyse.graph import to_networkx
+
+        return to_networkx
     raise AttributeError(f"module 'migragraph' has no attribute {name!r}")

@@ -1,10 +1,21 @@
-"""The stages chained: read inputs -> extract -> map -> store + validate -> write the output folder.
+"""The stages chained: read inputs -> extract -> map -> store -> write the output folder from the store.
 
-    DIR/store/         the pyoxigraph store, one named graph per release (what `query` reads)
-    DIR/graph.trig     every release graph, sorted: the same input gives the same bytes
+    DIR/store/         the pyoxigraph store, one named graph per release (unless --store says otherwise)
+    DIR/graph.trig     every named graph, sorted: the same input gives the same bytes
     DIR/validation.ttl the SHACL report (sh:ValidationReport) over all releases
     DIR/build.json     counts, errors, validation summary, version and build time
     DIR/graph.html     an offline, interactive picture of the graph
+    DIR/build.lock     held while a build runs: a second build on the folder is refused
+
+Builds are incremental: a folder built before keeps its store, and a release is extracted again only
+when it is new or changed (store/state.py says what "changed" means); a changed release's graph is
+replaced in one transaction, and with `prune` the graphs of releases no longer among the inputs are
+removed. The files beside the store are rewritten from the store after every build, so building the
+same inputs from scratch or step by step gives the same graph.trig, byte for byte.
+
+A build killed at any moment leaves each release wholly in the store or wholly out (each write is one
+transaction), and each file either the old one or the new one (store/files.py): running it again
+completes it. Releases are read, extracted and stored one at a time, never all held in memory.
 
 One release that cannot be read, extracted or mapped becomes an error naming its source; the others
 are still built. A release that breaks a shape is kept, and flagged in build.json and validation.ttl.
@@ -14,35 +25,42 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import click
-from rdflib import Graph, URIRef
+import pyoxigraph as ox
+from rdflib import URIRef
 
-from migragraph.errors import ConfigError, MigragraphError, StoreError
+from migragraph.errors import ConfigError, IngestError, MigragraphError, StoreError
 from migragraph.extract.model import Extraction
 from migragraph.ingest.release import RawRelease
-from migragraph.ingest.sources import DEFAULT_MAX_BYTES, read_inputs
+from migragraph.ingest.sources import DEFAULT_MAX_BYTES, discover, read_all
 from migragraph.map.iris import DEFAULT_BASE, IriMinter
 from migragraph.map.mapper import map_release
 from migragraph.map.prefixes import prefixes
-from migragraph.map.reference import reference_graph
-from migragraph.store.graphstore import GraphStore, Solutions
-from migragraph.validate.shacl import BATCH_SIZE, ValidationReport, merge_reports, validate_graphs
+from migragraph.map.reference import reference_graph, reference_iri
+from migragraph.store.files import replacing, write_atomic, write_text_atomic
+from migragraph.store.graphstore import GraphStore
+from migragraph.store.locate import EMBEDDED, recorded_store, store_label
+from migragraph.store.lock import BuildLock
+from migragraph.store.state import Fingerprint, check_base, release_state, restamp
+from migragraph.store.terms import nquads
+from migragraph.store.validated import validate_store
+from migragraph.validate.shacl import BATCH_SIZE, ValidationReport
 from migragraph.visualise.page import write_page
 
 Extractor = Callable[[RawRelease], Extraction]
 
 # What the summary counts (queries/count-entities.rq says which class makes a node one of them).
 COUNTED = ("organisations", "persons", "posts", "meetings", "frameworks", "funding")
+# New releases are stored this many triples at a time, in one transaction: a batch is wholly in or out.
+LOAD_BATCH_TRIPLES = 50_000
 
 
 @dataclass(frozen=True)
@@ -54,14 +72,27 @@ class InputError:
 
 
 @dataclass
+class Changes:
+    """What this build did to the store's release graphs."""
+
+    added: int = 0
+    changed: int = 0  # extracted again: new content, or a new migragraph
+    restamped: int = 0  # same content from another file name or modification time: not extracted again
+    unchanged: int = 0
+    removed: int = 0
+
+
+@dataclass
 class BuildResult:
     out: Path
     version: str
-    releases: int = 0
-    triples: int = 0
+    releases: int = 0  # release graphs in the store after the build
+    triples: int = 0  # triples of those release graphs
     counts: dict[str, int] = field(default_factory=dict)
     errors: list[InputError] = field(default_factory=list)
     validation: ValidationReport = field(default_factory=lambda: ValidationReport(conforms=True))
+    changes: Changes = field(default_factory=Changes)
+    store: str = EMBEDDED
     seconds: float = 0.0
 
     @property
@@ -70,10 +101,31 @@ class BuildResult:
         return not self.errors and self.validation.conforms
 
 
+@dataclass
+class _Run:
+    """One build's working state: the store, what it held before, and what was seen."""
+
+    store: GraphStore
+    minter: IriMinter
+    extract: Extractor
+    version: str
+    result: BuildResult
+    known: dict[URIRef, Fingerprint]
+    seen: set[URIRef] = field(default_factory=set)
+    # New releases waiting for the next batch: IRI, N-Quads (store/terms.py), source.
+    pending: list[tuple[URIRef, bytes, str]] = field(default_factory=list)
+    pending_triples: int = 0
+
+
 def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes: int = DEFAULT_MAX_BYTES,
           extractor: Extractor | None = None, batch_size: int = BATCH_SIZE,
-          progress: bool | None = None) -> BuildResult:
-    """Build the graph of the releases found in `inputs` into the folder `out`."""
+          progress: bool | None = None, store: str | None = None, update_url: str | None = None,
+          prune: bool = False, rebuild: bool = False) -> BuildResult:
+    """Build the graph of the releases found in `inputs` into the folder `out`, incrementally.
+
+    `store` picks the backend (store/locate.py; default: the one the folder was built with, else the
+    embedded store). `prune` removes the graphs of releases not among `inputs`; `rebuild` extracts
+    every release again, changed or not (after the gazetteer or the rules changed)."""
     from migragraph import __version__  # the package imports this module first
 
     started = time.monotonic()
@@ -82,45 +134,27 @@ def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes:
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
     extract = extractor or _default_extractor()
-    ingest = read_inputs(inputs, max_bytes=max_bytes)
-    result = BuildResult(out=out, version=__version__)
-    result.errors.extend(InputError(e.source, e.reason) for e in ingest.errors)
     out.mkdir(parents=True, exist_ok=True)
-    with _fresh_store(out / "store") as store:
-        reports: list[ValidationReport] = []
-        batch: list[Graph] = []
-        for release in _progress(_unique_keys(ingest.releases, minter), progress):
-            graph = _add_one(release, extract, minter, __version__, store, result)
-            if graph is not None:
-                result.triples += len(graph)
-                batch.append(graph)
-            if len(batch) >= batch_size:
-                reports.append(validate_graphs(batch))
-                batch = []
-        reference = _reference(store, minter)
-        batch.append(reference)
-        reports.append(validate_graphs(batch))
-        result.validation = merge_reports(reports)
-        result.counts = count_entities(store)
-        with (out / "graph.trig").open("wb") as handle:
-            store.dump("trig", prefixes(base), output=handle)
-        write_page(store, out / "graph.html")
-    result.validation.graph.serialize(out / "validation.ttl", format="turtle")
-    result.errors.sort(key=lambda e: e.source)
-    result.seconds = round(time.monotonic() - started, 3)
-    _write_summary(result, inputs, base)
+    with BuildLock(out):
+        spec = store or recorded_store(out)
+        result = BuildResult(out=out, version=__version__, store=store_label(spec))
+        with GraphStore.open(out, spec, update_url=update_url) as graph_store:
+            known = release_state(graph_store)
+            check_base(known, minter, graph_store.location)
+            run = _Run(graph_store, minter, extract, __version__, result, known)
+            for release in _progress(_releases(inputs, max_bytes, minter, result.errors), progress):
+                _one(run, release, rebuild)
+            _flush(run)
+            if prune:
+                for gone in sorted(set(known) - run.seen):
+                    graph_store.remove_release(gone)
+                    result.changes.removed += 1
+            _put_reference(graph_store, minter)
+            _write_outputs(graph_store, result, minter.base, batch_size)
+        result.errors.sort(key=lambda e: e.source)
+        result.seconds = round(time.monotonic() - started, 3)
+        _write_summary(result, inputs, minter.base)
     return result
-
-
-def _reference(store: GraphStore, minter: IriMinter) -> Graph:
-    """The gazetteer's graph for the organisations the releases named (see map/reference.py)."""
-    prefix = f"{minter.base}org/"
-    found = store.query("SELECT DISTINCT ?o WHERE { ?o a org:Organization "
-                        f"FILTER(STRSTARTS(STR(?o), \"{prefix}\")) }}")
-    keys = [str(row[0])[len(prefix):] for row in found.rows] if isinstance(found, Solutions) else []
-    graph = reference_graph(keys, minter)
-    store.add_release(URIRef(str(graph.identifier)), graph)
-    return graph
 
 
 def _default_extractor() -> Extractor:
@@ -131,63 +165,114 @@ def _default_extractor() -> Extractor:
     return extract
 
 
-def _unique_keys(releases: list[RawRelease], minter: IriMinter) -> list[RawRelease]:
-    """Two releases must not share a named graph: the second of two that would (same key from two
+def _releases(inputs: Iterable[Path], max_bytes: int, minter: IriMinter,
+              errors: list[InputError]) -> Iterator[RawRelease]:
+    """The releases of `inputs`, file by file (one file's records at a time in memory), each with a
+    key of its own: the second of two releases that would share a named graph (same key from two
     files) gets a short hash of its source appended to its key."""
-    seen: set[URIRef] = set()
-    out = []
-    for release in releases:
-        if minter("release", release.key) in seen:
+    files, missing = discover(inputs)
+    errors.extend(InputError(e.source, e.reason) for e in missing)
+    taken: set[URIRef] = set()
+    for item in read_all(files, max_bytes):  # a second copy of one text is an error naming the first
+        if isinstance(item, IngestError):
+            errors.append(InputError(item.source, item.reason))
+            continue
+        release = item
+        if minter("release", release.key) in taken:
             digest = hashlib.sha256(release.source.encode("utf-8")).hexdigest()[:8]
             release = replace(release, key=f"{release.key}-{digest}")
-        seen.add(minter("release", release.key))
-        out.append(release)
-    return out
+        taken.add(minter("release", release.key))
+        yield release
 
 
-def _add_one(release: RawRelease, extract: Extractor, minter: IriMinter, version: str, store: GraphStore,
-             result: BuildResult) -> Graph | None:
-    """Extract, map and store one release; on failure record an error naming its source instead."""
+def _one(run: _Run, release: RawRelease, rebuild: bool) -> None:
+    """Build one release unless the store holds it unchanged; on failure record an error naming its
+    source, and drop its old graph (the store must not keep what a changed source no longer says)."""
+    iri = URIRef(str(run.minter("release", release.key)))
+    run.seen.add(iri)
+    before = run.known.get(iri)
+    now = Fingerprint.of(release, run.minter, run.version)
+    if not rebuild and before is not None and before.same_graph(now):
+        run.result.changes.unchanged += 1
+        return
+    if not rebuild and before is not None and before.same_content(now):
+        restamp(run.store, iri, release, before, run.minter, run.version)
+        run.result.changes.restamped += 1
+        return
     try:
-        graph = map_release(release, extract(release), minter, version)
-        store.add_release(URIRef(str(graph.identifier)), graph)
+        graph = map_release(release, run.extract(release), run.minter, run.version)
+        loadable = nquads(iri, graph) if before is None else None
     except Exception as exc:  # the extractor may fail in ways of its own; one release must not stop the rest
         reason = str(exc) if isinstance(exc, MigragraphError) else f"{type(exc).__name__}: {exc}"
-        result.errors.append(InputError(release.source, f"cannot extract or map this release: {reason}"))
-        return None
-    result.releases += 1
-    return graph
+        run.result.errors.append(InputError(release.source, f"cannot extract or map this release: {reason}"))
+        if before is not None:
+            run.store.remove_release(iri)
+            run.result.changes.removed += 1
+        return
+    if loadable is not None:
+        run.pending.append((iri, loadable[0], release.source))
+        run.pending_triples += loadable[1]
+        run.result.changes.added += 1
+        if run.pending_triples >= LOAD_BATCH_TRIPLES:
+            _flush(run)
+    else:
+        run.store.add_release(iri, graph)
+        run.result.changes.changed += 1
 
 
-def _progress(releases: list[RawRelease], show: bool | None) -> Iterator[RawRelease]:
-    """The releases, with a progress bar on stderr when it is a terminal (never in logs or pipes)."""
+def _flush(run: _Run) -> None:
+    """Store the new releases waiting, in one batch; one the store cannot read is an error of its own."""
+    sources = {iri: source for iri, _, source in run.pending}
+    for iri, reason in run.store.load_new([(iri, data) for iri, data, _ in run.pending]):
+        run.result.errors.append(InputError(sources[iri], f"cannot store this release: {reason}"))
+        run.result.changes.added -= 1
+    run.pending, run.pending_triples = [], 0
+
+
+def _progress(releases: Iterator[RawRelease], show: bool | None) -> Iterator[RawRelease]:
+    """The releases, with a progress count on stderr when it is a terminal (never in logs or pipes)."""
     if not (sys.stderr.isatty() if show is None else show):
         yield from releases
         return
-    with click.progressbar(releases, label="building", file=sys.stderr) as bar:
+    with click.progressbar(releases, label="building", file=sys.stderr, show_pos=True) as bar:
         yield from bar
 
 
-@contextmanager
-def _fresh_store(path: Path) -> Iterator[GraphStore]:
-    """A new, empty store that replaces the one at `path` only once the build has filled it."""
-    staging = path.with_name(path.name + ".new")
-    if staging.exists():
-        shutil.rmtree(staging)
-    store = GraphStore(staging)
-    try:
-        yield store
-    except BaseException:
-        store.close()
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    store.close()
-    try:
-        if path.exists():
-            shutil.rmtree(path)
-        staging.rename(path)
-    except OSError as exc:
-        raise StoreError(f"cannot put the new store in place at {path}: {exc}") from None
+def _put_reference(store: GraphStore, minter: IriMinter) -> None:
+    """The gazetteer's graph for the organisations the release graphs name (see map/reference.py),
+    recomputed from what the store holds now."""
+    prefix = f"{minter.base}org/"
+    keys = [str(row[0])[len(prefix):] for row in store.select("release-orgs").rows
+            if str(row[0]).startswith(prefix)]
+    graph = reference_graph(keys, minter)
+    store.add_release(reference_iri(minter), graph)
+
+
+def _write_outputs(store: GraphStore, result: BuildResult, base: str, batch_size: int) -> None:
+    """graph.trig, graph.html and validation.ttl, from the store; the totals of the result."""
+    out, reference = result.out, reference_iri(IriMinter(base))
+    tally: dict[str, tuple[int, Any]] = {}
+
+    def counted() -> Iterator[ox.Quad]:  # each graph counted and digested as it is written, in one pass
+        for quad in store.sorted_quads():
+            graph = quad.graph_name.value  # type: ignore[union-attr]  # sorted_quads: named graphs only
+            n, digest = tally.get(graph) or (0, hashlib.sha256())
+            digest.update(str(quad).encode("utf-8"))
+            tally[graph] = (n + 1, digest)
+            yield quad
+
+    write_atomic(out / "graph.trig", lambda handle: store.dump("trig", prefixes(base), handle, counted()))
+    releases = store.release_graphs()
+    result.releases = len(releases)
+    result.triples = sum(n for graph, (n, _) in tally.items() if graph != str(reference))
+    result.counts = count_entities(store)
+    with replacing(out / "graph.html") as staging:
+        write_page(store, staging)
+    contents = {URIRef(graph): digest.hexdigest() for graph, (_, digest) in tally.items()}
+    result.validation = validate_store(
+        store, [(g, contents.get(g, "")) for g in releases],
+        (reference, contents[reference]) if reference in contents else None, out, batch_size)
+    write_text_atomic(out / "validation.ttl", result.validation.graph.serialize(format="turtle"))
 
 
 def count_entities(store: GraphStore) -> dict[str, int]:
@@ -199,22 +284,25 @@ def count_entities(store: GraphStore) -> dict[str, int]:
 
 
 def _write_summary(result: BuildResult, inputs: Iterable[Path], base: str) -> None:
+    changes = result.changes
     summary: dict[str, Any] = {
         "version": result.version,
         "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "seconds": result.seconds,
         "inputs": [str(p) for p in inputs],
         "base": base,
+        "store": result.store,
         "releases": result.releases,
         "triples": result.triples,
+        "changes": {"added": changes.added, "changed": changes.changed, "restamped": changes.restamped,
+                    "unchanged": changes.unchanged, "removed": changes.removed},
         "counts": result.counts,
         "errors": [{"source": e.source, "reason": e.reason} for e in result.errors],
         "validation": {"conforms": result.validation.conforms,
                        "results": len(result.validation.violations),
                        "flagged_releases": result.validation.flagged_releases},
     }
-    text = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
-    (result.out / "build.json").write_text(text, encoding="utf-8")
+    write_text_atomic(result.out / "build.json", json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
 
 
 def load_summary(out: Path) -> dict[str, Any]:
@@ -229,4 +317,5 @@ def load_summary(out: Path) -> dict[str, Any]:
     return data
 
 
-__all__ = ["BuildResult", "InputError", "MigragraphError", "build", "count_entities", "load_summary"]
+__all__ = ["BuildResult", "Changes", "InputError", "MigragraphError", "build", "count_entities",
+           "load_summary"]

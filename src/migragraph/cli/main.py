@@ -23,16 +23,18 @@ from migragraph.errors import MigragraphError
 from migragraph.evaluate import build_dataset, evaluate, render_json, render_text
 from migragraph.ingest.sources import DEFAULT_MAX_BYTES
 from migragraph.map.iris import DEFAULT_BASE
+from migragraph.map.prefixes import prefixes
 from migragraph.pipeline import BuildResult, build, load_summary
 from migragraph.serve.named import bind, describe_named, visible_columns
 from migragraph.serve.named import get as named_get
+from migragraph.store.export import GRAPH_FORMATS, ROW_FORMATS, write_result
 from migragraph.store.graphstore import GraphStore, Solutions
 from migragraph.validate.shacl import ValidationReport, validate_batches
-from migragraph.visualise.page import write_page
 
 from .render import render_query, short
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+QUERY_FORMATS = ["table", *ROW_FORMATS, *GRAPH_FORMATS]
 
 
 class Fatal(click.ClickException):
@@ -50,6 +52,8 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except MigragraphError as exc:
             raise Fatal(str(exc)) from None
+        except BrokenPipeError:
+            raise  # the reader of `migragraph query ... | head` left: main() ends quietly
         except OSError as exc:  # an output folder that cannot be written, a full disk
             raise Fatal(f"{exc.filename or 'file'}: {exc.strerror or exc}") from None
 
@@ -67,20 +71,34 @@ def cli() -> None:
 @click.option("--base-iri", default=DEFAULT_BASE, show_default=True, help="Base of every IRI minted.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Skip (as an error) any input file larger than this.")
-def build_command(inputs: tuple[Path, ...], out: Path, base_iri: str, max_bytes: int) -> None:
+@click.option("--store", "store_spec", metavar="STORE",
+              help="oxigraph (DIR/store, the default), memory, or the http(s):// URL of a SPARQL 1.1 "
+                   "endpoint's query service; default: what DIR was built into before.")
+@click.option("--update-url", metavar="URL",
+              help="The endpoint's update service, when it is not .../update beside .../query.")
+@click.option("--prune", is_flag=True, help="Remove the graphs of releases that are not among INPUT... .")
+@click.option("--rebuild", is_flag=True,
+              help="Extract every release again, changed or not (after the gazetteer or rules changed).")
+def build_command(inputs: tuple[Path, ...], out: Path, base_iri: str, max_bytes: int, store_spec: str | None,
+                  update_url: str | None, prune: bool, rebuild: bool) -> None:
     """Build the graph of the releases in INPUT... (.html, .txt, .json, .jsonl files or folders).
 
+    A folder built before is updated: only new and changed releases are extracted again.
     Exit 0 when everything was built and conforms, 1 when some input failed or some release breaks
     a shape (the rest is still built), 2 on a usage or fatal error."""
-    result = build(list(inputs), out, base_iri, max_bytes=max_bytes)
+    result = build(list(inputs), out, base_iri, max_bytes=max_bytes, store=store_spec, update_url=update_url,
+                   prune=prune, rebuild=rebuild)
     _print_build(result)
     sys.exit(EXIT_OK if result.ok else EXIT_PROBLEMS)
 
 
 def _print_build(result: BuildResult) -> None:
     counts = ", ".join(f"{n} {kind}" for kind, n in result.counts.items())
+    changes = result.changes
     click.echo(f"built {result.releases} release(s) into {result.out} in {result.seconds:.1f} s: "
                f"{result.triples} triples")
+    click.echo(f"  {changes.added} new, {changes.changed} changed, {changes.restamped} restamped, "
+               f"{changes.unchanged} unchanged, {changes.removed} removed")
     click.echo(f"  {counts}")
     _print_validation(result.validation, result.out / "validation.ttl", limit=10)
     for error in result.errors:
@@ -128,10 +146,13 @@ def validate_command(directory: Path, report: Path | None) -> None:
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="A parameter of the named question, bound as an RDF term; repeat for several.")
 @click.option("--list", "list_only", is_flag=True, help="Describe the named questions and their parameters.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
-              show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True,
+              help="table for both kinds; csv, tsv, json, xml for SELECT and ASK; ttl, nt, jsonld for "
+                   "CONSTRUCT and DESCRIBE.")
+@click.option("--store", "store_spec", metavar="STORE",
+              help="oxigraph, memory or an endpoint URL; default: what DIRECTORY was built into.")
 def query_command(directory: Path | None, sparql: str | None, named: str | None, params: tuple[str, ...],
-                  list_only: bool, fmt: str) -> None:
+                  list_only: bool, fmt: str, store_spec: str | None) -> None:
     """Run SPARQL (a query, or @FILE to read one; '-' reads stdin), or a named question, over the store
     in DIRECTORY.
 
@@ -149,17 +170,19 @@ def query_command(directory: Path | None, sparql: str | None, named: str | None,
         text = question.text
     else:
         text = _query_text(str(sparql))
-    summary = load_summary(directory)
-    with GraphStore(directory / "store", read_only=True) as store:
+    base = load_summary(directory).get("base", DEFAULT_BASE)
+    with GraphStore.open(directory, store_spec, read_only=True) as store:
         if fmt == "table":
             result = store.query(text, substitutions=substitutions)
             if named is not None and isinstance(result, Solutions):
                 columns = visible_columns(question, result.variables)
                 keep = [result.variables.index(c) for c in columns]
                 result = Solutions(columns, [tuple(row[i] for i in keep) for row in result.rows])
-            click.echo(render_query(result, summary.get("base", DEFAULT_BASE)), nl=False)
+            click.echo(render_query(result, base), nl=False)
         else:
-            click.echo(store.query_to(text, fmt, substitutions=substitutions).decode("utf-8"), nl=False)
+            sys.stdout.flush()
+            write_result(store.run(text, substitutions=substitutions), fmt, prefixes(base), sys.stdout.buffer)
+            sys.stdout.buffer.flush()
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -181,17 +204,6 @@ def _query_text(sparql: str) -> str:
         except OSError as exc:
             raise Fatal(f"cannot read the query file {sparql[1:]}: {exc.strerror}") from None
     return sparql
-
-
-@cli.command("viz")
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The HTML page to write.")
-def viz_command(directory: Path, output: Path) -> None:
-    """Write an offline, interactive HTML page of the graph stored in DIRECTORY."""
-    with GraphStore(directory / "store", read_only=True) as store:
-        drawn = write_page(store, output)
-    click.echo(f"wrote {output} ({drawn} entities)")
 
 
 @cli.command("evaluate")
@@ -226,3 +238,9 @@ def main() -> None:
     except BrokenPipeError:  # `migragraph query ... | head`: the reader left, nothing is wrong
         sys.stderr.close()
         sys.exit(EXIT_OK)
+
+
+# Commands kept in modules of their own; they register themselves on `cli`.
+from migragraph.cli import analyse, viz  # noqa: E402, F401, I001
+from migragraph.cli import export  # noqa: E402, F401, I001
+from migragraph.cli import serve  # noqa: E402, F401, I001

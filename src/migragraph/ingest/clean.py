@@ -3,6 +3,10 @@
 Pages copied as text carry their site around the article: "Skip to main content", share buttons,
 and lists of country offices hundreds of lines long. `clean_text` drops such runs of short,
 sentence-less lines, which are navigation wherever they stand, and keeps everything else verbatim.
+
+libxml2, under lxml and trafilatura, stops reading a page at 256 nested elements or at a text node
+of 10 MB, and silently drops the rest (an article after a deep widget vanishes). `html_to_text`
+refuses such pages with that reason (HtmlLimitError) instead of building what is left of them.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import lxml.etree
+import lxml.html
 import trafilatura
 
 _BOILERPLATE = re.compile(
@@ -18,6 +24,8 @@ _BOILERPLATE = re.compile(
     r"share on (facebook|twitter|linkedin).*|(facebook|twitter|linkedin|whatsapp)( \w+)?)\s*:?$",
     re.IGNORECASE,
 )
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 # A line of a navigation list: short and without the punctuation of a sentence.
 _LIST_LINE_MAX_WORDS = 9
 _LIST_MIN_RUN = 8
@@ -30,8 +38,20 @@ class Page:
     date: str | None
 
 
+class HtmlLimitError(ValueError):
+    """A page that cannot be read whole; the message says why."""
+
+
 def html_to_text(html: str) -> Page | None:
-    """The article of an HTML page, with its headline first; None when the page has no article."""
+    """The article of an HTML page, with its headline first; None when the page has no article.
+    Raises HtmlLimitError for a page the HTML parser would only read in part."""
+    limit = parser_limit(html)
+    if limit:
+        raise HtmlLimitError(f"the HTML is beyond what the parser reads whole ({limit}): the text after that "
+                          "point would be lost; give the article's text or a simpler page")
+    if not _DOCUMENT.search(html):
+        # trafilatura takes a lone element ("<p>...</p>", a JSON field's HTML) for a non-page.
+        html = f"<html><body>{html}</body></html>"
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                       include_tables=True, favor_precision=True)
     if doc is None or not (doc.text or "").strip():
@@ -41,6 +61,25 @@ def html_to_text(html: str) -> Page | None:
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
     return Page(text=text, title=title, date=doc.date)
+
+
+_DOCUMENT = re.compile(r"<(?:html|head|body)\b|<!doctype", re.IGNORECASE)
+
+
+def parser_limit(html: str) -> str | None:
+    """libxml2's message when `html` exceeds one of its limits (depth 256, a 10 MB text node), else None.
+
+    Parsed as bytes, as trafilatura's fallback does: a string may not carry an encoding declaration."""
+    parser = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, no_network=True,
+                                  remove_comments=True, remove_pis=True)
+    try:
+        lxml.etree.fromstring(html.encode("utf-8", errors="replace"), parser)
+    except lxml.etree.LxmlError:
+        pass  # unparseable is trafilatura's to judge; only a limit is this check's business
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT" or "XML_PARSE_HUGE" in entry.message:
+            return entry.message.strip().rstrip(".")
+    return None
 
 
 _SDG_LINE = re.compile(r"^SDG\s*\d{1,2}\b")
@@ -53,9 +92,22 @@ def _is_list_line(line: str) -> bool:
     return 0 < len(words) <= _LIST_LINE_MAX_WORDS and not re.search(r"[.!?:;\"”’]\s*$", line)
 
 
+def clean_field(text: str) -> str:
+    """A record's field (title, date, URL) as one line: no control characters, no unpaired surrogates,
+    spaces collapsed."""
+    return " ".join(_SURROGATE.sub("\ufffd", _CONTROLS.sub(" ", text)).split())
+
+
 def clean_text(text: str) -> str:
     """Normalise line ends and spaces, drop boilerplate lines and navigation lists."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u200b", "").replace("\ufeff", "")
+    # Unicode's other line ends (NEL, LINE and PARAGRAPH SEPARATOR) end lines too, before the
+    # controls (NEL is one) are dropped.
+    text = text.replace("\x85", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    # Control characters carry nothing a reader sees, and RDF serialisations must escape them; an
+    # unpaired surrogate (a JSON "\\ud800") is not Unicode at all and cannot be written as UTF-8.
+    text = _CONTROLS.sub("", text)
+    text = _SURROGATE.sub("\ufffd", text)
     # Pages space with no-break, narrow and thin spaces: to a reader (and to every pattern) a space.
     text = re.sub(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]", " ", text)
     lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n")]

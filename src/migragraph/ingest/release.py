@@ -23,7 +23,14 @@ class RawRelease:
     publisher: str | None = None
     raw_sha256: str = ""
     modified: str | None = None
+    encoding: str = "utf-8"  # how the file's bytes were decoded (ingest/decode.py)
 
     @property
     def content_hash(self) -> str:
-        return "sha256:" + (self.raw_sha256 or hashlib.sha256(self.text.encode("utf-8")).hexdigest())
+        return "sha256:" + (self.raw_sha256 or self.text_sha256)
+
+    @property
+    def text_sha256(self) -> str:
+        """The hash of the release text alone: the same release read from two files, or from an HTML page
+        and a JSON record, has the same one (ingest uses it to build a release once)."""
+        return hashlib.sha256(self.text.encode("utf-8", errors="surrogatepass")).hexdigest()

@@ -2,7 +2,12 @@
 
 Files: ``.html``/``.htm`` (a page as saved from a site), ``.txt`` (text copied from a page),
 ``.json`` (one record or a list of records) and ``.jsonl`` (one record a line). A file or a line that
-cannot be read becomes an IngestError beside the good releases, never instead of them.
+cannot be read becomes an IngestError beside the good releases, never instead of them: whatever a file
+holds (binary data, JSON nested 100,000 deep, a release in French), the reading of the others goes on.
+
+`read_all` reads many files and builds each release once: a release whose text was read before (two
+copies of a file, or one release as a page and as a JSON record) becomes an IngestError naming the
+first copy.
 """
 
 from __future__ import annotations
@@ -10,15 +15,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from migragraph.errors import IngestError
-from migragraph.ingest.clean import clean_text, html_to_text
-from migragraph.ingest.decode import decode_text
+from migragraph.ingest.clean import clean_field, clean_text, html_to_text
+from migragraph.ingest.decode import decode_bytes
+from migragraph.ingest.language import refusal
 from migragraph.ingest.release import RawRelease
 from migragraph.map.iris import slug
 
@@ -26,6 +34,9 @@ SUFFIXES = {".html", ".htm", ".txt", ".json", ".jsonl"}
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_FIELDS = ("text", "body", "content", "article", "html")
 DATE_FIELDS = ("date", "published", "published_at", "datePublished", "issued")
+# Never valid in a URL; a record's URL holding them has them percent-encoded, as browsers do.
+_URL_UNSAFE = re.compile(r"[\s<>\"{}|\\^`]")
+_LINE = re.compile(r"[^\n]+")
 
 
 @dataclass
@@ -35,118 +46,211 @@ class IngestResult:
 
 
 def discover(inputs: Iterable[Path]) -> tuple[list[Path], list[IngestError]]:
-    """The release files named by `inputs` (files, or folders searched recursively), sorted."""
+    """The release files named by `inputs` (files, or folders searched recursively), sorted.
+
+    A link in a folder that leads nowhere is an error, not silently nothing: it names a release that
+    someone meant to give."""
     files: set[Path] = set()
     errors: list[IngestError] = []
     for item in inputs:
         if item.is_dir():
-            files.update(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                         and not any(part.startswith(".") for part in p.relative_to(item).parts))
+            for p in item.rglob("*"):
+                if p.suffix.lower() not in SUFFIXES or any(part.startswith(".")
+                                                           for part in p.relative_to(item).parts):
+                    continue
+                if p.is_file():
+                    files.add(p)
+                elif p.is_symlink() and not p.exists():
+                    errors.append(IngestError(display(p), f"a broken link (to {os.readlink(p)})"))
         elif item.is_file():
             files.add(item)
         else:
-            errors.append(IngestError(str(item), "no such file or folder"))
+            errors.append(IngestError(display(item), "no such file or folder"))
     return sorted(files), errors
 
 
 def read_inputs(inputs: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResult:
     files, errors = discover(inputs)
     result = IngestResult(errors=errors)
-    for path in files:
-        for item in read_file(path, max_bytes):
-            if isinstance(item, IngestError):
-                result.errors.append(item)
-            else:
-                result.releases.append(item)
+    for item in read_all(files, max_bytes):
+        if isinstance(item, IngestError):
+            result.errors.append(item)
+        else:
+            result.releases.append(item)
     return result
 
 
+def read_all(files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawRelease | IngestError]:
+    """The releases of `files`, file by file, each release once: a later release with the text of an
+    earlier one (by SHA-256 of the cleaned text) is an IngestError naming the first."""
+    first: dict[str, str] = {}
+    for path in files:
+        for item in read_file(path, max_bytes):
+            if isinstance(item, RawRelease):
+                digest = item.text_sha256
+                earlier = first.setdefault(digest, item.source)
+                if earlier != item.source:
+                    item = IngestError(item.source, f"a duplicate of {earlier} (the same text, sha256:"
+                                                    f"{digest[:12]}…): built once, from there")
+            yield item
+
+
+def display(path: Path) -> str:
+    """`path` as text that can be written anywhere: a file name that is not UTF-8 keeps its bytes as
+    backslash escapes instead of the lone surrogates Python reads it with."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawRelease | IngestError]:
-    source = str(path)
+    source = display(path)
+    suffix = path.suffix.lower()
     try:
-        size = path.stat().st_size
+        stat = path.stat()  # once: a file that vanishes after this is an error below, not a crash
+        size = stat.st_size
         if size > max_bytes:
             yield IngestError(source, f"{size:,} bytes is over the limit of {max_bytes:,}; raise --max-bytes to read it")
             return
         data = path.read_bytes()
-        text = decode_text(data)
+        decoded = decode_bytes(data, html=suffix in (".html", ".htm"))
     except (OSError, ValueError) as exc:
         yield IngestError(source, str(exc) if isinstance(exc, ValueError) else exc.strerror or repr(exc))
         return
-    modified = datetime.fromtimestamp(int(os.stat(path).st_mtime), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    suffix = path.suffix.lower()
+    modified = datetime.fromtimestamp(int(stat.st_mtime), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    text, encoding = decoded.text, decoded.encoding
     if suffix == ".jsonl":
-        yield from _jsonl(path, text, modified)
+        items = _jsonl(source, path.stem, text, modified)
     elif suffix == ".json":
-        yield from _json(path, text, modified)
+        items = _json(source, path.stem, text, modified)
     else:
-        kind = "html" if suffix in (".html", ".htm") else "text"
-        try:
-            yield _release(source, path.stem, {"html" if kind == "html" else "text": text}, data, modified)
-        except IngestError as exc:
-            yield exc
+        field_name = "html" if suffix in (".html", ".htm") else "text"
+        items = iter([_record(source, {field_name: text}, path.stem, data, modified)])
+    for item in items:
+        yield item if isinstance(item, IngestError) or encoding == "utf-8" else _with_encoding(item, encoding)
 
 
-def _jsonl(path: Path, text: str, modified: str) -> Iterator[RawRelease | IngestError]:
-    for number, line in enumerate(text.splitlines(), start=1):
+def _with_encoding(release: RawRelease, encoding: str) -> RawRelease:
+    return replace(release, encoding=encoding)
+
+
+def _loads(text: str) -> Any:
+    """json.loads, with every way it fails as a ValueError: malformed JSON, JSON nested past the
+    recursion limit ("[[[[..."), an integer of more than 4,300 digits."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"malformed JSON at column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise ValueError("JSON nested too deeply to be a release record") from None
+    except ValueError as exc:
+        raise ValueError(f"unreadable JSON: {exc}") from None
+
+
+def _jsonl(source: str, stem: str, text: str, modified: str) -> Iterator[RawRelease | IngestError]:
+    # Lines end at "\n" alone (JSON Lines): str.splitlines() would also cut a record at a raw U+2028 or
+    # NEL inside one of its strings, which JSON allows. Blank lines are skipped by the regex, in C,
+    # and no list of lines is made: a file of 50 MB of newlines costs no more than its text.
+    number, counted_to = 1, 0
+    for match in _LINE.finditer(text):
+        number += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        line = match[0].rstrip("\r")
         if not line.strip():
             continue
-        source = f"{path}:{number}"
+        where = f"{source}:{number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError(source, f"malformed JSON at column {exc.colno}: {exc.msg}")
+            record = _loads(line)
+        except ValueError as exc:
+            yield IngestError(where, str(exc))
             continue
-        yield _record(source, record, f"{path.stem}-{number}", line.encode("utf-8"), modified)
+        yield _record(where, record, f"{stem}-{number}", line.encode("utf-8", errors="surrogatepass"), modified)
 
 
-def _json(path: Path, text: str, modified: str) -> Iterator[RawRelease | IngestError]:
+def _json(source: str, stem: str, text: str, modified: str) -> Iterator[RawRelease | IngestError]:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield IngestError(f"{path}:{exc.lineno}", f"malformed JSON at column {exc.colno}: {exc.msg}")
+        data = _loads(text)
+    except ValueError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        yield IngestError(f"{source}:{line[1]}" if line else source, str(exc))
         return
     records = data if isinstance(data, list) else [data]
     for index, record in enumerate(records):
-        source = f"{path}[{index}]" if isinstance(data, list) else str(path)
-        blob = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")
-        yield _record(source, record, f"{path.stem}-{index}" if isinstance(data, list) else path.stem, blob, modified)
+        where = f"{source}[{index}]" if isinstance(data, list) else source
+        try:
+            blob = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8", errors="surrogatepass")
+        except (ValueError, RecursionError):
+            yield IngestError(where, "JSON nested too deeply to be a release record")
+            continue
+        yield _record(where, record, f"{stem}-{index}" if isinstance(data, list) else stem, blob, modified)
 
 
 def _record(source: str, record: Any, fallback_key: str, blob: bytes, modified: str) -> RawRelease | IngestError:
     if not isinstance(record, dict):
         return IngestError(source, f"a record must be a JSON object, not {type(record).__name__}")
-    key = str(record.get("id") or record.get("identifier") or "") or fallback_key
     try:
-        return _release(source, key, record, blob, modified)
+        return record_release(record, source, fallback_key, blob=blob, modified=modified)
     except IngestError as exc:
         return exc
 
 
-def _release(source: str, key: str, record: dict[str, Any], blob: bytes, modified: str) -> RawRelease:
+def record_release(record: Mapping[str, Any], source: str, fallback_key: str, *, blob: bytes | None = None,
+                   modified: str | None = None) -> RawRelease:
+    """One release from a record (a JSON object, or {"html": page} / {"text": text} for a file);
+    raises IngestError naming `source` when it is not one."""
     body = next((record[f] for f in TEXT_FIELDS if isinstance(record.get(f), str) and record[f].strip()), None)
     if body is None:
         raise IngestError(source, f"no text: the record has none of the fields {', '.join(TEXT_FIELDS)}")
     is_html = ("html" in record and body is record["html"]) or body.lstrip().startswith("<")
     page_title = None
     if is_html:
-        page = html_to_text(body)
+        try:
+            page = html_to_text(body)
+        except ValueError as exc:
+            raise IngestError(source, str(exc)) from None
         if page is None:
             raise IngestError(source, "no article text found in the HTML (only navigation or an empty page)")
         body, page_title = page.text, page.title
     text = clean_text(body)
     if len(text.split()) < 5:
         raise IngestError(source, "too little text to be a release (fewer than 5 words)")
-    date = next((str(record[f]) for f in DATE_FIELDS if record.get(f)), None)
-    title = record.get("title") or page_title
+    not_english = refusal(text)
+    if not_english:
+        raise IngestError(source, not_english)
+    if blob is None:
+        blob = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8", "surrogatepass")
+    key = _scalar(record.get("id")) or _scalar(record.get("identifier")) or fallback_key
+    title = _scalar(record.get("title")) or page_title
     return RawRelease(
         source=source,
         text=text,
+        # A key becomes an IRI segment only through slug(): "../../etc/passwd" is "etc-passwd".
         key=slug(key) or hashlib.sha256(blob).hexdigest()[:12],
-        title=str(title).strip() if title else None,
-        date=date,
-        url=str(record["url"]) if record.get("url") else None,
-        publisher=str(record["publisher"]) if record.get("publisher") else None,
+        title=title,
+        date=next((d for f in DATE_FIELDS if (d := _scalar(record.get(f)))), None),
+        url=_url(record.get("url")),
+        publisher=_scalar(record.get("publisher")),
         raw_sha256=hashlib.sha256(blob).hexdigest(),
         modified=modified,
     )
+
+
+def _scalar(value: Any) -> str | None:
+    """A record's field as clean one-line text; None for what is no text (lists, objects, true)."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    return clean_field(str(value)) or None
+
+
+def _url(value: Any) -> str | None:
+    """An http(s) URL, with what a URL may not hold percent-encoded; None for anything else (a
+    `javascript:` link, a host that is no host), which the release is built without."""
+    text = _scalar(value) if isinstance(value, str) else None
+    if not text:
+        return None
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode("utf-8")), text)

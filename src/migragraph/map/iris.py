@@ -12,10 +12,17 @@ import hashlib
 import re
 import unicodedata
 
+import pyoxigraph as ox
 from rdflib import URIRef
 
 DEFAULT_BASE = "https://w3id.org/migragraph/id/"
 _MAX_SLUG = 80
+# Kinds minted from names, so that many releases describe one node; the others (release, meeting,
+# funding, activity) are minted from a release's key and belong to that release alone. Validation
+# checks cross-release constraints on these only (validate/parallel.py).
+SHARED_KINDS = frozenset({"org", "person", "role", "post", "framework", "place", "agent"})
+# Never valid in an IRI (RFC 3987), with the controls and spaces.
+_NOT_IRI = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f-\x9f]")
 
 
 def slug(text: str) -> str:
@@ -34,11 +41,27 @@ class IriMinter:
     """Mints every IRI of a build under one base."""
 
     def __init__(self, base: str = DEFAULT_BASE) -> None:
-        if not re.match(r"^https?://[^\s<>\"{}|\\^`]+[/#]$", base):
+        if not re.match(r"^https?://[^/?#]+", base) or not base.endswith(("/", "#")) or _NOT_IRI.search(base):
             raise ValueError(f"base IRI {base!r} must be an http(s) IRI ending in / or #")
+        try:
+            ox.NamedNode(base)  # what the store will make of it: a full RFC 3987 check (host, port ...)
+        except ValueError as exc:
+            raise ValueError(f"base IRI {base!r} is not a valid IRI ({exc})") from None
         self.base = base
 
     def __call__(self, kind: str, *parts: str) -> URIRef:
         # A name with no Latin letters (Arabic, Chinese) still needs a stable, distinct segment.
-        segs = [slug(p) or "h" + hashlib.sha256(p.encode("utf-8")).hexdigest()[:12] for p in parts]
+        segs = [slug(p) or "h" + hashlib.sha256(p.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+                for p in parts]
         return URIRef(f"{self.base}{kind}/{'--'.join(segs)}")
+
+    def kind_of(self, iri: str) -> str | None:
+        """The kind an IRI of this minter was minted as ("org" for <base>org/iom), else None."""
+        if not iri.startswith(self.base):
+            return None
+        kind, sep, _ = iri[len(self.base):].partition("/")
+        return kind if sep else None
+
+    def shared(self, iri: str) -> bool:
+        """Whether many releases may describe this node (see SHARED_KINDS)."""
+        return self.kind_of(iri) in SHARED_KINDS

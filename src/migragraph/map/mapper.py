@@ -14,6 +14,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS
 
@@ -25,10 +26,12 @@ from migragraph.vocab import MG
 
 _WIKIDATA = "http://www.wikidata.org/entity/"
 _SDG = "http://metadata.un.org/sdg/"
-_EMAIL = re.compile(r"^[^\s<>\"{}|\\^`@]+@[^\s<>\"{}|\\^`@]+\.[^\s<>\"{}|\\^`@]+$")
+# Characters never valid in an IRI (RFC 3987): spaces, controls (\s misses most of them) and <>"{}|\^`.
+_NOT_IRI = r"\s\x00-\x1f\x7f-\x9f<>\"{}|\\^`"
+_EMAIL = re.compile(rf"^[^{_NOT_IRI}@]+@[^{_NOT_IRI}@]+\.[^{_NOT_IRI}@]+$")
 # ingest names a JSON Lines record "path:line" and an element of a JSON list "path[index]".
 _RECORD_SUFFIX = re.compile(r"^(?P<path>.+?)(?::\d+|\[\d+\])$")
-_SAFE_URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+_SAFE_URL = re.compile(rf"^https?://[^{_NOT_IRI}]+$")
 
 
 def map_release(release: RawRelease, extraction: Extraction, minter: IriMinter, version: str) -> Graph:
@@ -48,7 +51,7 @@ def role_label(role: str) -> str:
 
 def source_iri(source: str) -> URIRef:
     """Where a release was read from: its URL, or the file URI of its file (without the line)."""
-    if _SAFE_URL.match(source):
+    if _SAFE_URL.match(source) and _valid_iri(source):
         return URIRef(source)
     match = _RECORD_SUFFIX.match(source)
     path = Path(match["path"]) if match and Path(match["path"]).exists() else Path(source)
@@ -192,8 +195,7 @@ class _ReleaseMapper:
         self.add(iri, RDF.type, FOAF.Person)
         self.add(iri, FOAF.name, Literal(name))
         self.labels(iri, name, aliases)
-        if email and _EMAIL.match(email.strip()):
-            self.add(iri, FOAF.mbox, URIRef(f"mailto:{email.strip()}"))
+        self.add(iri, FOAF.mbox, _mailto(email))
 
     # ------------------------------------------------------------------ relations
 
@@ -267,6 +269,23 @@ class _ReleaseMapper:
         self.add(amount, MG.qualifier, Literal(f.qualifier) if f.qualifier else None)
         self.add(iri, MG.year, Literal(f"{f.year:04d}", datatype=XSD.gYear) if f.year is not None else None)
         self.evidence(iri, f.evidence)
+
+
+def _mailto(email: str | None) -> URIRef | None:
+    """The mailto: IRI of an address, or None when it is not one an IRI can hold (a stray %, a [)."""
+    if not email or not _EMAIL.match(email.strip()):
+        return None
+    iri = f"mailto:{email.strip()}"
+    return URIRef(iri) if _valid_iri(iri) else None
+
+
+def _valid_iri(iri: str) -> bool:
+    """The store's own RFC 3987 check: an IRI it refuses would cost the whole release."""
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
 
 
 def _decimal(amount: Decimal) -> str:

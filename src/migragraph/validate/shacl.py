@@ -6,18 +6,20 @@ of its graphs, on in-memory rdflib graphs (pyshacl over the pyoxigraph store is 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
+from pathlib import Path
 
 from pyshacl import validate as pyshacl_validate
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from migragraph.errors import ShapeError
+from migragraph.errors import ConfigError, ShapeError
 from migragraph.resources import data_dir
+from migragraph.validate.rdf import parse_rdf
 from migragraph.vocab import MG
 
 BATCH_SIZE = 500
@@ -49,40 +51,57 @@ class ValidationReport:
         return sorted({r for v in self.violations if v.severity == "Violation" for r in v.releases})
 
 
+def load_shapes(folder: Path | None = None) -> Graph:
+    """Every *.ttl of `folder` (default: the packaged shapes/), as one graph, read once per process."""
+    return _load_shapes(folder or data_dir("shapes"))
+
+
 @cache
-def load_shapes() -> Graph:
-    """Every *.ttl of the packaged shapes/ folder, as one graph."""
-    folder = data_dir("shapes")
+def _load_shapes(folder: Path) -> Graph:
     shapes = Graph()
     files = sorted(folder.glob("*.ttl"))
     if not files:
         raise ShapeError(f"no shapes (*.ttl) in {folder}; reinstall migragraph")
     for path in files:
         try:
-            shapes.parse(path, format="turtle")
-        except Exception as exc:  # rdflib raises many kinds on bad Turtle; all mean the same here
-            raise ShapeError(f"cannot read the shapes file {path}: {exc}") from None
+            shapes += parse_rdf(path)
+        except ConfigError as exc:
+            raise ShapeError(f"cannot read the shapes file: {exc}") from None
     return shapes
 
 
 def validate_graphs(graphs: Sequence[Graph], shapes: Graph | None = None) -> ValidationReport:
     """Validate one batch of release graphs (each with its release IRI as identifier) together."""
-    shapes = shapes if shapes is not None else load_shapes()
     union = Graph()
     for g in graphs:
         union += g
+
+    def releases_of(focus: Node) -> tuple[str, ...]:
+        return tuple(str(g.identifier) for g in graphs if (focus, None, None) in g)
+
+    return validate_union(union, releases_of, shapes)
+
+
+def validate_union(union: Graph, releases_of: Callable[[Node], tuple[str, ...]],
+                   shapes: Graph | None = None) -> ValidationReport:
+    """Validate the union of a batch of release graphs; `releases_of(node)` names the release graphs
+    a focus node is described in (validation workers build the union alone, without a graph a release)."""
+    shapes = shapes if shapes is not None else load_shapes()
     try:
+        # do_owl_imports=False (pyshacl's default, made explicit): an owl:imports in the shapes or in a
+        # release graph must never make validation fetch a URL.
         conforms, results, _ = pyshacl_validate(union, shacl_graph=shapes, inference="none", advanced=False,
-                                                allow_warnings=True, abort_on_first=False, meta_shacl=False)
+                                                allow_warnings=True, abort_on_first=False, meta_shacl=False,
+                                                do_owl_imports=False)
     except Exception as exc:  # pyshacl's own errors carry no common base worth naming
         raise ShapeError(f"pyshacl could not run the shapes: {exc}") from None
     violations = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
-        violation = _violation(result, results, shapes, graphs)
-        violations.append(violation)
+        found = violation(result, results, shapes, releases_of)
+        violations.append(found)
         # SHACL has no term for "the graph the focus node is in"; rdfs:seeAlso points readers of
         # validation.ttl at the release to look at.
-        for release in violation.releases:
+        for release in found.releases:
             results.add((result, RDFS.seeAlso, URIRef(release)))
     violations.sort(key=lambda v: (v.releases, v.focus, v.path or "", v.constraint, v.message))
     return ValidationReport(bool(conforms), violations, results)
@@ -117,7 +136,10 @@ def merge_reports(reports: Sequence[ValidationReport]) -> ValidationReport:
     return ValidationReport(conforms, [v for r in reports for v in r.violations], merged)
 
 
-def _violation(result: Node, results: Graph, shapes: Graph, graphs: Sequence[Graph]) -> Violation:
+def violation(result: Node, results: Graph, shapes: Graph,
+              releases_of: Callable[[Node], tuple[str, ...]] | None = None) -> Violation:
+    """The sh:ValidationResult `result` of `results` as a Violation; `releases_of` names the releases
+    its focus node is in."""
     focus = results.value(result, SH.focusNode)
     path = results.value(result, SH.resultPath)
     value = results.value(result, SH.value)
@@ -131,7 +153,7 @@ def _violation(result: Node, results: Graph, shapes: Graph, graphs: Sequence[Gra
         shape=_node_shape(results.value(result, SH.sourceShape), shapes),
         constraint=str(component).rsplit("#", 1)[-1] if component else "",
         value=None if value is None else str(value),
-        releases=tuple(str(g.identifier) for g in graphs if focus is not None and (focus, None, None) in g),
+        releases=releases_of(focus) if releases_of is not None and focus is not None else (),
     )
 
 

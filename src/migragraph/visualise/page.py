@@ -1,121 +1,117 @@
-"""graph.html: the organisations, persons, meetings, frameworks and funding of a store, drawn by pyvis.
+"""graph.html: the organisations, persons, meetings, frameworks and funding of a store, drawn with pyvis.
 
-The page must open offline and must not run what a release wrote. So vis-network is inlined
-(cdn_resources="in_line"), the CDN links pyvis adds regardless (Bootstrap) are cut out, and every
-label, which comes from untrusted releases, is HTML-escaped before it reaches a tooltip.
+The page must open offline and must not run what a release wrote:
+
+- vis-network and its CSS, which pyvis ships, are inlined. pyvis's own page template is not used:
+  it links Bootstrap from a CDN whatever cdn_resources says, and its select and filter menus load
+  tom-select; page.html.j2 has a small legend with type filters of its own instead.
+- The data reaches the page through Jinja's `tojson`, which escapes <, > and &, so no label can
+  close the script. Labels are drawn on the canvas as text. Hover text is escaped HTML
+  (style.node_title), which page.js turns into elements: vis-network shows a string title as plain
+  text, so the escaped markup would show its entities.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-from pyvis.network import Network
+import jinja2
+import networkx as nx
+import pyvis
+from markupsafe import Markup
 
+from migragraph.analyse.graph import Release, read_releases, to_networkx
+from migragraph.analyse.paths import ego, find_actor
+from migragraph.analyse.window import Window
 from migragraph.errors import MigragraphError
 from migragraph.store.graphstore import GraphStore
+from migragraph.visualise.network import MAX_NODES, Limited, build_network, limit
+from migragraph.visualise.style import STYLE, UNKNOWN
 
-# Kind -> (colour, shape): one look per kind of entity.
-STYLE = {
-    "organisation": ("#4e79a7", "dot"),
-    "person": ("#f28e2b", "triangle"),
-    "meeting": ("#59a14f", "square"),
-    "framework": ("#b07aa1", "star"),
-    "funding": ("#e15759", "diamond"),
-}
-# Browsers cope with ~1-2k nodes with physics on (PERFORMANCE.md): beyond that, the best connected.
-MAX_NODES = 1500
-
-_EXTERNAL = re.compile(
-    r"<script[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//[^>]*>\s*</script>|<link[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>",
-    re.IGNORECASE | re.DOTALL,
-)
-# pyvis's template keeps a commented-out <script src> to node_modules/: dead, but it reads as a dependency.
-_COMMENTED_TAGS = re.compile(r"<!--(?:(?!-->).)*?<(?:script|link)\b.*?-->", re.IGNORECASE | re.DOTALL)
-# vis-network shows a string title as plain text, so an escaped title would show its entities;
-# a title given as an element is shown as is. Titles are escaped HTML, turned into elements here.
-_TITLES_AS_ELEMENTS = """
-                  function asElement(item) {
-                      if (typeof item.title !== "string") { return item; }
-                      var box = document.createElement("div");
-                      box.innerHTML = item.title;
-                      return Object.assign({}, item, {title: box});
-                  }
-                  nodes = new vis.DataSet(nodes.get().map(asElement));
-                  edges = new vis.DataSet(edges.get().map(asElement));
-                  data = {nodes: nodes, edges: edges};
-                  network = new vis.Network(container, data, options);"""
-_NETWORK_LINE = "network = new vis.Network(container, data, options);"
+_HERE = Path(__file__).parent
+_VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+# Anything that would make the browser fetch from elsewhere (a CDN, a font service).
+_EXTERNAL = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//"
+                       r"|@import|url\(\s*[\"']?(?:https?:)?//", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
-class Entity:
-    iri: str
-    kind: str
-    label: str
-    releases: int
+class Drawn:
+    """What a page shows: nodes and edges drawn, of how many in the view, and the note it carries."""
+
+    nodes: int
+    edges: int
+    total_nodes: int
+    total_edges: int
+    note: str | None
 
 
-@dataclass(frozen=True)
-class Relation:
-    source: str
-    label: str
-    target: str
+@cache
+def _asset(name: str) -> Markup:
+    text = (_VIS / name if name.startswith("vis-") else _HERE / name).read_text(encoding="utf-8")
+    if "</script" in text.lower() or "</style" in text.lower():
+        raise MigragraphError(f"{name} cannot be inlined: it closes its own tag; pin pyvis 0.3.2")
+    return Markup(text)  # trusted: files shipped with pyvis and migragraph, never release data
 
 
-def read_entities(store: GraphStore) -> tuple[list[Entity], list[Relation]]:
-    """The entities and the relations between them, from queries/viz-nodes.rq and viz-edges.rq."""
-    entities: dict[str, Entity] = {}
-    for node, kind, label, releases in store.select("viz-nodes").rows:
-        iri = str(node)
-        if iri not in entities:  # a node of two kinds is drawn once, as the first
-            name = str(label) if label is not None else iri
-            entities[iri] = Entity(iri, str(kind), name, int(str(releases)))
-    relations = [Relation(str(a), str(rel), str(b)) for a, rel, b in store.select("viz-edges").rows
-                 if str(a) in entities and str(b) in entities]
-    return list(entities.values()), relations
+@cache
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(_HERE), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    return env.get_template("page.html.j2")
 
 
-def tooltip(*lines: str) -> str:
-    """Escaped HTML for a tooltip. 'href' is written with an entity because pyvis switches to a popup
-    of its own, one without vis-network's handling, whenever a title contains that word."""
-    return "<br>".join(html.escape(line).replace("href", "hr&#101;f") for line in lines)
+def _note(limited: Limited, focus: str | None, max_nodes: int) -> str | None:
+    if not limited.cut:
+        return None
+    shown = limited.graph.number_of_nodes()
+    return (f"Too many to draw: showing the {shown:,} best connected of {limited.total_nodes:,} entities "
+            f"(ranked by degree; {max_nodes:,} at most). "
+            + ("Lower --depth, " if focus else "Use --focus ACTOR --depth N, ")
+            + "--since/--until or --max-nodes to see others.")
 
 
-def build_network(entities: list[Entity], relations: list[Relation], max_nodes: int = MAX_NODES) -> Network:
-    degree = Counter(r.source for r in relations) + Counter(r.target for r in relations)
-    if len(entities) > max_nodes:
-        entities = sorted(entities, key=lambda e: (-degree[e.iri], e.iri))[:max_nodes]
-    kept = {e.iri for e in entities}
-    net = Network(height="900px", width="100%", directed=True, cdn_resources="in_line",
-                  heading=html.escape(f"migragraph: {len(entities)} entities, {len(relations)} relations"))
-    for e in entities:
-        colour, shape = STYLE.get(e.kind, ("#999999", "dot"))
-        # add_node/add_edge fill lists directly; Network.from_nx is quadratic (PERFORMANCE.md).
-        net.add_node(e.iri, label=e.label[:60], shape=shape, color=colour, size=10 + min(degree[e.iri], 20),
-                     title=tooltip(e.label, f"{e.kind}, in {e.releases} release(s)", e.iri))
-    for r in relations:
-        if r.source in kept and r.target in kept:
-            net.add_edge(r.source, r.target, label=r.label[:40], title=tooltip(r.label), arrows="to")
-    net.toggle_physics(True)
-    return net
+def render_page(graph: nx.MultiDiGraph, releases: dict[str, Release], heading: str,
+                max_nodes: int = MAX_NODES, focus: str | None = None) -> tuple[str, Drawn]:
+    """The HTML page of `graph` (cut to `max_nodes`) and what it draws."""
+    limited = limit(graph, max_nodes)
+    net = build_network(limited.graph, releases)
+    nodes, edges, _, _, _, options = net.get_network_data()
+    counts = {kind: 0 for kind in STYLE}
+    for node in nodes:
+        counts[node["kind"]] = counts.get(node["kind"], 0) + 1
+    legend = [(kind, *STYLE.get(kind, UNKNOWN), n) for kind, n in counts.items() if n]
+    note = _note(limited, focus, max_nodes)
+    page = _template().render(
+        heading=heading, note=note, legend=legend, nodes=nodes, edges=edges, options=Markup(options),
+        relations=sorted({e["relation"] for e in edges}), vis_js=_asset("vis-network.min.js"),
+        vis_css=_asset("vis-network.css"), page_js=_asset("page.js"))
+    if _EXTERNAL.search(page):
+        raise MigragraphError("the page would load something from the network; it must work offline")
+    return page, Drawn(len(nodes), len(edges), limited.total_nodes, limited.total_edges, note)
 
 
-def offline(page: str) -> str:
-    """The page without references to any CDN, and with tooltips shown as (escaped) HTML."""
-    page = _COMMENTED_TAGS.sub("", _EXTERNAL.sub("", page))
-    if page.count(_NETWORK_LINE) != 1:
-        raise MigragraphError("pyvis's page template changed: cannot make its tooltips safe; pin pyvis 0.3.2")
-    return page.replace(_NETWORK_LINE, _TITLES_AS_ELEMENTS.strip())
+def draw(store: GraphStore, path: Path, *, window: Window | None = None, focus: str | None = None,
+         depth: int = 2, max_nodes: int = MAX_NODES) -> Drawn:
+    """Write the page of `store` to `path`: the whole graph, or the entities within `depth` steps of
+    the actor `focus`, within the time `window`."""
+    window = window or Window()
+    graph = to_networkx(store, window)
+    heading = f"migragraph: {graph.number_of_nodes():,} entities, {graph.number_of_edges():,} relations"
+    if focus:
+        center = find_actor(store, graph, focus)
+        graph = ego(graph, center, depth)
+        heading = f"migragraph: {graph.nodes[center]['label']} and what lies within {depth} step(s)"
+    if not window.open:
+        heading += f", {window.describe()}"
+    page, drawn = render_page(graph, read_releases(store), heading, max_nodes, focus)
+    path.write_text(page, encoding="utf-8")
+    return drawn
 
 
 def write_page(store: GraphStore, path: Path, max_nodes: int = MAX_NODES) -> int:
-    """Write the page of the whole store to `path`; return the number of entities drawn."""
-    entities, relations = read_entities(store)
-    net = build_network(entities, relations, max_nodes)
-    page = offline(net.generate_html(name="graph.html", notebook=False))  # pyvis checks the name ends .html
-    path.write_text(page, encoding="utf-8")
-    return len(net.nodes)
+    """Write the page of the whole store to `path` (a build's graph.html); return the entities drawn."""
+    return draw(store, path, max_nodes=max_nodes).nodes

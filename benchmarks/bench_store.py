@@ -1,0 +1,226 @@
+"""The store at 1k, 10k and 100k synthetic releases: load throughput, named-query latency, size on disk.
+
+usage: python benchmarks/bench_store.py [--sizes 1000,10000,100000] [--seed 0] [--repeat 5]
+                                        [--rdflib-max 10000] [--workdir DIR] [--json FILE]
+
+For each size, releases from benchmarks/synthetic.py are written as JSON Lines shards of 1,000, read back
+through ingest, extracted by the real extractor and mapped, one at a time (never all in memory), then:
+
+  load     triples a second into the embedded store (DIR/store on disk) the way `migragraph build`
+           stores them (GraphStore.add_new_releases, batches of LOAD_BATCH_TRIPLES, each with its part
+           of the union default graph), beside rdflib's in-memory Dataset (one graph a release) in the
+           same run. Only the adding is timed; extraction and mapping are reported apart. rdflib takes
+           ~1.3 KB a triple (PERFORMANCE.md), so it is fed the first --rdflib-max releases only.
+  queries  the median latency of each named question (queries/*.rq, bound by serve/named.py) over
+           --repeat runs after one warm-up: oxigraph alone, and with rows read into rdflib terms as
+           `migragraph query` does.
+  disk     the size of DIR/store after the load.
+
+The machine (CPU, cores, Python, versions) is printed with the figures; peak RSS is read after the store
+phase, before rdflib's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph
+import rdflib
+from rdflib import Dataset, URIRef
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import generate  # noqa: E402
+
+from migragraph.extract.extractor import extract  # noqa: E402
+from migragraph.ingest.sources import read_file  # noqa: E402
+from migragraph.map.iris import IriMinter  # noqa: E402
+from migragraph.map.mapper import map_release  # noqa: E402
+from migragraph.pipeline import LOAD_BATCH_TRIPLES  # noqa: E402
+from migragraph.serve.named import bind, get  # noqa: E402
+from migragraph.store.graphstore import GraphStore  # noqa: E402
+
+SHARD = 1000
+# Parameters a researcher would ask with: actors every corpus drawn from the gazetteer names often.
+PARAMS: dict[str, dict[str, str]] = {
+    "officials-of-organisation": {"org": "IOM"},
+    "meetings-between": {"a": "IOM", "b": "Government of Germany"},
+    "meetings-under-framework": {"framework": "Strategic Cooperation Framework"},
+    "organisation-timeline": {"org": "UNHCR"},
+    "funding-by-year": {"donor": "Government of Japan"},
+    "co-participation": {},
+    "sub-units": {"org": "United Nations"},
+    "releases-mentioning": {"entity": "IOM"},
+    "evidence": {"entity": "UNICEF"},
+    "changes-between": {"since": "2020-03-01", "until": "2020-03-31"},
+}
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def write_shards(n: int, seed: int, folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    shards: list[Path] = []
+    handle = None
+    for index, record in enumerate(generate(n, seed)):
+        if index % SHARD == 0:
+            if handle:
+                handle.close()
+            shards.append(folder / f"synthetic-{index // SHARD:04d}.jsonl")
+            handle = shards[-1].open("w", encoding="utf-8")
+        assert handle is not None
+        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if handle:
+        handle.close()
+    return shards
+
+
+def graphs(shards: list[Path], limit: int, clock: dict[str, float]) -> Iterator[tuple[URIRef, rdflib.Graph]]:
+    """Mapped release graphs, one at a time; the time spent reading, extracting, mapping goes to clock."""
+    minter, count = IriMinter(), 0
+    for shard in shards:
+        for release in read_file(shard):
+            if count >= limit:
+                return
+            if isinstance(release, Exception):
+                raise release
+            started = time.perf_counter()
+            graph = map_release(release, extract(release), minter, "bench")
+            clock["extract"] += time.perf_counter() - started
+            count += 1
+            yield URIRef(str(graph.identifier)), graph
+
+
+def load_store(store: GraphStore, shards: list[Path], n: int) -> dict[str, float]:
+    clock = {"extract": 0.0, "load": 0.0, "triples": 0.0, "releases": 0.0}
+    batch: list[tuple[URIRef, rdflib.Graph]] = []
+    pending = 0
+    for iri, graph in graphs(shards, n, clock):
+        batch.append((iri, graph))
+        pending += len(graph)
+        clock["triples"] += len(graph)
+        clock["releases"] += 1
+        if pending >= LOAD_BATCH_TRIPLES:
+            started = time.perf_counter()
+            store.add_new_releases(batch)
+            clock["load"] += time.perf_counter() - started
+            batch, pending = [], 0
+    started = time.perf_counter()
+    store.add_new_releases(batch)
+    store.close()  # flushes: writing to disk is part of loading
+    clock["load"] += time.perf_counter() - started
+    return clock
+
+
+def load_rdflib(shards: list[Path], n: int) -> dict[str, float]:
+    clock = {"extract": 0.0, "load": 0.0, "triples": 0.0, "releases": 0.0}
+    dataset = Dataset(default_union=True)
+    for iri, graph in graphs(shards, n, clock):
+        started = time.perf_counter()
+        named = dataset.graph(iri)
+        for triple in graph:
+            named.add(triple)
+        clock["load"] += time.perf_counter() - started
+        clock["triples"] += len(graph)
+        clock["releases"] += 1
+    return clock
+
+
+def time_queries(store: GraphStore, repeat: int) -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for name, params in PARAMS.items():
+        question = get(name)
+        values = bind(question, params)
+        raw, rows, count = [], [], 0
+        list(store.run(question.text, substitutions=values))  # type: ignore[arg-type]  # warm-up
+        for _ in range(repeat):
+            started = time.perf_counter()
+            count = len(list(store.run(question.text, substitutions=values)))  # type: ignore[arg-type]
+            raw.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            store.query(question.text, substitutions=values)
+            rows.append(time.perf_counter() - started)
+        out[name] = {"ms": statistics.median(raw) * 1000, "ms_rdflib_rows": statistics.median(rows) * 1000,
+                     "rows": count}
+    return out
+
+
+def disk_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def bench(n: int, seed: int, repeat: int, rdflib_max: int, workdir: Path) -> dict[str, Any]:
+    folder = workdir / f"n{n}"
+    shutil.rmtree(folder, ignore_errors=True)
+    shards = write_shards(n, seed, folder / "releases")
+    store_clock = load_store(GraphStore(folder / "store"), shards, n)
+    rss_store = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with GraphStore(folder / "store", read_only=True) as store:
+        queries = time_queries(store, repeat)
+    size = disk_size(folder / "store")
+    rdflib_clock = load_rdflib(shards, min(n, rdflib_max))
+    shutil.rmtree(folder, ignore_errors=True)
+    return {
+        "releases": n, "triples": int(store_clock["triples"]),
+        "extract_per_s": store_clock["releases"] / store_clock["extract"],
+        "store_triples_per_s": store_clock["triples"] / store_clock["load"],
+        "rdflib_releases": int(rdflib_clock["releases"]),
+        "rdflib_triples_per_s": rdflib_clock["triples"] / rdflib_clock["load"],
+        "store_mb_on_disk": size / 1e6, "peak_rss_mb_after_store": rss_store,
+        "queries": queries,
+    }
+
+
+def report(result: dict[str, Any]) -> None:
+    print(f"\n{result['releases']:,} releases, {result['triples']:,} triples "
+          f"(extract+map {result['extract_per_s']:.0f} releases/s)")
+    print(f"  load: store {result['store_triples_per_s']:,.0f} triples/s; rdflib Dataset "
+          f"{result['rdflib_triples_per_s']:,.0f} triples/s (first {result['rdflib_releases']:,} releases)")
+    print(f"  store on disk {result['store_mb_on_disk']:.1f} MB; peak RSS after the store phase "
+          f"{result['peak_rss_mb_after_store']:.0f} MB")
+    for name, q in result["queries"].items():
+        print(f"  {name:28} {q['ms']:8.1f} ms  ({q['ms_rdflib_rows']:8.1f} ms with rdflib rows, "
+              f"{q['rows']} rows)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated numbers of releases")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--rdflib-max", type=int, default=10_000)
+    parser.add_argument("--workdir", type=Path, help="where stores are built (default: a temporary folder)")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+    print(f"machine: {cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}")
+    results = []
+    with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
+        for n in (int(s) for s in args.sizes.split(",")):
+            results.append(bench(n, args.seed, args.repeat, args.rdflib_max, Path(tmp)))
+            report(results[-1])
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

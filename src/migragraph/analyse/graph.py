@@ -1,0 +1,168 @@
+"""The institutional layer of a store as a NetworkX graph: entities and the relations between them,
+not raw triples (no literals as nodes, no rdf:type edges, no evidence or provenance nodes).
+
+    nodes  organisation, person, meeting, framework, funding, keyed by IRI, with the attributes
+           iri, label, type, date (a meeting's day, a framework's date, a funding's year),
+           first_seen / last_seen (issue dates of the releases mentioning it), releases (their IRIs,
+           space-separated), release_count; funding also amount and currency
+    edges  participant, chair, host, framework (meeting -> framework), party, funder, recipient,
+           holds post (person -> organisation, with role) and part of (org:subOrganizationOf), each
+           with id, relation, date (the first it is known to hold), releases (the graphs stating
+           it) and statement (the meeting, framework, funding or post whose mg:evidence holds the
+           sentence)
+
+Edges keep the direction of the RDF statement (a funding points at its funder and its recipient;
+`projections.funding_flow` turns that into donor -> recipient). Every attribute is a string, number
+or boolean, so GraphML and GEXF carry the graph without loss.
+
+The window decides which nodes and edges are in: an entity by its own date, or else by the issue
+dates of the releases mentioning it; a relation by its statement's date, or else by the issue dates
+of the releases stating it (for a post, the dates it was reported held); the hierarchy (part of)
+whenever both ends are in.
+Undated things are left out of any window but the open one. Attributes describe nodes and edges
+as the whole store does.
+
+Each part is read with one SPARQL query (queries/network-*.rq), never triple by triple, in the W3C
+CSV results format: the values are all that is needed, and oxigraph writes them ~10x faster than
+terms are made into rdflib objects.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from migragraph.analyse.window import Window
+from migragraph.resources import data_file
+from migragraph.store.graphstore import GraphStore, Substitutions
+
+# In this order a node typed twice (a person also called an organisation by a release) takes the first.
+KINDS = ("organisation", "person", "meeting", "framework", "funding")
+ACTORS = ("organisation", "person")
+# The hierarchy has no time of its own: it stays in every window where both ends are.
+TIMELESS = frozenset({"part of"})
+
+
+@dataclass(frozen=True)
+class Release:
+    iri: str
+    title: str
+    issued: str | None
+    url: str | None
+
+
+def rows(store: GraphStore, name: str, substitutions: Substitutions | None = None) -> Iterator[list[str]]:
+    """The rows of queries/<name>.rq as strings ('' for an unbound value), without the header."""
+    text = data_file("queries", f"{name}.rq").read_text(encoding="utf-8")
+    found = store.query_to(text, "csv", substitutions=substitutions).decode("utf-8")
+    reader = csv.reader(io.StringIO(found, newline=""))
+    next(reader, None)
+    return reader
+
+
+def read_releases(store: GraphStore) -> dict[str, Release]:
+    """Every release of the store by IRI (queries/network-releases.rq)."""
+    found: dict[str, list[list[str]]] = defaultdict(list)
+    for iri, *values in rows(store, "network-releases"):
+        found[iri].append(values)
+    out: dict[str, Release] = {}
+    for iri, variants in found.items():
+        title, label, issued, url = (min((v[i] for v in variants if v[i]), default="") for i in range(4))
+        out[iri] = Release(iri, title or label or iri, issued or None, url or None)
+    return out
+
+
+def _nodes(store: GraphStore) -> dict[str, dict[str, Any]]:
+    nodes: dict[str, dict[str, Any]] = {}
+    rank = {kind: i for i, kind in enumerate(KINDS)}
+    for iri, kind, label, date, amount, currency in rows(store, "network-nodes"):
+        attrs = nodes.get(iri)
+        if attrs is None or rank[kind] < rank[attrs["type"]]:
+            attrs = nodes[iri] = {"iri": iri, "label": label or iri, "type": kind}
+        elif kind != attrs["type"]:
+            continue
+        # Of several labels or dates (releases differ), the least: the same graph, the same attributes.
+        if label and label < attrs["label"]:
+            attrs["label"] = label
+        if date and date < attrs.get("date", "\uffff"):
+            attrs["date"] = date
+        if amount and currency:
+            attrs["amount"], attrs["currency"] = float(amount), currency
+    return nodes
+
+
+def _mentions(store: GraphStore) -> dict[str, list[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for node, release in rows(store, "network-mentions"):
+        found[node].add(release)
+    return {node: sorted(rels) for node, rels in found.items()}
+
+
+def _with_releases(attrs: dict[str, Any], rels: list[str], releases: dict[str, Release]) -> None:
+    attrs["releases"] = " ".join(rels)
+    attrs["release_count"] = len(rels)
+    days = sorted(d for d in (releases[r].issued for r in rels if r in releases) if d)
+    if days:
+        attrs["first_seen"], attrs["last_seen"] = days[0], days[-1]
+
+
+def _issued(rels: list[str], releases: dict[str, Release]) -> list[str]:
+    return sorted(d for d in (releases[r].issued if r in releases else None for r in rels) if d)
+
+
+def _node_in(attrs: dict[str, Any], rels: list[str], releases: dict[str, Release], window: Window) -> bool:
+    """A dated entity is in the window by its own date; any other by the releases mentioning it."""
+    if "date" in attrs:
+        return window.contains(attrs["date"])
+    return window.any(_issued(rels, releases))
+
+
+def to_networkx(store: GraphStore, window: Window | None = None) -> nx.MultiDiGraph:
+    """The full typed, attributed graph of `store` within `window` (all dates by default)."""
+    window = window or Window()
+    releases = read_releases(store)
+    mentions = _mentions(store)
+    graph = nx.MultiDiGraph(view="full")
+    for iri, attrs in sorted(_nodes(store).items()):
+        rels = mentions.get(iri, [])
+        if _node_in(attrs, rels, releases, window):
+            _with_releases(attrs, rels, releases)
+            graph.add_node(iri, **attrs)
+    _add_edges(store, graph, releases, window)
+    return graph
+
+
+def _relations(store: GraphStore, graph: nx.MultiDiGraph) -> dict[tuple[str, str, str, str, str], set[str]]:
+    """(source, relation, target, statement, role) -> the graphs stating it, for edges within `graph`."""
+    found: dict[tuple[str, str, str, str, str], set[str]] = defaultdict(set)
+    for source, relation, target, statement, role, stated_in in rows(store, "network-edges"):
+        if source in graph and target in graph and source != target:
+            found[(source, relation, target, statement, role)].add(stated_in)
+    return found
+
+
+def _add_edges(store: GraphStore, graph: nx.MultiDiGraph, releases: dict[str, Release],
+               window: Window) -> None:
+    for (u, rel, v, statement, role), graphs in sorted(_relations(store, graph).items()):
+        stated = sorted(g for g in graphs if g in releases)
+        attrs: dict[str, Any] = {"relation": rel, "releases": " ".join(stated)}
+        if statement:
+            attrs["statement"] = statement
+        if role:
+            attrs["role"] = role
+        if rel not in TIMELESS:
+            own = graph.nodes[statement].get("date") if statement in graph else None
+            dates = [own] if own else _issued(stated, releases)
+            if not window.any(dates):
+                continue
+            if dates:
+                attrs["date"] = min(dates)
+        key = f"{rel}: {role}" if role else rel
+        attrs["id"] = f"{u} {key} {v}"  # GEXF keeps edge ids; one of ours reads back unchanged
+        graph.add_edge(u, v, key=key, **attrs)

@@ -1,0 +1,63 @@
+"""`migragraph serve DIR`: the built store as linked data and a SPARQL endpoint (see serve/site.py).
+
+Registered on the `migragraph` group by the import at the end of cli/main.py; the server's own modules
+are imported only when the command runs, so the other commands do not pay for them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from migragraph.cli.main import Fatal, cli
+from migragraph.pipeline import load_summary
+
+
+@cli.command("serve")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on; 0 picks a free one (the URL is printed).")
+@click.option("--base-iri", help="Base of the entity IRIs served  [default: the one DIR was built with]")
+@click.option("--write-token", envvar="MIGRAGRAPH_WRITE_TOKEN",
+              help="Token an update must present (Authorization: Bearer). Updates are not implemented: "
+                   "with or without it they are refused (403); the message tells which case applies.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds a query may run before it is stopped (503).")
+@click.option("--max-results", type=click.IntRange(min=1), default=10000, show_default=True,
+              help="Rows (or triples) a result may hold; a larger one is refused with a hint to page.")
+@click.option("--allow-service", is_flag=True,
+              help="Run federated queries (SERVICE), which make this server fetch other URLs.")
+@click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 2, show_default=True,
+              help="Query worker processes (each opens the store read-only).")
+def serve_command(directory: Path, host: str, port: int, base_iri: str | None, write_token: str | None,
+                  timeout: float, max_results: int, allow_service: bool, workers: int) -> None:
+    """Serve the store built in DIRECTORY: SPARQL at /sparql, every entity IRI at /id/..., the ontology,
+    VoID and a home page with search. Read-only; stops on Ctrl-C or SIGTERM."""
+    from migragraph.serve.http import Server, make_handler, run
+    from migragraph.serve.site import Site
+    from migragraph.serve.workers import Limits
+
+    summary = load_summary(directory)
+    store = directory / "store"
+    if not store.is_dir():  # a build into a SPARQL endpoint (--store URL) is served by that endpoint
+        raise Fatal(f"{directory} holds no embedded store ({store}); this build's store is "
+                    f"{summary.get('store') or 'missing'}: `migragraph serve` serves embedded stores")
+    try:
+        site = Site(store, base_iri or summary.get("base") or "", Limits(timeout, max_results, allow_service),
+                    workers, write_token, summary)
+    except (ValueError, RuntimeError) as exc:
+        raise Fatal(str(exc)) from None
+    try:
+        server = Server((host, port), make_handler(site.handle))
+    except OSError as exc:
+        site.close()
+        raise Fatal(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    click.echo(f"serving {directory} at http://{host}:{server.server_port}/ "
+               f"({workers} query worker(s), {timeout:g} s per query; Ctrl-C stops)")
+    if write_token:
+        click.echo("note: --write-token is set, but updates are not implemented: they are all refused (403)",
+                   err=True)
+    run(server, site.close)

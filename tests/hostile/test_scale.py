@@ -1,0 +1,95 @@
+"""Validation at scale (validate/parallel.py): batches in worker processes give the report sequential
+batches give, plus the one thing batches alone miss, a conflict between releases in different batches;
+at most 2 x workers batches are held at once; a build of one batch starts no process."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import ORG, SH, SKOS
+
+from migragraph.extract.model import Extraction
+from migragraph.ingest.release import RawRelease
+from migragraph.map.iris import IriMinter
+from migragraph.map.mapper import map_release
+from migragraph.validate import parallel
+from migragraph.validate.parallel import ParallelValidator, cross_release, validate_parallel
+from migragraph.validate.shacl import load_shapes, validate_batches
+
+from ..conftest import SHAPES
+
+
+def _releases(release: RawRelease, extraction: Extraction, minter: IriMinter, n: int) -> list[Graph]:
+    return [map_release(replace(release, key=f"release-{i}"), extraction, minter, "0.1.0") for i in range(n)]
+
+
+def test_the_union_sees_only_preferred_names_and_the_organisations_of_posts(graph: Graph,
+                                                                            minter: IriMinter) -> None:
+    # Decided (validate/parallel.py): the constraints more releases can break (sh:maxCount ...) on nodes
+    # minted from names. In the worked example: organisations' skos:prefLabel, posts' org:postIn.
+    reads = cross_release(load_shapes()).reads
+    projected = parallel.project(graph, reads, minter)
+    assert {(p, o) if p == RDF.type else p for _, p, o in projected} == {
+        (RDF.type, ORG.Organization), SKOS.prefLabel, (RDF.type, ORG.Post), ORG.postIn}
+    assert {str(s) for s, _, _ in projected} == {str(minter("org", k)) for k in
+                                                 ("eu", "iom", "european-commission", "dg-home")} | {
+        str(minter("post", "iom", "Director General", "amy-pope"))}
+
+
+def test_batches_in_workers_report_what_sequential_batches_report() -> None:
+    graphs = [Graph(identifier=URIRef(f"https://w3id.org/migragraph/id/release/{path.stem}")).parse(path)
+              for path in sorted(SHAPES.glob("*.ttl"))]
+    held: list[int] = []
+    with ParallelValidator(batch_size=2, workers=2) as validator:
+        for graph in graphs:
+            validator.add(graph)
+            held.append(len(validator._state.pending))
+        report = validator.report()
+    expected = validate_batches(graphs, 2)
+    assert not report.conforms and report.conforms == expected.conforms
+    assert [(v.focus, v.shape, v.constraint, v.releases) for v in report.violations] == [
+        (v.focus, v.shape, v.constraint, v.releases) for v in expected.violations]
+    assert len(set(report.graph.subjects(RDF.type, SH.ValidationReport))) == 1
+    assert max(held) <= 2 * 2  # never more than 2 x workers batches in flight
+
+
+def test_a_conflict_between_batches_is_found(release: RawRelease, extraction: Extraction,
+                                            minter: IriMinter) -> None:
+    # Two releases, in different batches, give IOM two preferred names: sequential batches see each
+    # alone and miss it; the union's projection does not.
+    graphs = _releases(release, extraction, minter, 1)
+    other = copy.deepcopy(extraction)
+    other.organisations["iom"].name = "IOM, the UN Migration Agency"
+    graphs.append(map_release(replace(release, key="release-renamed"), other, minter, "0.1.0"))
+    assert validate_batches(graphs, 1).conforms
+    report = validate_parallel(graphs, batch_size=1, workers=2)
+    assert not report.conforms
+    (violation,) = report.violations
+    assert (violation.focus, violation.path, violation.constraint) == (
+        str(minter("org", "iom")), str(SKOS.prefLabel), "MaxCountConstraintComponent")
+    assert violation.releases == tuple(str(minter("release", k)) for k in ("release-0", "release-renamed"))
+    assert report.flagged_releases == list(violation.releases)
+
+
+def test_one_batch_is_validated_in_process(release: RawRelease, extraction: Extraction, minter: IriMinter,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a process pool was started for a single batch")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    report = validate_parallel(_releases(release, extraction, minter, 4), batch_size=4)
+    assert report.conforms and report.violations == []
+
+
+def test_shapes_are_read_from_the_folder_given(tmp_path: Path, release: RawRelease, extraction: Extraction,
+                                                minter: IriMinter) -> None:
+    (tmp_path / "strict.ttl").write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix org: <http://www.w3.org/ns/org#> .\n"
+        "<urn:shape> a sh:NodeShape ; sh:targetClass org:Organization ; "
+        "sh:property [ sh:path org:identifier ; sh:minCount 1 ] .\n", encoding="utf-8")
+    report = validate_parallel(_releases(release, extraction, minter, 1), shapes_folder=tmp_path)
+    assert {v.shape for v in report.violations} == {"urn:shape"} and len(report.violations) == 4

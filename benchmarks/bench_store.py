@@ -55,7 +55,7 @@ SHARD = 1000
 # Parameters a researcher would ask with: actors every corpus drawn from the gazetteer names often.
 PARAMS: dict[str, dict[str, str]] = {
     "officials-of-organisation": {"org": "IOM"},
-    "meetings-between": {"a": "IOM", "b": "Government of Germany"},
+    "meetings-between": {"a": "ICMPD", "b": "European Union"},  # the two of synthetic release 0
     "meetings-under-framework": {"framework": "Strategic Cooperation Framework"},
     "organisation-timeline": {"org": "UNHCR"},
     "funding-by-year": {"donor": "Government of Japan"},

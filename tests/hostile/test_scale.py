@@ -8,6 +8,7 @@ import copy
 from dataclasses import replace
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import ORG, SH, SKOS
@@ -16,6 +17,7 @@ from migragraph.extract.model import Extraction
 from migragraph.ingest.release import RawRelease
 from migragraph.map.iris import IriMinter
 from migragraph.map.mapper import map_release
+from migragraph.store.terms import to_ox_quads
 from migragraph.validate import parallel
 from migragraph.validate.parallel import ParallelValidator, cross_release, validate_parallel
 from migragraph.validate.shacl import load_shapes, validate_batches
@@ -93,3 +95,20 @@ def test_shapes_are_read_from_the_folder_given(tmp_path: Path, release: RawRelea
         "sh:property [ sh:path org:identifier ; sh:minCount 1 ] .\n", encoding="utf-8")
     report = validate_parallel(_releases(release, extraction, minter, 1), shapes_folder=tmp_path)
     assert {v.shape for v in report.violations} == {"urn:shape"} and len(report.violations) == 4
+
+
+def test_graphs_given_as_nquads_are_parsed_by_the_workers(release: RawRelease, extraction: Extraction,
+                                                          minter: IriMinter) -> None:
+    # As a store hands them over: the main process converts no term, the report is the same.
+    graphs = _releases(release, extraction, minter, 1)
+    other = copy.deepcopy(extraction)
+    other.organisations["iom"].name = "IOM, the UN Migration Agency"
+    graphs.append(map_release(replace(release, key="release-renamed"), other, minter, "0.1.0"))
+    with ParallelValidator(batch_size=1, workers=2) as validator:
+        for g in graphs:
+            quads = to_ox_quads(URIRef(str(g.identifier)), g)
+            validator.add_nquads(str(g.identifier), ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
+        report = validator.report()
+    expected = validate_parallel(graphs, batch_size=1, workers=2)
+    assert [(v.focus, v.constraint, v.releases) for v in report.violations] == [
+        (v.focus, v.constraint, v.releases) for v in expected.violations] != []

@@ -60,7 +60,9 @@ def bind_values(query: str, substitutions: Substitutions) -> str:
     uses it (a filter in a sub-select or a UNION branch included), and a query that projects or groups by
     it still does: the rows are those of oxigraph's substitution, which replaces the variable by the
     term everywhere. Writing the term into the text instead would break queries that project the
-    parameter from a sub-select (a SELECT may not rebind a variable in scope)."""
+    parameter from a sub-select (a SELECT may not rebind a variable in scope). One difference remains:
+    a MINUS group then shares the parameter with the rest, so a MINUS that shared no variable before
+    removes rows; no shipped question uses MINUS."""
     if not substitutions:
         return query
     params = sorted(v.value for v in substitutions)

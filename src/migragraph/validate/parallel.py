@@ -35,11 +35,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
 from migragraph.map.iris import DEFAULT_BASE, IriMinter
+from migragraph.store.terms import to_rdflib
 from migragraph.validate.shacl import (
     BATCH_SIZE,
     ValidationReport,
@@ -56,7 +58,9 @@ UNION_SENSITIVE = (SH.maxCount, SH.uniqueLang, SH.lessThan, SH.lessThanOrEquals,
 _PAIRED = (SH.lessThan, SH.lessThanOrEquals, SH.equals, SH.disjoint)  # their value is another path
 
 Triple = tuple[Node, Node, Node]
-_Payload = list[tuple[str, list[Triple]]]  # a batch as sent to a worker: (graph IRI, its triples)
+# A batch as sent to a worker: (graph IRI, its triples, or its N-Quads: the worker parses those, so
+# a main process that reads serialised graphs, as from a store, converts no term itself).
+_Payload = list[tuple[str, list[Triple] | bytes]]
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,7 @@ class _Worker:
     shapes: Graph
     reads: dict[URIRef, frozenset[URIRef]]
     minter: IriMinter
+    started_with: tuple[Path | None, str]
 
 
 _WORKER: _Worker | None = None
@@ -124,7 +129,7 @@ def _start_worker(shapes_folder: Path | None, base: str) -> None:
     """Once per worker process: the shapes, read once, and what the cross-release constraints read."""
     global _WORKER
     shapes = load_shapes(shapes_folder)
-    _WORKER = _Worker(shapes, cross_release(shapes).reads, IriMinter(base))
+    _WORKER = _Worker(shapes, cross_release(shapes).reads, IriMinter(base), (shapes_folder, base))
 
 
 @dataclass
@@ -139,7 +144,7 @@ class _BatchResult:
 
 def _validate_here(batch: _Payload, shapes_folder: Path | None, base: str) -> _BatchResult:
     """A batch validated in this process, as a worker would."""
-    if _WORKER is None:
+    if _WORKER is None or _WORKER.started_with != (shapes_folder, base):
         _start_worker(shapes_folder, base)
     return _validate_batch(batch)
 
@@ -152,7 +157,8 @@ def _validate_batch(batch: _Payload) -> _BatchResult:
     union = Graph(bind_namespaces="none")
     described: dict[Node, list[str]] = {}
     first: dict[Triple, str] = {}
-    for identifier, triples in batch:
+    for identifier, content in batch:
+        triples = _triples(content)
         for triple in triples:
             union.add(triple)
             where = described.setdefault(triple[0], [])
@@ -165,11 +171,18 @@ def _validate_batch(batch: _Payload) -> _BatchResult:
                         list(first.items()), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, os.getpid())
 
 
+def _triples(content: list[Triple] | bytes) -> list[Triple]:
+    if not isinstance(content, bytes):
+        return content
+    return [(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
+            for q in ox.parse(content, format=ox.RdfFormat.N_QUADS)]
+
+
 # ---------------------------------------------------------------------------- the main side
 
 @dataclass
 class _State:
-    batch: list[Graph] = field(default_factory=list)
+    batch: _Payload = field(default_factory=list)
     pending: list[tuple[Future[_BatchResult], _Payload]] = field(default_factory=list)
     reports: list[ValidationReport] = field(default_factory=list)
     union: dict[Triple, str] = field(default_factory=dict)  # the cross-release projection
@@ -213,8 +226,16 @@ class ParallelValidator:
         return sum(self._state.peak_kb.values())
 
     def add(self, graph: Graph) -> None:
+        """One release graph (its identifier is the release IRI)."""
+        self._add((str(graph.identifier), list(graph)))
+
+    def add_nquads(self, graph_iri: str, nquads: bytes) -> None:
+        """One release graph as N-Quads (or N-Triples): parsed by the worker that validates it."""
+        self._add((graph_iri, nquads))
+
+    def _add(self, item: tuple[str, list[Triple] | bytes]) -> None:
         state = self._state
-        state.batch.append(graph)
+        state.batch.append(item)
         if len(state.batch) >= self.batch_size:
             # The first full batch waits: if nothing follows, it is validated in-process.
             if state.batches or len(state.batch) > self.batch_size:
@@ -224,9 +245,9 @@ class ParallelValidator:
     def report(self) -> ValidationReport:
         state = self._state
         if not state.batches:  # everything in one batch: the batch is the union, nothing else to check
-            report = validate_graphs(state.batch, load_shapes(self.shapes_folder))
+            self._take(_validate_here(state.batch, self.shapes_folder, self.base))
             state.batch = []
-            return merge_reports([report])
+            return merge_reports(state.reports)
         while state.batch:
             self._submit(state.batch[: self.batch_size])
             state.batch = state.batch[self.batch_size:]
@@ -235,11 +256,10 @@ class ParallelValidator:
         self.close()
         return merge_reports([*state.reports, self._cross_release_report()])
 
-    def _submit(self, graphs: list[Graph]) -> None:
+    def _submit(self, payload: _Payload) -> None:
         state = self._state
         while len(state.pending) >= 2 * self.workers:  # bounded: never more than this many batches held
             self._collect(*state.pending.pop(0))
-        payload = [(str(g.identifier), list(g)) for g in graphs]
         state.batches += 1
         pool = self._workers()
         if pool is None:

@@ -59,8 +59,10 @@ def main() -> None:
     gaz = time.perf_counter() - t
     print(f"machine: {cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"releases: {len(releases)} from {args.releases}, median of {args.repeat} runs, one core")
-    print(f"extraction:           {len(releases) / med:8.1f} releases/s ({1000 * med / len(releases):.2f} ms each)")
-    print(f"baseline (sentences): {len(releases) / med_base:8.1f} releases/s; extraction costs {med / med_base:.0f}x it")
+    print(f"extraction:           {len(releases) / med:8.1f} releases/s "
+          f"({1000 * med / len(releases):.2f} ms each)")
+    print(f"baseline (sentences): {len(releases) / med_base:8.1f} releases/s; "
+          f"extraction costs {med / med_base:.0f}x it")
     print(f"gazetteer load (once a process): {gaz:.2f} s")
 
 

@@ -7,10 +7,12 @@ For each size, releases from benchmarks/synthetic.py are written as JSON Lines s
 through ingest, extracted by the real extractor and mapped, one at a time (never all in memory), then:
 
   load     triples a second into the embedded store (DIR/store on disk) the way `migragraph build`
-           stores them (GraphStore.add_new_releases, batches of LOAD_BATCH_TRIPLES, each with its part
-           of the union default graph), beside rdflib's in-memory Dataset (one graph a release) in the
-           same run. Only the adding is timed; extraction and mapping are reported apart. rdflib takes
-           ~1.3 KB a triple (PERFORMANCE.md), so it is fed the first --rdflib-max releases only.
+           stores them (store/loader.py: N-Quads of each release and of its part of the union default
+           graph, bulk-loaded in batches of LOAD_BATCH_TRIPLES, one batch loading while the next is
+           written), beside rdflib's in-memory Dataset (one graph a release) in the same run. Releases
+           are extracted CHUNK at a time, then stored; only the storing is timed (extraction and
+           mapping are reported apart). rdflib takes ~1.3 KB a triple (PERFORMANCE.md), so it is fed
+           the first --rdflib-max releases only.
   queries  the median latency of each named question (queries/*.rq, bound by serve/named.py) over
            --repeat runs after one warm-up: oxigraph alone, and with rows read into rdflib terms as
            `migragraph query` does.
@@ -48,10 +50,13 @@ from migragraph.ingest.sources import read_file  # noqa: E402
 from migragraph.map.iris import IriMinter  # noqa: E402
 from migragraph.map.mapper import map_release  # noqa: E402
 from migragraph.pipeline import LOAD_BATCH_TRIPLES  # noqa: E402
-from migragraph.serve.named import bind, get  # noqa: E402
+from migragraph.serve.named import bind, get, named_queries  # noqa: E402
 from migragraph.store.graphstore import GraphStore  # noqa: E402
+from migragraph.store.loader import Loader  # noqa: E402
+from migragraph.store.terms import nquads, to_rdflib  # noqa: E402
 
 SHARD = 1000
+CHUNK = 2500  # releases extracted before they are stored: ~200k triples, four load batches
 # Parameters a researcher would ask with: actors every corpus drawn from the gazetteer names often.
 PARAMS: dict[str, dict[str, str]] = {
     "officials-of-organisation": {"org": "IOM"},
@@ -59,7 +64,8 @@ PARAMS: dict[str, dict[str, str]] = {
     "meetings-under-framework": {"framework": "Strategic Cooperation Framework"},
     "organisation-timeline": {"org": "UNHCR"},
     "funding-by-year": {"donor": "Government of Japan"},
-    "co-participation": {},
+    "co-participation": {"org": "IOM"},
+    "funding-received": {"recipient": "IOM"},
     "sub-units": {"org": "United Nations"},
     "releases-mentioning": {"entity": "IOM"},
     "evidence": {"entity": "UNICEF"},
@@ -111,27 +117,41 @@ def graphs(shards: list[Path], limit: int, clock: dict[str, float]) -> Iterator[
 
 
 def load_store(store: GraphStore, shards: list[Path], n: int) -> dict[str, float]:
+    """Releases extracted CHUNK at a time (untimed), then stored the way a build stores them (timed):
+    N-Quads written and bulk-loaded in batches, one batch loading while the next is written."""
     clock = {"extract": 0.0, "load": 0.0, "triples": 0.0, "releases": 0.0}
-    batch: list[tuple[URIRef, rdflib.Graph]] = []
-    pending = 0
-    for iri, graph in graphs(shards, n, clock):
-        batch.append((iri, graph))
-        pending += len(graph)
-        clock["triples"] += len(graph)
-        clock["releases"] += 1
-        if pending >= LOAD_BATCH_TRIPLES:
-            started = time.perf_counter()
-            store.add_new_releases(batch)
-            clock["load"] += time.perf_counter() - started
-            batch, pending = [], 0
+
+    def refused(tag: str, reason: str) -> None:
+        raise RuntimeError(f"the store refused {tag}: {reason}")
+
+    with Loader(store, LOAD_BATCH_TRIPLES, refused) as loader:
+        chunk: list[tuple[URIRef, rdflib.Graph]] = []
+        for iri, graph in graphs(shards, n, clock):
+            chunk.append((iri, graph))
+            if len(chunk) == CHUNK:
+                _store_chunk(loader, chunk, clock)
+                chunk = []
+        _store_chunk(loader, chunk, clock)
     started = time.perf_counter()
-    store.add_new_releases(batch)
+    store.compact()  # as a build does after a large load
     store.close()  # flushes: writing to disk is part of loading
     clock["load"] += time.perf_counter() - started
     return clock
 
 
-def load_rdflib(shards: list[Path], n: int) -> dict[str, float]:
+def _store_chunk(loader: Loader, chunk: list[tuple[URIRef, rdflib.Graph]], clock: dict[str, float]) -> None:
+    started = time.perf_counter()
+    for iri, graph in chunk:
+        quads = nquads(iri, graph)
+        loader.add(iri, quads, tag=str(iri))
+        clock["triples"] += quads.triples
+        clock["releases"] += 1
+    loader.flush()
+    loader.settle()
+    clock["load"] += time.perf_counter() - started
+
+
+def load_rdflib(shards: list[Path], n: int) -> tuple[dict[str, float], Dataset]:
     clock = {"extract": 0.0, "load": 0.0, "triples": 0.0, "releases": 0.0}
     dataset = Dataset(default_union=True)
     for iri, graph in graphs(shards, n, clock):
@@ -142,11 +162,28 @@ def load_rdflib(shards: list[Path], n: int) -> dict[str, float]:
         clock["load"] += time.perf_counter() - started
         clock["triples"] += len(graph)
         clock["releases"] += 1
-    return clock
+    return clock, dataset
+
+
+def time_rdflib_queries(dataset: Dataset, repeat: int) -> dict[str, dict[str, float]]:
+    """The same questions through rdflib's own SPARQL engine (parameters as initBindings)."""
+    out: dict[str, dict[str, float]] = {}
+    for name, question in named_queries().items():
+        bindings = {rdflib.Variable(v.value): to_rdflib(t) for v, t in bind(question, PARAMS[name]).items()}
+        times, count = [], 0
+        for _ in range(repeat):
+            started = time.perf_counter()
+            count = len(list(dataset.query(question.text, initBindings=bindings)))  # type: ignore[arg-type]
+            times.append(time.perf_counter() - started)
+        out[name] = {"ms": statistics.median(times) * 1000, "rows": count}
+    return out
 
 
 def time_queries(store: GraphStore, repeat: int) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
+    missing = sorted(set(named_queries()) - set(PARAMS))
+    if missing:
+        raise SystemExit(f"bench_store.py: no PARAMS for the named questions {', '.join(missing)}")
     for name, params in PARAMS.items():
         question = get(name)
         values = bind(question, params)
@@ -168,7 +205,8 @@ def disk_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def bench(n: int, seed: int, repeat: int, rdflib_max: int, workdir: Path) -> dict[str, Any]:
+def bench(n: int, seed: int, repeat: int, rdflib_max: int, rdflib_queries_max: int,
+          workdir: Path) -> dict[str, Any]:
     folder = workdir / f"n{n}"
     shutil.rmtree(folder, ignore_errors=True)
     shards = write_shards(n, seed, folder / "releases")
@@ -177,29 +215,36 @@ def bench(n: int, seed: int, repeat: int, rdflib_max: int, workdir: Path) -> dic
     with GraphStore(folder / "store", read_only=True) as store:
         queries = time_queries(store, repeat)
     size = disk_size(folder / "store")
-    rdflib_clock = load_rdflib(shards, min(n, rdflib_max))
+    rdflib_clock, dataset = load_rdflib(shards, min(n, rdflib_max))
+    # rdflib's engine takes seconds a question from a few thousand releases: asked at small sizes only.
+    rdflib_queries = time_rdflib_queries(dataset, 3) if n <= rdflib_queries_max else {}
+    del dataset
     shutil.rmtree(folder, ignore_errors=True)
     return {
         "releases": n, "triples": int(store_clock["triples"]),
         "extract_per_s": store_clock["releases"] / store_clock["extract"],
         "store_triples_per_s": store_clock["triples"] / store_clock["load"],
+        "store_releases_per_s": store_clock["releases"] / store_clock["load"],
         "rdflib_releases": int(rdflib_clock["releases"]),
         "rdflib_triples_per_s": rdflib_clock["triples"] / rdflib_clock["load"],
         "store_mb_on_disk": size / 1e6, "peak_rss_mb_after_store": rss_store,
-        "queries": queries,
+        "queries": queries, "rdflib_queries": rdflib_queries,
     }
 
 
 def report(result: dict[str, Any]) -> None:
     print(f"\n{result['releases']:,} releases, {result['triples']:,} triples "
           f"(extract+map {result['extract_per_s']:.0f} releases/s)")
-    print(f"  load: store {result['store_triples_per_s']:,.0f} triples/s; rdflib Dataset "
+    print(f"  load: store {result['store_triples_per_s']:,.0f} triples/s "
+          f"({result['store_releases_per_s']:,.0f} releases/s); rdflib Dataset "
           f"{result['rdflib_triples_per_s']:,.0f} triples/s (first {result['rdflib_releases']:,} releases)")
     print(f"  store on disk {result['store_mb_on_disk']:.1f} MB; peak RSS after the store phase "
           f"{result['peak_rss_mb_after_store']:.0f} MB")
     for name, q in result["queries"].items():
+        theirs = result["rdflib_queries"].get(name)
+        beside = f"; rdflib's engine {theirs['ms']:9.1f} ms ({theirs['ms'] / q['ms']:.0f}x)" if theirs else ""
         print(f"  {name:28} {q['ms']:8.1f} ms  ({q['ms_rdflib_rows']:8.1f} ms with rdflib rows, "
-              f"{q['rows']} rows)")
+              f"{q['rows']} rows){beside}")
 
 
 def main() -> None:
@@ -208,6 +253,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--rdflib-max", type=int, default=10_000)
+    parser.add_argument("--rdflib-queries-max", type=int, default=1_000,
+                        help="ask rdflib's engine the named questions up to this many releases")
     parser.add_argument("--workdir", type=Path, help="where stores are built (default: a temporary folder)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
@@ -216,7 +263,8 @@ def main() -> None:
     results = []
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         for n in (int(s) for s in args.sizes.split(",")):
-            results.append(bench(n, args.seed, args.repeat, args.rdflib_max, Path(tmp)))
+            results.append(bench(n, args.seed, args.repeat, args.rdflib_max, args.rdflib_queries_max,
+                                 Path(tmp)))
             report(results[-1])
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -19,7 +19,7 @@ from tests.conftest import DATA, TEXT
 
 QUESTIONS = {"officials-of-organisation", "meetings-between", "meetings-under-framework",
              "organisation-timeline", "funding-by-year", "co-participation", "sub-units",
-             "releases-mentioning", "evidence", "changes-between"}
+             "releases-mentioning", "evidence", "changes-between", "funding-received"}
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +47,10 @@ def test_every_question_is_shipped_with_its_description() -> None:
     queries = named_queries()
     assert set(queries) == QUESTIONS
     assert all(q.answers for q in queries.values())
-    assert [p.name for p in queries["funding-by-year"].params] == ["donor", "recipient"]
-    assert not any(p.required for p in queries["funding-by-year"].params)
+    assert [(p.name, p.kind, p.required) for p in queries["funding-by-year"].params] == [
+        ("donor", "name", True), ("recipient", "name", False)]
+    assert [(p.name, p.required) for p in queries["funding-received"].params] == [
+        ("recipient", True), ("donor", False)]
 
 
 def test_officials_of_an_organisation_with_dates(built: Path) -> None:
@@ -71,16 +73,30 @@ def test_timeline_of_an_organisation(built: Path) -> None:
     assert dated == [("2012-07", "framework"), ("2024", "funding"), ("2025-04-04", "meeting")]
 
 
-def test_funding_by_year_with_and_without_a_donor(built: Path) -> None:
-    everything = ask(built, "funding-by-year")
-    got = {(r["donorName"], r["recipientName"], r["year"], r["currency"], r["total"]) for r in everything}
-    assert got == {
-        ("European Union", "Government of Sri Lanka", "2019", "USD", "23650000"),
-        ("International Development Association", "Government of Sri Lanka", "2019", "USD", "70000000"),
-        ("European Commission", "International Organization for Migration", "2024", "EUR", "590000000"),
-    }
-    (eu,) = ask(built, "funding-by-year", donor="EU")
-    assert (eu["recipientName"], eu["total"]) == ("Government of Sri Lanka", "23650000")
+def test_funding_given_and_received_by_year(built: Path) -> None:
+    def flows(rows: list[dict[str, str | None]]) -> set[tuple[str | None, ...]]:
+        return {(r["donorName"], r["recipientName"], r["year"], r["currency"], r["total"]) for r in rows}
+
+    assert flows(ask(built, "funding-by-year", donor="EU")) == {
+        ("European Union", "Government of Sri Lanka", "2019", "USD", "23650000")}
+    assert flows(ask(built, "funding-by-year", donor="european commission")) == {
+        ("European Commission", "International Organization for Migration", "2024", "EUR", "590000000")}
+    to_sri_lanka = {("European Union", "Government of Sri Lanka", "2019", "USD", "23650000"),
+                    ("International Development Association", "Government of Sri Lanka", "2019", "USD",
+                     "70000000")}
+    assert flows(ask(built, "funding-received", recipient="Government of Sri Lanka")) == to_sri_lanka
+    assert flows(ask(built, "funding-received", recipient="Government of Sri Lanka", donor="IDA")) == {
+        f for f in to_sri_lanka if f[0] == "International Development Association"}
+    assert ask(built, "funding-by-year", donor="EU", recipient="IOM") == []  # the EU's money went elsewhere
+
+
+def test_names_match_in_any_case_and_spacing(built: Path) -> None:
+    """A name parameter is folded as mg:nameKey is (map/keys.py): case and runs of spaces do not matter,
+    but the words do."""
+    for spelling in ("European Union", "european union", "  EUROPEAN   Union "):
+        (row,) = ask(built, "meetings-between", a="iom", b=spelling)
+        assert row["date"] == "2025-04-04"
+    assert ask(built, "meetings-between", a="IOM", b="European Unio") == []
 
 
 @pytest.mark.parametrize("hostile", ['"} ; DROP ALL', "IOM' } UNION { ?s ?p ?o", "} ; DROP ALL",
@@ -93,9 +109,15 @@ def test_hostile_values_are_only_strings(built: Path, hostile: str) -> None:
 
 
 def test_co_participation_sub_units_mentions_evidence_changes(built: Path) -> None:
-    pairs = {(r["a"], r["b"], r["meetings"]) for r in ask(built, "co-participation")}
-    assert ("European Union", "International Organization for Migration", "1") in pairs
-    assert ("Government of Türkiye", "United Nations", "1") in pairs
+    def partners_of(org: str) -> set[tuple[str | None, ...]]:
+        rows = ask(built, "co-participation", org=org)
+        return {(r["organisation"], r["partner"], r["meetings"]) for r in rows}
+
+    partners = partners_of("IOM")
+    assert ("International Organization for Migration", "European Union", "1") in partners
+    assert all(p[1] != "Amy Pope" for p in partners)  # organisations only
+    partners = partners_of("UN")
+    assert ("United Nations", "Government of Türkiye", "1") in partners
     (unit,) = ask(built, "sub-units", org="World Bank")
     assert (unit["name"], unit["parentName"]) == ("World Bank Board of Executive Directors", "World Bank")
     (mention,) = ask(built, "releases-mentioning", entity="WHO")
@@ -126,14 +148,14 @@ def test_cli_named_query_list_and_formats(built: Path) -> None:
     runner = CliRunner()
     listed = runner.invoke(cli, ["query", "--list"])
     assert listed.exit_code == 0
-    assert "funding-by-year\n    What money went from which donor" in listed.output
-    assert "--param donor=…  (literal, optional)" in listed.output
+    assert "funding-by-year\n    What money a donor gave" in listed.output
+    assert "--param donor=…  (name, required)" in listed.output
     table = runner.invoke(cli, ["query", str(built), "--named", "funding-by-year", "--param", "donor=EU"])
     assert table.exit_code == 0
     assert table.output.splitlines()[0].split() == ["donorName", "recipientName", "year", "currency", "total",
                                                     "flows"]
     assert "Government of Sri Lanka" in table.output and "(1 row)" in table.output
-    data = runner.invoke(cli, ["query", str(built), "-n", "funding-by-year", "-p", "recipient=IOM",
+    data = runner.invoke(cli, ["query", str(built), "-n", "funding-received", "-p", "recipient=IOM",
                                "-f", "json"])
     bindings = json.loads(data.output)["results"]["bindings"]
     assert [b["total"]["value"] for b in bindings] == ["590000000"]

@@ -164,8 +164,8 @@ def test_a_variable_the_query_binds_cannot_be_a_parameter() -> None:
 def test_a_batch_the_store_cannot_read_is_loaded_one_release_at_a_time(store: GraphStore) -> None:
     from migragraph.store.terms import nquads
 
-    good = nquads(G1, [(S, LABEL, Literal("IOM"))])[0]
-    bad = nquads(G2, [(URIRef("http://example.org:port/x"), LABEL, Literal("OIM"))])[0]  # a bad port
+    good = nquads(G1, [(S, LABEL, Literal("IOM"))])
+    bad = nquads(G2, [(URIRef("http://example.org:port/x"), LABEL, Literal("OIM"))])  # a bad port
     refused = store.load_new([(G1, good), (G2, bad)])
     reasons = [(iri, reason.split(":")[0]) for iri, reason in refused]
     assert reasons == [(G2, "the store cannot read its triples")]

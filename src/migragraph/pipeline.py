@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,7 @@ from migragraph.map.prefixes import prefixes
 from migragraph.map.reference import reference_graph, reference_iri
 from migragraph.store.files import replacing, write_atomic, write_text_atomic
 from migragraph.store.graphstore import GraphStore
+from migragraph.store.loader import Loader
 from migragraph.store.locate import EMBEDDED, recorded_store, store_label
 from migragraph.store.lock import BuildLock
 from migragraph.store.state import Fingerprint, check_base, release_state, restamp
@@ -111,10 +113,8 @@ class _Run:
     version: str
     result: BuildResult
     known: dict[URIRef, Fingerprint]
+    loader: Loader
     seen: set[URIRef] = field(default_factory=set)
-    # New releases waiting for the next batch: IRI, N-Quads (store/terms.py), source.
-    pending: list[tuple[URIRef, bytes, str]] = field(default_factory=list)
-    pending_triples: int = 0
 
 
 def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -141,10 +141,12 @@ def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes:
         with GraphStore.open(out, spec, update_url=update_url) as graph_store:
             known = release_state(graph_store)
             check_base(known, minter, graph_store.location)
-            run = _Run(graph_store, minter, extract, __version__, result, known)
-            for release in _progress(_releases(inputs, max_bytes, minter, result.errors), progress):
-                _one(run, release, rebuild)
-            _flush(run)
+            with Loader(graph_store, LOAD_BATCH_TRIPLES, partial(_refused, result)) as loader:
+                run = _Run(graph_store, minter, extract, __version__, result, known, loader)
+                for release in _progress(_releases(inputs, max_bytes, minter, result.errors), progress):
+                    _one(run, release, rebuild)
+            if loader.loaded >= LOAD_BATCH_TRIPLES:
+                graph_store.compact()
             if prune:
                 for gone in sorted(set(known) - run.seen):
                     graph_store.remove_release(gone)
@@ -196,6 +198,7 @@ def _one(run: _Run, release: RawRelease, rebuild: bool) -> None:
         run.result.changes.unchanged += 1
         return
     if not rebuild and before is not None and before.same_content(now):
+        run.loader.settle()  # other writes wait for the batch loading (store/loader.py)
         restamp(run.store, iri, release, before, run.minter, run.version)
         run.result.changes.restamped += 1
         return
@@ -206,27 +209,23 @@ def _one(run: _Run, release: RawRelease, rebuild: bool) -> None:
         reason = str(exc) if isinstance(exc, MigragraphError) else f"{type(exc).__name__}: {exc}"
         run.result.errors.append(InputError(release.source, f"cannot extract or map this release: {reason}"))
         if before is not None:
+            run.loader.settle()
             run.store.remove_release(iri)
             run.result.changes.removed += 1
         return
     if loadable is not None:
-        run.pending.append((iri, loadable[0], release.source))
-        run.pending_triples += loadable[1]
+        run.loader.add(iri, loadable, tag=release.source)
         run.result.changes.added += 1
-        if run.pending_triples >= LOAD_BATCH_TRIPLES:
-            _flush(run)
     else:
+        run.loader.settle()
         run.store.add_release(iri, graph)
         run.result.changes.changed += 1
 
 
-def _flush(run: _Run) -> None:
-    """Store the new releases waiting, in one batch; one the store cannot read is an error of its own."""
-    sources = {iri: source for iri, _, source in run.pending}
-    for iri, reason in run.store.load_new([(iri, data) for iri, data, _ in run.pending]):
-        run.result.errors.append(InputError(sources[iri], f"cannot store this release: {reason}"))
-        run.result.changes.added -= 1
-    run.pending, run.pending_triples = [], 0
+def _refused(result: BuildResult, source: str, reason: str) -> None:
+    """A new release the store could not read: an error of its own, the others are stored."""
+    result.errors.append(InputError(source, f"cannot store this release: {reason}"))
+    result.changes.added -= 1
 
 
 def _progress(releases: Iterator[RawRelease], show: bool | None) -> Iterator[RawRelease]:
@@ -271,7 +270,7 @@ def _write_outputs(store: GraphStore, result: BuildResult, base: str, batch_size
     contents = {URIRef(graph): digest.hexdigest() for graph, (_, digest) in tally.items()}
     result.validation = validate_store(
         store, [(g, contents.get(g, "")) for g in releases],
-        (reference, contents[reference]) if reference in contents else None, out, batch_size)
+        (reference, contents[reference]) if reference in contents else None, out, batch_size, base)
     write_text_atomic(out / "validation.ttl", result.validation.graph.serialize(format="turtle"))
 
 

@@ -25,6 +25,7 @@ class MG(DefinedNamespace):
     framework: URIRef
     inRelease: URIRef
     mentions: URIRef
+    nameKey: URIRef
     ordinal: URIRef
     participant: URIRef
     party: URIRef

@@ -25,11 +25,13 @@ from migragraph.ingest.sources import DEFAULT_MAX_BYTES
 from migragraph.map.iris import DEFAULT_BASE
 from migragraph.map.prefixes import prefixes
 from migragraph.pipeline import BuildResult, build, load_summary
-from migragraph.serve.named import bind, describe_named, visible_columns
+from migragraph.serve.guard import RefusedError, uses_service
+from migragraph.serve.named import NamedQuery, bind, describe_named, visible_columns
 from migragraph.serve.named import get as named_get
 from migragraph.store.export import GRAPH_FORMATS, ROW_FORMATS, write_result
-from migragraph.store.graphstore import GraphStore, Solutions
-from migragraph.validate.shacl import ValidationReport, validate_batches
+from migragraph.store.graphstore import GraphStore, Solutions, Substitutions
+from migragraph.store.validated import validate_all
+from migragraph.validate.shacl import ValidationReport
 
 from .render import render_query, short
 
@@ -132,11 +134,19 @@ def validate_command(directory: Path, report: Path | None) -> None:
 
     Exit 0 when it conforms, 1 when some release breaks a shape, 2 on error."""
     with GraphStore(directory / "store", read_only=True) as store:
-        result = validate_batches(store.graph(g) for g in store.named_graphs())
+        result = validate_all(store, _base_of(directory))
     _print_validation(result, report, limit=None)
     if report is not None:
         result.graph.serialize(report, format="turtle")
     sys.exit(EXIT_OK if result.conforms else EXIT_PROBLEMS)
+
+
+def _base_of(directory: Path) -> str:
+    """The base IRI DIRECTORY was built with (which nodes many releases share); a store without a
+    build.json beside it was built with the default."""
+    if not (directory / "build.json").exists():
+        return DEFAULT_BASE
+    return str(load_summary(directory).get("base", DEFAULT_BASE))
 
 
 @cli.command("query")
@@ -151,8 +161,11 @@ def validate_command(directory: Path, report: Path | None) -> None:
                    "CONSTRUCT and DESCRIBE.")
 @click.option("--store", "store_spec", metavar="STORE",
               help="oxigraph, memory or an endpoint URL; default: what DIRECTORY was built into.")
+@click.option("--allow-service", is_flag=True,
+              help="Run a query with a SERVICE clause (a federated query), which fetches from the endpoint "
+                   "it names over the network; refused without this flag.")
 def query_command(directory: Path | None, sparql: str | None, named: str | None, params: tuple[str, ...],
-                  list_only: bool, fmt: str, store_spec: str | None) -> None:
+                  list_only: bool, fmt: str, store_spec: str | None, allow_service: bool) -> None:
     """Run SPARQL (a query, or @FILE to read one; '-' reads stdin), or a named question, over the store
     in DIRECTORY.
 
@@ -163,26 +176,52 @@ def query_command(directory: Path | None, sparql: str | None, named: str | None,
         return
     if directory is None or (sparql is None) == (named is None):
         raise click.UsageError("give DIRECTORY and either SPARQL or --named NAME (or --list)")
-    substitutions, columns = None, None
-    if named is not None:
+    question, substitutions, federated = None, None, False
+    if named is not None:  # the package's own text: no SERVICE in it
         question = named_get(named)
         substitutions = bind(question, _params(params))
         text = question.text
     else:
         text = _query_text(str(sparql))
+        federated = _federated(text)
+        if federated and not allow_service:
+            raise Fatal("the query has a SERVICE clause, which would fetch from the endpoint it names over "
+                        "the network; pass --allow-service to run it")
     base = load_summary(directory).get("base", DEFAULT_BASE)
     with GraphStore.open(directory, store_spec, read_only=True) as store:
-        if fmt == "table":
-            result = store.query(text, substitutions=substitutions)
-            if named is not None and isinstance(result, Solutions):
-                columns = visible_columns(question, result.variables)
-                keep = [result.variables.index(c) for c in columns]
-                result = Solutions(columns, [tuple(row[i] for i in keep) for row in result.rows])
-            click.echo(render_query(result, base), nl=False)
-        else:
-            sys.stdout.flush()
-            write_result(store.run(text, substitutions=substitutions), fmt, prefixes(base), sys.stdout.buffer)
-            sys.stdout.buffer.flush()
+        try:
+            _answer(store, text, substitutions, fmt, base, question)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            if not federated:
+                raise
+            raise Fatal(f"the query failed, a SERVICE endpoint it names may be unreachable: {exc}") from None
+
+
+def _answer(store: GraphStore, text: str, substitutions: Substitutions | None, fmt: str, base: str,
+            question: NamedQuery | None) -> None:
+    if fmt != "table":
+        sys.stdout.flush()
+        write_result(store.run(text, substitutions=substitutions), fmt, prefixes(base), sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+        return
+    result = store.query(text, substitutions=substitutions)
+    if question is not None and isinstance(result, Solutions):
+        columns = visible_columns(question, result.variables)
+        keep = [result.variables.index(c) for c in columns]
+        result = Solutions(columns, [tuple(row[i] for i in keep) for row in result.rows])
+    click.echo(render_query(result, base), nl=False)
+
+
+def _federated(text: str) -> bool:
+    """Whether the query has a SERVICE clause, which oxigraph runs for real (it fetches the endpoint's
+    URL). The check is the SPARQL endpoint's (serve/guard.py): the keyword outside strings, IRIs and
+    comments, then rdflib's parse tree."""
+    try:
+        return uses_service(text)
+    except RefusedError:  # it has the keyword, and rdflib cannot parse it to tell: not run unchecked
+        return True
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:

@@ -35,7 +35,13 @@ _LIST_MIN_RUN = 8
 class Page:
     text: str
     title: str | None
-    date: str | None
+    date: str | None  # the publication date of the page's metadata, YYYY-MM-DD
+
+
+# The page's date from where a site states it (meta tags, JSON-LD, <time>, the URL), never from
+# htmldate's search of the body text, which takes the first date it meets there ("on 3 March 2023
+# they signed...") for the page's own.
+_DATE_SOURCES = {"original_date": True, "extensive_search": False}
 
 
 class HtmlLimitError(ValueError):
@@ -53,7 +59,8 @@ def html_to_text(html: str) -> Page | None:
         # trafilatura takes a lone element ("<p>...</p>", a JSON field's HTML) for a non-page.
         html = f"<html><body>{html}</body></html>"
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      include_tables=True, favor_precision=True)
+                                      include_tables=True, favor_precision=True,
+                                      date_extraction_params=_DATE_SOURCES)
     if doc is None or not (doc.text or "").strip():
         return None
     title = (doc.title or "").strip() or None

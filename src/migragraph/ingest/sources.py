@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from migragraph.errors import IngestError
+from migragraph.extract.release_info import release_date
 from migragraph.ingest.clean import clean_field, clean_text, html_to_text
 from migragraph.ingest.decode import decode_bytes
 from migragraph.ingest.language import refusal
@@ -200,7 +201,7 @@ def record_release(record: Mapping[str, Any], source: str, fallback_key: str, *,
     if body is None:
         raise IngestError(source, f"no text: the record has none of the fields {', '.join(TEXT_FIELDS)}")
     is_html = ("html" in record and body is record["html"]) or body.lstrip().startswith("<")
-    page_title = None
+    page_title, page_date = None, None
     if is_html:
         try:
             page = html_to_text(body)
@@ -208,7 +209,7 @@ def record_release(record: Mapping[str, Any], source: str, fallback_key: str, *,
             raise IngestError(source, str(exc)) from None
         if page is None:
             raise IngestError(source, "no article text found in the HTML (only navigation or an empty page)")
-        body, page_title = page.text, page.title
+        body, page_title, page_date = page.text, page.title, page.date
     text = clean_text(body)
     if len(text.split()) < 5:
         raise IngestError(source, "too little text to be a release (fewer than 5 words)")
@@ -219,7 +220,7 @@ def record_release(record: Mapping[str, Any], source: str, fallback_key: str, *,
         blob = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8", "surrogatepass")
     key = _scalar(record.get("id")) or _scalar(record.get("identifier")) or fallback_key
     title = _scalar(record.get("title")) or page_title
-    return RawRelease(
+    release = RawRelease(
         source=source,
         text=text,
         # A key becomes an IRI segment only through slug(): "../../etc/passwd" is "etc-passwd".
@@ -231,6 +232,17 @@ def record_release(record: Mapping[str, Any], source: str, fallback_key: str, *,
         raw_sha256=hashlib.sha256(blob).hexdigest(),
         modified=modified,
     )
+    return _dated_by_page(release, page_date)
+
+
+def _dated_by_page(release: RawRelease, page_date: str | None) -> RawRelease:
+    """The release dated by its page's metadata when neither its record nor its text gives a date.
+    A record's date field wins over the text, but the text's own dateline wins over the page's
+    metadata (a site's date may be when the page was posted or moved, not when the release was
+    issued): so the metadata fills only the gap, and extraction reads the text as before."""
+    if release.date or not page_date or release_date(release, release.text) is not None:
+        return release
+    return replace(release, date=page_date)
 
 
 def _scalar(value: Any) -> str | None:

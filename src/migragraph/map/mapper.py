@@ -22,6 +22,7 @@ from migragraph.extract.model import Extraction, Framework, Funding, Meeting, Or
 from migragraph.ingest.release import RawRelease
 from migragraph.map.dates import date_literal, partial_date_literal
 from migragraph.map.iris import IriMinter
+from migragraph.map.keys import add_name_keys
 from migragraph.vocab import MG
 
 _WIKIDATA = "http://www.wikidata.org/entity/"
@@ -82,6 +83,7 @@ class _ReleaseMapper:
             self._framework(framework)
         for funding in self.x.funding:
             self._funding(funding)
+        add_name_keys(self.g, self.mint)
         return self.g
 
     # ------------------------------------------------------------------ helpers

@@ -15,6 +15,7 @@ from rdflib.namespace import ORG, SKOS
 
 from migragraph.extract.gazetteer import OrgEntry, load
 from migragraph.map.iris import IriMinter
+from migragraph.map.keys import add_name_keys
 from migragraph.map.prefixes import bind_all
 
 _WIKIDATA = "http://www.wikidata.org/entity/"
@@ -39,6 +40,7 @@ def reference_graph(org_keys: Iterable[str], minter: IriMinter) -> Graph:
         _describe(g, entry, minter)
         if entry.parent:
             todo.append(entry.parent)
+    add_name_keys(g, minter)
     return g
 
 

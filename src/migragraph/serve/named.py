@@ -2,12 +2,18 @@
 and which parameters it takes.
 
     # answers: Which officials speak for an organisation, …
-    # param: org (literal, required) the organisation's name or acronym: "IOM"
+    # param: org (name, required) the organisation's name or acronym: "IOM"
 
 Parameters are bound as RDF terms (SPARQL substitution of the query's variables, RDF-dev SEP-0007),
 never pasted into the query text, so a value such as `"} ; DROP ALL` is only ever a string to compare
 with. Oxigraph substitutes only projected variables, so every query projects its parameters; the
-columns are constant and `visible_columns` leaves them out of what users see.
+columns are constant and `visible_columns` leaves them out of what users see. A `name` parameter is
+bound folded (map/keys.py), to be matched against mg:nameKey.
+
+Oxigraph binds substituted variables when the query runs, after it has planned the query as if they
+were free: so each question starts from its parameters in a pattern of one predicate (a union or a
+path of alternatives there is planned as a scan of every entity), and reads details through
+OPTIONALs, which it evaluates from each row (queries/*.rq say where this matters).
 """
 
 from __future__ import annotations
@@ -19,16 +25,18 @@ from datetime import date
 import pyoxigraph as ox
 
 from migragraph.errors import ConfigError
+from migragraph.map.keys import name_key
 from migragraph.resources import data_dir
 
-_PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*\((literal|date|iri|integer),\s*(required|optional)\)\s*(.*)$")
+_PARAM = re.compile(
+    r"^#\s*param:\s*(\w+)\s*\((literal|name|date|iri|integer),\s*(required|optional)\)\s*(.*)$")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 @dataclass(frozen=True)
 class Param:
     name: str
-    kind: str  # literal, date, iri, integer
+    kind: str  # literal, name (bound as its mg:nameKey, map/keys.py), date, iri, integer
     required: bool
     description: str
 
@@ -107,6 +115,8 @@ def _term(param: Param, value: str) -> ox.NamedNode | ox.Literal:
             return ox.NamedNode(value)
         except ValueError as exc:
             raise ConfigError(f"--param {param.name}={value!r} is not an IRI: {exc}") from None
+    if param.kind == "name":  # matched against mg:nameKey: folded as the keys are
+        return ox.Literal(name_key(value))
     return ox.Literal(value)
 
 

@@ -99,6 +99,9 @@ class EndpointBackend:
     def insert_new(self, nquads: bytes, graphs: list[ox.NamedNode]) -> None:
         self.insert(list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS)))  # one request: atomic on the server
 
+    def compact(self) -> None:
+        """The server tends its own storage."""
+
     def close(self) -> None:
         """Nothing to release: each request stands alone."""
 

@@ -31,7 +31,7 @@ from migragraph.resources import data_file
 from migragraph.store.backend import Backend, OxigraphBackend, union_of
 from migragraph.store.locate import EMBEDDED, backend_for, recorded_store
 from migragraph.store.sparqltext import Substitutions, drop_graph, insert_data
-from migragraph.store.terms import Triple, nquads, to_ox_quads, to_rdflib
+from migragraph.store.terms import ReleaseQuads, Triple, nquads, to_ox_quads, to_rdflib
 
 FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
 RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
@@ -105,25 +105,29 @@ class GraphStore:
     def add_new_releases(self, releases: Sequence[tuple[URIRef, Iterable[Triple]]]) -> None:
         """Add releases the store does not hold yet, all or none of them (a batch loads several times
         faster than one transaction a release). The caller vouches that none is there already."""
-        batch = [(iri, nquads(iri, triples)[0]) for iri, triples in releases]
+        batch = [(iri, nquads(iri, triples)) for iri, triples in releases]
         refused = self.load_new(batch)
         if refused:
             raise StoreError(f"cannot store {refused[0][0]}: {refused[0][1]}")
 
-    def load_new(self, releases: Sequence[tuple[URIRef, bytes]]) -> list[tuple[URIRef, str]]:
+    def load_new(self, releases: Sequence[tuple[URIRef, ReleaseQuads]]) -> list[tuple[URIRef, str]]:
         """Add releases the store does not hold yet, given as N-Quads (terms.nquads), in one batch.
         When the store cannot read the batch, each release is loaded alone; those it cannot read are
         left out and returned, with the reason."""
         if not releases:
             return []
         try:
-            self.backend.insert_new(b"".join(d for _, d in releases),
+            self.backend.insert_new(ReleaseQuads.batch(d for _, d in releases),
                                     [ox.NamedNode(str(iri)) for iri, _ in releases])
             return []
         except SyntaxError as exc:
             if len(releases) == 1:
                 return [(releases[0][0], f"the store cannot read its triples: {' '.join(str(exc).split())}")]
         return [refused for release in releases for refused in self.load_new([release])]
+
+    def compact(self) -> None:
+        """Tidy the storage after a large load (queries are faster after)."""
+        self.backend.compact()
 
     def remove_release(self, graph_iri: URIRef) -> None:
         node = ox.NamedNode(str(graph_iri))

@@ -20,6 +20,10 @@ Workers are started with "spawn" (the parent may hold a store's threads, which f
 safely), read the shapes once each, and at most `workers * 2` batches are in flight, so memory is
 bounded by a few batches whatever the number of releases. Everything that fits in one batch is
 validated in-process: a small build starts no process.
+
+A build cuts its own batches (by content, store/validated.py) and remembers each one's outcome, its
+report and its projection: it gives the changed batches whole and the remembered outcomes of the
+others, so the cross-release check still reads every release while only the changed ones are validated.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import multiprocessing
 import os
 import pickle
 import resource
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -48,7 +52,6 @@ from migragraph.validate.shacl import (
     Violation,
     load_shapes,
     merge_reports,
-    validate_graphs,
     validate_union,
     violation,
 )
@@ -58,9 +61,9 @@ UNION_SENSITIVE = (SH.maxCount, SH.uniqueLang, SH.lessThan, SH.lessThanOrEquals,
 _PAIRED = (SH.lessThan, SH.lessThanOrEquals, SH.equals, SH.disjoint)  # their value is another path
 
 Triple = tuple[Node, Node, Node]
-# A batch as sent to a worker: (graph IRI, its triples, or its N-Quads: the worker parses those, so
-# a main process that reads serialised graphs, as from a store, converts no term itself).
-_Payload = list[tuple[str, list[Triple] | bytes]]
+# A batch of release graphs: (graph IRI, its triples, or its N-Quads: the worker parses those, so a
+# main process that reads serialised graphs, as from a store, converts no term itself).
+Batch = list[tuple[str, list[Triple] | bytes]]
 
 
 @dataclass(frozen=True)
@@ -142,14 +145,14 @@ class _BatchResult:
     pid: int
 
 
-def _validate_here(batch: _Payload, shapes_folder: Path | None, base: str) -> _BatchResult:
+def _validate_here(batch: Batch, shapes_folder: Path | None, base: str) -> _BatchResult:
     """A batch validated in this process, as a worker would."""
     if _WORKER is None or _WORKER.started_with != (shapes_folder, base):
         _start_worker(shapes_folder, base)
     return _validate_batch(batch)
 
 
-def _validate_batch(batch: _Payload) -> _BatchResult:
+def _validate_batch(batch: Batch) -> _BatchResult:
     if _WORKER is None:  # pragma: no cover - the pool's initializer always runs first
         raise RuntimeError("validation worker not started")
     # The union alone, and which releases describe each subject: building a graph per release as well
@@ -180,24 +183,55 @@ def _triples(content: list[Triple] | bytes) -> list[Triple]:
 
 # ---------------------------------------------------------------------------- the main side
 
+@dataclass(frozen=True)
+class BatchOutcome:
+    """What validating one batch found: its report, and its projection (each triple with the first
+    release of the batch that states it). store/validated.py remembers it, so that a batch that has not
+    changed still takes part in the cross-release check without being validated again."""
+
+    report: ValidationReport
+    projection: list[tuple[Triple, str]]
+
+
+@dataclass
+class _Queued:
+    """A batch, in the order given: waiting (no worker started yet, or none left), in a worker, or done;
+    `done` is given its outcome when it is taken."""
+
+    payload: Batch
+    future: Future[_BatchResult] | None = None
+    outcome: BatchOutcome | None = None
+    done: Callable[[BatchOutcome], None] | None = None
+
+    @property
+    def waiting(self) -> bool:
+        return self.future is None and self.outcome is None
+
+
 @dataclass
 class _State:
-    batch: _Payload = field(default_factory=list)
-    pending: list[tuple[Future[_BatchResult], _Payload]] = field(default_factory=list)
+    batch: Batch = field(default_factory=list)  # graphs given one at a time, not yet cut into a batch
+    pending: list[_Queued] = field(default_factory=list)  # batches not yet taken, in the order given
+    parallel: bool = False  # batches go to workers (once more than one batch's worth is to be validated)
     reports: list[ValidationReport] = field(default_factory=list)
     union: dict[Triple, str] = field(default_factory=dict)  # the cross-release projection
-    batches: int = 0
     peak_kb: dict[int, int] = field(default_factory=dict)  # worker pid -> its peak memory
 
 
 class ParallelValidator:
-    """Validate release graphs given one at a time (`add`), `batch_size` to a batch, in `workers`
-    processes; `report()` waits for every batch and checks the cross-release constraints.
+    """Validate release graphs in `workers` processes: graphs given one at a time (`add`) are cut
+    `batch_size` to a batch; a caller that cuts its own batches gives them whole (`add_batch`), and the
+    outcomes of batches it validated before (`add_outcome`). `report()` waits for every batch and checks
+    the cross-release constraints on the union of all batches' projections.
 
         with ParallelValidator(base=minter.base) as validator:
             for graph in graphs:
                 validator.add(graph)
             report = validator.report()
+
+    Batches are taken in the order given, whichever worker ends first, so the same batches always give
+    the same report. Until more than `batch_size` graphs wait, no process is started: if nothing more
+    comes, they are validated here.
     """
 
     def __init__(self, *, batch_size: int = BATCH_SIZE, workers: int = WORKERS, base: str = DEFAULT_BASE,
@@ -233,39 +267,69 @@ class ParallelValidator:
         """One release graph as N-Quads (or N-Triples): parsed by the worker that validates it."""
         self._add((graph_iri, nquads))
 
+    def add_batch(self, batch: Batch, done: Callable[[BatchOutcome], None] | None = None) -> None:
+        """A batch cut by the caller, validated as one; `done` is given its outcome (to remember it)."""
+        self._cut()
+        self._queue(_Queued(list(batch), done=done))
+
+    def add_outcome(self, outcome: BatchOutcome) -> None:
+        """The outcome of a batch validated before: its report is kept and its projection joins the
+        cross-release check, without validating it again."""
+        self._cut()
+        self._queue(_Queued([], outcome=outcome))
+
     def _add(self, item: tuple[str, list[Triple] | bytes]) -> None:
         state = self._state
         state.batch.append(item)
         if len(state.batch) >= self.batch_size:
-            # The first full batch waits: if nothing follows, it is validated in-process.
-            if state.batches or len(state.batch) > self.batch_size:
-                self._submit(state.batch[: self.batch_size])
-                state.batch = state.batch[self.batch_size:]
+            self._cut()
+        else:
+            self._dispatch()
+
+    def _cut(self) -> None:
+        """The graphs given one at a time so far, as a batch (before a batch given whole: order is kept)."""
+        batch, self._state.batch = self._state.batch, []
+        if batch:
+            self._queue(_Queued(batch))
+
+    def _queue(self, queued: _Queued) -> None:
+        self._state.pending.append(queued)
+        self._dispatch()
+
+    def _dispatch(self) -> None:
+        """Send the waiting batches to workers, once more than one batch's worth waits, in more than one
+        batch; take the done batches at the head of the queue."""
+        state = self._state
+        if not state.parallel:
+            waiting = [q for q in state.pending if q.waiting]
+            state.parallel = (len(waiting) + bool(state.batch) > 1
+                              and sum(len(q.payload) for q in waiting) + len(state.batch) > self.batch_size)
+        while state.parallel and (queued := next((q for q in state.pending if q.waiting), None)):
+            while sum(q.future is not None for q in state.pending) >= 2 * self.workers:
+                self._take_first()  # bounded: never more than this many batches held in workers
+            self._send(queued)
+        while state.pending and state.pending[0].outcome is not None:
+            self._take_first()
+
+    def _send(self, queued: _Queued) -> None:
+        pool = self._workers()
+        if pool is not None:
+            queued.future = pool.submit(_validate_batch, queued.payload)
+            return
+        # No workers left: this batch is validated here, in its turn (after the batches before it).
+        while self._state.pending[0] is not queued:
+            self._take_first()
+        self._take_first()
 
     def report(self) -> ValidationReport:
         state = self._state
-        if not state.batches:  # everything in one batch: the batch is the union, nothing else to check
-            self._take(_validate_here(state.batch, self.shapes_folder, self.base))
-            state.batch = []
-            return merge_reports(state.reports)
-        while state.batch:
-            self._submit(state.batch[: self.batch_size])
-            state.batch = state.batch[self.batch_size:]
+        self._cut()
         while state.pending:
-            self._collect(*state.pending.pop(0))
+            self._take_first()
         self.close()
+        if len(state.reports) <= 1:  # one batch: it was validated whole, nothing else to check
+            return merge_reports(state.reports)
         return merge_reports([*state.reports, self._cross_release_report()])
-
-    def _submit(self, payload: _Payload) -> None:
-        state = self._state
-        while len(state.pending) >= 2 * self.workers:  # bounded: never more than this many batches held
-            self._collect(*state.pending.pop(0))
-        state.batches += 1
-        pool = self._workers()
-        if pool is None:
-            self._take(_validate_here(payload, self.shapes_folder, self.base))
-            return
-        state.pending.append((pool.submit(_validate_batch, payload), payload))
 
     def _workers(self) -> ProcessPoolExecutor | None:
         if self._pool is None and not self._broken:
@@ -274,28 +338,38 @@ class ParallelValidator:
                                              initargs=(self.shapes_folder, self.base))
         return self._pool
 
-    def _collect(self, future: Future[_BatchResult], payload: _Payload) -> None:
-        try:
-            done = future.result()
-        except BrokenProcessPool:
-            # A worker died (killed for memory, or a script that spawns workers without a
-            # `if __name__ == "__main__":` guard): this batch, and the rest, are validated here.
-            self._broken = True
-            if self._pool is not None:
-                self._pool.shutdown(wait=False, cancel_futures=True)
-                self._pool = None
-            done = _validate_here(payload, self.shapes_folder, self.base)
-        self._take(done)
-
-    def _take(self, done: _BatchResult) -> None:
+    def _take_first(self) -> None:
+        """The batch at the head of the queue: its outcome (waiting for its worker, or validating it
+        here if it is still waiting) is kept, and given to its `done`."""
+        queued = self._state.pending.pop(0)
+        outcome = queued.outcome or self._outcome(self._result(queued))
+        if queued.done is not None:
+            queued.done(outcome)
         state = self._state
+        state.reports.append(outcome.report)
+        for triple, release in outcome.projection:
+            state.union.setdefault(triple, release)
+
+    def _result(self, queued: _Queued) -> _BatchResult:
+        if queued.future is not None:
+            try:
+                return queued.future.result()
+            except BrokenProcessPool:
+                # A worker died (killed for memory, or a script that spawns workers without a
+                # `if __name__ == "__main__":` guard): this batch, and the rest, are validated here.
+                self._broken = True
+                if self._pool is not None:
+                    self._pool.shutdown(wait=False, cancel_futures=True)
+                    self._pool = None
+        return _validate_here(queued.payload, self.shapes_folder, self.base)
+
+    def _outcome(self, done: _BatchResult) -> BatchOutcome:
+        state = self._state
+        state.peak_kb[done.pid] = max(state.peak_kb.get(done.pid, 0), done.peak_kb)
         report = Graph()
         for triple in pickle.loads(done.report):
             report.add(triple)
-        state.reports.append(ValidationReport(done.conforms, done.violations, report))
-        for triple, release in done.projection:
-            state.union.setdefault(triple, release)
-        state.peak_kb[done.pid] = max(state.peak_kb.get(done.pid, 0), done.peak_kb)
+        return BatchOutcome(ValidationReport(done.conforms, done.violations, report), done.projection)
 
     def _cross_release_report(self) -> ValidationReport:
         """The cross-release constraints on the union's projection; results already found inside one
@@ -305,7 +379,7 @@ class ParallelValidator:
         union = Graph()
         for triple in state.union:
             union.add(triple)
-        found = validate_graphs([union], cross.shapes)
+        found = validate_union(union, lambda node: (), cross.shapes)  # which releases: `_stating`
         seen = {_key(v) for r in state.reports for v in r.violations}
         violations = []
         for result in list(found.graph.subjects(RDF.type, SH.ValidationResult)):

@@ -1,0 +1,33 @@
+"""Name keys: each name of an entity folded (case, runs of white space), stated as mg:nameKey.
+
+The named questions find an entity by the words a researcher types ("iom", "European  Union"). A
+case-insensitive FILTER over every label reads all of them (0.9 s on a 100k-release store); a key
+folded the same way on both sides is one index lookup (under 1 ms). Keys are stated for the entities
+several releases describe (map/iris.py SHARED_KINDS: organisations, persons, roles, posts,
+frameworks, places), the things people look up by name; a meeting or a funding flow is found
+through them.
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import FOAF, RDFS, SKOS
+
+from migragraph.map.iris import IriMinter
+from migragraph.vocab import MG
+
+NAME_PREDICATES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, FOAF.name)
+
+
+def name_key(text: str) -> str:
+    """`text` as a key: Unicode case folding, white space collapsed to single spaces, trimmed."""
+    return " ".join(text.casefold().split())
+
+
+def add_name_keys(graph: Graph, minter: IriMinter) -> None:
+    """State a key for each name of each shared entity in `graph`."""
+    keys = {(s, Literal(name_key(str(o))))
+            for p in NAME_PREDICATES for s, o in graph.subject_objects(p)
+            if isinstance(s, URIRef) and isinstance(o, Literal) and minter.shared(str(s)) and str(o).strip()}
+    for subject, key in keys:
+        graph.add((subject, MG.nameKey, key))

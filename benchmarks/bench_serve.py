@@ -35,7 +35,8 @@ PICKS = {
     "pair": "SELECT ?v ?w WHERE { ?m mg:participant ?x, ?y . ?x a org:Organization . ?y a org:Organization . "
             "FILTER(STR(?x) < STR(?y)) ?x skos:prefLabel ?v . ?y skos:prefLabel ?w } LIMIT 1",
     "framework": "SELECT ?v WHERE { ?f a mg:Framework ; rdfs:label ?v } ORDER BY ?v LIMIT 1",
-    "donor": "SELECT ?v WHERE { ?f a mg:Funding ; schema:funder/skos:prefLabel ?v } ORDER BY ?v LIMIT 1",
+    "donor": "SELECT ?v ?w WHERE { ?f a mg:Funding ; schema:funder/skos:prefLabel ?v ; "
+             "mg:recipient/skos:prefLabel ?w } ORDER BY ?v ?w LIMIT 1",
     "day": "SELECT (MAX(?d) AS ?v) WHERE { ?r a mg:Release ; dcterms:issued ?d }",
 }
 
@@ -82,16 +83,19 @@ def values(host: str, port: int) -> dict[str, str]:
     since = time.strftime("%Y-%m-%d", time.gmtime(time.mktime(time.strptime(day, "%Y-%m-%d")) - 6 * 86400))
     org = found["org"]["v"]
     return {"org": org, "entity": org, "a": found["pair"]["v"], "b": found["pair"]["w"],
-            "framework": found["framework"]["v"], "donor": found["donor"]["v"], "since": since, "until": day}
+            "framework": found["framework"]["v"], "donor": found["donor"]["v"],
+            "recipient": found["donor"]["w"], "since": since, "until": day}
 
 
 def paths(chosen: dict[str, str]) -> dict[str, str]:
-    """/named/NAME?params for every named question whose required parameters we have values for."""
+    """/named/NAME?params for every named question (its required parameters)."""
     out = {}
     for question in named_queries().values():
-        params = {p.name: chosen[p.name] for p in question.params if p.required and p.name in chosen}
-        if len(params) == sum(p.required for p in question.params):
-            out[question.name] = f"/named/{question.name}?{urllib.parse.urlencode(params)}"
+        missing = [p.name for p in question.params if p.required and p.name not in chosen]
+        if missing:
+            raise SystemExit(f"no value for {', '.join(missing)} of {question.name}: add it to PICKS")
+        params = {p.name: chosen[p.name] for p in question.params if p.required}
+        out[question.name] = f"/named/{question.name}?{urllib.parse.urlencode(params)}"
     return out
 
 

@@ -161,3 +161,14 @@ def test_cli_named_query_list_and_formats(built: Path) -> None:
     assert [b["total"]["value"] for b in bindings] == ["590000000"]
     unknown = runner.invoke(cli, ["query", str(built), "--named", "nope"])
     assert unknown.exit_code == 2 and "error: no named query 'nope'; known:" in unknown.output
+
+
+def test_evidence_of_a_meeting_asked_by_its_own_label(built: Path) -> None:
+    with GraphStore(built / "store", read_only=True) as store:
+        found = store.query("SELECT ?m ?l WHERE { ?m a mg:Meeting ; rdfs:label ?l ; mg:participant ?p . "
+                            "?p skos:prefLabel 'European Union' } ORDER BY ?m LIMIT 1")
+    assert isinstance(found, Solutions) and found.rows
+    meeting, label = (str(v) for v in found.rows[0])
+    rows = ask(built, "evidence", entity=label.upper())  # any case, as a researcher might paste it
+    assert {r["statement"] for r in rows} == {meeting}
+    assert all(r["sentence"] and r["release"] for r in rows)

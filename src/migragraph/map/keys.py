@@ -2,10 +2,9 @@
 
 The named questions find an entity by the words a researcher types ("iom", "European  Union"). A
 case-insensitive FILTER over every label reads all of them (0.9 s on a 100k-release store); a key
-folded the same way on both sides is one index lookup (under 1 ms). Keys are stated for the entities
-several releases describe (map/iris.py SHARED_KINDS: organisations, persons, roles, posts,
-frameworks, places), the things people look up by name; a meeting or a funding flow is found
-through them.
+folded the same way on both sides is one index lookup (under 1 ms). Keys are stated for every node
+of ours that has a name: organisations, persons, roles, posts, frameworks, places, and meetings and
+funding flows by their labels (the evidence question finds a meeting's sentences by its label).
 """
 
 from __future__ import annotations
@@ -25,9 +24,9 @@ def name_key(text: str) -> str:
 
 
 def add_name_keys(graph: Graph, minter: IriMinter) -> None:
-    """State a key for each name of each shared entity in `graph`."""
+    """State a key for each name of each node of this minter in `graph`."""
     keys = {(s, Literal(name_key(str(o))))
             for p in NAME_PREDICATES for s, o in graph.subject_objects(p)
-            if isinstance(s, URIRef) and isinstance(o, Literal) and minter.shared(str(s)) and str(o).strip()}
+            if isinstance(s, URIRef) and isinstance(o, Literal) and minter.kind_of(str(s)) and str(o).strip()}
     for subject, key in keys:
         graph.add((subject, MG.nameKey, key))

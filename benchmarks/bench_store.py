@@ -238,7 +238,8 @@ def report(result: dict[str, Any]) -> None:
     print(f"  load: store {result['store_triples_per_s']:,.0f} triples/s "
           f"({result['store_releases_per_s']:,.0f} releases/s); rdflib Dataset "
           f"{result['rdflib_triples_per_s']:,.0f} triples/s (first {result['rdflib_releases']:,} releases)")
-    print(f"  store on disk {result['store_mb_on_disk']:.1f} MB; peak RSS after the store phase "
+    print(f"  store on disk {result['store_mb_on_disk']:.1f} MB; the process's peak RSS so far, after the "
+          f"store phase "
           f"{result['peak_rss_mb_after_store']:.0f} MB")
     for name, q in result["queries"].items():
         theirs = result["rdflib_queries"].get(name)

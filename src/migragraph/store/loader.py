@@ -1,9 +1,11 @@
 """New releases into the store in batches, each batch loading in the background while the next is made.
 
-Writing a release as N-Quads is Python and holds the GIL; oxigraph's bulk load is Rust and mostly does
-not, so with the two overlapped a 2-core machine stores ~125k triples a second where one after the other
-stores ~95k (benchmarks/bench_store.py). One batch is in flight at a time: memory stays at two batches,
-and the store's journal (DIR/store.pending) names one batch only.
+Writing a release as N-Quads is Python and holds the GIL; oxigraph's bulk load is Rust and releases it
+(a Python thread runs at full speed beside it), so the two overlap: the build extracts and writes the
+next batch while one loads. On 2 cores they share the CPU, and the store's bulk load is most of the
+time (benchmarks/bench_store.py: 108k triples a second at 10k releases, 90k at 100k). One batch is in
+flight at a time: memory stays at two batches, and the store's journal (DIR/store.pending) names one
+batch only.
 
 A write of another kind (a release replaced or removed) must wait for the batch in flight: it reads the
 union to keep it a set, and a batch landing in the middle of that would be missed (`settle`).

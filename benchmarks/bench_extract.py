@@ -10,11 +10,11 @@ of the text costs. The machine's figures (CPU, cores, Python) are printed with t
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import statistics
 import time
 from pathlib import Path
+
+from machine import describe  # benchmarks/machine.py: the script's folder is on sys.path
 
 from migragraph.extract.extractor import extract
 from migragraph.extract.gazetteer import load
@@ -22,16 +22,6 @@ from migragraph.extract.text import sentences
 from migragraph.ingest.sources import read_inputs
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "releases" / "releases.jsonl"
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def main() -> None:
@@ -57,7 +47,7 @@ def main() -> None:
     load.cache_clear()
     load()
     gaz = time.perf_counter() - t
-    print(f"machine: {cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"machine: {describe()}")
     print(f"releases: {len(releases)} from {args.releases}, median of {args.repeat} runs, one core")
     print(f"extraction:           {len(releases) / med:8.1f} releases/s "
           f"({1000 * med / len(releases):.2f} ms each)")

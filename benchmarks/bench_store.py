@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import resource
 import shutil
 import statistics
@@ -43,6 +41,7 @@ import rdflib
 from rdflib import Dataset, URIRef
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import describe  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 from migragraph.extract.extractor import extract  # noqa: E402
@@ -71,16 +70,6 @@ PARAMS: dict[str, dict[str, str]] = {
     "evidence": {"entity": "UNICEF"},
     "changes-between": {"since": "2020-03-01", "until": "2020-03-31"},
 }
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def write_shards(n: int, seed: int, folder: Path) -> list[Path]:
@@ -259,7 +248,7 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, help="where stores are built (default: a temporary folder)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
-    print(f"machine: {cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+    print(f"machine: {describe()}, "
           f"pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}")
     results = []
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:

@@ -124,6 +124,14 @@ def extraction() -> Extraction:
 
 
 @pytest.fixture
+def controlled(tmp_path: Path, extraction: Extraction) -> Path:
+    """A build of one release whose extraction is the hand-made one above."""
+    (tmp_path / "iom.txt").write_text(TEXT, encoding="utf-8")
+    build([tmp_path / "iom.txt"], tmp_path / "out", extractor=lambda _: extraction, progress=False)
+    return tmp_path / "out"
+
+
+@pytest.fixture
 def minter() -> IriMinter:
     return IriMinter()
 

@@ -27,14 +27,6 @@ def _invoke(*args: str) -> Result:
 
 
 @pytest.fixture
-def controlled(tmp_path: Path, extraction: Extraction) -> Path:
-    """A build of one release whose extraction is the hand-made one of conftest."""
-    (tmp_path / "iom.txt").write_text(TEXT, encoding="utf-8")
-    build([tmp_path / "iom.txt"], tmp_path / "out", extractor=lambda _: extraction, progress=False)
-    return tmp_path / "out"
-
-
-@pytest.fixture
 def violating(tmp_path: Path) -> Path:
     def extractor(release: RawRelease) -> Extraction:
         return Extraction(

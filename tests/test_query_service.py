@@ -16,10 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from migragraph.cli.main import cli
-from migragraph.extract.model import Extraction
-from migragraph.pipeline import build
 
-from .conftest import TEXT
 from .hostile.netguard import blocked
 
 
@@ -29,13 +26,6 @@ def _query(*args: str) -> Result:
 
 def _federated(port: int) -> str:
     return f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
-
-
-@pytest.fixture
-def out(tmp_path: Path, extraction: Extraction) -> Path:
-    (tmp_path / "iom.txt").write_text(TEXT, encoding="utf-8")
-    build([tmp_path / "iom.txt"], tmp_path / "out", extractor=lambda _: extraction, progress=False)
-    return tmp_path / "out"
 
 
 @pytest.fixture
@@ -66,8 +56,8 @@ def _closed_port() -> int:
 UNREACHABLE = "error: the query failed, a SERVICE endpoint it names may be unreachable: "
 
 
-def test_service_to_port_9_is_refused_naming_the_flag(out: Path) -> None:
-    refused = _query(str(out), "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+def test_service_to_port_9_is_refused_naming_the_flag(controlled: Path) -> None:
+    refused = _query(str(controlled), "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
     assert refused.exit_code == 2 and refused.stdout == ""
     assert refused.stderr.splitlines() == [
         "error: the query has a SERVICE clause, which would fetch from the endpoint it names over the "
@@ -75,20 +65,20 @@ def test_service_to_port_9_is_refused_naming_the_flag(out: Path) -> None:
 
 
 @pytest.mark.parametrize("how", ["argument", "file", "stdin", "lowercase", "escaped", "csv"])
-def test_a_refused_query_attempts_nothing(out: Path, tmp_path: Path, listener: socket.socket,
+def test_a_refused_query_attempts_nothing(controlled: Path, tmp_path: Path, listener: socket.socket,
                                           how: str) -> None:
     query = _federated(listener.getsockname()[1])
-    args = [str(out), query]
+    args = [str(controlled), query]
     runner_input = None
     if how == "file":
         (tmp_path / "q.rq").write_text(query, encoding="utf-8")
-        args = [str(out), f"@{tmp_path / 'q.rq'}"]
+        args = [str(controlled), f"@{tmp_path / 'q.rq'}"]
     elif how == "stdin":
-        args, runner_input = [str(out), "-"], query
+        args, runner_input = [str(controlled), "-"], query
     elif how == "lowercase":
-        args = [str(out), query.replace("SERVICE", "service")]
+        args = [str(controlled), query.replace("SERVICE", "service")]
     elif how == "escaped":  # SPARQL codepoint escapes spell the keyword without its letters
-        args = [str(out), query.replace("SERVICE", "\\u0053ERVICE")]
+        args = [str(controlled), query.replace("SERVICE", "\\u0053ERVICE")]
     elif how == "csv":
         args = [*args, "--format", "csv"]
     with blocked() as attempts:
@@ -98,13 +88,14 @@ def test_a_refused_query_attempts_nothing(out: Path, tmp_path: Path, listener: s
     assert attempts.seen == [] and not _connected(listener)
 
 
-def test_the_word_service_elsewhere_is_no_service(out: Path) -> None:
+def test_the_word_service_elsewhere_is_no_service(controlled: Path) -> None:
     # In a string, an IRI, a comment or a variable it is not the keyword: the query runs.
-    result = _query(str(out), "# no SERVICE here\nSELECT ?service WHERE { ?service ?p 'SERVICE' } LIMIT 1")
+    query = "# no SERVICE here\nSELECT ?service WHERE { ?service ?p 'SERVICE' } LIMIT 1"
+    result = _query(str(controlled), query)
     assert result.exit_code == 0 and result.stdout.endswith("(0 rows)\n")
 
 
-def test_allowed_the_query_reaches_the_endpoint(out: Path) -> None:
+def test_allowed_the_query_reaches_the_endpoint(controlled: Path) -> None:
     # A one-shot endpoint on loopback that reads the request and hangs up: the query was sent to it.
     with socket.socket() as server:
         server.bind(("127.0.0.1", 0))
@@ -118,15 +109,15 @@ def test_allowed_the_query_reaches_the_endpoint(out: Path) -> None:
 
         thread = threading.Thread(target=answer, daemon=True)
         thread.start()
-        result = _query(str(out), _federated(server.getsockname()[1]), "--allow-service")
+        result = _query(str(controlled), _federated(server.getsockname()[1]), "--allow-service")
         thread.join(timeout=10)
     assert requests and requests[0].startswith(b"POST /sparql ")
     assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
     assert result.stderr.startswith(UNREACHABLE)
 
 
-def test_allowed_a_closed_port_fails_with_a_clear_error(out: Path) -> None:
-    result = _query(str(out), _federated(_closed_port()), "--allow-service")
+def test_allowed_a_closed_port_fails_with_a_clear_error(controlled: Path) -> None:
+    result = _query(str(controlled), _federated(_closed_port()), "--allow-service")
     assert result.exit_code == 2 and "Traceback" not in result.output
     (line,) = result.stderr.splitlines()
     assert line.startswith(UNREACHABLE)

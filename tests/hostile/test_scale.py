@@ -29,6 +29,14 @@ def _releases(release: RawRelease, extraction: Extraction, minter: IriMinter, n:
     return [map_release(replace(release, key=f"release-{i}"), extraction, minter, "0.1.0") for i in range(n)]
 
 
+def _conflicting(release: RawRelease, extraction: Extraction, minter: IriMinter) -> list[Graph]:
+    """release-0, and release-renamed that gives IOM another preferred name."""
+    other = copy.deepcopy(extraction)
+    other.organisations["iom"].name = "IOM, the UN Migration Agency"
+    renamed = map_release(replace(release, key="release-renamed"), other, minter, "0.1.0")
+    return [*_releases(release, extraction, minter, 1), renamed]
+
+
 def test_the_union_sees_only_preferred_names_and_the_organisations_of_posts(graph: Graph,
                                                                             minter: IriMinter) -> None:
     # Decided (validate/parallel.py): the constraints more releases can break (sh:maxCount ...) on nodes
@@ -63,10 +71,7 @@ def test_a_conflict_between_batches_is_found(release: RawRelease, extraction: Ex
                                             minter: IriMinter) -> None:
     # Two releases, in different batches, give IOM two preferred names: sequential batches see each
     # alone and miss it; the union's projection does not.
-    graphs = _releases(release, extraction, minter, 1)
-    other = copy.deepcopy(extraction)
-    other.organisations["iom"].name = "IOM, the UN Migration Agency"
-    graphs.append(map_release(replace(release, key="release-renamed"), other, minter, "0.1.0"))
+    graphs = _conflicting(release, extraction, minter)
     assert validate_batches(graphs, 1).conforms
     report = validate_parallel(graphs, batch_size=1, workers=2)
     assert not report.conforms
@@ -100,10 +105,7 @@ def test_shapes_are_read_from_the_folder_given(tmp_path: Path, release: RawRelea
 def test_graphs_given_as_nquads_are_parsed_by_the_workers(release: RawRelease, extraction: Extraction,
                                                           minter: IriMinter) -> None:
     # As a store hands them over: the main process converts no term, the report is the same.
-    graphs = _releases(release, extraction, minter, 1)
-    other = copy.deepcopy(extraction)
-    other.organisations["iom"].name = "IOM, the UN Migration Agency"
-    graphs.append(map_release(replace(release, key="release-renamed"), other, minter, "0.1.0"))
+    graphs = _conflicting(release, extraction, minter)
     with ParallelValidator(batch_size=1, workers=2) as validator:
         for g in graphs:
             quads = to_ox_quads(URIRef(str(g.identifier)), g)

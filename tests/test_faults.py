@@ -80,7 +80,7 @@ def graphs_of(out: Path) -> dict[str, set[tuple[str, str, str]]]:
 
 def assert_complete(out: Path) -> None:
     """A build run again after the kill is the clean build: each release once, same bytes."""
-    for leftover in (".graph.trig.partial", ".build.json.partial", "store.pending"):
+    for leftover in (".graph.trig.partial", ".build.json.partial", "store.pending", "store.pending.new"):
         assert not (out / leftover).exists(), leftover
     assert all(p.suffix == ".json" for p in (out / ".validation").iterdir())
 

@@ -3,10 +3,14 @@ cannot read is reported by name and the others of its batch are stored."""
 
 from __future__ import annotations
 
+import threading
+from pathlib import Path
+
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
 
-from migragraph.store.graphstore import GraphStore
+from migragraph.store.graphstore import GraphStore, Solutions
+from migragraph.store.journal import Journal
 from migragraph.store.loader import Loader
 from migragraph.store.terms import ReleaseQuads, nquads
 
@@ -27,8 +31,8 @@ def test_batches_land_and_a_broken_release_is_named_alone() -> None:
             for n in range(5):
                 loader.add(*_release(n), tag=f"file-{n}.txt")
                 if n == 2:  # in the middle of a batch: the batch is retried a release at a time
-                    line = f'<{EX}s> <{EX}p> "unterminated'.encode()
-                    loader.add(broken, ReleaseQuads(line + f" <{broken}> .\n".encode(), line + b" .\n", 1),
+                    line = f'<{EX}s> <{EX}p> "unterminated'
+                    loader.add(broken, ReleaseQuads(f"{line} <{broken}> .\n".encode(), (line,), 1),
                                tag="broken.txt")
         assert [tag for tag, _ in refused] == ["broken.txt"]
         assert "cannot read" in refused[0][1]
@@ -51,3 +55,61 @@ def test_a_batch_writes_each_union_triple_once() -> None:
     lines = [line for line in ReleaseQuads.batch(releases).decode().splitlines() if line]
     assert len(lines) == 3 * 2 + 1 + 3  # every release's own lines, the shared triple once in the union
     assert sum(line == f'<{EX}org/shared> <{RDFS.label}> "Shared" .' for line in lines) == 1
+
+
+def test_a_release_without_triples_adds_no_line() -> None:
+    empty = nquads(URIRef(f"{EX}release/empty"), [])
+    assert (empty.named, empty.union, empty.triples) == (b"", (), 0)
+    assert ReleaseQuads.batch([empty]) == b""
+    one = _release(1)[1]
+    assert ReleaseQuads.batch([empty, one]) == ReleaseQuads.batch([one])
+    assert ReleaseQuads.batch([one]).decode().count(" .\n") == 2 + 2  # two named lines, two union lines
+
+
+def test_on_disk_two_batches_load_at_once_and_a_broken_one_is_named(tmp_path: Path) -> None:
+    refused: list[str] = []
+    broken = URIRef(f"{EX}release/broken")
+    with GraphStore(tmp_path / "store") as store:
+        with Loader(store, batch_triples=2, refused=lambda tag, why: refused.append(tag)) as loader:
+            assert loader.in_flight == 2
+            for n in range(12):
+                loader.add(*_release(n), tag=f"file-{n}.txt")
+                if n == 5:
+                    line = f'<{EX}s> <{EX}p> "unterminated'
+                    loader.add(broken, ReleaseQuads(f"{line} <{broken}> .\n".encode(), (line,), 1),
+                               tag="broken.txt")
+        assert refused == ["broken.txt"]
+        assert not (tmp_path / "store.pending").exists()  # every batch struck off the journal
+        assert sorted(str(g) for g in store.named_graphs()) == sorted(f"{EX}release/{n}" for n in range(12))
+        shared = store.query(f"SELECT ?l WHERE {{ <{EX}org/shared> <{RDFS.label}> ?l }}")
+        assert isinstance(shared, Solutions) and [str(r[0]) for r in shared.rows] == ["Shared"]
+        assert store.query(f"ASK {{ <{EX}s> ?p ?o }}") is False
+
+
+def test_the_journal_names_every_batch_in_flight(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "store.pending")
+    first = journal.begin(["g:1", "g:2"])
+    second = journal.begin(["g:3"])
+    assert journal.recorded() == ["g:1", "g:2", "g:3"]
+    journal.end(first)
+    assert journal.recorded() == ["g:3"]
+    journal.end(second)
+    assert not journal.path.exists() and journal.recorded() == []
+
+
+def test_a_failed_batch_is_undone_only_once_it_loads_alone(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "store.pending")
+    failed, other = journal.begin(["g:failed"]), journal.begin(["g:other"])
+    undone = threading.Event()
+
+    def undo() -> None:
+        with journal.alone(failed):
+            assert journal.recorded() == ["g:failed"]
+            undone.set()
+
+    worker = threading.Thread(target=undo)
+    worker.start()
+    assert not undone.wait(0.2)  # the other batch is still loading
+    journal.end(other)
+    worker.join(5)
+    assert undone.is_set() and not journal.path.exists()

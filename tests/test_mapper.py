@@ -13,7 +13,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS
 from migragraph.extract.model import Extraction
 from migragraph.ingest.release import RawRelease
 from migragraph.map.iris import IriMinter
-from migragraph.map.mapper import map_release
+from migragraph.map.mapper import map_release, release_triples
 from migragraph.validate.shacl import validate_graphs
 from migragraph.vocab import MG
 
@@ -83,6 +83,19 @@ def test_no_blank_nodes_and_same_triples_every_time(
 ) -> None:
     assert not [t for t in graph if any(isinstance(x, BNode) for x in t)]
     assert set(map_release(release, extraction, minter, "0.1.0")) == set(graph)
+
+
+def test_the_build_gets_the_same_triples_each_once_in_one_order(
+    release: RawRelease, extraction: Extraction, minter: IriMinter, graph: Graph
+) -> None:
+    # The build stores release_triples without an rdflib Graph in between (pipeline._one).
+    triples = release_triples(release, extraction, minter, "0.1.0")
+    assert len(triples) == len(set(triples)) == len(graph)
+    assert set(triples) == set(graph)
+    assert release_triples(release, extraction, minter, "0.1.0") == triples
+    keys = [t for t in triples if t[1] == MG.nameKey]
+    assert keys == sorted(keys) and triples[-len(keys):] == keys  # name keys last, sorted
+    assert (minter("org", "iom"), MG.nameKey, Literal("iom")) in keys
 
 
 def test_organisations(graph: Graph, minter: IriMinter) -> None:

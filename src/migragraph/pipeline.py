@@ -43,7 +43,7 @@ from migragraph.extract.model import Extraction
 from migragraph.ingest.release import RawRelease
 from migragraph.ingest.sources import DEFAULT_MAX_BYTES, discover, read_all
 from migragraph.map.iris import DEFAULT_BASE, IriMinter
-from migragraph.map.mapper import map_release
+from migragraph.map.mapper import release_triples
 from migragraph.map.prefixes import prefixes
 from migragraph.map.reference import reference_graph, reference_iri
 from migragraph.store.files import replacing, write_atomic, write_text_atomic
@@ -203,8 +203,8 @@ def _one(run: _Run, release: RawRelease, rebuild: bool) -> None:
         run.result.changes.restamped += 1
         return
     try:
-        graph = map_release(release, run.extract(release), run.minter, run.version)
-        loadable = nquads(iri, graph) if before is None else None
+        triples = release_triples(release, run.extract(release), run.minter, run.version)
+        loadable = nquads(iri, triples) if before is None else None
     except Exception as exc:  # the extractor may fail in ways of its own; one release must not stop the rest
         reason = str(exc) if isinstance(exc, MigragraphError) else f"{type(exc).__name__}: {exc}"
         run.result.errors.append(InputError(release.source, f"cannot extract or map this release: {reason}"))
@@ -218,7 +218,7 @@ def _one(run: _Run, release: RawRelease, rebuild: bool) -> None:
         run.result.changes.added += 1
     else:
         run.loader.settle()
-        run.store.add_release(iri, graph)
+        run.store.add_release(iri, triples)
         run.result.changes.changed += 1
 
 

@@ -64,14 +64,14 @@ def test_an_extractor_that_raises_on_one_release(tmp_path: Path) -> None:
 def test_a_mapper_that_raises_on_one_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import migragraph.pipeline as pipeline
 
-    real = pipeline.map_release
+    real = pipeline.release_triples
 
     def fragile(release: RawRelease, *args: Any) -> Any:
         if "Gigauri" in release.text:
             raise ValueError("an IRI the store refuses")
         return real(release, *args)
 
-    monkeypatch.setattr(pipeline, "map_release", fragile)
+    monkeypatch.setattr(pipeline, "release_triples", fragile)
     built = build_beside(tmp_path, "list.json", (DATA / "list.json").read_bytes())
     assert [(e.source, e.reason) for e in built.result.errors] == [
         (f"{built.inputs / 'list.json'}[1]",

@@ -5,10 +5,10 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from migragraph.map import Triple
 from migragraph.map.iris import DEFAULT_BASE
 from migragraph.map.prefixes import prefixes
 from migragraph.store.graphstore import Solutions
-from migragraph.store.terms import Triple
 
 _MAX_CELL = 80
 

@@ -9,13 +9,17 @@ funding flows by their labels (the evidence question finds a meeting's sentences
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import FOAF, RDFS, SKOS
 
+from migragraph.map import Triple
 from migragraph.map.iris import IriMinter
 from migragraph.vocab import MG
 
 NAME_PREDICATES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, FOAF.name)
+_NAMES = frozenset(NAME_PREDICATES)
 
 
 def name_key(text: str) -> str:
@@ -23,10 +27,16 @@ def name_key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def name_key_triples(triples: Iterable[Triple], minter: IriMinter) -> list[Triple]:
+    """The mg:nameKey triples for each name among `triples` of a node of this minter, sorted."""
+    keys = {(s, MG.nameKey, Literal(name_key(str(o))))
+            for s, p, o in triples
+            if p in _NAMES and isinstance(s, URIRef) and isinstance(o, Literal) and str(o).strip()
+            and minter.kind_of(str(s))}
+    return sorted(keys)
+
+
 def add_name_keys(graph: Graph, minter: IriMinter) -> None:
     """State a key for each name of each node of this minter in `graph`."""
-    keys = {(s, Literal(name_key(str(o))))
-            for p in NAME_PREDICATES for s, o in graph.subject_objects(p)
-            if isinstance(s, URIRef) and isinstance(o, Literal) and minter.kind_of(str(s)) and str(o).strip()}
-    for subject, key in keys:
-        graph.add((subject, MG.nameKey, key))
+    for triple in name_key_triples(graph, minter):
+        graph.add(triple)

@@ -20,9 +20,10 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS
 
 from migragraph.extract.model import Extraction, Framework, Funding, Meeting, Organisation, Post, Span
 from migragraph.ingest.release import RawRelease
+from migragraph.map import Triple
 from migragraph.map.dates import date_literal, partial_date_literal
 from migragraph.map.iris import IriMinter
-from migragraph.map.keys import add_name_keys
+from migragraph.map.keys import name_key_triples
 from migragraph.vocab import MG
 
 _WIKIDATA = "http://www.wikidata.org/entity/"
@@ -37,6 +38,18 @@ _SAFE_URL = re.compile(rf"^https?://[^{_NOT_IRI}]+$")
 
 def map_release(release: RawRelease, extraction: Extraction, minter: IriMinter, version: str) -> Graph:
     """The named graph of `release`: its identifier is the release IRI, which it also describes."""
+    graph = Graph(identifier=minter("release", release.key), bind_namespaces="none")
+    for triple in release_triples(release, extraction, minter, version):
+        graph.add(triple)
+    return graph
+
+
+def release_triples(release: RawRelease, extraction: Extraction, minter: IriMinter, version: str,
+                    ) -> list[Triple]:
+    """The triples of `release`'s named graph (as map_release's), each once, always in the same order.
+
+    The build stores them without an rdflib Graph: adding to one and iterating it again were half the
+    time of mapping a release and of writing it for the store (benchmarks/bench_store.py)."""
     return _ReleaseMapper(release, extraction, minter, version).run()
 
 
@@ -63,12 +76,10 @@ class _ReleaseMapper:
     def __init__(self, release: RawRelease, extraction: Extraction, minter: IriMinter, version: str) -> None:
         self.release, self.x, self.mint, self.version = release, extraction, minter, version
         self.iri = minter("release", release.key)
-        # No prefixes bound: binding rdflib's defaults and ours costs more than mapping a short release,
-        # and these graphs are serialised by the store, which is given the prefixes (map/prefixes.py).
-        self.g = Graph(identifier=self.iri, bind_namespaces="none")
+        self.triples: dict[Triple, None] = {}  # a set that keeps the order triples were added in
         self.issued = date_literal(extraction.info.date) or date_literal(release.date)
 
-    def run(self) -> Graph:
+    def run(self) -> list[Triple]:
         self._release()
         self._provenance()
         for organisation in self.x.organisations.values():
@@ -83,14 +94,14 @@ class _ReleaseMapper:
             self._framework(framework)
         for funding in self.x.funding:
             self._funding(funding)
-        add_name_keys(self.g, self.mint)
-        return self.g
+        triples = list(self.triples)
+        return triples + name_key_triples(triples, self.mint)
 
     # ------------------------------------------------------------------ helpers
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
         if o is not None:
-            self.g.add((s, p, o))
+            self.triples[(s, p, o)] = None
 
     def org(self, key: str) -> URIRef:
         return self.mint("org", key)

@@ -9,9 +9,9 @@ machine it stores ~3x more triples a second than a transaction of the same size,
 grow with the batch (a 400k-quad transaction took 11x longer than the bulk load). Oxigraph ingests a
 bulk batch (under a million quads) as one set of SST files, which RocksDB adds to all column families
 at once, but that is not a promise of its API; so each bulk batch is also written down first in
-DIR/store.pending, and a store opened for writing after a batch was cut short drops that batch's graphs
-(and any triple of the union no graph states) before anything else: the next build stores them again,
-as new.
+DIR/store.pending (store/journal.py), and a store opened for writing after a batch was cut short drops
+that batch's graphs (and any triple of the union no graph states) before anything else: the next build
+stores them again, as new. Two batches may load at once (store/loader.py): the journal names both.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from migragraph.errors import StoreError
+from migragraph.store.journal import Journal
 from migragraph.store.sparqltext import DROP_ORPHANS, Substitutions, drop_graph, syntax_error
 
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | Iterable[ox.Triple]
@@ -72,7 +73,7 @@ class OxigraphBackend:
     def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
         self.path, self.read_only = path, read_only
         self.location = str(path) if path is not None else "(memory)"
-        self.journal = path.with_name(path.name + ".pending") if path is not None else None
+        self.journal = Journal(path.with_name(path.name + ".pending")) if path is not None else None
         try:
             if path is None:
                 self._store: ox.Store | None = ox.Store()
@@ -120,33 +121,42 @@ class OxigraphBackend:
     def insert_new(self, nquads: bytes, graphs: list[ox.NamedNode]) -> None:
         if self.journal is None:  # in memory a transaction is as fast as a bulk load, and atomic
             try:
-                self.store.load(nquads, format=ox.RdfFormat.N_QUADS)
+                self.store.load(nquads, format=ox.RdfFormat.N_QUADS, lenient=True)  # terms.py checked it
             except OSError as exc:
                 raise StoreError(f"cannot write to the store at {self.location}: {exc}") from None
             return
         try:
-            self.journal.write_text("".join(f"{g.value}\n" for g in graphs), encoding="utf-8")
-            self.store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
-            self.journal.unlink()
-        except SyntaxError:
-            self._recover()  # whatever part of the batch went in goes out again
-            raise
+            batch = self.journal.begin([g.value for g in graphs])
+            try:
+                self.store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS, lenient=True)  # terms.py checked it
+            except SyntaxError:
+                # Whatever part of the batch went in goes out again, once no other batch is loading (a
+                # batch half in would make the union's orphans its own).
+                with self.journal.alone(batch):
+                    self._drop(self.journal.graphs(batch))
+                raise
+            self.journal.end(batch)  # not on OSError: the next open undoes the batch
         except OSError as exc:
             raise StoreError(f"cannot write to the store at {self.location}: {exc}") from None
 
     def _recover(self) -> None:
-        """Undo a bulk batch that a killed build or a full disk may have cut short."""
-        if self.journal is None or not self.journal.exists():
+        """Undo the bulk batches that a killed build or a full disk may have cut short."""
+        if self.journal is None:
             return
         try:
-            graphs = self.journal.read_text(encoding="utf-8").split()
-            for graph in graphs:
-                self.update(drop_graph(graph))
-            self.update(DROP_ORPHANS)
-            self.journal.unlink()
+            graphs = self.journal.recorded()
+            if graphs:
+                self._drop(graphs)
+            self.journal.clear()
         except OSError as exc:
             raise StoreError(f"cannot repair the store at {self.location} after an interrupted load "
-                             f"({self.journal}): {exc}") from None
+                             f"({self.journal.path}): {exc}") from None
+
+    def _drop(self, graphs: list[str]) -> None:
+        """Drop `graphs` and every triple of the union that no graph states any longer."""
+        for graph in graphs:
+            self.update(drop_graph(graph))
+        self.update(DROP_ORPHANS)
 
     def quads(self, graph: Graph) -> Iterator[ox.Quad]:
         return iter(self.store.quads_for_pattern(None, None, None, graph))

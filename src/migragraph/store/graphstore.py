@@ -26,12 +26,13 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from migragraph.errors import StoreError
+from migragraph.map import Triple
 from migragraph.map.prefixes import vocab_prefixes
 from migragraph.resources import data_file
 from migragraph.store.backend import Backend, OxigraphBackend, union_of
 from migragraph.store.locate import EMBEDDED, backend_for, recorded_store
 from migragraph.store.sparqltext import Substitutions, drop_graph, insert_data
-from migragraph.store.terms import ReleaseQuads, Triple, nquads, to_ox_quads, to_rdflib
+from migragraph.store.terms import ReleaseQuads, nquads, to_ox_quads, to_rdflib
 
 FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
 RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,

@@ -25,7 +25,7 @@ from migragraph.errors import StoreError
 from migragraph.extract.model import Extraction, ReleaseInfo
 from migragraph.ingest.release import RawRelease
 from migragraph.map.iris import IriMinter
-from migragraph.map.mapper import map_release
+from migragraph.map.mapper import release_triples
 from migragraph.resources import data_file
 from migragraph.store.graphstore import GraphStore
 from migragraph.store.terms import to_ox_quads
@@ -90,7 +90,7 @@ def restamp(store: GraphStore, iri: URIRef, release: RawRelease, before: Fingerp
     Those statements are the ones about the source file's IRI (prov:wasDerivedFrom, prov:used,
     dcterms:modified) and mg:sourceRecord; the new ones are what the mapper writes for this release
     given an empty extraction, so they are the same triples a full build would write."""
-    stamp = map_release(release, Extraction(info=ReleaseInfo()), minter, version)
+    stamp = release_triples(release, Extraction(info=ReleaseInfo()), minter, version)
     new = list(to_ox_quads(iri, stamp))
     sources = {q.object for q in new if q.predicate.value == str(PROV.wasDerivedFrom)}
     old_source, record = ox.NamedNode(before.source), str(MG.sourceRecord)

@@ -44,6 +44,7 @@ from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
+from migragraph.map import Triple
 from migragraph.map.iris import DEFAULT_BASE, IriMinter
 from migragraph.store.terms import to_rdflib
 from migragraph.validate.shacl import (
@@ -60,7 +61,6 @@ WORKERS = 2
 UNION_SENSITIVE = (SH.maxCount, SH.uniqueLang, SH.lessThan, SH.lessThanOrEquals, SH.equals, SH.disjoint)
 _PAIRED = (SH.lessThan, SH.lessThanOrEquals, SH.equals, SH.disjoint)  # their value is another path
 
-Triple = tuple[Node, Node, Node]
 # A batch of release graphs: (graph IRI, its triples, or its N-Quads: the worker parses those, so a
 # main process that reads serialised graphs, as from a store, converts no term itself).
 Batch = list[tuple[str, list[Triple] | bytes]]

@@ -8,7 +8,7 @@ through ingest, extracted by the real extractor and mapped, one at a time (never
 
   load     triples a second into the embedded store (DIR/store on disk) the way `migragraph build`
            stores them (store/loader.py: N-Quads of each release and of its part of the union default
-           graph, bulk-loaded in batches of LOAD_BATCH_TRIPLES, one batch loading while the next is
+           graph, bulk-loaded in batches of LOAD_BATCH_TRIPLES, two batches loading while the next is
            written), beside rdflib's in-memory Dataset (one graph a release) in the same run. Releases
            are extracted CHUNK at a time, then stored; only the storing is timed (extraction and
            mapping are reported apart). rdflib takes ~1.3 KB a triple (PERFORMANCE.md), so it is fed

@@ -48,8 +48,8 @@ def release_triples(release: RawRelease, extraction: Extraction, minter: IriMint
                     ) -> list[Triple]:
     """The triples of `release`'s named graph (as map_release's), each once, always in the same order.
 
-    The build stores them without an rdflib Graph: adding to one and iterating it again were half the
-    time of mapping a release and of writing it for the store (benchmarks/bench_store.py)."""
+    The build stores them without an rdflib Graph: Graph.add takes ~13 us a triple (1.2 ms for a release
+    of 93 triples), and iterating a Graph again was 38% of writing its N-Quads for the store."""
     return _ReleaseMapper(release, extraction, minter, version).run()
 
 

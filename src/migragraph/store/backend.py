@@ -130,8 +130,9 @@ class OxigraphBackend:
             try:
                 self.store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS, lenient=True)  # terms.py checked it
             except SyntaxError:
-                # Whatever part of the batch went in goes out again, once no other batch is loading (a
-                # batch half in would make the union's orphans its own).
+                # Whatever part of the batch went in goes out again, once no other batch is loading: a
+                # batch half-way in can have union triples whose graph lines are not in yet, which
+                # DROP_ORPHANS would take for orphans.
                 with self.journal.alone(batch):
                     self._drop(self.journal.graphs(batch))
                 raise
@@ -169,7 +170,8 @@ class OxigraphBackend:
 
     def compact(self) -> None:
         # Bulk loads leave many small SST files; queries read all of them until RocksDB compacts.
-        # Compacting 10k releases takes ~1 s and makes the named questions ~1.6x faster.
+        # At 100k releases compacting takes ~18 s and makes the named questions 6-15x faster
+        # (officials-of-organisation 553 -> 38 ms, evidence 2.1 s -> 168 ms).
         if self.path is not None:
             try:
                 self.store.optimize()

@@ -120,8 +120,8 @@ def blocked() -> Iterator[Attempts]:
             raise NetworkBlockedError(f"network blocked by the test: name lookup of {host!r}")
         return real_getaddrinfo(host, *args, **kwargs)
 
-    socket.socket.connect = connect  # type: ignore[method-assign]
-    socket.socket.connect_ex = connect_ex  # type: ignore[method-assign]
+    socket.socket.connect = connect  # type: ignore[method-assign,assignment]
+    socket.socket.connect_ex = connect_ex  # type: ignore[method-assign,assignment]
     socket.create_connection = create_connection
     socket.getaddrinfo = getaddrinfo
     _active.append(attempts)

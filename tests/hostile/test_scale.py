@@ -19,7 +19,8 @@ from migragraph.map.iris import IriMinter
 from migragraph.map.mapper import map_release
 from migragraph.store.terms import to_ox_quads
 from migragraph.validate import parallel
-from migragraph.validate.parallel import ParallelValidator, cross_release, validate_parallel
+from migragraph.validate.crossrelease import cross_release, project
+from migragraph.validate.parallel import ParallelValidator, validate_parallel
 from migragraph.validate.shacl import load_shapes, validate_batches
 
 from ..conftest import SHAPES
@@ -39,10 +40,10 @@ def _conflicting(release: RawRelease, extraction: Extraction, minter: IriMinter)
 
 def test_the_union_sees_only_preferred_names_and_the_organisations_of_posts(graph: Graph,
                                                                             minter: IriMinter) -> None:
-    # Decided (validate/parallel.py): the constraints more releases can break (sh:maxCount ...) on nodes
+    # Decided (validate/crossrelease.py): the constraints more releases can break (sh:maxCount ...) on nodes
     # minted from names. In the worked example: organisations' skos:prefLabel, posts' org:postIn.
     reads = cross_release(load_shapes()).reads
-    projected = parallel.project(graph, reads, minter)
+    projected = project(graph, reads, minter)
     assert {(p, o) if p == RDF.type else p for _, p, o in projected} == {
         (RDF.type, ORG.Organization), SKOS.prefLabel, (RDF.type, ORG.Post), ORG.postIn}
     assert {str(s) for s, _, _ in projected} == {str(minter("org", k)) for k in

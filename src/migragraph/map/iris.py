@@ -19,7 +19,7 @@ DEFAULT_BASE = "https://w3id.org/migragraph/id/"
 _MAX_SLUG = 80
 # Kinds minted from names, so that many releases describe one node; the others (release, meeting,
 # funding, activity) are minted from a release's key and belong to that release alone. Validation
-# checks cross-release constraints on these only (validate/parallel.py).
+# checks cross-release constraints on these only (validate/crossrelease.py).
 SHARED_KINDS = frozenset({"org", "person", "role", "post", "framework", "place", "agent"})
 # Never valid in an IRI (RFC 3987), with the controls and spaces.
 _NOT_IRI = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f-\x9f]")

@@ -1,15 +1,7 @@
 """SHACL over many releases in bounded time and memory: batches of release graphs are validated in
 worker processes, and only the cross-release constraints are checked on (a projection of) the union.
 
-Which constraints need the union? Every shape holds within one release graph, because a release
-graph types and labels every node it describes (map/mapper.py). Adding the other releases can only
-satisfy more sh:minCount and sh:class constraints, never fewer; it can break only the constraints
-that more values of the same node break (`UNION_SENSITIVE`: sh:maxCount, sh:uniqueLang, sh:lessThan,
-sh:lessThanOrEquals, sh:equals, sh:disjoint), and only on nodes that several releases describe: those
-minted from names (map/iris.py `SHARED_KINDS`: organisations, persons, roles, posts, frameworks,
-places), not those minted from a release's key (the release, its meetings, funding, evidence). With
-today's shapes that is OrganizationShape's skos:prefLabel sh:maxCount 1 (two releases must not give
-one organisation two preferred names) and PostShape's org:postIn sh:maxCount 1.
+Which constraints need the union, and what they read, is validate/crossrelease.py's to say.
 
 So each batch is validated whole in a worker, and returns, besides its results, the few triples those
 constraints read (the types and values of shared nodes on their paths), each with the first release
@@ -40,13 +32,14 @@ from pathlib import Path
 from types import TracebackType
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, BNode, Graph, URIRef
+from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
 from migragraph.map import Triple
 from migragraph.map.iris import DEFAULT_BASE, IriMinter
 from migragraph.store.terms import to_rdflib
+from migragraph.validate.crossrelease import cross_release, project
 from migragraph.validate.shacl import (
     BATCH_SIZE,
     ValidationReport,
@@ -58,61 +51,9 @@ from migragraph.validate.shacl import (
 )
 
 WORKERS = 2
-UNION_SENSITIVE = (SH.maxCount, SH.uniqueLang, SH.lessThan, SH.lessThanOrEquals, SH.equals, SH.disjoint)
-_PAIRED = (SH.lessThan, SH.lessThanOrEquals, SH.equals, SH.disjoint)  # their value is another path
-
 # A batch of release graphs: (graph IRI, its triples, or its N-Quads: the worker parses those, so a
 # main process that reads serialised graphs, as from a store, converts no term itself).
 Batch = list[tuple[str, list[Triple] | bytes]]
-
-
-@dataclass(frozen=True)
-class CrossRelease:
-    """The constraints checked on the union, and what they read: target classes -> predicates."""
-
-    shapes: Graph
-    reads: dict[URIRef, frozenset[URIRef]]
-
-
-def cross_release(shapes: Graph) -> CrossRelease:
-    """The union-sensitive constraints of `shapes`, as shapes of their own (same node shape IRIs, so
-    results name the shape a user knows), with the classes and predicates they read."""
-    out = Graph()
-    reads: dict[URIRef, set[URIRef]] = {}
-    for node_shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)), key=str):
-        targets = [c for c in shapes.objects(node_shape, SH.targetClass) if isinstance(c, URIRef)]
-        for prop in sorted(shapes.objects(node_shape, SH.property), key=str):
-            path = shapes.value(prop, SH.path)
-            kept = [(p, shapes.value(prop, p)) for p in UNION_SENSITIVE if shapes.value(prop, p) is not None]
-            if not targets or not isinstance(path, URIRef) or not kept:
-                continue  # a complex path, or nothing the union can break
-            copy = BNode()
-            out.add((node_shape, RDF.type, SH.NodeShape))
-            out.add((node_shape, SH.property, copy))
-            out.add((copy, SH.path, path))
-            for parameter, value in kept:
-                out.add((copy, parameter, value))  # type: ignore[arg-type]
-            for target in targets:
-                out.add((node_shape, SH.targetClass, target))
-                predicates = reads.setdefault(target, set())
-                predicates.add(path)
-                predicates.update(v for p, v in kept if p in _PAIRED and isinstance(v, URIRef))
-    return CrossRelease(out, {c: frozenset(p) for c, p in reads.items()})
-
-
-def project(triples: Iterable[Triple], reads: dict[URIRef, frozenset[URIRef]],
-            minter: IriMinter) -> list[Triple]:
-    """The triples of one release graph that the cross-release constraints read: for each node of a
-    shared kind typed with one of their target classes, that type and its values on their predicates."""
-    triples = list(triples)
-    wanted: dict[Node, set[URIRef]] = {}  # node -> the predicates read of it
-    out: list[Triple] = []
-    for s, p, o in triples:
-        if p == RDF.type and o in reads and isinstance(s, URIRef) and minter.shared(s):
-            wanted.setdefault(s, set()).update(reads[o])  # type: ignore[index]
-            out.append((s, p, o))
-    out.extend((s, p, o) for s, p, o in triples if p in wanted.get(s, ()))
-    return out
 
 
 # ---------------------------------------------------------------------------- the worker's side

@@ -113,3 +113,12 @@ def test_a_failed_batch_is_undone_only_once_it_loads_alone(tmp_path: Path) -> No
     journal.end(other)
     worker.join(5)
     assert undone.is_set() and not journal.path.exists()
+
+
+def test_a_batch_cut_short_by_the_disk_stays_named_and_does_not_hold_up_an_undo(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "store.pending")
+    failed, cut = journal.begin(["g:failed"]), journal.begin(["g:cut-short"])
+    journal.failed(cut)  # a full disk: its graphs stay named for the next open
+    with journal.alone(failed):  # does not wait for the batch that will never end
+        pass
+    assert journal.recorded() == ["g:cut-short"]

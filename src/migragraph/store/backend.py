@@ -136,7 +136,10 @@ class OxigraphBackend:
                 with self.journal.alone(batch):
                     self._drop(self.journal.graphs(batch))
                 raise
-            self.journal.end(batch)  # not on OSError: the next open undoes the batch
+            except OSError:
+                self.journal.failed(batch)  # still named: the next open undoes it
+                raise
+            self.journal.end(batch)
         except OSError as exc:
             raise StoreError(f"cannot write to the store at {self.location}: {exc}") from None
 

@@ -18,7 +18,8 @@ from pathlib import Path
 class Journal:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._batches: dict[int, list[str]] = {}
+        self._batches: dict[int, list[str]] = {}  # what the file names: the batches not known to be in
+        self._loading: set[int] = set()  # of those, the ones whose load has not ended yet
         self._next = 0
         self._changed = threading.Condition()
 
@@ -27,14 +28,20 @@ class Journal:
         with self._changed:
             batch, self._next = self._next, self._next + 1
             self._batches[batch] = graphs
+            self._loading.add(batch)
             self._write()
             return batch
 
     def end(self, batch: int) -> None:
         """The batch is in: strike its graphs off."""
         with self._changed:
-            del self._batches[batch]
-            self._write()
+            self._forget(batch)
+
+    def failed(self, batch: int) -> None:
+        """The batch's load stopped half-way (a full disk): its graphs stay named, for the next open to
+        undo, but it no longer counts as loading."""
+        with self._changed:
+            self._loading.discard(batch)
             self._changed.notify_all()
 
     def graphs(self, batch: int) -> list[str]:
@@ -43,13 +50,22 @@ class Journal:
     @contextmanager
     def alone(self, batch: int) -> Iterator[None]:
         """Wait until `batch` is the only one loading, hold off others while the caller undoes it, then
-        strike it off."""
+        strike it off (or, if undoing it fails, leave it named for the next open)."""
         with self._changed:
-            self._changed.wait_for(lambda: list(self._batches) == [batch])
-            yield
-            del self._batches[batch]
-            self._write()
-            self._changed.notify_all()
+            self._changed.wait_for(lambda: self._loading == {batch})
+            try:
+                yield
+            except BaseException:
+                self._loading.discard(batch)
+                self._changed.notify_all()
+                raise
+            self._forget(batch)
+
+    def _forget(self, batch: int) -> None:
+        self._loading.discard(batch)
+        self._changed.notify_all()
+        del self._batches[batch]
+        self._write()
 
     def recorded(self) -> list[str]:
         """The graphs a journal on disk names (what an interrupted build left loading)."""

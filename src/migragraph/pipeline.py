@@ -316,5 +316,10 @@ def load_summary(out: Path) -> dict[str, Any]:
     return data
 
 
-__all__ = ["BuildResult", "Changes", "InputError", "MigragraphError", "build", "count_entities",
+def built_base(out: Path) -> str:
+    """The base IRI the build in `out` minted its IRIs under (build.json; the default if it names none)."""
+    return str(load_summary(out).get("base", DEFAULT_BASE))
+
+
+__all__ = ["BuildResult", "Changes", "InputError", "MigragraphError", "build", "built_base", "count_entities",
            "load_summary"]

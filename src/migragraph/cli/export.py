@@ -8,9 +8,8 @@ from pathlib import Path
 import click
 
 from migragraph.cli.main import cli
-from migragraph.map.iris import DEFAULT_BASE
 from migragraph.map.prefixes import prefixes
-from migragraph.pipeline import load_summary
+from migragraph.pipeline import built_base
 from migragraph.store.export import EXPORT_FORMATS, export
 from migragraph.store.files import write_atomic
 from migragraph.store.graphstore import GraphStore
@@ -27,7 +26,7 @@ from migragraph.store.graphstore import GraphStore
 def export_command(directory: Path, fmt: str, output: Path, store_spec: str | None) -> None:
     """Write the graph stored in DIRECTORY in a standard RDF format, with the project's prefixes
     (JSON-LD: as its @context, so IRIs read as organisation:iom, org:Post ...)."""
-    names = prefixes(load_summary(directory).get("base", DEFAULT_BASE))
+    names = prefixes(built_base(directory))
     with GraphStore.open(directory, store_spec, read_only=True) as store:
         if str(output) == "-":
             sys.stdout.flush()

@@ -24,7 +24,7 @@ from migragraph.evaluate import build_dataset, evaluate, render_json, render_tex
 from migragraph.ingest.sources import DEFAULT_MAX_BYTES
 from migragraph.map.iris import DEFAULT_BASE
 from migragraph.map.prefixes import prefixes
-from migragraph.pipeline import BuildResult, build, load_summary
+from migragraph.pipeline import BuildResult, build, built_base
 from migragraph.serve.guard import RefusedError, uses_service
 from migragraph.serve.named import NamedQuery, bind, describe_named, visible_columns
 from migragraph.serve.named import get as named_get
@@ -146,7 +146,7 @@ def _base_of(directory: Path) -> str:
     build.json beside it was built with the default."""
     if not (directory / "build.json").exists():
         return DEFAULT_BASE
-    return str(load_summary(directory).get("base", DEFAULT_BASE))
+    return built_base(directory)
 
 
 @cli.command("query")
@@ -187,7 +187,7 @@ def query_command(directory: Path | None, sparql: str | None, named: str | None,
         if federated and not allow_service:
             raise Fatal("the query has a SERVICE clause, which would fetch from the endpoint it names over "
                         "the network; pass --allow-service to run it")
-    base = load_summary(directory).get("base", DEFAULT_BASE)
+    base = built_base(directory)
     with GraphStore.open(directory, store_spec, read_only=True) as store:
         try:
             _answer(store, text, substitutions, fmt, base, question)

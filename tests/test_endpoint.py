@@ -183,7 +183,7 @@ def test_readers_of_the_folder_use_the_endpoint(pair: tuple[Path, Path], tmp_pat
             _invoke("export", str(embedded), "-f", fmt).stdout_bytes
     bad = _invoke("query", str(remote), "SELECT ?x WHERE {\n  ?x a org:Post .\n  FILTR(?x)\n}")
     assert bad.exit_code == 2
-    assert bad.stderr == ("error: the SPARQL query is not valid at line 3, column 11: expected OPTIONAL "
+    assert bad.stderr == ("error: the SPARQL query is not valid SPARQL 1.1 at line 3, column 3, at 'FILTR' "
                           "(line 3: FILTR(?x))\n")
 
 

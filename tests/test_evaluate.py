@@ -138,7 +138,7 @@ def test_agrees_with_reference_scorer_on_gold_releases(name: str, variant: str) 
 
 @needs_shared
 def test_gold_set_is_all_there() -> None:
-    assert len(GOLD_NAMES) == 13  # a gold file that lost its text would silently drop out of the score
+    assert len(GOLD_NAMES) == 79  # a gold file that lost its text would silently drop out of the score
 
 
 @needs_shared

@@ -25,7 +25,7 @@ from migragraph.ingest.sources import DEFAULT_MAX_BYTES
 from migragraph.map.iris import DEFAULT_BASE
 from migragraph.map.prefixes import prefixes
 from migragraph.pipeline import BuildResult, build, built_base
-from migragraph.serve.guard import RefusedError, uses_service
+from migragraph.serve.guard import RefusedError, check_depth, uses_service
 from migragraph.serve.named import NamedQuery, bind, describe_named, visible_columns
 from migragraph.serve.named import get as named_get
 from migragraph.store.export import GRAPH_FORMATS, ROW_FORMATS, write_result
@@ -183,10 +183,7 @@ def query_command(directory: Path | None, sparql: str | None, named: str | None,
         text = question.text
     else:
         text = _query_text(str(sparql))
-        federated = _federated(text)
-        if federated and not allow_service:
-            raise Fatal("the query has a SERVICE clause, which would fetch from the endpoint it names over "
-                        "the network; pass --allow-service to run it")
+        federated = _federated(text, allow_service)
     base = built_base(directory)
     with GraphStore.open(directory, store_spec, read_only=True) as store:
         try:
@@ -214,14 +211,24 @@ def _answer(store: GraphStore, text: str, substitutions: Substitutions | None, f
     click.echo(render_query(result, base), nl=False)
 
 
-def _federated(text: str) -> bool:
+def _federated(text: str, allow_service: bool) -> bool:
     """Whether the query has a SERVICE clause, which oxigraph runs for real (it fetches the endpoint's
-    URL). The check is the SPARQL endpoint's (serve/guard.py): the keyword outside strings, IRIs and
-    comments, then rdflib's parse tree."""
+    URL); refused (Fatal) unless `allow_service`. Decided on rdflib's parse of the query, as the SPARQL
+    endpoint decides (serve/guard.py): a query that cannot be parsed is not run unchecked."""
     try:
-        return uses_service(text)
-    except RefusedError:  # it has the keyword, and rdflib cannot parse it to tell: not run unchecked
-        return True
+        check_depth(text)  # too deep for either parser: refused, allowed or not
+    except RefusedError as exc:
+        raise Fatal(str(exc)) from None
+    try:
+        found = uses_service(text)
+    except RefusedError as exc:
+        if not allow_service:
+            raise Fatal(str(exc)) from None
+        return True  # the user allowed it unchecked: a failure may come from an endpoint it names
+    if found and not allow_service:
+        raise Fatal("the query has a SERVICE clause, which would fetch from the endpoint it names over "
+                    "the network; pass --allow-service to run it")
+    return found
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:

@@ -39,6 +39,9 @@ class Doc:
     pending_roles: list[Any] = field(default_factory=list)
     # The borrowing country of a World Bank project line, the recipient of its credits and grants.
     project_country: str | None = None
+    # Names of persons a statistical model found (start, end, name), for titles to bind to; empty for
+    # the rules extractor.
+    name_candidates: list[tuple[int, int, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.spans = sentences(self.text)

@@ -1,5 +1,9 @@
-"""Extraction: one release's text in, an Extraction out. Deterministic and offline: rules and
-gazetteers only, no model.
+"""Extraction: one release's text in, an Extraction out. Deterministic and offline.
+
+Two extractors share this sequence: `rules` (gazetteers and patterns only) and `hybrid`, which also
+reads each sentence with a pretrained spaCy pipeline (extract/nlp.py) and adds the persons and
+organisations its model finds (extract/ner.py) to those the gazetteer names, before any relation is
+read.
 
 Order matters: organisations first (every later family refers to them), then which countries act,
 then persons and posts, frameworks, meetings (which refer to frameworks) and funding."""
@@ -20,11 +24,27 @@ from migragraph.ingest.release import RawRelease
 
 
 def extract(release: RawRelease) -> Extraction:
+    """The rules extractor."""
+    return _extract(release, statistical=False)
+
+
+def extract_hybrid(release: RawRelease) -> Extraction:
+    """The hybrid extractor: the rules with a pretrained model's persons and organisations."""
+    return _extract(release, statistical=True)
+
+
+def _extract(release: RawRelease, statistical: bool) -> Extraction:
     text = release.text
     anchor = release_info.release_date(release, text)
     doc = Doc(text=text, gaz=load(), anchor=anchor)
     doc.publisher = release_info.publisher(release, text)
     find_organisations(doc)
+    if statistical:
+        from migragraph.extract import ner, nlp  # spaCy is imported only by the hybrid extractor
+
+        parsed = nlp.parse(doc.spans)
+        ner.add_persons(doc, parsed)
+        ner.add_organisations(doc, parsed)
     promote_acting_countries(doc)
     doc.posts = find_persons(doc)
     frameworks = find_frameworks(doc)

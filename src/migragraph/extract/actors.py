@@ -14,7 +14,9 @@ _ACTS_AFTER = re.compile(
     r"funds|financed|finances|granted|grants|committed|commits|announced|announces|agreed|agrees|approved|"
     r"approves|allocated|allocates|supported|supports|welcomed|welcomes|thanked|thanks|joined|joins|met|meets|"
     r"hosted|hosts|co-chaired|chaired|gave|gives|offered|offers|launched|launches|handed|delivered|"
-    r"ratified|endorsed|renewed|reaffirmed|expressed|discussed|contributed)\b")
+    r"ratified|endorsed|renewed|reaffirmed|expressed|discussed|contributed|makes|made|will make|is to make|"
+    r"is making|decided|decides|announced|extends|extended|doubles|doubled|increases|increased|allocate|"
+    r"donate|contribute|provide|pledge|commit)\b")
 _POSSESSED = re.compile(
     r"^(?:’s|'s)\s+(?:continued\s+|strong\s+|generous\s+|long-standing\s+)?(?:support|contribution|"
     r"contributions|funding|donation|leadership|commitment|efforts|government|delegation|embassy|ambassador|"

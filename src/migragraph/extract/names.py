@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from migragraph.extract.doc import Doc
 
@@ -39,11 +40,22 @@ ROLE_WORDS = {"Director", "General", "Secretary", "Minister", "President", "Comm
                "Head", "Deputy", "Representative", "Coordinator", "Manager", "Ambassador"}
 
 
+def _title_words(doc: Doc) -> frozenset[str]:
+    """Single words of the titles of gazetteer/roles.yaml ("Administrator", "Assistant"): no name holds them."""
+    return _single_title_words(id(doc.gaz), tuple(doc.gaz.roles["heads"]), tuple(doc.gaz.roles["modifiers"]))
+
+
+@cache
+def _single_title_words(_gaz: int, heads: tuple[str, ...], modifiers: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for w in (*heads, *modifiers) if " " not in w and "-" not in w and w[:1].isupper())
+
+
 def valid_name(name: str, doc: Doc) -> bool:
     tokens = name.split()
     if len(tokens) < 2 or any(t.strip("’'.,") in NOT_NAME for t in tokens) or not tokens[0][0].isupper():
         return False
-    if any(t in doc.gaz.roles.get("portfolio_words", ()) for t in tokens):
+    if any(t in doc.gaz.roles.get("portfolio_words", ()) or t in _title_words(doc) or t.removesuffix("s") in
+           _title_words(doc) for t in tokens):
         return False
     if any(re.search(r"(?:’s|'s)$", t) for t in tokens[:-1]):
         return False

@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from migragraph.extract.doc import Doc, Mention
+from migragraph.extract.names import NAME, valid_name
 from migragraph.extract.nlp import Parsed
 
 _ACTOR_PREPS = {"with", "between", "by", "from", "to", "and", "at"}
@@ -167,6 +168,7 @@ def add_organisations(doc: Doc, parsed: list[Parsed]) -> None:
                 tokens.pop()
             if not tokens:
                 continue
+            tokens = _without_holder(doc, tokens)
             start = sentence.span.start + tokens[0].idx
             end = sentence.span.start + tokens[-1].idx + len(tokens[-1].text)
             name = doc.text[start:end]
@@ -178,6 +180,16 @@ def add_organisations(doc: Doc, parsed: list[Parsed]) -> None:
             key = doc.add_org(name)
             doc.mentions.append(Mention(start, end, key, "org", name))
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _without_holder(doc: Doc, tokens: list[Token]) -> list[Token]:
+    """An organisation's tokens without the name of a person that follows it inside the entity
+    ("the Nordic Council of Ministers Dagfinn Høybråten")."""
+    for k in (2, 3):
+        tail = " ".join(t.text for t in tokens[-k:])
+        if len(tokens) > k and re.fullmatch(NAME, tail) and valid_name(tail, doc):
+            return tokens[:-k]
+    return tokens
 
 
 def _headline_end(doc: Doc) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from migragraph.extract.doc import Doc, Mention, main_country
+from migragraph.extract.names import NAME, valid_name
 from migragraph.extract.places import is_city
 
 HEADS = (
@@ -124,6 +125,8 @@ def _defined(doc: Doc) -> None:
             name = " ".join(words[i:]).strip()
             if name.split()[0].lower() in {"of", "for", "on", "and", "the", "de", "in", "&"}:
                 continue
+            if i and _title_spans(doc, m.start(1) + len(" ".join(words[:i - 1])) + (1 if i > 1 else 0), words[i - 1:i + 1]):
+                continue  # "Secretary General of the Gulf Cooperation Council (GCC)": a title, then the name
             if not _acronym_fits(name, acronym):
                 continue
             known = doc.gaz.by_surface(name) or doc.gaz.by_surface(acronym)
@@ -144,6 +147,14 @@ def _defined(doc: Doc) -> None:
                 if later.start() > m.end(1):
                     doc.mentions.append(Mention(later.start(), later.end(), key, "org", acronym))
             break
+
+
+def _title_spans(doc: Doc, at: int, words: list[str]) -> bool:
+    """Whether a title ("Secretary General", "Director-General") starting at `at` takes in both words."""
+    from migragraph.extract.persons import role_re_at_end
+
+    end = role_re_at_end(doc, at)
+    return end is not None and end >= at + len(" ".join(words))
 
 
 def _governments(doc: Doc) -> None:
@@ -216,52 +227,92 @@ role_words = re.compile(r"(?:[A-Z][\w-]+\s+){0,3}?(?:Director|Minister|Secretary
 def _headed_phrases(doc: Doc) -> None:
     """Capitalised phrases built on an institutional head noun that no gazetteer entry names."""
     for span, m in ((s, m) for s in doc.spans for m in _PHRASE.finditer(s.text)):
-        phrase = m.group()
-        start = span.start + m.start()
-        lead = re.match(r"(?:(?:The|the|A|An|In|On|At|By|From|With|And|Both|For|To|Of|Under|As|Overall|"
-                        r"Leading|Senior|Officials|Representatives)\s+)+", phrase)
-        if lead:
-            phrase, start = phrase[lead.end():], start + lead.end()
-        # "Director of UNHCR’s Regional Bureau for Europe": the title is not part of the name, and
-        # "UNHCR’s" names the parent.
-        role = re.match(r"(?:[A-Z][\w-]+\s+){0,3}?(?:Director|Minister|Secretary|Head|Chief|President|"
-                        r"Commissioner|Representative|Coordinator|Chair\w*)(?:-General)?\s+(?:of|for)\s+(?:the\s+)?",
-                        phrase)
-        if role:
-            phrase, start = phrase[role.end():], start + role.end()
-        first = next((x for x in doc.mentions if x.start == start and x.kind == "org"), None)
-        if first and re.match(r"\s+and\s+(?:the\s+)?", doc.text[first.end:]):
-            gap = re.match(r"\s+and\s+(?:the\s+)?", doc.text[first.end:])
-            assert gap is not None
-            phrase, start = doc.text[first.end + gap.end():start + len(phrase)], first.end + gap.end()
-        owner = re.match(r"[\w.-]+(?:\s[\w.-]+)?(?:’s|'s)\s+", phrase)
-        if owner:
-            phrase, start = phrase[owner.end():], start + owner.end()
-        cut = re.search(r"\s+and\s+(?:the\s+)?[A-Z]", phrase)
-        if cut and _HEAD_RE.search(phrase[:cut.start()]) and (
-                _HEAD_RE.search(phrase[cut.end() - 1:]) or role_words.match(phrase[cut.end() - 1:])):
-            phrase = phrase[:cut.start()]  # two names, or a name and a title: "… for Europe and Regional Refugee Coordinator"
-        heads = list(_HEAD_RE.finditer(phrase))
-        if heads:
-            tail = phrase[heads[-1].end():]
-            if tail and not re.match(r"\s+(?:of|for|on|de|du|des)\b", tail):
-                phrase = phrase[:heads[-1].end()]  # "… Civic Service Sidi Tiémoko Touré": a name follows
-        phrase = re.sub(r"[\s.,’']+$", "", phrase)
-        end = start + len(phrase)
-        if not _HEAD_RE.search(phrase) or _NOT_ORG.search(m.group()) or len(phrase.split()) < 2:
+        for start, phrase in _between_titles(doc, span.start + m.start(), m.group()):
+            _headed_phrase(doc, start, phrase, m.group())
+
+
+def _between_titles(doc: Doc, start: int, phrase: str) -> list[tuple[int, str]]:
+    """The pieces of a capitalised run that titles and the names after them leave: "Premier of Québec
+    Philippe Couillard and Secretary General of the Nordic Council of Ministers Dagfinn Høybråten" holds
+    one, "Nordic Council of Ministers"."""
+    from migragraph.extract.persons import role_re_at_end
+
+    pieces, cut, i = [], 0, 0
+    while i < len(phrase):
+        end = role_re_at_end(doc, start + i) if (i == 0 or not phrase[i - 1].isalnum()) else None
+        if end is None or end - start - i < 4 or phrase[i:end - start].split()[0] in ("Secretariat",):
+            i += 1
             continue
-        if re.search(r"\d", phrase) or phrase.split()[0] in _SENTENCE_WORDS:
-            continue
-        if re.search(r"\b(?:Chief|Head) of (?:Mission|Office|Delegation)\b", phrase):
-            continue  # a title ("Chief of Mission"), not an organisation
-        if any(x.start <= start and end <= x.end for x in doc.mentions):
-            continue  # part of a name already known ("Directorate-General for Middle East, North Africa …")
-        inside = [x for x in doc.mentions if start <= x.start and x.end <= end]
-        head_at = [start + h.start() for h in _HEAD_RE.finditer(phrase)]
-        if inside and not any(not any(x.start <= h < x.end for x in inside) for h in head_at):
-            continue  # every head noun belongs to a known name: "Overall European Commission"
-        key = doc.add_org(phrase, parent=_parent_of(doc, phrase, start))
-        doc.mentions.append(Mention(start, end, key, "org", phrase))
+        if i > cut:
+            pieces.append((start + cut, phrase[cut:i]))
+        cut = i = end - start
+    if cut == 0:
+        return [(start, phrase)]
+    pieces.append((start + cut, phrase[cut:]))
+    out = []
+    for at, piece in pieces:
+        lead = re.match(r"\s*(?:(?:of|for|and|the|at|in)\s+)*", piece)
+        assert lead is not None
+        at, piece = at + lead.end(), piece[lead.end():]
+        piece = re.sub(r"\s+and\s*$", "", piece)
+        words = piece.split()
+        for k in (2, 3):  # the holder's name after the organisation
+            tail = " ".join(words[-k:])
+            if len(words) > k and re.fullmatch(NAME, tail) and valid_name(tail, doc) and _HEAD_RE.search(
+                    " ".join(words[:-k])):
+                piece = piece[:piece.rindex(tail)].rstrip()
+                break
+        if piece.strip():
+            out.append((at, piece))
+    return out
+
+
+def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
+    """One capitalised phrase: an organisation if an institutional head noun makes it one."""
+    lead = re.match(r"(?:(?:The|the|A|An|In|On|At|By|From|With|And|Both|For|To|Of|Under|As|Overall|"
+                    r"Leading|Senior|Officials|Representatives)\s+)+", phrase)
+    if lead:
+        phrase, start = phrase[lead.end():], start + lead.end()
+    # "Director of UNHCR’s Regional Bureau for Europe": the title is not part of the name, and
+    # "UNHCR’s" names the parent.
+    role = re.match(r"(?:[A-Z][\w-]+\s+){0,3}?(?:Director|Minister|Secretary|Head|Chief|President|"
+                    r"Commissioner|Representative|Coordinator|Chair\w*)(?:-General)?\s+(?:of|for)\s+(?:the\s+)?",
+                    phrase)
+    if role:
+        phrase, start = phrase[role.end():], start + role.end()
+    first = next((x for x in doc.mentions if x.start == start and x.kind == "org"), None)
+    if first and re.match(r"\s+and\s+(?:the\s+)?", doc.text[first.end:]):
+        gap = re.match(r"\s+and\s+(?:the\s+)?", doc.text[first.end:])
+        assert gap is not None
+        phrase, start = doc.text[first.end + gap.end():start + len(phrase)], first.end + gap.end()
+    owner = re.match(r"[\w.-]+(?:\s[\w.-]+)?(?:’s|'s)\s+", phrase)
+    if owner:
+        phrase, start = phrase[owner.end():], start + owner.end()
+    cut = re.search(r"\s+and\s+(?:the\s+)?[A-Z]", phrase)
+    if cut and _HEAD_RE.search(phrase[:cut.start()]) and (
+            _HEAD_RE.search(phrase[cut.end() - 1:]) or role_words.match(phrase[cut.end() - 1:])):
+        phrase = phrase[:cut.start()]  # two names, or a name and a title: "… for Europe and Regional Refugee Coordinator"
+    heads = list(_HEAD_RE.finditer(phrase))
+    if heads:
+        tail = phrase[heads[-1].end():]
+        if tail and not re.match(r"\s+(?:of|for|on|de|du|des)\b", tail):
+            phrase = phrase[:heads[-1].end()]  # "… Civic Service Sidi Tiémoko Touré": a name follows
+    phrase = re.sub(r"[\s.,’']+$", "", phrase)
+    end = start + len(phrase)
+    if not _HEAD_RE.search(phrase) or _NOT_ORG.search(whole) or len(phrase.split()) < 2:
+        return
+    if re.search(r"\d", phrase) or phrase.split()[0] in _SENTENCE_WORDS:
+        return
+    if re.search(r"\b(?:Chief|Head) of (?:Mission|Office|Delegation)\b", phrase):
+        return  # a title ("Chief of Mission"), not an organisation
+    if any(x.start <= start and end <= x.end for x in doc.mentions):
+        return  # part of a name already known ("Directorate-General for Middle East, North Africa …")
+    inside = [x for x in doc.mentions if start <= x.start and x.end <= end]
+    head_at = [start + h.start() for h in _HEAD_RE.finditer(phrase)]
+    if inside and not any(not any(x.start <= h < x.end for x in inside) for h in head_at):
+        return  # every head noun belongs to a known name: "Overall European Commission"
+    key = doc.add_org(phrase, parent=_parent_of(doc, phrase, start))
+    doc.mentions.append(Mention(start, end, key, "org", phrase))
 
 
 def _lower_units(doc: Doc) -> None:

@@ -58,6 +58,13 @@ def find_persons(doc: Doc) -> list[Post]:
     return posts
 
 
+def role_re_at_end(doc: Doc, pos: int) -> int | None:
+    """Where a title starting at `pos` ends, if one starts there."""
+    role, _ = _patterns(doc)
+    m = role.match(doc.text, pos)
+    return m.end() if m else None
+
+
 def role_re_at(doc: Doc, pos: int) -> bool:
     """Whether a title starts at `pos` ("… and Chief of Mission"): a portfolio ends there."""
     role, _ = _patterns(doc)
@@ -155,7 +162,7 @@ def _short_forms(doc: Doc, hon: str) -> None:
     pattern = re.compile(rf"((?:(?:Acting|Deputy)\s+)?(?:{abbrs}|{heads}|{hon}|[A-Z]\.)\s+)([A-Z][\w’'-]+)\b")
     for m in pattern.finditer(doc.text):
         word = m.group(2)
-        if re.match(r"\s+[A-Z][a-z]", doc.text[m.end():m.end() + 3]):
+        if re.match(r"\s+[A-Z][^\W\d_]", doc.text[m.end():m.end() + 3]):
             continue  # a full name follows the title, not a short form
         owners = [p for p in doc.persons.values() if word in p.name.split()]
         if len(owners) != 1:

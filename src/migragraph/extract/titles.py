@@ -33,10 +33,10 @@ _JOIN = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*/[ \t]*|[ \t
 # Words that may stand between a name and the title it holds: "Name, the newly appointed Title".
 _BEFORE_GAP = re.compile(r",[ \t]*(?:(?:the|a|an|newly|appointed|new|former|outgoing|incoming|then|current|"
                          r"recently|elected|acting)[ \t]+)*$")
-_TAKES = re.compile(r"[ \t]+(?:[\w’'-]+[ \t]+){0,4}?(?:as|was|is|became|becomes|previously|formerly|succeeds|"
-                    r"succeeded)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+|an[ \t]+)?(?:new[ \t]+|next[ \t]+|"
+_TAKES = re.compile(r",?[ \t]+(?:[\w’'-]+[ \t]+){0,4}?(?:as|was|is|became|becomes|previously|formerly)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+|an[ \t]+)?(?:new[ \t]+|next[ \t]+|"
                     r"(?:\w+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
                     r"[ \t]+)?$")
+_GOVERNS = re.compile(r"\b(?:Prime Minister|Premier|Governor|Mayor|Chief Minister|President)$")
 _HEAD_OF_GOVERNMENT = re.compile(r"\b(?:Prime Minister|President|Chancellor|Premier|Vice[ -]Chancellor)\b")
 
 
@@ -117,7 +117,7 @@ def read_title(doc: Doc, role: RoleMatch) -> Title | None:
     pos += skip.end() if skip else 0
     comma_org = re.match(r",\s+(?:the\s+)?", doc.text[pos:])
     hit = next((m for m in doc.mentions if comma_org and m.start == pos + comma_org.end() and m.kind == "org"), None)
-    if hit and re.match(r",?\s+\S", doc.text[hit.end:hit.end + 4]):
+    if hit and re.match(r"(?:\s*\([A-Z][\w.&-]{1,11}\))?,\s", doc.text[hit.end:hit.end + 16]):
         # "…, European Commission, Beate Gminder": the organisation, or the body above the unit named
         org, pos = org or hit.key, hit.end
         skip = re.match(r"\s*\([A-Z][\w.&-]{1,11}\)", doc.text[pos:])
@@ -178,15 +178,17 @@ def _name_after(doc: Doc, pos: int, hon: str) -> Holder | None:
 
 def _name_taking(doc: Doc, pos: int) -> Holder | None:
     """'Mathias Cormann took office today as the sixth Secretary-General', 'Name, who was previously …',
-    'welcomes Petteri Taalas as new Secretary-General': the nearest person named before, in the sentence."""
+    'welcomes Petteri Taalas as new Secretary-General': the nearest person named before, in the sentence,
+    with only a verb of taking the post between."""
     span = doc.sentence_of(pos)
-    verb = _TAKES.search(doc.text, span.start, pos)
-    if not verb:
-        return None
-    people = [m for m in doc.mentions if m.kind == "person" and span.start <= m.start and m.end <= verb.start()]
-    cands = [Holder(s, n, True) for s, e, n in doc.name_candidates if span.start <= s and e <= verb.start()]
-    found = [Holder(m.start, doc.persons[m.key].name) for m in people if m.key in doc.persons] + cands
-    return max(found, key=lambda h: h.start) if found else None
+    people = [Holder(m.start, doc.persons[m.key].name) for m in doc.mentions
+              if m.kind == "person" and m.key in doc.persons and span.start <= m.start and m.end <= pos]
+    people += [Holder(s, n, True) for s, e, n in doc.name_candidates if span.start <= s and e <= pos]
+    for holder in sorted(people, key=lambda h: -h.start):
+        end = doc.text.find(holder.name, holder.start) + len(holder.name)
+        if _TAKES.fullmatch(doc.text, end, pos):
+            return holder
+    return None
 
 
 def _orgs_of_run(doc: Doc, run: Run) -> list[str | None]:
@@ -273,6 +275,9 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
         dg = doc.gaz.by_surface(f"Directorate-General for {portfolio}")
         if dg and re.search(r"Director[- ]General$", title):
             org, placed = doc.add_gazetteer_org(dg), True
+        elif prep == "of" and _GOVERNS.search(title) and _place_name(doc, portfolio):
+            # "Premier of Québec", "Governor of Lagos State": the government of a place no gazetteer lists
+            org, placed = doc.add_org(f"Government of {portfolio}", alias=portfolio), True
         else:
             title = f"{title} {prep} {portfolio}"
         pos = after + len(portfolio)
@@ -303,14 +308,30 @@ def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
     if not stop:
         return None
     name_inside = None
-    if stop == len(words) and stop >= 3 and re.match(r"\s*[,.;:)]|\s+[a-z]", text[port.end():]):
-        cut = 3 if re.fullmatch(r"[A-Z]\.?|" + PARTICLE, words[stop - 2]) else 2
-        tail = " ".join(words[stop - cut:stop])
-        if valid_name(tail, doc):
-            name_inside = tail
-            stop -= cut
+    end = at + len(" ".join(words[:stop]))
+    if stop >= 3 and re.match(r"\s*[,.;:)]|\s+[a-z]|\s+and\s+[A-Z]", text[end:]):
+        # "Commissioner for Humanitarian Aid and Crisis Management Christos Stylianides, …", "Premier of
+        # Québec Philippe Couillard and …": the portfolio runs into the holder's name
+        for cut in (3, 2):
+            tail = " ".join(words[stop - cut:stop])
+            if stop - cut >= 1 and re.fullmatch(NAME, tail) and valid_name(tail, doc) and (
+                    cut == 2 or re.fullmatch(r"[A-Z]\.?|" + PARTICLE, words[stop - 2]) or _candidate(doc, tail)):
+                name_inside = tail
+                stop -= cut
+                break
     portfolio = " ".join(words[:stop])
     return (portfolio, name_inside) if portfolio else None
+
+
+def _place_name(doc: Doc, words: str) -> bool:
+    """One or two capitalised words that name a place, not a portfolio ("Québec", not "Finance")."""
+    parts = words.split()
+    portfolio = set(doc.gaz.roles.get("portfolio_words", ()))
+    return 1 <= len(parts) <= 2 and all(p[:1].isupper() and p not in portfolio for p in parts)
+
+
+def _candidate(doc: Doc, name: str) -> bool:
+    return any(n == name for _s, _e, n in doc.name_candidates)
 
 
 def _org_follows(doc: Doc, pos: int) -> bool:

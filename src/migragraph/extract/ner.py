@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from migragraph.extract.doc import Doc, Mention
 from migragraph.extract.names import NAME, valid_name
 from migragraph.extract.nlp import Parsed
+from migragraph.extract.places import is_city
 
 _ACTOR_PREPS = {"with", "between", "by", "from", "to", "and", "at"}
 _NOT_ORG_WORDS = re.compile(
@@ -208,7 +209,8 @@ def _org_like(doc: Doc, name: str) -> bool:
     words = name.split()
     if len(words) == 1:
         return (bool(re.fullmatch(r"[A-Z][A-Z&-]{1,9}", name)) and name not in doc.gaz.country_surface
-                and name not in _currencies() and not _defines_other(doc, name))
+                and name not in _currencies() and not _defines_other(doc, name)
+                and not is_city(name.title()) and name.lower() not in _agreement_words())
     if words[0].endswith("ing") or all(w in _portfolio(doc) or w in _CONNECTORS for w in words):
         return False  # "Promoting Regional Integration"; "International Cooperation and Development"
     if not all(w[:1].isupper() or w in ("of", "for", "and", "the", "on", "in", "de", "des", "du", "&") for w in words):
@@ -217,6 +219,13 @@ def _org_like(doc: Doc, name: str) -> bool:
 
 
 _CONNECTORS = {"of", "for", "and", "the", "on", "in", "de", "des", "du", "&"}
+
+
+@cache
+def _agreement_words() -> frozenset[str]:
+    from migragraph.extract.agreements import lexicon
+
+    return frozenset(h for h in lexicon()["agreement_heads"] if " " not in h)
 
 
 @cache

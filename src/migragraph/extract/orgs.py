@@ -9,6 +9,7 @@ import re
 from migragraph.extract.doc import Doc, Mention, main_country
 from migragraph.extract.names import NAME, valid_name
 from migragraph.extract.places import is_city
+from migragraph.extract.titles import ORGAN
 
 HEADS = (
     "Ministry|Department|Directorate|Directorate-General|Agency|Office|Commission|Council|Bank|"
@@ -262,6 +263,9 @@ def _between_titles(doc: Doc, start: int, phrase: str) -> list[tuple[int, str]]:
                     " ".join(words[:-k])):
                 piece = piece[:piece.rindex(tail)].rstrip()
                 break
+        organ = re.match(ORGAN + r"\s+of\s+(?:the\s+)?", piece) if at > start else None
+        if organ and any(m.start == at + organ.end() and m.kind == "org" for m in doc.mentions):
+            continue  # "President of the Board of the Eurasian Economic Commission": the title's organ
         if piece.strip():
             out.append((at, piece))
     return out

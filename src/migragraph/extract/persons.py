@@ -183,7 +183,8 @@ def _same_person(short: str, long: str) -> bool:
     if len(a) < len(b) and (b[-len(a):] == a or b[:len(a)] == a) and len(a) >= 2:
         return True
     if len(a) == len(b) and a[-1] == b[-1] and a[0][0] == b[0][0]:
-        return fuzz.ratio(a[0].lower(), b[0].lower()) >= 80
+        # "B. Gminder" is "Beate Gminder"; "Georgi Gigauri" is "Giorgi Gigauri" misspelt
+        return bool(re.fullmatch(r"\w\.?", a[0])) or fuzz.ratio(a[0].lower(), b[0].lower()) >= 80
     return False
 
 

@@ -36,6 +36,9 @@ _BEFORE_GAP = re.compile(r",[ \t]*(?:(?:the|a|an|newly|appointed|new|former|outg
 _TAKES = re.compile(r",?[ \t]+(?:[\w’'-]+[ \t]+){0,4}?(?:as|was|is|became|becomes|previously|formerly)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+|an[ \t]+)?(?:new[ \t]+|next[ \t]+|"
                     r"(?:\w+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
                     r"[ \t]+)?$")
+# The organs of an organisation that a title may name before the organisation itself.
+ORGAN = r"((?:Executive |Governing |Supervisory |Management |Permanent )?(?:Board|Council|Committee|Commission)(?: of (?:Directors|Governors|Trustees|Ministers))?)"
+_ORGAN = re.compile(ORGAN + r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 _GOVERNS = re.compile(r"\b(?:Prime Minister|Premier|Governor|Mayor|Chief Minister|President)$")
 _HEAD_OF_GOVERNMENT = re.compile(r"\b(?:Prime Minister|President|Chancellor|Premier|Vice[ -]Chancellor)\b")
 
@@ -253,6 +256,10 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
         if not comp:
             break
         prep, after = comp.group(1), comp.end()
+        organ = _ORGAN.match(text, after) if prep == "of" else None
+        if organ and any(m.start == organ.end() and m.kind == "org" for m in doc.mentions):
+            # "President of the Board of the Eurasian Economic Commission": the organ is part of the title
+            title, after = f"{title} of the {organ.group(1)}", organ.end()
         hit = next((m for m in doc.mentions if m.start == after), None)
         if hit and hit.kind in ("org", "country", "demonym"):
             if prep == "to":  # "Ambassador … to the Kingdom of Saudi Arabia": where the holder is sent

@@ -8,6 +8,7 @@ import re
 
 from migragraph.extract.doc import Doc, Mention, main_country
 from migragraph.extract.names import NAME, valid_name
+from migragraph.extract.persons import role_re_at
 from migragraph.extract.places import is_city
 from migragraph.extract.titles import ORGAN
 
@@ -87,6 +88,9 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
         if m:
             place = m.group(1)
             for cand in (place, place.split(" ")[0]):
+                after = end + 1 + len(cand)
+                if re.match(r" [A-Z]", doc.text[after:after + 2]) and not role_re_at(doc, after + 1):
+                    continue  # "UNHCR Mosul Situation Response Plan": a longer name goes on, not an office
                 if cand in doc.gaz.country_surface or is_city(cand):
                     office = f"{form} {cand}"
                     child = doc.add_org(office, parent=doc.add_gazetteer_org(entry), unit=True)
@@ -294,7 +298,8 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
         phrase, start = phrase[owner.end():], start + owner.end()
     cut = re.search(r"\s+and\s+(?:the\s+)?[A-Z]", phrase)
     if cut and _HEAD_RE.search(phrase[:cut.start()]) and (
-            _HEAD_RE.search(phrase[cut.end() - 1:]) or role_words.match(phrase[cut.end() - 1:])):
+            _HEAD_RE.search(phrase[cut.end() - 1:]) or role_words.match(phrase[cut.end() - 1:])
+            or re.fullmatch(r"[A-Z][A-Z&-]{1,9}", phrase[cut.end() - 1:].strip())):
         phrase = phrase[:cut.start()]  # two names, or a name and a title: "… for Europe and Regional Refugee Coordinator"
     heads = list(_HEAD_RE.finditer(phrase))
     if heads:

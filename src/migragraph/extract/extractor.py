@@ -50,10 +50,14 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     frameworks = find_frameworks(doc)
     meetings = find_meetings(doc, frameworks)
     funding = find_funding(doc)
+    headline = release_info.title(release, text)
+    if doc.publisher is None:
+        orgs = [(m.start, m.end, m.key) for m in doc.mentions if m.kind == "org"]
+        doc.publisher = release_info.headline_subject(text, orgs, headline)
     if doc.publisher and doc.publisher in doc.gaz.orgs:
         doc.add_gazetteer_org(doc.gaz.orgs[doc.publisher])
     info = ReleaseInfo(
-        title=release_info.title(release, text),
+        title=headline,
         date=anchor.isoformat() if anchor else None,
         place=release_info.place(text),
         publisher=doc.publisher,

@@ -19,7 +19,8 @@ HEADS = (
     "Coast Guard|Guard|Committee|Association|Network|Foundation|Court|Parliament|Assembly|Embassy|"
     "Delegation|Corporation|Company|Federation|League|Organi[sz]ation|Authority|Board|Diet|Senate|"
     "Congress|Cabinet|Presidency|Army|Forces|Society|Red Cross|Red Crescent|Forum|Chamber|Academy|"
-    "Observatory|Tribunal|Administration|Inspectorate|Unit|Bureau|Consulate|High Commission"
+    "Observatory|Tribunal|Administration|Inspectorate|Unit|Bureau|Consulate|High Commission|Division|Section|"
+    "Branch|Group|Facility for|Mission to"
 )
 _HEAD_RE = re.compile(rf"\b(?:{HEADS})\b")
 # Bodies of a state: "the Hellenic Coast Guard" is part of the Greek government, "British Telecom" is not.
@@ -139,7 +140,8 @@ def _defined(doc: Doc) -> None:
             if known:
                 key = doc.add_gazetteer_org(known, name)
                 doc.orgs[key].aliases.add(acronym) if acronym != doc.orgs[key].name else None
-            elif _HEAD_RE.search(name) and not _NOT_ORG.search(name):
+            elif (_HEAD_RE.search(name) and not _NOT_ORG.search(name)) or re.search(r"\bTrust Fund\b", name):
+                # a fund the text names with an acronym ("the EU Trust Fund for Africa (EUTF)") acts as a donor
                 # "the Ministry of Interior (MOI) of Mauritania": the country may follow the acronym
                 country = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)*)", doc.text[m.end():])
                 owner = doc.gaz.country_surface.get(country.group(1)) if country else None
@@ -165,11 +167,18 @@ def _title_spans(doc: Doc, at: int, words: list[str]) -> bool:
 def _governments(doc: Doc) -> None:
     """'Government of Japan', 'the Japanese Government', 'Sri Lankan Government', 'Japan's government'."""
     text = doc.text
-    for m in list(doc.mentions):
-        if m.kind not in ("country", "demonym"):
-            continue
+    listed_until = -1  # "the governments of Germany and Italy": where the list of governments has got to
+    for m in sorted((x for x in doc.mentions if x.kind in ("country", "demonym")), key=lambda x: x.start):
         before = text[max(0, m.start - 40):m.start]
         after = text[m.end:m.end + 25]
+        if m.kind == "country" and (re.search(r"\b[Gg]overnments of (?:the )?$", before) or (
+                listed_until >= 0 and re.fullmatch(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?",
+                                                   text[listed_until:m.start]))):
+            key = doc.government(m.key, m.text)
+            doc.mentions.append(Mention(m.start, m.end, key, "org", m.text))
+            listed_until = m.end
+            continue
+        listed_until = -1
         gov = re.search(r"(?:[Gg]overnment|Republic) of (?:the )?(?:Republic of )?$", before)
         if gov:
             start = m.start - (len(before) - gov.start())
@@ -197,6 +206,18 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
     head = name.split()[0]
     if head in doc.gaz.demonym_surface and _PUBLIC.search(name):
         return doc.government(doc.gaz.demonym_surface[head])
+    # "UNRWA Division of Donor Relations", "US State Department": named after the body it is part of
+    lead = next((m for m in doc.mentions if m.start == start and m.end < start + len(name)
+                 and m.kind in ("org", "country", "demonym")), None)
+    if lead is not None and (lead.kind == "org" or _PUBLIC.search(name)):
+        return lead.key if lead.kind == "org" else doc.government(lead.key)
+    # "Australia, through its Department of Foreign Affairs and Trade": the body of the sentence's actor
+    its = re.search(r"\b(?:its|their)\s+$", doc.text[max(0, start - 8):start])
+    if its:
+        span = doc.sentence_of(start)
+        owner = [m for m in doc.mentions if span.start <= m.start < start and m.kind in ("org", "country")]
+        if owner:
+            return owner[0].key if owner[0].kind == "org" else doc.government(owner[0].key)
     before = doc.text[max(0, start - 30):start]
     poss = re.search(r"([A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:’s|'s)\s+$", before)
     if poss:
@@ -206,7 +227,7 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
             return doc.add_gazetteer_org(entry, owner)
         if owner in doc.gaz.country_surface:
             return doc.government(doc.gaz.country_surface[owner])
-    if re.match(r"Ministry\b|Minister", name):
+    if re.search(r"\bMinistry\b|^Minister", name):
         named = {m.key for m in doc.mentions if m.kind in ("country", "demonym")}
         country = next(iter(named)) if len(named) == 1 else main_country(doc)
         if country:

@@ -34,7 +34,8 @@ _NOT_ORG_WORDS = re.compile(
     r"Pact|Compact|Declaration|Conference|Summit|Meeting|Day|Week|Report|Act|Law|Protocol|Convention|"
     r"Resolution|Charter|Dialogue|Process|Session|Award|Prize|Fund for|Building|Hall|Palace|House|Hotel|"
     r"Headquarters|Airport|Port|Street|Road|Avenue|Square|Release|News|COVID|Level|Agenda|Facility|Window|"
-    r"Mechanism|Vision|Route|Routes|Corridor|Region|Zone|Bridge|Centre for|Award|Olympic|Games|Cup|Expo)\b")
+    r"Mechanism|Vision|Route|Routes|Corridor|Region|Zone|Bridge|Centre for|Award|Olympic|Games|Cup|Expo|"
+    r"Protection|Solidarity|Top|Details)\b")
 _TRAILING = re.compile(r"(?:’s|'s|’|')$")
 
 
@@ -213,6 +214,8 @@ def _org_like(doc: Doc, name: str) -> bool:
                 and not is_city(name.title()) and name.lower() not in _agreement_words())
     if words[0].endswith("ing") or all(w in _portfolio(doc) or w in _CONNECTORS for w in words):
         return False  # "Promoting Regional Integration"; "International Cooperation and Development"
+    if re.fullmatch(r"[IVXL]+", words[0]) or _is_title_word(doc, words[-1]):
+        return False  # "IV Islamic Solidarity Games"; "Australia’s Permanent" (representative)
     if not all(w[:1].isupper() or w in ("of", "for", "and", "the", "on", "in", "de", "des", "du", "&") for w in words):
         return False
     return not any(w in doc.gaz.country_surface and len(words) == 1 for w in words)

@@ -38,7 +38,7 @@ _GENERIC_AFTER = re.compile(r"\s+(?:agencies|member states|Member States|countri
 _CAP = r"[A-Z][\w’'.&-]*"
 _CONNECT = r"(?:of|for|on|and|the|de|des|du|&)"
 _PHRASE = re.compile(rf"(?:{_CAP})(?:\s+(?:{_CAP}|{_CONNECT}(?=\s+(?:the\s+)?[A-Z])))*")
-_DEFINED = re.compile(rf"((?:{_CAP})(?:\s+(?:{_CAP}|{_CONNECT}))*)\s+\(([A-Z][A-Za-z&.-]{{1,11}})\)")
+_DEFINED = re.compile(rf"((?:{_CAP})(?:,?\s+(?:{_CAP}|{_CONNECT}))*)\s+\(([A-Z][A-Za-z&.-]{{1,11}})\)")
 _LOWER_UNITS = re.compile(
     r"\b(gendarmerie|police|coast guard|armed forces|army|navy|border police|authorities|government|"
     r"immigration service|customs)\b")
@@ -74,6 +74,7 @@ def find_organisations(doc: Doc) -> None:
     _lower_units(doc)
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
     _drop_nested(doc)
+    _drop_sessions(doc)
 
 
 def _strip(form: str) -> str:
@@ -277,6 +278,8 @@ def _between_titles(doc: Doc, start: int, phrase: str) -> list[tuple[int, str]]:
     pieces.append((start + cut, phrase[cut:]))
     out = []
     for at, piece in pieces:
+        if at > start and re.match(r"\s*(?:for|in charge of)\s", piece):
+            continue  # "Minister for the Public Service": a portfolio, not an organisation
         lead = re.match(r"\s*(?:(?:of|for|and|the|at|in)\s+)*", piece)
         assert lead is not None
         at, piece = at + lead.end(), piece[lead.end():]
@@ -297,7 +300,11 @@ def _between_titles(doc: Doc, start: int, phrase: str) -> list[tuple[int, str]]:
 
 
 def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
-    """One capitalised phrase: an organisation if an institutional head noun makes it one."""
+    """One capitalised phrase: an organisation if an institutional head noun makes it one; in a
+    headline that capitalises every word, only if the body names it too ("… Takes Office As …")."""
+    if doc.spans and start < doc.spans[0].end and _title_case(doc.spans[0].text) and \
+            phrase.strip() not in doc.text[doc.spans[0].end:]:
+        return
     lead = re.match(r"(?:(?:The|the|A|An|In|On|At|By|From|With|And|Both|For|To|Of|Under|As|Overall|"
                     r"Leading|Senior|Officials|Representatives)\s+)+", phrase)
     if lead:
@@ -345,6 +352,11 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     doc.mentions.append(Mention(start, end, key, "org", phrase))
 
 
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _lower_units(doc: Doc) -> None:
     """'the Mauritanian gendarmerie and police': a country's services named by adjective."""
     for m in list(doc.mentions):
@@ -367,6 +379,22 @@ def _lower_units(doc: Doc) -> None:
             name = f"{m.text} {unit.group(1)}"
             key = doc.add_org(name, parent=gov)
             doc.mentions.append(Mention(lo, hi, key, "org", name))
+
+
+_SESSION = re.compile(r"(?:\b\d{1,3}(?:st|nd|rd|th)|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                      r"ninth|tenth|[a-z]+(?:tieth|teenth))|\bsession of|\bmargins? of|\bsidelines of|"
+                      r"\bduring)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _drop_sessions(doc: Doc) -> None:
+    """'the 67th United Nations General Assembly', 'on the margins of the General Assembly': a session,
+    an event, not the body as an actor. The organisation stays only if the release names it elsewhere."""
+    events = [m for m in doc.mentions if m.kind == "org" and _SESSION.search(doc.text[max(0, m.start - 30):m.start])]
+    for event in events:
+        doc.mentions.remove(event)
+    for key in {e.key for e in events}:
+        if not any(m.key == key for m in doc.mentions) and key != doc.publisher:
+            doc.orgs.pop(key, None)
 
 
 def _drop_nested(doc: Doc) -> None:

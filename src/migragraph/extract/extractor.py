@@ -70,11 +70,15 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
 
 
 def _unique_posts(doc: Doc) -> list[Post]:
+    """Each post once; a title that a fuller one of the same person in the same organisation begins
+    with ("Minister" beside "Minister for Civil Defence") is that one, told short."""
     seen: set[tuple[str, str, str]] = set()
     out: list[Post] = []
     for p in doc.posts:
         k = (p.person, p.role.lower(), p.organisation)
-        if k not in seen:
+        fuller = any(q.person == p.person and q.organisation == p.organisation and q.role.lower().startswith(
+            p.role.lower() + " ") for q in doc.posts)
+        if k not in seen and not fuller:
             seen.add(k)
             out.append(p)
     return out

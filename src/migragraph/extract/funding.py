@@ -74,6 +74,15 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         if donors and recipient:
             return donors[-1].key, recipient
         return None
+    # "Finland has granted … as follows: EUR 25 million to UNFPA, EUR 19 million to UN Women, …": the
+    # recipient right after each amount, the donor before the verb that governs them all
+    give = list(re.finditer(rf"\b{_GIVE}\b", before))
+    near = re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:to|for|towards)\s+(?:the\s+)?", after)
+    if give and near:
+        r = [x for x in doc.mentions if x.kind in ("org", "country") and x.start == b + near.end()]
+        d = _orgs(doc, span.start, span.start + give[0].start())
+        if d and r:
+            return d[-1].key, _actor(doc, r[0])
     # "European Commission funding to IOM reached over EUR 590 million"
     m = re.search(rf"(\S.*?)(?:’s|'s)?\s+{_FLOW_NOUN}\s+(?:(?:to|for|of)\s+)?(?:the\s+)?(.+?)(?:\s+(?:reached|totall?ed|totals|"
                   rf"amounted|stood|was|were|is|of|worth)\b|,|$)", before)

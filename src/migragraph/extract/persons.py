@@ -182,6 +182,8 @@ def _same_person(short: str, long: str) -> bool:
         return False
     if len(a) < len(b) and (b[-len(a):] == a or b[:len(a)] == a) and len(a) >= 2:
         return True
+    if len(a) == 1 and len(b) >= 2 and b[-1] == a[0]:
+        return True  # "Puchkov" is "Vladimir Puchkov" (_merge_variants merges only into the one such name)
     if len(a) == len(b) and a[-1] == b[-1] and a[0][0] == b[0][0]:
         # "B. Gminder" is "Beate Gminder"; "Georgi Gigauri" is "Giorgi Gigauri" misspelt
         return bool(re.fullmatch(r"\w\.?", a[0])) or fuzz.ratio(a[0].lower(), b[0].lower()) >= 80
@@ -193,7 +195,10 @@ def _merge_variants(doc: Doc, posts: list[Post]) -> list[Post]:
     people = sorted(doc.persons.values(), key=lambda p: (-len(p.name.split()), p.key))
     into: dict[str, str] = {}
     for short in reversed(people):
-        for long in people:
+        owners = [p for p in people if p.key != short.key and p.key not in into and _same_person(short.name, p.name)]
+        if len(short.name.split()) == 1 and len(owners) != 1:
+            continue  # a surname two people of the release share stays apart
+        for long in owners:
             if long.key != short.key and long.key not in into and _same_person(short.name, long.name):
                 into[short.key] = long.key
                 long.aliases.add(short.name)

@@ -29,6 +29,8 @@ from migragraph.extract.names import NAME, PARTICLE, trim_name, valid_name
 _GAP = r"(?:[ \t]*\n[ \t]*(?=\S)|[ \t]+)"
 _COMPLEMENT = re.compile(r"[ \t]+(for|of|on|to|at|in charge of|in)[ \t]+(?:the[ \t]+)?")
 _PORTFOLIO = re.compile(r"(?:[A-Z][\w’'-]*|and|of|the|&)(?:[ \t]+(?:[A-Z][\w’'-]*|and|of|the|&|for))*")
+_LISTED_PORTFOLIO = re.compile(r"(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*(?:,[ \t]+(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*)+"
+                               r",?[ \t]+and[ \t]+(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*")
 _JOIN = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*/[ \t]*|[ \t]*&[ \t]*)(?:the[ \t]+)?")
 # Words that may stand between a name and the title it holds: "Name, the newly appointed Title".
 _BEFORE_GAP = re.compile(r",[ \t]*(?:(?:the|a|an|newly|appointed|new|former|outgoing|incoming|then|current|"
@@ -302,6 +304,9 @@ def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
     port = _PORTFOLIO.match(text, at)
     if not port:
         return None
+    listed = _LISTED_PORTFOLIO.match(text, at)
+    if listed and listed.end() > port.end():
+        port = listed  # "Minister for Civil Defence, Emergency Situations and Disaster Relief"
     words = port.group().split()
     stop = len(words)
     offset = at

@@ -43,7 +43,8 @@ def promote_acting_countries(doc: Doc) -> None:
         before = text[max(0, m.start - 80):m.start]
         sentence = doc.sentence_of(m.start)
         acts = bool(_ACTS_AFTER.match(after) or _POSSESSED.match(after) or _ADJECTIVAL.match(after))
-        if not acts and _ACTS_BEFORE.search(before) and not _PLACE_BEFORE.search(before):
+        route = re.search(r"\bfrom\s+(?:the\s+)?$", before) and re.match(r"\s+to\s+(?:the\s+)?[A-Z]", after)
+        if not acts and not route and _ACTS_BEFORE.search(before) and not _PLACE_BEFORE.search(before):
             # "from Japan" acts only where money or an agreement is spoken of; "and" only beside an actor
             acts = bool(re.search(r"\b(?:fund|funding|million|billion|grant|contribution|donat|support|sign|"
                                   r"agreement|memorandum|cooperation|partnership|met|meeting|talks)", sentence.text,

@@ -44,6 +44,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
         from migragraph.extract import ner, nlp  # spaCy is imported only by the hybrid extractor
 
         parsed = nlp.parse(doc.spans)
+        doc.parsed = parsed
         ner.add_persons(doc, parsed)
         ner.add_organisations(doc, parsed)
         ner.add_places(doc, parsed)

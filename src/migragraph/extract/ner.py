@@ -111,6 +111,11 @@ def _repair_person(doc: Doc, sentence: Parsed, ent: SpacySpan, lowered: set[str]
             grown.append(tok)
             i += 1
             continue
+        if tok.text == "-" and not tok.whitespace_ and not sentence.doc[i - 1].whitespace_ and \
+                i + 1 < len(sentence.doc) and sentence.doc[i + 1].text[:1].isupper():
+            grown.extend([tok, sentence.doc[i + 1]])  # "Mlambo-Ngcuka", cut by the tokenizer
+            i += 2
+            continue
         break
     words = [t for t in grown if t.text not in "()"]
     # Words the model took in that are no part of a name: a headline's verb, an ordinary word.
@@ -121,7 +126,7 @@ def _repair_person(doc: Doc, sentence: Parsed, ent: SpacySpan, lowered: set[str]
         words.pop()
     if not words:
         return None
-    name = " ".join(_TRAILING.sub("", t.text) for t in words)
+    name = "".join(_TRAILING.sub("", t.text) + (t.whitespace_ and " ") for t in words).strip()
     if not _plausible(doc, name, titled, lowered):
         return None
     start = sentence.span.start + words[0].idx
@@ -277,6 +282,8 @@ def _acts(token: Token, doc: Doc) -> bool:
         prep = head.head
         if prep.lower_ in _ACTOR_PREPS:
             return True
-        if prep.lower_ in ("of", "for", "at", "in") and _is_title_word(doc, prep.head):
-            return True  # "Secretary-General of the OECD", "CEO for MEIDECC"
+        portfolio_title = prep.head.text in ("Minister", "Commissioner", "Secretary", "Ministers")
+        if prep.lower_ in ("of", "for", "at", "in") and _is_title_word(doc, prep.head) and not (
+                prep.lower_ == "for" and portfolio_title):
+            return True  # "Secretary-General of the OECD", "CEO for MEIDECC"; not "Minister for the Public Service"
     return False

@@ -138,6 +138,23 @@ def _defined(doc: Doc) -> None:
                 continue
             known = doc.gaz.by_surface(name) or doc.gaz.by_surface(acronym)
             start = m.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
+            minister = re.match(r"Minister (?:of|for) (?:the )?(.+)$", name)
+            if minister and not known:
+                # "the Minister for Employment and Labour Relations (MELR)": the acronym names the ministry
+                ministry = f"Ministry of {minister.group(1)}"
+                key = doc.add_org(ministry, parent=_parent_of(doc, ministry, start), alias=acronym)
+                for later in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", doc.text):
+                    if later.start() > m.end(1):
+                        doc.mentions.append(Mention(later.start(), later.end(), key, "org", acronym))
+                break
+            country = re.match(r",\s*([A-Z][\w’' -]{2,40}?),", doc.text[m.end():])
+            if known and known.offices and country and country.group(1) in doc.gaz.country_surface:
+                # "the International Organization for Migration (IOM), Ghana, Ms …": its office in Ghana
+                parent = doc.add_gazetteer_org(known, name)
+                doc.orgs[parent].aliases.add(acronym) if acronym != doc.orgs[parent].name else None
+                key = doc.add_org(f"{acronym} {country.group(1)}", parent=parent, unit=True)
+                doc.mentions.append(Mention(start, m.end() + country.end(1), key, "org", f"{acronym} {country.group(1)}"))
+                break
             if known:
                 key = doc.add_gazetteer_org(known, name)
                 doc.orgs[key].aliases.add(acronym) if acronym != doc.orgs[key].name else None

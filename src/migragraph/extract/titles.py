@@ -152,7 +152,7 @@ def _holder(doc: Doc, run: Run, hon: str) -> Holder | None:
     after = _name_after(doc, run.end, hon)
     if after and not re.match(r",", doc.text[run.end:after.start]):
         return after  # "Title Name": nothing between
-    return before or _name_taking(doc, run.start) or after
+    return before or _name_taking(doc, run.start) or after or _subject_of(doc, run.titles[0])
 
 
 def _name_before(doc: Doc, pos: int) -> Holder | None:
@@ -198,6 +198,38 @@ def _name_taking(doc: Doc, pos: int) -> Holder | None:
     return None
 
 
+def _subject_of(doc: Doc, title: Title) -> Holder | None:
+    """From the parse (hybrid extractor): the subject of the clause a title is the complement of — "Mr
+    Cormann, who has been appointed …, was Australia’s Finance Minister", "He also served as Minister for
+    the Public Service"; a pronoun stands for the person named last before it."""
+    sentence = next((p for p in doc.parsed if p.span.start <= title.start < p.span.end), None)
+    if sentence is None:
+        return None
+    offset = title.end - 1 - sentence.span.start
+    token = next((t for t in sentence.doc if t.idx <= offset < t.idx + len(t.text)), None)
+    for _ in range(4):  # up from the title's head: "Minister" -> "as" -> "served"; "Minister" -> "was"
+        if token is None or token.dep_ in ("ROOT", "relcl", "advcl", "ccomp") and token.pos_ in ("VERB", "AUX"):
+            break
+        token = token.head
+    if token is None or not (token.lower_ in ("was", "is", "served", "serves", "became", "becomes", "remains")
+                             or token.lemma_ in ("be", "serve", "become")):
+        return None
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    at = sentence.span.start + subject.idx
+    if subject.lower_ in ("he", "she"):
+        earlier = [m for m in doc.mentions if m.kind == "person" and m.end <= at and m.key in doc.persons]
+        return Holder(earlier[-1].start, doc.persons[earlier[-1].key].name) if earlier else None
+    for m in doc.mentions:
+        if m.kind == "person" and m.start <= at < m.end and m.key in doc.persons:
+            return Holder(m.start, doc.persons[m.key].name)
+    for start, end, name in doc.name_candidates:
+        if start <= at < end:
+            return Holder(start, name, True)
+    return None
+
+
 def _orgs_of_run(doc: Doc, run: Run) -> list[str | None]:
     """Each title's organisation: its own, else the nearest of the run (the next one first when it is
     a government's, for "Deputy Prime Minister and Minister of Foreign Affairs of Turkmenistan"),
@@ -212,7 +244,7 @@ def _orgs_of_run(doc: Doc, run: Run) -> list[str | None]:
             org = earlier or later
             if _HEAD_OF_GOVERNMENT.search(title.text) and later:
                 org = _government_of(doc, later) or org
-        out.append(org or _default_org(doc, title.text))
+        out.append(org or _default_org(doc, title.text, title.start))
     return out
 
 
@@ -233,16 +265,14 @@ def _government_of(doc: Doc, key: str) -> str | None:
 def _specific(doc: Doc, title: Title) -> str | None:
     """The ministry a minister's (or a chief executive's) portfolio names, where the release names
     it under the same government: "Minister of Economy" in the "Ministry of Economy"."""
-    if title.org is None:
-        return None
     m = re.search(r"\b(?:Minister|CEO|Secretary|Chief Executive Officer)\s+(?:of|for)\s+(?:the\s+)?(.+)$", title.text)
-    if not m or _government_of(doc, title.org) != title.org:
+    if not m or (title.org is not None and _government_of(doc, title.org) != title.org):
         return title.org
     portfolio = m.group(1).lower()
     for org in doc.orgs.values():
         ministry = re.match(r"(?:Federal\s+)?Ministry\s+(?:of|for)\s+(?:the\s+)?(.+?)(?:\s+of\s+(?:the\s+)?[A-Z].*)?$",
                             org.name)
-        if ministry and ministry.group(1).lower() == portfolio and org.parent in (None, title.org):
+        if ministry and ministry.group(1).lower() == portfolio and (title.org is None or org.parent in (None, title.org)):
             org.parent = org.parent or title.org
             return org.key
     return title.org
@@ -269,7 +299,7 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
             if prep == "to":  # "Ambassador … to the Kingdom of Saudi Arabia": where the holder is sent
                 title, pos = f"{title} to {text[after:hit.end]}", hit.end
                 continue
-            if placed and prep in ("for", "on"):
+            if placed and prep in ("for", "on", "of"):
                 break
             org, pos, placed = _org_of(doc, hit), hit.end, True
             poss = next((m for m in doc.mentions if m.kind == "org" and 0 < m.start - pos <= 4
@@ -277,8 +307,8 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
             if poss:
                 org, pos = poss.key, poss.end
             continue
-        if prep in ("in", "at", "to") or placed:
-            break
+        if prep in ("in", "at", "to") or (placed and prep != "for"):
+            break  # "High Representative of the European Union for Foreign Affairs …": a portfolio may follow
         found = _portfolio(doc, after)
         if found is None:
             break
@@ -382,13 +412,24 @@ def _role_org_prefix(doc: Doc, title: str) -> str | None:
     return None
 
 
-def _default_org(doc: Doc, title: str) -> str | None:
+def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
+    """The organisation of a title that names none: the body such a title heads, where the release is
+    its own or names it in the same sentence ("High Commissioner António Guterres" beside UNHCR); a
+    government's, for a minister, the government named last before it in the sentence ("Benin (signed
+    with the Minister of Economy and Finance, …)"), else the one government the release is about."""
     defaults: dict[str, str] = doc.gaz.roles.get("default_organisation", {})
     key = defaults.get(title)
-    if key and doc.publisher == key:
+    span = doc.sentence_of(at) if at is not None else None
+    named_here = span is not None and any(m.key == key and span.start <= m.start < span.end for m in doc.mentions)
+    if key and (doc.publisher == key or named_here):
         return doc.add_gazetteer_org(doc.gaz.orgs[key])
     governmental = doc.gaz.roles.get("government_heads", [])
     if any(re.search(rf"\b{re.escape(h)}\b", title) for h in governmental):
+        if span is not None and at is not None:
+            near = [m for m in doc.mentions if span.start <= m.start < at and (
+                m.kind == "country" or (m.kind == "org" and m.key in doc.orgs and doc.orgs[m.key].government_of))]
+            if near:
+                return doc.government(near[-1].key) if near[-1].kind == "country" else near[-1].key
         # A minister or adviser with no country named serves the one government the release names.
         country = main_country(doc, strict=True)
         if country:

@@ -420,10 +420,15 @@ _SESSION = re.compile(r"(?:\b\d{1,3}(?:st|nd|rd|th)|\b(?:first|second|third|four
                       r"\bduring)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# Bodies that sit in sessions: "the 67th United Nations General Assembly" is one of its sessions.
+_SITTING = re.compile(r"\b(?:Assembly|Council|Summit|Forum|Conference|Congress|Parliament|Commission on [\w ]+)$")
+
+
 def _drop_sessions(doc: Doc) -> None:
     """'the 67th United Nations General Assembly', 'on the margins of the General Assembly': a session,
     an event, not the body as an actor. The organisation stays only if the release names it elsewhere."""
-    events = [m for m in doc.mentions if m.kind == "org" and _SESSION.search(doc.text[max(0, m.start - 30):m.start])]
+    events = [m for m in doc.mentions if m.kind == "org" and _SESSION.search(doc.text[max(0, m.start - 30):m.start])
+              and _SITTING.search(doc.orgs[m.key].name if m.key in doc.orgs else m.text)]
     for event in events:
         doc.mentions.remove(event)
     for key in {e.key for e in events}:

@@ -44,6 +44,9 @@ def promote_acting_countries(doc: Doc) -> None:
         sentence = doc.sentence_of(m.start)
         acts = bool(_ACTS_AFTER.match(after) or _POSSESSED.match(after) or _ADJECTIVAL.match(after))
         route = re.search(r"\bfrom\s+(?:the\s+)?$", before) and re.match(r"\s+to\s+(?:the\s+)?[A-Z]", after)
+        if re.search(r"\b(?:in|at|based in|from|to)\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?,\s*$", before):
+            out.append(m)  # "based in Suva, Fiji signed …": the country of a city, a place
+            continue
         if not acts and not route and _ACTS_BEFORE.search(before) and not _PLACE_BEFORE.search(before):
             # "from Japan" acts only where money or an agreement is spoken of; "and" only beside an actor
             acts = bool(re.search(r"\b(?:fund|funding|million|billion|grant|contribution|donat|support|sign|"

@@ -94,7 +94,10 @@ def _between(doc: Doc, end: int, span: Span) -> list[str]:
     while pos < span.end:
         hit = next((x for x in doc.mentions if x.start == pos and x.kind in ("org", "country", "person")), None)
         if hit is None:
-            break
+            ministry = _ministry_named(doc, pos, span.end)
+            if ministry is None:
+                break
+            hit = ministry
         parties.extend(k for k in _orgs_of(doc, hit) if k not in parties)
         pos = hit.end
         skip = re.match(r"\s*\([^)]{1,40}\)", doc.text[pos:span.end])
@@ -104,6 +107,18 @@ def _between(doc: Doc, end: int, span: Span) -> list[str]:
             break
         pos += joint.end()
     return parties
+
+
+def _ministry_named(doc: Doc, pos: int, limit: int) -> Mention | None:
+    """'between Finance and MEIDECC': a ministry named by its portfolio alone."""
+    for word in re.finditer(r"[A-Z][\w’'-]+(?=[\s,.;]|$)", doc.text[pos:limit]):
+        words = doc.text[pos:pos + word.end()]
+        for org in doc.orgs.values():
+            if re.fullmatch(rf"(?:Federal\s+)?Ministry\s+(?:of|for)\s+(?:the\s+)?{re.escape(words)}", org.name):
+                return Mention(pos, pos + word.end(), org.key, "org", words)
+        if word.end() > 60:
+            break
+    return None
 
 
 def _passive_by(doc: Doc, span: Span) -> list[str]:

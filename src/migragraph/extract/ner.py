@@ -200,6 +200,21 @@ def add_organisations(doc: Doc, parsed: list[Parsed]) -> None:
                 continue
             key = doc.add_org(name)
             doc.mentions.append(Mention(start, end, key, "org", name))
+    mark_org_mentions(doc)
+
+
+def mark_org_mentions(doc: Doc) -> None:
+    """Every other place the release names an organisation found once ("MEIDECC" where the model saw a
+    place, the second time): the relations read mentions, not names."""
+    taken = sorted((m.start, m.end) for m in doc.mentions)
+    for org in list(doc.orgs.values()):
+        for form in sorted({org.name, *org.aliases}, key=len, reverse=True):
+            if len(form) < 3 or form.lower() == form:
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    doc.mentions.append(Mention(m.start(), m.end(), org.key, "org", form))
+                    taken.append((m.start(), m.end()))
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
 
 

@@ -349,7 +349,8 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     cut = re.search(r"\s+and\s+(?:the\s+)?[A-Z]", phrase)
     if cut and _HEAD_RE.search(phrase[:cut.start()]) and (
             _HEAD_RE.search(phrase[cut.end() - 1:]) or role_words.match(phrase[cut.end() - 1:])
-            or re.fullmatch(r"[A-Z][A-Z&-]{1,9}", phrase[cut.end() - 1:].strip())):
+            or re.fullmatch(r"[A-Z][A-Z&-]{1,9}", phrase[cut.end() - 1:].strip())
+            or any(m.start == start + cut.end() - 1 and m.kind == "org" for m in doc.mentions)):
         phrase = phrase[:cut.start()]  # two names, or a name and a title: "… for Europe and Regional Refugee Coordinator"
     heads = list(_HEAD_RE.finditer(phrase))
     if heads:
@@ -358,7 +359,7 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
             phrase = phrase[:heads[-1].end()]  # "… Civic Service Sidi Tiémoko Touré": a name follows
     phrase = re.sub(r"[\s.,’']+$", "", phrase)
     end = start + len(phrase)
-    if not _HEAD_RE.search(phrase) or _NOT_ORG.search(whole) or len(phrase.split()) < 2:
+    if not _HEAD_RE.search(phrase) or _not_org(doc, start, phrase) or len(phrase.split()) < 2:
         return
     if re.search(r"\d", phrase) or phrase.split()[0] in _SENTENCE_WORDS:
         return
@@ -381,6 +382,14 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
         return
     key = doc.add_org(phrase, parent=_parent_of(doc, phrase, start))
     doc.mentions.append(Mention(start, end, key, "org", phrase))
+
+
+def _not_org(doc: Doc, start: int, phrase: str) -> bool:
+    """A document, programme or event: by its own words, or the words its name runs on into ("… Office
+    Initiative"); a neighbour joined by "and" ("… and the United Nations Development Programme") does
+    not count."""
+    follows = re.match(r"(?:\s+[A-Z][\w’'-]*){1,3}", doc.text[start + len(phrase):])
+    return bool(_NOT_ORG.search(phrase) or (follows and _NOT_ORG.search(follows.group())))
 
 
 def _title_case(text: str) -> bool:

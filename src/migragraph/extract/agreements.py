@@ -76,7 +76,8 @@ def find_agreements(doc: Doc) -> list[Found]:
             between = _between(doc, end, span)
             if not between and not signing.search(span.text):
                 continue
-            parties = between or _passive_by(doc, span) or _actors(doc, span, start, acting_only=True)
+            parties = between or _passive_by(doc, span) or _the_two(doc, span) or _actors(doc, span, start,
+                                                                                       acting_only=True)
             if len(parties) < 2:
                 continue
             found.append(Found(m.group(), _phrase(doc.text, start, span.end), span, start, end, parties))
@@ -119,6 +120,25 @@ def _ministry_named(doc: Doc, pos: int, limit: int) -> Mention | None:
         if word.end() > 60:
             break
     return None
+
+
+_THE_TWO = re.compile(r"\b(?:the two|both)\s+(?:organi[sz]ations|institutions|sides|parties|bodies|agencies|partners)\b",
+                      re.IGNORECASE)
+
+
+def _the_two(doc: Doc, span: Span) -> list[str]:
+    """'The two organisations signed a memorandum of understanding in 1998': the two organisations the
+    release is about, those it names most (a body above another named one, such as the UN above its
+    Office, gives way to it)."""
+    if not _THE_TWO.search(span.text):
+        return []
+    counts: dict[str, int] = {}
+    for m in doc.mentions:
+        if m.kind == "org":
+            counts[m.key] = counts.get(m.key, 0) + 1
+    parents = {o.parent for k in counts if (o := doc.orgs.get(k)) is not None and o.parent}
+    ranked = sorted((k for k in counts if k not in parents), key=lambda k: (-counts[k], k))
+    return ranked[:2] if len(ranked) >= 2 else []
 
 
 def _passive_by(doc: Doc, span: Span) -> list[str]:

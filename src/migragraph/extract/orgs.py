@@ -289,6 +289,9 @@ def _between_titles(doc: Doc, start: int, phrase: str) -> list[tuple[int, str]]:
     pieces, cut, i = [], 0, 0
     while i < len(phrase):
         end = role_re_at_end(doc, start + i) if (i == 0 or not phrase[i - 1].isalnum()) else None
+        if end is not None and re.search(r"\bOffice\s+of\s+(?:the\s+)?$", phrase[:i]):
+            i = end - start  # "Office of the High Commissioner for Human Rights": the title names the office
+            continue
         if end is None or end - start - i < 4 or phrase[i:end - start].split()[0] in ("Secretariat",):
             i += 1
             continue

@@ -264,7 +264,14 @@ def _government_of(doc: Doc, key: str) -> str | None:
 
 def _specific(doc: Doc, title: Title) -> str | None:
     """The ministry a minister's (or a chief executive's) portfolio names, where the release names
-    it under the same government: "Minister of Economy" in the "Ministry of Economy"."""
+    it under the same government: "Minister of Economy" in the "Ministry of Economy"; the office a
+    title names, where the release names it: the "High Commissioner for Human Rights" in the "Office of
+    the High Commissioner for Human Rights"."""
+    for org in doc.orgs.values():
+        for form in (org.name, *org.aliases):
+            office = re.fullmatch(r"Office of the (?:United Nations |UN )?(.+)", form)
+            if office and title.text.endswith(office.group(1)):
+                return org.key
     m = re.search(r"\b(?:Minister|CEO|Secretary|Chief Executive Officer)\s+(?:of|for)\s+(?:the\s+)?(.+)$", title.text)
     if not m or (title.org is not None and _government_of(doc, title.org) != title.org):
         return title.org
@@ -343,7 +350,7 @@ def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
     for i, word in enumerate(words):
         lo = text.index(word, offset)
         offset = lo + len(word)
-        if doc.mention_at(lo, lo + len(word)) or _role_at(doc, lo) or (
+        if doc.mention_at(lo, lo + len(word)) or _role_at(doc, lo) or word.rstrip(".") in _honorific_words(doc) or (
                 word in ("of", "for", "at", "in") and i and _org_follows(doc, lo + len(word))):
             stop = i
             break
@@ -376,6 +383,10 @@ def _place_name(doc: Doc, words: str) -> bool:
 
 def _candidate(doc: Doc, name: str) -> bool:
     return any(n == name for _s, _e, n in doc.name_candidates)
+
+
+def _honorific_words(doc: Doc) -> frozenset[str]:
+    return frozenset(h.rstrip(".") for h in doc.gaz.roles["honorifics"] if " " not in h)
 
 
 def _org_follows(doc: Doc, pos: int) -> bool:

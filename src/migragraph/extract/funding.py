@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from migragraph.extract.doc import Doc, Mention
+from migragraph.extract.doc import Doc, Mention, main_country
 from migragraph.extract.model import Funding, Span
 from migragraph.extract.money import Money, amounts
 
@@ -114,9 +114,16 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         to = re.match(r"\s*(?:\w+\s+){0,8}?(?:to|for|towards|in support of)\s+(?:the\s+)?", after)
         r = _orgs(doc, b + to.end(), span.end) if to else []
         if not r:
-            r = _orgs(doc, span.start + give[-1].end(), a)
+            r = [x for x in doc.mentions if x.kind in ("org", "country") and span.start + give[-1].end() <= x.start
+                 and x.end <= a]
         if d and r:
-            return d[-1].key, r[0].key
+            return d[-1].key, _actor(doc, r[0])
+        if d and not re.search(r"\b(?:to|for)\s+(?:the\s+)?[A-Z]", after):
+            # "The European Union has disbursed 45.3 million euros for budget support programs": the
+            # country the release is about receives
+            country = main_country(doc)
+            if country and doc.government(country) != d[-1].key:
+                return d[-1].key, doc.government(country)
     # "AMOUNT from X to Y" / "AMOUNT to support Y ... from X"
     frm = re.search(r"\bfrom\s+(?:the\s+)?", after)
     to = re.search(r"\b(?:to|for|to support)\s+(?:the\s+)?", after)

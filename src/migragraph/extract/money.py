@@ -23,7 +23,7 @@ _SYMBOLS = {
 }
 # Every ISO 4217 code counts when it stands next to a number ("3,5 million PLN", "AUD2m").
 _ISO = sorted({c.alpha_3 for c in pycountry.currencies}, key=len, reverse=True)
-_SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "mln": 10**6, "m": 10**6,
+_SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "mln": 10**6, "m": 10**6, "mil": 10**6,
           "mn": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12}
 _QUALIFIERS = ("more than", "over", "around", "about", "approximately", "nearly", "almost", "up to",
                "some", "at least", "roughly", "close to", "in excess of", "just over", "almost")
@@ -31,7 +31,7 @@ _QUALIFIERS = ("more than", "over", "around", "about", "approximately", "nearly"
 _CODE = rf"(?:US\$|C\$|A\$|SDR|{'|'.join(_ISO)}|[€$£¥])"
 # Thousands with commas or spaces; decimals with a point, or with a comma before a scale ("3,5 million").
 _NUM = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s?(?:thousand|millions?|mln|mn|billion|bn)\b)|\d+(?:\.\d+)?"
-_SCALE_RE = r"(?:thousand|millions?|mln|mn|billion|bn|trillion|[mMbBkK])\b"
+_SCALE_RE = r"(?:thousand|millions?|mln|mil\.|mn|billion|bn|trillion|[mMbBkK])(?:\b|(?<=\.))"
 _WORD_CUR = (r"(?:euros?|US dollars|U\.S\. dollars|dollars|pounds(?: sterling)?|Swiss francs|yen|yuan|rupees|"
              r"pa[’']?anga|zloty|złoty|kroner|kronor|francs|riyals|dirhams|shillings|naira|rand|pesos|reais|lira|"
              r"manat|tenge)")
@@ -63,7 +63,7 @@ def _number(num: str, scale: str | None) -> Decimal | None:
     except InvalidOperation:
         return None
     if scale:
-        value *= _SCALE[scale.lower()]
+        value *= _SCALE[scale.lower().rstrip(".")]
     # Plain notation ("590000000", "23.65"): a valid xsd:decimal lexical form, never "5.9E+8".
     return Decimal(format(value.normalize(), "f"))
 

@@ -88,8 +88,8 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
     if entry.offices:
         m = re.match(r" ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)", rest)
         if m:
-            place = re.sub(r"(?:’s|'s)$", "", m.group(1))
-            for cand in (place, place.split(" ")[0]):
+            place = m.group(1)
+            for cand in (re.sub(r"(?:’s|'s)$", "", c) for c in (place, place.split(" ")[0])):
                 after = end + 1 + len(cand)
                 if re.match(r" [A-Z]", doc.text[after:after + 2]) and not role_re_at(doc, after + 1):
                     continue  # "UNHCR Mosul Situation Response Plan": a longer name goes on, not an office

@@ -43,7 +43,7 @@ def short_name(data: dict[str, Any], names: Iterable[str]) -> str:
         acronyms = sorted((n for n in names if _ACRONYM.match(n)), key=lambda n: (len(n), n))
         if acronyms:
             return acronyms[0]
-    return clip(data["label"], 28)
+    return clip(data["label"], 40)
 
 
 def _when(data: dict[str, Any]) -> str:

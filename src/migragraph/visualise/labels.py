@@ -1,8 +1,8 @@
 """What the page writes beside each node: names that fit, and for a meeting or a funding flow who and
 when, not the long label minted for it ("meeting of International Organization for Migration, Govern…").
 
-    meeting   "IOM – EU + 1 · 2024-03-01" (the best connected two), or "· reported 2019-03-01" when the meeting has no date
-              of its own and is placed by its release's, or "· no date"
+    meeting   "IOM – EU + 1 · 2024-03-01" (the best connected two), or "· reported 2019-03-01" when
+              the meeting has no date of its own and is placed by its release's, or "· no date"
     funding   "Japan → IOM · USD 43.5 million · 2019"
     framework "EU-IOM Strategic Cooperation Framework · 2012-07"
 

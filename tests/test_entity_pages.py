@@ -41,7 +41,8 @@ def test_iom_page_sections_come_in_order_each_dated_and_sorted(site: str) -> Non
     page = _page(site, "id/org/iom")
     assert _sections(page) == ORDER  # IOM has all six
     for section in page.xpath("//section[@class='profile']"):
-        dates = [td.text_content().strip().removeprefix("reported ") for td in section.xpath(".//td[@class='date']")]
+        cells = section.xpath(".//td[@class='date']")
+        dates = [td.text_content().strip().removeprefix("reported ") for td in cells]
         known = [d for d in dates if d]
         assert known == sorted(known, reverse=True), (section.get("id"), known)  # the newest first
         assert dates[: len(known)] == known, section.get("id")  # the undated last

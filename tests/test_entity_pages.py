@@ -25,6 +25,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     process, url = _start(out, tmp_path_factory.mktemp("entity-pages") / "server.log")
     yield url
     _stop(process)
+    if process.stdout is not None:
+        process.stdout.close()  # else a ResourceWarning surfaces in whichever test runs when it is collected
 
 
 def _page(site: str, path: str) -> lxml.html.HtmlElement:

@@ -89,7 +89,9 @@ class BuildResult:
     out: Path
     version: str
     releases: int = 0  # release graphs in the store after the build
-    triples: int = 0  # triples of those release graphs
+    triples: int = 0  # triples of those release graphs, each graph's counted
+    quads: int = 0  # every named graph's triples, the gazetteer's too: what `export` writes
+    union_triples: int = 0  # distinct triples of their union, the default graph: what SPARQL counts
     counts: dict[str, int] = field(default_factory=dict)
     errors: list[InputError] = field(default_factory=list)
     validation: ValidationReport = field(default_factory=lambda: ValidationReport(conforms=True))
@@ -171,17 +173,18 @@ def _releases(inputs: Iterable[Path], max_bytes: int, minter: IriMinter,
               errors: list[InputError]) -> Iterator[RawRelease]:
     """The releases of `inputs`, file by file (one file's records at a time in memory), each with a
     key of its own: the second of two releases that would share a named graph (same key from two
-    files) gets a short hash of its source appended to its key."""
+    files) gets a short hash of its record name appended to its key."""
+    inputs = list(inputs)
     files, missing = discover(inputs)
     errors.extend(InputError(e.source, e.reason) for e in missing)
     taken: set[URIRef] = set()
-    for item in read_all(files, max_bytes):  # a second copy of one text is an error naming the first
+    for item in read_all(files, max_bytes, inputs):  # a second copy of one text is an error naming the first
         if isinstance(item, IngestError):
             errors.append(InputError(item.source, item.reason))
             continue
         release = item
         if minter("release", release.key) in taken:
-            digest = hashlib.sha256(release.source.encode("utf-8")).hexdigest()[:8]
+            digest = hashlib.sha256(release.record_name.encode("utf-8")).hexdigest()[:8]
             release = replace(release, key=f"{release.key}-{digest}")
         taken.add(minter("release", release.key))
         yield release
@@ -264,6 +267,8 @@ def _write_outputs(store: GraphStore, result: BuildResult, base: str, batch_size
     releases = store.release_graphs()
     result.releases = len(releases)
     result.triples = sum(n for graph, (n, _) in tally.items() if graph != str(reference))
+    result.quads = sum(n for n, _ in tally.values())
+    result.union_triples = int(str(store.select("count-triples").rows[0][0]))
     result.counts = count_entities(store)
     with replacing(out / "graph.html") as staging:
         write_page(store, staging)
@@ -293,6 +298,8 @@ def _write_summary(result: BuildResult, inputs: Iterable[Path], base: str) -> No
         "store": result.store,
         "releases": result.releases,
         "triples": result.triples,
+        "quads": result.quads,
+        "union_triples": result.union_triples,
         "changes": {"added": changes.added, "changed": changes.changed, "restamped": changes.restamped,
                     "unchanged": changes.unchanged, "removed": changes.removed},
         "counts": result.counts,

@@ -98,7 +98,9 @@ def _print_build(result: BuildResult) -> None:
     counts = ", ".join(f"{n} {kind}" for kind, n in result.counts.items())
     changes = result.changes
     click.echo(f"built {result.releases} release(s) into {result.out} in {result.seconds:.1f} s: "
-               f"{result.triples} triples")
+               f"{result.triples} triples in the release graphs")
+    click.echo(f"  {result.quads} quads with the gazetteer's graph (what `export` writes), "
+               f"{result.union_triples} distinct triples in their union (what SPARQL counts)")
     click.echo(f"  {changes.added} new, {changes.changed} changed, {changes.restamped} restamped, "
                f"{changes.unchanged} unchanged, {changes.removed} removed")
     click.echo(f"  {counts}")

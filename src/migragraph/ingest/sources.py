@@ -71,9 +71,10 @@ def discover(inputs: Iterable[Path]) -> tuple[list[Path], list[IngestError]]:
 
 
 def read_inputs(inputs: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResult:
+    inputs = list(inputs)
     files, errors = discover(inputs)
     result = IngestResult(errors=errors)
-    for item in read_all(files, max_bytes):
+    for item in read_all(files, max_bytes, inputs):
         if isinstance(item, IngestError):
             result.errors.append(item)
         else:
@@ -81,12 +82,15 @@ def read_inputs(inputs: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> I
     return result
 
 
-def read_all(files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawRelease | IngestError]:
+def read_all(files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES,
+             inputs: Iterable[Path] = ()) -> Iterator[RawRelease | IngestError]:
     """The releases of `files`, file by file, each release once: a later release with the text of an
-    earlier one (by SHA-256 of the cleaned text) is an IngestError naming the first."""
+    earlier one (by SHA-256 of the cleaned text) is an IngestError naming the first. Each release's
+    `record` names its file relative to the folder holding the one of `inputs` it was found under."""
     first: dict[str, str] = {}
+    roots = [item.absolute().parent for item in inputs]
     for path in files:
-        for item in read_file(path, max_bytes):
+        for item in read_file(path, max_bytes, record_name(path, roots)):
             if isinstance(item, RawRelease):
                 digest = item.text_sha256
                 earlier = first.setdefault(digest, item.source)
@@ -96,14 +100,28 @@ def read_all(files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Itera
             yield item
 
 
+def record_name(path: Path, roots: Iterable[Path]) -> str:
+    """`path` relative to the deepest of `roots` (the folders holding the inputs) that holds it, with
+    "/" between parts whatever the system; its file name alone when none does. Never absolute: a graph
+    must not publish where on the machine that built it the inputs were."""
+    absolute = Path(os.path.normpath(path.absolute()))
+    holders = [Path(os.path.normpath(r)) for r in roots]
+    found = [absolute.relative_to(r) for r in holders if absolute.is_relative_to(r) and absolute != r]
+    relative = min(found, key=lambda p: len(p.parts)) if found else Path(absolute.name)
+    return display(relative).replace(os.sep, "/")
+
+
 def display(path: Path) -> str:
     """`path` as text that can be written anywhere: a file name that is not UTF-8 keeps its bytes as
     backslash escapes instead of the lone surrogates Python reads it with."""
     return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawRelease | IngestError]:
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+              record: str | None = None) -> Iterator[RawRelease | IngestError]:
+    """The releases of one file; `record` is its name as the graph states it (default: its file name)."""
     source = display(path)
+    record = record if record is not None else display(Path(path.name))
     suffix = path.suffix.lower()
     try:
         stat = path.stat()  # once: a file that vanishes after this is an error below, not a crash
@@ -126,11 +144,13 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawRel
         field_name = "html" if suffix in (".html", ".htm") else "text"
         items = iter([_record(source, {field_name: text}, path.stem, data, modified)])
     for item in items:
-        yield item if isinstance(item, IngestError) or encoding == "utf-8" else _with_encoding(item, encoding)
+        yield item if isinstance(item, IngestError) else _with_origin(item, encoding, source, record)
 
 
-def _with_encoding(release: RawRelease, encoding: str) -> RawRelease:
-    return replace(release, encoding=encoding)
+def _with_origin(release: RawRelease, encoding: str, source: str, record: str) -> RawRelease:
+    """`release` with the encoding of its file and its record name (the file's, and the line or index
+    that `source` gives it after the file's name)."""
+    return replace(release, encoding=encoding, record=record + release.source[len(source):])
 
 
 def _loads(text: str) -> Any:

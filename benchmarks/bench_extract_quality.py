@@ -43,7 +43,8 @@ def set_of(name: str) -> str:
 
 def folds(names: list[str]) -> dict[str, list[str]]:
     """The 66 releases beyond the first 13, in three folds by the SHA-256 of their names."""
-    rest = sorted((n for n in names if n not in FIRST_13), key=lambda n: hashlib.sha256(n.encode()).hexdigest())
+    rest = sorted((n for n in names if n not in FIRST_13),
+                  key=lambda n: hashlib.sha256(n.encode()).hexdigest())
     return {f"F{i + 1}": sorted(rest[i::FOLDS]) for i in range(FOLDS)}
 
 

@@ -50,8 +50,8 @@ def test_iom_page_sections_come_in_order_each_dated_and_sorted(site: str) -> Non
         assert dates[: len(known)] == known, section.get("id")  # the undated last
     meetings = page.xpath("//section[@id='meetings']//tr")
     assert len(meetings) > 20
-    reported = page.xpath("//section[@id='meetings']//span[@class='reported']")
-    assert reported and all(r.text.startswith("reported 20") for r in reported)
+    reported = page.xpath("//section[@class='profile']//span[@class='reported']")
+    assert all(r.text.startswith("reported 20") for r in reported)  # see the test below for the marking
 
 
 def test_each_evidence_sentence_once_with_a_link_to_its_source(site: str) -> None:
@@ -95,3 +95,19 @@ def test_a_release_page_is_titled_by_its_page_not_its_id(site: str, tmp_path: Pa
     page = _page(site, "id/release/pg-07808841882d")  # its headline is "Last modified: 11 December, …"
     title = page.findtext(".//h1")
     assert title.startswith("UNDP finance ministrys erd extend partnership") and "Last modified" not in title
+
+
+def test_a_row_without_a_date_of_its_own_is_placed_by_its_release_and_marked() -> None:
+    from migragraph.serve.profile import Evidence, Row, _sorted
+    from migragraph.serve.render import Cell
+
+    def row(name: str, date: str, *issued: str) -> Row:
+        found = Row(Cell(name), "meeting", date)
+        for day in issued:
+            found.cite(Evidence(f"{name} met.", Cell(day), Cell(day), day), day)
+        return found
+
+    rows = _sorted([row("own", "2020-01-01", "2021-05-05"), row("by release", "", "2022-03-03", "2023-01-01"),
+                    row("none", "")])
+    assert [(r.subject.text, r.date, r.reported) for r in rows] == [
+        ("by release", "2022-03-03", True), ("own", "2020-01-01", False), ("none", "", False)]

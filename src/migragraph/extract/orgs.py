@@ -150,9 +150,9 @@ def _defined(doc: Doc) -> None:
             country = re.match(r",\s*([A-Z][\w’' -]{2,40}?),", doc.text[m.end():])
             if known and known.offices and country and country.group(1) in doc.gaz.country_surface:
                 # "the International Organization for Migration (IOM), Ghana, Ms …": its office in Ghana
-                parent = doc.add_gazetteer_org(known, name)
-                doc.orgs[parent].aliases.add(acronym) if acronym != doc.orgs[parent].name else None
-                key = doc.add_org(f"{acronym} {country.group(1)}", parent=parent, unit=True)
+                body = doc.add_gazetteer_org(known, name)
+                doc.orgs[body].aliases.add(acronym) if acronym != doc.orgs[body].name else None
+                key = doc.add_org(f"{acronym} {country.group(1)}", parent=body, unit=True)
                 doc.mentions.append(Mention(start, m.end() + country.end(1), key, "org", f"{acronym} {country.group(1)}"))
                 break
             if known:
@@ -168,7 +168,7 @@ def _defined(doc: Doc) -> None:
                               and doc.text[x.end] == " "), None)
                 if state is not None and owner is None:
                     owner, name, start = state.key, doc.text[state.start:m.end(1)], state.start
-                parent = doc.government(owner) if owner else _parent_of(doc, name, start)
+                parent = doc.government(owner) if owner is not None else _parent_of(doc, name, start)
                 key = doc.add_org(name, parent=parent, alias=acronym)
             else:
                 break
@@ -238,9 +238,9 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
     its = re.search(r"\b(?:its|their)\s+$", doc.text[max(0, start - 8):start])
     if its:
         span = doc.sentence_of(start)
-        owner = [m for m in doc.mentions if span.start <= m.start < start and m.kind in ("org", "country")]
-        if owner:
-            return owner[0].key if owner[0].kind == "org" else doc.government(owner[0].key)
+        actors = [m for m in doc.mentions if span.start <= m.start < start and m.kind in ("org", "country")]
+        if actors:
+            return actors[0].key if actors[0].kind == "org" else doc.government(actors[0].key)
     before = doc.text[max(0, start - 30):start]
     poss = re.search(r"([A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:’s|'s)\s+$", before)
     if poss:
@@ -427,9 +427,11 @@ def _lower_units(doc: Doc) -> None:
 # A unit named with the body it belongs to: "Port Health Division of the Ministry of Health".
 _UNIT_OF = re.compile(r"(.+?\b(?:Division|Department|Unit|Section|Branch|Directorate|Bureau|Office|Service))\s+of\s+"
                       r"(?:the\s+)?(.+)$")
+# "the 67th United Nations General Assembly", "on the margins of the General Assembly": the body's name
+# used for one of its sessions ("the 100th session of the Council of IOM" names the body itself).
 _SESSION = re.compile(r"(?:\b\d{1,3}(?:st|nd|rd|th)|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
-                      r"ninth|tenth|[a-z]+(?:tieth|teenth))|\bsession of|\bmargins? of|\bsidelines of|"
-                      r"\bduring)\s+(?:the\s+)?$", re.IGNORECASE)
+                      r"ninth|tenth|[a-z]+(?:tieth|teenth))|\bmargins? of|\bsidelines of)\s+(?:the\s+)?$",
+                      re.IGNORECASE)
 
 
 # Bodies that sit in sessions: "the 67th United Nations General Assembly" is one of its sessions.

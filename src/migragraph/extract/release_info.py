@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 from urllib.parse import urlparse
@@ -58,7 +58,7 @@ def release_date(release: RawRelease, text: str) -> date | None:
         for part in re.split(r"\s*[|•]\s*|:\s+", line.strip()):
             if _DATE_ALONE.fullmatch(part):
                 parsed = dateparser.parse(part, languages=list(_LANGUAGES), settings={"DATE_ORDER": "DMY"})
-                if parsed:
+                if isinstance(parsed, datetime):
                     return parsed.date()
     return None
 

@@ -40,6 +40,7 @@ from rdflib import URIRef
 
 from migragraph.errors import ConfigError, IngestError, MigragraphError, StoreError
 from migragraph.extract.model import Extraction
+from migragraph.extract.select import DEFAULT_EXTRACTOR, extractor_named
 from migragraph.ingest.release import RawRelease
 from migragraph.ingest.sources import DEFAULT_MAX_BYTES, discover, read_all
 from migragraph.map.iris import DEFAULT_BASE, IriMinter
@@ -120,14 +121,16 @@ class _Run:
 
 
 def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes: int = DEFAULT_MAX_BYTES,
-          extractor: Extractor | None = None, batch_size: int = BATCH_SIZE,
-          progress: bool | None = None, store: str | None = None, update_url: str | None = None,
-          prune: bool = False, rebuild: bool = False) -> BuildResult:
+          extractor: Extractor | None = None, extraction: str = DEFAULT_EXTRACTOR,
+          batch_size: int = BATCH_SIZE, progress: bool | None = None, store: str | None = None,
+          update_url: str | None = None, prune: bool = False, rebuild: bool = False) -> BuildResult:
     """Build the graph of the releases found in `inputs` into the folder `out`, incrementally.
 
     `store` picks the backend (store/locate.py; default: the one the folder was built with, else the
     embedded store). `prune` removes the graphs of releases not among `inputs`; `rebuild` extracts
-    every release again, changed or not (after the gazetteer or the rules changed)."""
+    every release again, changed or not (after the gazetteer or the rules changed). `extraction` names
+    the extractor (extract/select.py); the graphs record it with the version, so that changing it
+    extracts every release again."""
     from migragraph import __version__  # the package imports this module first
 
     started = time.monotonic()
@@ -135,7 +138,8 @@ def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes:
         minter = IriMinter(base)
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
-    extract = extractor or _default_extractor()
+    extract = extractor or extractor_named(extraction)
+    version = f"{__version__}+{extraction}"
     out.mkdir(parents=True, exist_ok=True)
     with BuildLock(out):
         spec = store or recorded_store(out)
@@ -144,7 +148,7 @@ def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes:
             known = release_state(graph_store)
             check_base(known, minter, graph_store.location)
             with Loader(graph_store, LOAD_BATCH_TRIPLES, partial(_refused, result)) as loader:
-                run = _Run(graph_store, minter, extract, __version__, result, known, loader)
+                run = _Run(graph_store, minter, extract, version, result, known, loader)
                 for release in _progress(_releases(inputs, max_bytes, minter, result.errors), progress):
                     _one(run, release, rebuild)
             if loader.loaded >= LOAD_BATCH_TRIPLES:
@@ -159,14 +163,6 @@ def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes:
         result.seconds = round(time.monotonic() - started, 3)
         _write_summary(result, inputs, minter.base)
     return result
-
-
-def _default_extractor() -> Extractor:
-    try:
-        from migragraph.extract.extractor import extract
-    except ImportError as exc:
-        raise ConfigError(f"the extraction stage cannot be loaded ({exc}); reinstall migragraph") from None
-    return extract
 
 
 def _releases(inputs: Iterable[Path], max_bytes: int, minter: IriMinter,

@@ -21,6 +21,7 @@ from rdflib import Dataset
 from migragraph import __version__
 from migragraph.errors import MigragraphError
 from migragraph.evaluate import build_dataset, evaluate, render_json, render_text
+from migragraph.extract.select import DEFAULT_EXTRACTOR, EXTRACTORS
 from migragraph.ingest.sources import DEFAULT_MAX_BYTES
 from migragraph.map.iris import DEFAULT_BASE
 from migragraph.map.prefixes import prefixes
@@ -81,15 +82,18 @@ def cli() -> None:
 @click.option("--prune", is_flag=True, help="Remove the graphs of releases that are not among INPUT... .")
 @click.option("--rebuild", is_flag=True,
               help="Extract every release again, changed or not (after the gazetteer or rules changed).")
+@click.option("--extractor", type=click.Choice(EXTRACTORS), default=DEFAULT_EXTRACTOR, show_default=True,
+              help="hybrid: a pretrained English pipeline (spaCy) with the gazetteers and rules; rules: the "
+                   "gazetteers and rules alone, faster. Changing it extracts every release again.")
 def build_command(inputs: tuple[Path, ...], out: Path, base_iri: str, max_bytes: int, store_spec: str | None,
-                  update_url: str | None, prune: bool, rebuild: bool) -> None:
+                  update_url: str | None, prune: bool, rebuild: bool, extractor: str) -> None:
     """Build the graph of the releases in INPUT... (.html, .txt, .json, .jsonl files or folders).
 
     A folder built before is updated: only new and changed releases are extracted again.
     Exit 0 when everything was built and conforms, 1 when some input failed or some release breaks
     a shape (the rest is still built), 2 on a usage or fatal error."""
     result = build(list(inputs), out, base_iri, max_bytes=max_bytes, store=store_spec, update_url=update_url,
-                   prune=prune, rebuild=rebuild)
+                   prune=prune, rebuild=rebuild, extraction=extractor)
     _print_build(result)
     sys.exit(EXIT_OK if result.ok else EXIT_PROBLEMS)
 
@@ -261,7 +265,9 @@ def _query_text(sparql: str) -> str:
 @click.option("--base-iri", default=DEFAULT_BASE, show_default=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
-def evaluate_command(gold_dir: Path, releases: Path | None, base_iri: str, fmt: str) -> None:
+@click.option("--extractor", type=click.Choice(EXTRACTORS), default=DEFAULT_EXTRACTOR, show_default=True,
+              help="The extractor to score.")
+def evaluate_command(gold_dir: Path, releases: Path | None, base_iri: str, fmt: str, extractor: str) -> None:
     """Score extraction against gold files (GOLD_DIR/NAME.json, in the format of the annotation guide):
     each release is built alone and scored as the team's reference scorer does; per-type precision and
     recall, and the mean and lowest F1."""
@@ -271,7 +277,7 @@ def evaluate_command(gold_dir: Path, releases: Path | None, base_iri: str, fmt: 
             if not found:
                 raise MigragraphError(f"no release file {text.stem}.* in {releases}")
             text = found[0]
-        return build_dataset(text, base_iri)
+        return build_dataset(text, base_iri, extractor)
 
     report = evaluate(gold_dir, graph_for)
     if fmt == "json":

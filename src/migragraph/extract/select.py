@@ -12,7 +12,7 @@ from migragraph.ingest.release import RawRelease
 
 Extractor = Callable[[RawRelease], Extraction]
 EXTRACTORS = ("rules", "hybrid")
-DEFAULT_EXTRACTOR = "rules"
+DEFAULT_EXTRACTOR = "hybrid"
 
 
 def extractor_named(name: str) -> Extractor:

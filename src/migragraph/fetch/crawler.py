@@ -267,24 +267,38 @@ class Crawler:
     # ------------------------------------------------------------------ requests
 
     def _get(self, url: str, headers: dict[str, str] | None = None, page: bool = False) -> Response:
-        """GET `url` through at most MAX_REDIRECTS redirects, every hop through the gate."""
-        for hop in range(MAX_REDIRECTS + 1):
-            why = check_url(url)
-            if why:
-                raise FetchError(url, why)
-            rules = self._robots(url)
-            refusal = rules.refusal(url)
-            if refusal:
-                raise _SkipError(url, refusal)
-            gap = self._gap(rules, url)
-            if page and hop == 0:
-                self.pages += 1
-            response = self._request(url, headers or {}, gap)
-            location = response.header("location")
-            if response.status not in _REDIRECTS or not location:
-                return response
-            url = urljoin(url, location.strip())
-        raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
+        """GET `url` through at most MAX_REDIRECTS redirects, every hop through the gate; a failure
+        after a redirect names the URL asked for and where it led."""
+        asked, hop_url = url, url
+        try:
+            for hop in range(MAX_REDIRECTS + 1):
+                response = self._hop(hop_url, headers or {}, page and hop == 0)
+                location = response.header("location")
+                if response.status not in _REDIRECTS or not location:
+                    return response
+                hop_url = urljoin(hop_url, location.strip())
+                if page and not check_url(hop_url) and canonical_url(hop_url) in self.done:
+                    raise _SkipError(hop_url, "already fetched this run")
+                headers = self._validators(hop_url) or headers  # the validators of the page it leads to
+        except (FetchError, _SkipError) as exc:
+            if hop_url == asked:
+                raise
+            kind = type(exc)
+            raise kind(asked, f"redirected to {hop_url}: {exc.reason}") from None
+        raise FetchError(asked, f"more than {MAX_REDIRECTS} redirects")
+
+    def _hop(self, url: str, headers: dict[str, str], counted: bool) -> Response:
+        why = check_url(url)
+        if why:
+            raise FetchError(url, why)
+        rules = self._robots(url)
+        refusal = rules.refusal(url)
+        if refusal:
+            raise _SkipError(url, refusal)
+        gap = self._gap(rules, url)
+        if counted:
+            self.pages += 1
+        return self._request(url, headers, gap)
 
     def _gap(self, rules: Robots, url: str) -> float:
         asked = rules.crawl_delay or 0.0
@@ -299,15 +313,20 @@ class Crawler:
         tries = self.settings.retries + 1
         for attempt in range(tries):
             self.hosts.wait(host)
-            self.report.requests += 1
             try:
                 response = self.client.get(url, headers)
+            except AddressRefusedError:
+                raise  # nothing was sent
             except FetchError as exc:
+                self.report.requests += 1
                 self.hosts.done(host, gap)
-                if not exc.retry or attempt + 1 == tries:
-                    raise FetchError(url, exc.reason + (f" ({tries} tries)" if exc.retry else "")) from None
+                if not exc.retry:
+                    raise
+                if attempt + 1 == tries:
+                    raise FetchError(url, f"{exc.reason} ({tries} tries)") from None
                 self.hosts.done(host, backoff(attempt, gap, None))
                 continue
+            self.report.requests += 1
             if response.status not in RETRY_STATUSES or attempt + 1 == tries:
                 self.hosts.done(host, gap)
                 if response.status in RETRY_STATUSES and tries > 1:

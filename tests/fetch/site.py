@@ -17,8 +17,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from email.utils import format_datetime, parsedate_to_datetime
 from datetime import UTC, datetime
+from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -37,7 +37,8 @@ def page_bytes(page_id: str) -> bytes:
 
 
 def ground_truth() -> dict[str, dict[str, str]]:
-    data: dict[str, dict[str, str]] = json.loads((BENCHMARK / "ground-truth.json").read_text(encoding="utf-8"))
+    text = (BENCHMARK / "ground-truth.json").read_text(encoding="utf-8")
+    data: dict[str, dict[str, str]] = json.loads(text)
     return data
 
 
@@ -110,8 +111,8 @@ class _Handler(BaseHTTPRequestHandler):
             count = site.seen[self.path]
         hit.status = self._route(count)
 
-    def _send(self, status: int, body: bytes = b"", kind: str = "text/html", headers: dict[str, str] | None = None,
-              gzipped: bool = False) -> int:
+    def _send(self, status: int, body: bytes = b"", kind: str = "text/html",
+              headers: dict[str, str] | None = None, gzipped: bool = False) -> int:
         self.send_response(status)
         self.send_header("Content-Type", kind)
         if gzipped:
@@ -128,7 +129,8 @@ class _Handler(BaseHTTPRequestHandler):
         if path == "/robots.txt":
             return self._send(200, site.robots().encode(), "text/plain")
         if path == "/":
-            link = '<link rel="alternate" type="application/rss+xml" href="/feed.xml">' if site.home_feed else ""
+            link = ('<link rel="alternate" type="application/rss+xml" href="/feed.xml">'
+                    if site.home_feed else "")
             return self._send(200, f"<html><head>{link}</head><body><p>News</p></body></html>".encode())
         if path == "/feed.xml":
             return self._send(200, site.rss().encode(), "application/rss+xml")

@@ -94,7 +94,8 @@ def _page_paths(hits: list) -> Counter[str]:
     return Counter(h.path for h in hits if h.path.startswith("/pages/"))
 
 
-def test_every_allowed_page_is_saved_once_as_served(site: tuple[Site, Listener], folder: Path, first: Run) -> None:
+def test_every_allowed_page_is_saved_once_as_served(site: tuple[Site, Listener], folder: Path,
+                                                    first: Run) -> None:
     served, _ = site
     allowed = [i for i in IDS if i not in FORBIDDEN and i not in (THROTTLED, BUSY)]
     asked = _page_paths(first.hits)
@@ -109,7 +110,8 @@ def test_every_allowed_page_is_saved_once_as_served(site: tuple[Site, Listener],
         assert saved.read_bytes() == page_bytes(page_id)  # the HTML as fetched, gzip undone
         record = json.loads((folder / f"{saved.name}.fetch").read_text())
         assert record["url"] == canonical_url(url) and record["status"] == 200
-        assert record["fetched"].endswith("Z") and record["sha256"] and record["size"] == len(page_bytes(page_id))
+        assert record["fetched"].endswith("Z") and record["sha256"]
+        assert record["size"] == len(page_bytes(page_id))
         assert record["agent"].startswith("migragraph/")
         found_in = "/feed.xml" if page_id in IDS[:120] or page_id == THROTTLED else "/sitemap.xml"
         assert record["found_in"] == served.base + found_in
@@ -175,12 +177,14 @@ def test_a_second_run_fetches_nothing_unchanged(folder: Path, first: Run, second
     assert ", 0 new, 0 changed, " in summary.replace("):", "),") and " 0 removed;" in summary
 
 
-def test_loopback_is_refused_by_default_before_any_request(site: tuple[Site, Listener], tmp_path: Path) -> None:
+def test_loopback_is_refused_by_default_before_any_request(site: tuple[Site, Listener],
+                                                           tmp_path: Path) -> None:
     served, _ = site
     before = len(served.hits)
     result = fetch(f"{served.base}/feed.xml", "--into", str(tmp_path / "out"))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (f"error: {served.base}/feed.xml: refused: 127.0.0.1 is a loopback "
-                                             "address; pass --allow-private-network to fetch from it")
+    assert result.stderr.splitlines()[0] == (
+        f"error: {served.base}/feed.xml: refused: 127.0.0.1 is a loopback address; pass "
+        "--allow-private-network to fetch from it")
     assert len(served.hits) == before  # not even robots.txt was asked for
     assert list((tmp_path / "out").iterdir()) == []

@@ -31,7 +31,8 @@ def test_robots_longest_match_wins_where_the_standard_library_lets_it_through() 
 def test_robots_rules_for_migragraph_by_name() -> None:
     rules = Robots.parse("migragraph", "User-agent: migragraph\nDisallow: /\n\nUser-agent: *\nAllow: /\n")
     assert rules.refusal("https://example.org/a") == "disallowed by robots.txt"
-    assert Robots.parse("otherbot", "User-agent: migragraph\nDisallow: /\n").refusal("https://example.org/a") is None
+    others = Robots.parse("otherbot", "User-agent: migragraph\nDisallow: /\n")
+    assert others.refusal("https://example.org/a") is None
     assert "unreachable (HTTP 503" in str(Robots.unreachable("migragraph", "HTTP 503 Service Unavailable")
                                           .refusal("https://example.org/a"))
 
@@ -103,7 +104,8 @@ def test_an_external_entity_is_never_read(tmp_path: Path) -> None:
 
 
 def test_home_page_feeds_are_found_by_trafilatura() -> None:
-    page = b'<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body/></html>'
+    page = (b'<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head>'
+            b"<body/></html>")
     assert home_page_feeds(page, "http://127.0.0.1:8080/") == ["http://127.0.0.1:8080/feed.xml"]
     assert is_home_page("https://example.org") and is_home_page("https://example.org/")
     assert not is_home_page("https://example.org/news/") and not is_home_page("https://example.org/?p=1")
@@ -112,7 +114,8 @@ def test_home_page_feeds_are_found_by_trafilatura() -> None:
 def test_identity_comes_from_the_canonical_url() -> None:
     key = release_key("https://www.IOM.int:443/news/eu-iom-meeting?utm_source=x#top")
     assert key == release_key("http://www.iom.int/news/eu-iom-meeting")  # scheme, port, tracking, fragment
-    assert key.startswith("www-iom-int-news-eu-iom-meeting-") and len(key) == len("www-iom-int-news-eu-iom-meeting-") + 10
+    words = "www-iom-int-news-eu-iom-meeting-"
+    assert key.startswith(words) and len(key) == len(words) + 10
     assert release_key("https://example.org/a/b") != release_key("https://example.org/a-b")  # same words
     long = "https://example.org/" + "word-" * 40
     assert len(release_key(long)) <= 80 and release_key(long) != release_key(long + "x")
@@ -130,7 +133,8 @@ def test_a_fetch_record_beside_a_page_names_its_release(tmp_path: Path) -> None:
     assert page_fields(page) == {"url": "https://example.org/news/1", "id": release_key("https://example.org/news/1"),
                                  "modified": "2025-04-05T08:00:00Z"}
     for bad, reason in [("[1]", "must be a JSON object"), ('{"url": "ftp://x/y"}', "is not an http"),
-                        ("{", "is not JSON"), ('{"url": "https://e.org/", "fetched": "yesterday"}', "UTC time")]:
+                        ("{", "is not JSON"),
+                        ('{"url": "https://e.org/", "fetched": "yesterday"}', "UTC time")]:
         (tmp_path / "saved-by-hand.html.fetch").write_text(bad)
         with pytest.raises(ValueError, match=reason):
             page_fields(page)

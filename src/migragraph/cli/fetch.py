@@ -90,8 +90,8 @@ def print_report(report: FetchReport) -> None:
                f"{report.count('unchanged')} unchanged, {report.count('removed')} removed; "
                f"{report.count('skipped')} skipped, {report.count('failed')} failed")
     if report.left:
-        click.echo(f"note: {report.left} page(s) left for the next run: the cap of pages a run was reached "
-                   "(--max-pages)", err=True)
+        click.echo(f"note: {report.left} page(s) left for the next run ({report.left_new} never fetched): "
+                   "the cap of pages a run was reached (--max-pages)", err=True)
     if not report.ok:
         click.echo(f"{report.count('failed')} URL(s) could not be fetched; the others were", err=True)
 

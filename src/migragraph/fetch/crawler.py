@@ -62,6 +62,7 @@ class FetchReport:
     outcomes: list[Outcome] = field(default_factory=list)
     found: list[str] = field(default_factory=list)  # what each source named, one line each
     left: int = 0  # pages not asked for: the --max-pages cap was reached
+    left_new: int = 0  # of which never fetched before
     requests: int = 0
     seconds: float = 0.0
 
@@ -209,7 +210,9 @@ class Crawler:
     def _pages(self) -> None:
         while domains := self.frontier.get_unvisited_domains():
             if self.pages >= self.settings.max_pages:
-                self.report.left = sum(len(self.frontier.find_unvisited_urls(d)) for d in domains)
+                left = [u for d in domains for u in self.frontier.find_unvisited_urls(d)]
+                self.report.left = len(left)
+                self.report.left_new = sum(1 for u in left if self._known_page(u) is None)
                 return
             domain = min(domains, key=lambda d: (self.hosts.ready_at(_host(d)), d))
             url = self.frontier.get_url(domain)
@@ -344,7 +347,9 @@ class Crawler:
     def _robots(self, url: str) -> Robots:
         key = origin(url)
         if key not in self.robots:
-            self.robots[key] = self._read_robots(url)
+            rules = self.robots[key] = self._read_robots(url)
+            if rules.crawl_delay:  # the request after robots.txt already waits as the site asks
+                self.hosts.done(_host(url), min(rules.crawl_delay, MAX_CRAWL_DELAY))
         return self.robots[key]
 
     def _read_robots(self, url: str) -> Robots:

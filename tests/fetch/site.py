@@ -98,21 +98,23 @@ def _etag(body: bytes) -> str:
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     site: Site
+    hit: Hit
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass
 
     def do_GET(self) -> None:  # noqa: N802 - the base class's name
         site = self.site
-        hit = Hit(time.monotonic(), self.path, {k.lower(): v for k, v in self.headers.items()})
+        self.hit = Hit(time.monotonic(), self.path, {k.lower(): v for k, v in self.headers.items()})
         with site.lock:
-            site.hits.append(hit)
+            site.hits.append(self.hit)
             site.seen[self.path] = site.seen.get(self.path, 0) + 1
             count = site.seen[self.path]
-        hit.status = self._route(count)
+        self._route(count)
 
     def _send(self, status: int, body: bytes = b"", kind: str = "text/html",
               headers: dict[str, str] | None = None, gzipped: bool = False) -> int:
+        self.hit.status = status  # before the client can have the answer and a test read the log
         self.send_response(status)
         self.send_header("Content-Type", kind)
         if gzipped:
@@ -189,6 +191,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _endless(self, chunk: bytes, pause: float, seconds: float) -> int:
         """A body with no Content-Length, sent until the client leaves or `seconds` pass (bounded)."""
+        self.hit.status = 200
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
         self.send_header("Connection", "close")

@@ -188,3 +188,17 @@ def test_loopback_is_refused_by_default_before_any_request(site: tuple[Site, Lis
         "--allow-private-network to fetch from it")
     assert len(served.hits) == before  # not even robots.txt was asked for
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_host_name_is_judged_by_the_addresses_it_resolves_to(site: tuple[Site, Listener],
+                                                               tmp_path: Path) -> None:
+    """"localhost" is no IP literal: it is resolved, and each address it resolves to is refused as
+    loopback; the connection would go to exactly an address that passed, none here."""
+    served, _ = site
+    port = served.base.rsplit(":", 1)[1]
+    before = len(served.hits)
+    result = fetch(f"http://localhost:{port}/feed.xml", "--into", str(tmp_path / "out"))
+    (line,) = [x for x in result.stderr.splitlines() if x.startswith("error: ")]
+    assert line.startswith(f"error: http://localhost:{port}/feed.xml: refused: ")
+    assert "127.0.0.1 is a loopback address; pass --allow-private-network" in line
+    assert len(served.hits) == before

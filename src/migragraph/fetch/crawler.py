@@ -3,9 +3,10 @@
 Sources are read first, in the order given: a feed or sitemap (XML) gives the pages it names (a
 sitemap index, the sitemaps it names), a site's home page gives the pages of the feeds it announces,
 else of the sitemaps its robots.txt names (else /sitemap.xml), and any other page is itself a
-release. Then the pages found are fetched from courlan's UrlStore (which normalises and deduplicates
-them, per host), pages not yet in the folder first so that a run stopped by --max-pages goes on with
-new pages next time; each from the host that may be asked soonest.
+release. Then the pages found are fetched from courlan's UrlStore (which deduplicates them per host;
+it takes http and https of one host as one site, and asks https when both are named), pages not yet
+in the folder first so that a run stopped by --max-pages goes on with new pages next time; each from
+the host that may be asked soonest.
 
 Every request, redirects included, goes through the same gate, hop by hop: the URL's scheme and host,
 robots.txt of its origin, the host's delay (fetch/polite.py), the address it resolves to
@@ -22,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-from courlan import UrlStore
+from courlan import UrlStore, validate_url
 
 from migragraph.errors import FetchError
 from migragraph.fetch.client import XML_TYPES, AddressRefusedError, Client, Response, check_url
@@ -198,12 +199,12 @@ class Crawler:
             except ValueError as exc:
                 self._tell(page, "failed", str(exc))
                 continue
+            if not validate_url(key)[0]:  # what the store would drop without a word
+                self._tell(page, "failed", "not a valid URL (courlan)")
+                continue
             self.found_in.setdefault(key, source)
-            (known if self.folder.find(page) else new).append(page)
+            (known if self.folder.find(key) else new).append(key)
         self.frontier.add_urls(urls=known, appendleft=list(reversed(new)))
-        for page in new + known:
-            if not self.frontier.is_known(page):
-                self._tell(page, "failed", "not a URL courlan's store accepts (malformed)")
 
     # ------------------------------------------------------------------ pages
 

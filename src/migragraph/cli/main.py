@@ -14,6 +14,7 @@ import json
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import click
 from rdflib import Dataset
@@ -68,7 +69,7 @@ def cli() -> None:
 
 
 @cli.command("build")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Output folder: store/, graph.trig, validation.ttl, build.json, graph.html.")
 @click.option("--base-iri", default=DEFAULT_BASE, show_default=True, help="Base of every IRI minted.")
@@ -85,17 +86,30 @@ def cli() -> None:
 @click.option("--extractor", type=click.Choice(EXTRACTORS), default=DEFAULT_EXTRACTOR, show_default=True,
               help="hybrid: a pretrained English pipeline (spaCy) with the gazetteers and rules; rules: the "
                    "gazetteers and rules alone, faster. Changing it extracts every release again.")
-def build_command(inputs: tuple[Path, ...], out: Path, base_iri: str, max_bytes: int, store_spec: str | None,
-                  update_url: str | None, prune: bool, rebuild: bool, extractor: str) -> None:
-    """Build the graph of the releases in INPUT... (.html, .txt, .json, .jsonl files or folders).
+@click.option("--allow-private-network", is_flag=True,
+              help="For an http(s) INPUT: also fetch from loopback and private addresses.")
+def build_command(inputs: tuple[str, ...], out: Path, base_iri: str, max_bytes: int, store_spec: str | None,
+                  update_url: str | None, prune: bool, rebuild: bool, extractor: str,
+                  allow_private_network: bool) -> None:
+    """Build the graph of the releases in INPUT... (.html, .txt, .json, .jsonl files or folders, or
+    http(s) URLs of pages, feeds, sitemaps or home pages, fetched first into OUT/fetched as
+    `migragraph fetch` does).
 
     A folder built before is updated: only new and changed releases are extracted again.
     Exit 0 when everything was built and conforms, 1 when some input failed or some release breaks
     a shape (the rest is still built), 2 on a usage or fatal error."""
-    result = build(list(inputs), out, base_iri, max_bytes=max_bytes, store=store_spec, update_url=update_url,
+    paths = [Path(i) for i in inputs if urlsplit(i).scheme not in ("http", "https")]
+    urls = [i for i in inputs if urlsplit(i).scheme in ("http", "https")]
+    fetched_ok = True
+    if urls:
+        from migragraph.cli.fetch import fetch_for_build
+
+        folder, fetched_ok = fetch_for_build(urls, out, allow_private_network)
+        paths.append(folder)
+    result = build(paths, out, base_iri, max_bytes=max_bytes, store=store_spec, update_url=update_url,
                    prune=prune, rebuild=rebuild, extraction=extractor)
     _print_build(result)
-    sys.exit(EXIT_OK if result.ok else EXIT_PROBLEMS)
+    sys.exit(EXIT_OK if result.ok and fetched_ok else EXIT_PROBLEMS)
 
 
 def _print_build(result: BuildResult) -> None:
@@ -298,3 +312,4 @@ def main() -> None:
 from migragraph.cli import analyse, viz  # noqa: E402, F401, I001
 from migragraph.cli import export  # noqa: E402, F401, I001
 from migragraph.cli import serve  # noqa: E402, F401, I001
+from migragraph.cli import fetch  # noqa: E402, F401, I001

@@ -1,6 +1,7 @@
 """Finds release files under the inputs given and reads each into RawRelease records.
 
-Files: ``.html``/``.htm`` (a page as saved from a site), ``.txt`` (text copied from a page),
+Files: ``.html``/``.htm`` (a page as saved from a site; with a ``.fetch`` file beside it, a page
+fetched from the web, whose URL names the release: ingest/fetched.py), ``.txt`` (text copied from a page),
 ``.json`` (one record or a list of records) and ``.jsonl`` (one record a line). A file or a line that
 cannot be read becomes an IngestError beside the good releases, never instead of them: whatever a file
 holds (binary data, JSON nested 100,000 deep, a release in French), the reading of the others goes on.
@@ -27,6 +28,7 @@ from migragraph.errors import IngestError
 from migragraph.extract.release_info import release_date
 from migragraph.ingest.clean import clean_field, clean_text, html_to_text
 from migragraph.ingest.decode import decode_bytes
+from migragraph.ingest.fetched import page_fields
 from migragraph.ingest.language import refusal
 from migragraph.ingest.release import RawRelease
 from migragraph.map.iris import slug
@@ -131,10 +133,13 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
             return
         data = path.read_bytes()
         decoded = decode_bytes(data, html=suffix in (".html", ".htm"))
+        # A page fetched from the web: its URL (the release's identity) and fetch time, from beside it.
+        fetched = page_fields(path) if suffix in (".html", ".htm", ".txt") else {}
     except (OSError, ValueError) as exc:
         yield IngestError(source, str(exc) if isinstance(exc, ValueError) else exc.strerror or repr(exc))
         return
-    modified = datetime.fromtimestamp(int(stat.st_mtime), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    modified = fetched.pop("modified", None) or datetime.fromtimestamp(
+        int(stat.st_mtime), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     text, encoding = decoded.text, decoded.encoding
     if suffix == ".jsonl":
         items = _jsonl(source, path.stem, text, modified)
@@ -142,7 +147,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
         items = _json(source, path.stem, text, modified)
     else:
         field_name = "html" if suffix in (".html", ".htm") else "text"
-        items = iter([_record(source, {field_name: text}, path.stem, data, modified)])
+        items = iter([_record(source, {field_name: text, **fetched}, path.stem, data, modified)])
     for item in items:
         yield item if isinstance(item, IngestError) else _with_origin(item, encoding, source, record)
 

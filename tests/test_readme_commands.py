@@ -5,7 +5,9 @@ The commands are read from README.md, so this stays true as the README changes. 
 working folder of its own, with `examples/` in it (and `releases/`, the reader's own folder of releases
 in the README's prose, which the examples stand in for); the commands after it run there until the next
 `build`. A `--store` that names a SPARQL server (Fuseki in the README) gets a real Oxigraph server on
-loopback. A line with `[...]` is a synopsis, not an example; only `serve`'s is (it is tested in
+loopback. A `fetch` (and a `build` of a URL) reads a real site on loopback instead of the publisher the
+README names (tests/fetch/site.py), whose feed names a bundled example page; the commands after a fetch
+run in its folder. A line with `[...]` is a synopsis, not an example; only `serve`'s is (it is tested in
 tests/test_serve_*.py)."""
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from rdflib import Dataset
 
 from migragraph.cli.main import cli
 
+from .fetch.site import Site, page_ids, serving
 from .test_endpoint import oxigraph_server
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,9 +84,10 @@ def readme_commands() -> tuple[list[Session], list[Command]]:
                 if words[0] != PROGRAM:
                     continue
                 command = Command(first + offset, words[1:])
+                after_fetch = bool(sessions) and sessions[-1].commands[-1].name == "fetch"
                 if any(w.startswith("[") for w in words):
                     synopses.append(command)
-                elif command.name == "build" or not sessions:
+                elif (command.name in ("build", "fetch") and not after_fetch) or not sessions:
                     sessions.append(Session([command]))
                 else:
                     sessions[-1].commands.append(command)
@@ -129,6 +133,10 @@ def _output(command: Command, cwd: Path, result: Result) -> tuple[Path | None, s
 
 def _answer(command: Command, cwd: Path, result: Result) -> str:
     """What the command answered, checked to be something; a line for the failure message."""
+    if command.name == "fetch":
+        said = re.search(r": (\d+) new, (\d+) changed, (\d+) unchanged", result.stdout)
+        assert said and sum(int(n) for n in said.groups()) > 0, result.stdout
+        return said.group()
     if command.name == "build":
         said = re.search(r"built (\d+) release", result.stdout)
         built = int(said[1]) if said else 0
@@ -166,9 +174,37 @@ def _answer(command: Command, cwd: Path, result: Result) -> str:
 
 
 def _start(cwd: Path) -> None:
+    """The working folder: examples/, and releases/ holding them too, each a folder of its own (a
+    command that writes into one writes into the test's folder, never into the checkout)."""
     cwd.mkdir()
-    (cwd / "examples").symlink_to(ROOT / "examples", target_is_directory=True)
-    (cwd / "releases").symlink_to(ROOT / "examples", target_is_directory=True)
+    for name in ("examples", "releases"):
+        (cwd / name).mkdir()
+        for example in sorted((ROOT / "examples").iterdir()):
+            if example.is_file():
+                (cwd / name / example.name).symlink_to(example)
+
+
+# The publisher a fetch example names, and the bundled page its feed stands for here.
+PAGE = ROOT / "examples" / "un-sg-readout-albares-2024.html"
+
+
+def _site(servers: ExitStack) -> Site:
+    """A site on loopback whose feed names one page: the bundled example page."""
+    page = page_ids()[0]
+    site = Site(feed=[f"/pages/{page}.html"], changed={page: PAGE.read_bytes()})
+    return servers.enter_context(serving(site))
+
+
+def _fetched(command: Command, args: list[str], servers: ExitStack, sites: dict[str, Site]) -> list[str]:
+    """A fetch, or a build of URLs, reading the loopback site instead of the publisher named."""
+    if command.name not in ("fetch", "build"):
+        return args
+    urls = [a for i, a in enumerate(args) if a.startswith(("http://", "https://"))
+            and (i == 0 or args[i - 1] not in ("--store", "--update-url"))]
+    if not urls:
+        return args
+    site = sites.get("site") or sites.setdefault("site", _site(servers))
+    return [f"{site.base}/feed.xml" if a in urls else a for a in args] + ["--allow-private-network"]
 
 
 def _served(command: Command, servers: ExitStack, cwd: Path, urls: dict[str, str]) -> list[str]:
@@ -188,9 +224,11 @@ def test_every_readme_command_answers_on_the_examples(session: Session, tmp_path
     _start(cwd)
     monkeypatch.chdir(cwd)
     urls: dict[str, str] = {}
+    sites: dict[str, Site] = {}
     with ExitStack() as servers:
         for command in session.commands:
-            result = CliRunner().invoke(cli, _served(command, servers, cwd, urls), catch_exceptions=False)
+            args = _fetched(command, _served(command, servers, cwd, urls), servers, sites)
+            result = CliRunner().invoke(cli, args, catch_exceptions=False)
             where = f"README.md:{command.line}: {shlex.join(command.args)}"
             assert result.exit_code == 0, f"{where}\n{result.output}"
             try:

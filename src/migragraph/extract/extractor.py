@@ -10,8 +10,11 @@ then persons and posts, frameworks, meetings (which refer to frameworks) and fun
 
 from __future__ import annotations
 
+from functools import partial
+
 from migragraph.extract import release_info
 from migragraph.extract.actors import promote_acting_countries
+from migragraph.extract.chunks import extract_in_pieces, time_budget
 from migragraph.extract.doc import Doc
 from migragraph.extract.frameworks import find_frameworks
 from migragraph.extract.funding import find_funding
@@ -25,12 +28,14 @@ from migragraph.ingest.release import RawRelease
 
 def extract(release: RawRelease) -> Extraction:
     """The rules extractor."""
-    return _extract(release, statistical=False)
+    with time_budget(release):
+        return extract_in_pieces(release, partial(_extract, statistical=False))
 
 
 def extract_hybrid(release: RawRelease) -> Extraction:
     """The hybrid extractor: the rules with a pretrained model's persons and organisations."""
-    return _extract(release, statistical=True)
+    with time_budget(release):
+        return extract_in_pieces(release, partial(_extract, statistical=True))
 
 
 def _extract(release: RawRelease, statistical: bool) -> Extraction:

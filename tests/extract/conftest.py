@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from migragraph.extract.extractor import extract
+from migragraph.extract.extractor import extract, extract_hybrid
 from migragraph.extract.model import Extraction
 from migragraph.ingest.clean import clean_text
 from migragraph.ingest.release import RawRelease
@@ -14,13 +14,30 @@ from migragraph.ingest.release import RawRelease
 Run = Callable[..., Extraction]
 
 
-@pytest.fixture
-def run() -> Run:
+def _runner(extractor: Callable[[RawRelease], Extraction]) -> Run:
     def _run(text: str, date: str | None = None, url: str | None = None, title: str | None = None) -> Extraction:
         body = clean_text(text)
-        return extract(RawRelease(source="test", text=body, key="test", date=date, url=url, title=title))
+        return extractor(RawRelease(source="test", text=body, key="test", date=date, url=url, title=title))
 
     return _run
+
+
+@pytest.fixture
+def run() -> Run:
+    """The rules extractor."""
+    return _runner(extract)
+
+
+@pytest.fixture
+def hybrid() -> Run:
+    """The hybrid extractor (the default): the rules with the pretrained model's entities and parse."""
+    return _runner(extract_hybrid)
+
+
+@pytest.fixture(params=["rules", "hybrid"])
+def each(request: pytest.FixtureRequest) -> Run:
+    """Both extractors: a pattern both must read."""
+    return _runner(extract if request.param == "rules" else extract_hybrid)
 
 
 def names(ex: Extraction) -> dict[str, str]:

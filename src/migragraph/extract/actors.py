@@ -42,7 +42,8 @@ def promote_acting_countries(doc: Doc) -> None:
         after = text[m.end:m.end + 80]
         before = text[max(0, m.start - 80):m.start]
         sentence = doc.sentence_of(m.start)
-        acts = bool(_ACTS_AFTER.match(after) or _POSSESSED.match(after) or _ADJECTIVAL.match(after))
+        acts = bool(_ACTS_AFTER.match(after) or _POSSESSED.match(after) or _ADJECTIVAL.match(after)
+                    or _acts_with(doc, m))
         route = re.search(r"\bfrom\s+(?:the\s+)?$", before) and re.match(r"\s+to\s+(?:the\s+)?[A-Z]", after)
         if re.search(r"\b(?:in|at|based in|from|to)\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?,\s*$", before):
             out.append(m)  # "based in Suva, Fiji signed …": the country of a city, a place
@@ -60,6 +61,20 @@ def promote_acting_countries(doc: Doc) -> None:
         else:
             out.append(m)
     doc.mentions = out
+
+
+def _acts_with(doc: Doc, m: Mention) -> bool:
+    """'Australia and the Pacific Islands Forum Secretariat (PIFS) have signed …': a country joined by
+    "and" to an organisation that acts with it."""
+    joint = re.match(r"\s+and\s+(?:the\s+)?", doc.text[m.end:m.end + 12])
+    if not joint:
+        return False
+    at = m.end + joint.end()
+    partner = next((x for x in doc.mentions if x.start == at and x.kind == "org"), None)
+    if partner is None:
+        return False
+    rest = re.sub(r"^\s*\([^)]{1,15}\)", "", doc.text[partner.end:partner.end + 100])
+    return bool(_ACTS_AFTER.match(rest))
 
 
 def _beside_actor(doc: Doc, m: Mention, before: str) -> bool:

@@ -21,7 +21,7 @@ from migragraph.extract.funding import find_funding
 from migragraph.extract.gazetteer import load
 from migragraph.extract.meetings import find_meetings
 from migragraph.extract.model import Extraction, Post, ReleaseInfo
-from migragraph.extract.orgs import find_organisations
+from migragraph.extract.orgs import find_organisations, mark_org_mentions
 from migragraph.extract.persons import find_persons
 from migragraph.ingest.release import RawRelease
 
@@ -53,6 +53,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
         ner.add_persons(doc, parsed)
         ner.add_organisations(doc, parsed)
         ner.add_places(doc, parsed)
+    mark_org_mentions(doc)
     promote_acting_countries(doc)
     doc.posts = find_persons(doc)
     frameworks = find_frameworks(doc)

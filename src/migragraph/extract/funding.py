@@ -91,15 +91,21 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         r = _orgs(doc, span.start + m.start(2), span.start + m.end(2))
         if d and r:
             return d[-1].key, r[0].key
-    # "Australia’s initial annual grant to the Geneva Office, of USD 700,000", "Poland contribution … exceeded"
-    m = re.search(rf"(\S+?)(?:’s|'s)?\s+(?:(?:initial|annual|total|additional|new|first|latest|overall|core|voluntary)\s+)*"
-                  rf"{_FLOW_NOUN}\s+(?:(?:to|for)\s+(?:the\s+)?(.+?))?(?:,?\s+(?:of|reached|totall?ed|totals|amounted|"
-                  rf"stood|was|were|is|exceeded|worth)\b[^,]*)?$", before)
-    if m:
-        d = [x for x in doc.mentions if x.kind in ("org", "country") and x.start == span.start + m.start(1)]
-        r = _orgs(doc, span.start + m.start(2), span.start + m.end(2)) if m.group(2) else []
-        if d and r:
-            return _actor(doc, d[0]), r[0].key
+    # "Australia’s initial annual grant to the Geneva Office, of USD 700,000", "Poland contribution … exceeded":
+    # the flow nearest before the amount
+    nouns = list(re.finditer(rf"\b{_FLOW_NOUN}\b", before))
+    if nouns:
+        noun = nouns[-1]
+        owner = re.search(r"(\S+?)(?:’s|'s)?\s+(?:(?:initial|annual|total|additional|new|first|latest|overall|core|"
+                          r"voluntary)\s+)*$", before[:noun.start()])
+        tail = re.match(r"\s+(?:(?:to|for)\s+(?:the\s+)?(.+?))?(?:,?\s+(?:of|reached|totall?ed|totals|amounted|stood|"
+                        r"was|were|is|exceeded|worth)\b[^,]*)?$", before[noun.end():])
+        if owner and tail:
+            d = [x for x in doc.mentions if x.kind in ("org", "country") and x.start == span.start + owner.start(1)]
+            lo = span.start + noun.end() + tail.start(1) if tail.group(1) else 0
+            r = _orgs(doc, lo, lo + len(tail.group(1))) if tail.group(1) else []
+            if d and r:
+                return _actor(doc, d[0]), r[0].key
     # "IOM ... receive(s) USD 43.5 million from Japan"
     if re.search(r"\breceiv(?:e|es|ed|ing)\b", before):
         r = _orgs(doc, span.start, a)

@@ -194,27 +194,16 @@ def add_organisations(doc: Doc, parsed: list[Parsed]) -> None:
             if "\n" in name or not _org_like(doc, name) or not _acts(tokens[-1], doc):
                 continue
             if re.fullmatch(NAME, name) and valid_name(name, doc) and not _HEADED.search(name):
-                continue  # "said Christos Christodoulides, Head of …": a person the model took for a body
+                # "said Christos Christodoulides, Head of …": a person the model took for a body
+                if not any(s < end and start < e for s, e, _ in doc.name_candidates):
+                    doc.name_candidates.append((start, end, name))
+                    doc.name_candidates.sort()
+                continue
             if any(m.start < end and start < m.end for m in doc.mentions) or any(
                     s < end and start < e for s, e, _ in doc.name_candidates):
                 continue
             key = doc.add_org(name)
             doc.mentions.append(Mention(start, end, key, "org", name))
-    mark_org_mentions(doc)
-
-
-def mark_org_mentions(doc: Doc) -> None:
-    """Every other place the release names an organisation found once ("MEIDECC" where the model saw a
-    place, the second time): the relations read mentions, not names."""
-    taken = sorted((m.start, m.end) for m in doc.mentions)
-    for org in list(doc.orgs.values()):
-        for form in sorted({org.name, *org.aliases}, key=len, reverse=True):
-            if len(form) < 3 or form.lower() == form:
-                continue
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text):
-                if not any(s < m.end() and m.start() < e for s, e in taken):
-                    doc.mentions.append(Mention(m.start(), m.end(), org.key, "org", form))
-                    taken.append((m.start(), m.end()))
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
 
 

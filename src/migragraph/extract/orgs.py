@@ -354,6 +354,12 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
             _HEAD_RE.search(phrase[cut.end() - 1:]) or role_words.match(phrase[cut.end() - 1:])
             or re.fullmatch(r"[A-Z][A-Z&-]{1,9}", phrase[cut.end() - 1:].strip())
             or any(m.start == start + cut.end() - 1 and m.kind == "org" for m in doc.mentions)):
+        acronym = phrase[cut.end() - 1:].strip()
+        if re.fullmatch(r"[A-Z][A-Z&-]{1,9}", acronym) and not doc.gaz.by_surface(acronym) and \
+                acronym not in doc.gaz.country_surface:
+            # "the Ministry of Finance and MEIDECC": an acronym joined to an organisation is one
+            at = start + cut.end() - 1
+            doc.mentions.append(Mention(at, at + len(acronym), doc.add_org(acronym), "org", acronym))
         phrase = phrase[:cut.start()]  # two names, or a name and a title: "… for Europe and Regional Refugee Coordinator"
     heads = list(_HEAD_RE.finditer(phrase))
     if heads:
@@ -466,3 +472,18 @@ def _drop_nested(doc: Doc) -> None:
         if all(part_of(m, k) for k in clash):
             kept.append(m)
     doc.mentions = sorted(kept, key=lambda x: (x.start, -x.end))
+
+
+def mark_org_mentions(doc: Doc) -> None:
+    """Every other place the release names an organisation found once ("MEIDECC" where the model saw a
+    place, the second time): the relations read mentions, not names."""
+    taken = sorted((m.start, m.end) for m in doc.mentions)
+    for org in list(doc.orgs.values()):
+        for form in sorted({org.name, *org.aliases}, key=len, reverse=True):
+            if len(form) < 3 or form.lower() == form:
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    doc.mentions.append(Mention(m.start(), m.end(), org.key, "org", form))
+                    taken.append((m.start(), m.end()))
+    doc.mentions.sort(key=lambda m: (m.start, -m.end))

@@ -112,6 +112,11 @@ def read_title(doc: Doc, role: RoleMatch) -> Title | None:
     left = _mention_ending(doc, role.start)
     if left:
         org, start = _org_of(doc, left), left.start
+    elif re.search(r"\b(?:its|their)\s+(?:new\s+|next\s+|former\s+|outgoing\s+)?$", doc.text[max(0, role.start - 20):role.start]):
+        # "The World Meteorological Organization welcomes its new Secretary-General": the subject's
+        span = doc.sentence_of(role.start)
+        subject = next((m for m in doc.mentions if span.start <= m.start < role.start and m.kind == "org"), None)
+        org = subject.key if subject else None
     interim = re.match(r"\s*(?:\(?a\.\s?i\.?\)?|ad interim|\(ai\))(?=[\s,])", doc.text[role.end:role.end + 14])
     text, org, pos, name_inside = _complements(doc, role.text + (interim.group().rstrip() if interim else ""), org,
                                                role.end + (interim.end() if interim else 0))
@@ -323,6 +328,10 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
         dg = doc.gaz.by_surface(f"Directorate-General for {portfolio}")
         if dg and re.search(r"Director[- ]General$", title):
             org, placed = doc.add_gazetteer_org(dg), True
+        elif re.fullmatch(r"[A-Z][A-Z&-]{2,9}", portfolio) and portfolio not in doc.gaz.country_surface:
+            # "CEO for MEIDECC": an acronym after a title names the body, as an organisation's name would
+            org, placed = doc.add_org(portfolio), True
+            doc.mentions.append(Mention(after, after + len(portfolio), org, "org", portfolio))
         elif prep == "of" and _GOVERNS.search(title) and _place_name(doc, portfolio):
             # "Premier of Québec", "Governor of Lagos State": the government of a place no gazetteer lists
             org, placed = doc.add_org(f"Government of {portfolio}", alias=portfolio), True

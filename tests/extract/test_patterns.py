@@ -1,0 +1,207 @@
+"""Organisations, agreements, money, meetings and the release's own facts in the forms releases of many
+publishers use (issue #13, items 2 and 3), on short real sentences (sources: tests/data/README.md,
+"Extraction patterns"), traps included. `each` runs both extractors, `hybrid` the default alone."""
+
+from decimal import Decimal
+
+from migragraph.extract.release_info import publisher, release_date, title
+from migragraph.ingest.release import RawRelease
+from tests.extract.conftest import Run, names, posts
+
+# ----------------------------------------------------------------------------------------- organisations
+
+
+def test_governments_listed_after_governments_of(each: Run) -> None:
+    # iom.int, 15 December 2016
+    ex = each("On Thursday, 15 December, the European Union, through the EU Trust Fund for Africa (EUTF), the "
+              "governments of Germany and Italy, and IOM, launched a new initiative.")
+    assert {"Government of Germany", "Government of Italy", "EU Trust Fund for Africa"} <= set(names(ex))
+
+
+def test_a_body_of_the_sentences_actor_and_a_states_bureau(each: Run) -> None:
+    # scoop.co.nz (Pacific Islands Forum), 11 June 2020; iom.int (Sierra Leone), 17 August 2022
+    ex = each("Australia, through its Department of Foreign Affairs and Trade (DFAT) and the Pacific Islands Forum "
+              "Secretariat (PIFS) have signed a 3-year agreement to support the Pacific Island Forum (PIF) Geneva "
+              "Office. The programme is implemented with funding from the United States Bureau of Population, "
+              "Refugees, and Migration (BPRM).")
+    dfat = ex.organisations["department-of-foreign-affairs-and-trade"]
+    assert dfat.parent == "government-of-australia" and "DFAT" in dfat.aliases
+    bprm = names(ex)["United States Bureau of Population, Refugees, and Migration"]
+    assert ex.organisations[bprm].parent == "government-of-the-united-states"
+
+
+def test_a_unit_named_with_the_body_it_belongs_to(each: Run) -> None:
+    # iom.int (Sierra Leone), 17 August 2022
+    ex = each("IOM held a hand-over ceremony of 30 motorbikes to Sierra Leone’s Immigration Department, Port Health "
+              "Division of the Ministry of Health, and the Office of National Security (ONS).")
+    assert ex.organisations["port-health-division"].parent == "ministry-of-health"
+    assert "Port Health Division of the Ministry of Health" not in names(ex)
+
+
+def test_a_plan_named_after_an_office_is_no_office(each: Run) -> None:
+    # msz.gov.pl (Poland's mission in Geneva), 7 December 2016: "UNHCR Mosul" would be an office
+    ex = each("Ambassador Stachańczyk announced that the Polish Government recently decided to allocate additional "
+              "3,5 million PLN for the UNHCR Mosul Situation Response Plan.")
+    assert "UNHCR Mosul" not in names(ex)
+    (flow,) = ex.funding
+    assert (flow.donor, flow.recipient, flow.amount, flow.currency) == (
+        "government-of-poland", "unhcr", Decimal("3500000"), "PLN")
+
+
+def test_a_session_is_no_actor_but_an_ordinal_meeting_keeps_its_organisations(each: Run) -> None:
+    # un.org, 23 September 2012; iom.int, 4 April 2025
+    ex = each("The Secretary-General met with Catherine Ashton on the margins of the 67th United Nations General "
+              "Assembly. The first EU-IOM Senior Officials Meeting was held in Brussels on 3 May 2013.")
+    assert "United Nations General Assembly" not in names(ex)
+    assert {"European Union", "International Organization for Migration"} <= set(names(ex))
+
+
+def test_an_organisation_the_model_finds_by_what_it_does(hybrid: Run) -> None:
+    # pmo.gov.to (Tonga), 20 March 2024: a ministry's acronym no gazetteer lists, and a name with the ‘okina
+    ex = hybrid("Ms Munkhtuya (Tuya) Altangerel, newly appointed UNDP Resident Representative based in Suva, Fiji "
+                "signed for UNDP with Ms Pisila ‘Otunuku, Acting CEO for Finance and Mr. Sione Pulotu ‘Akau’ola, "
+                "CEO for MEIDECC.")
+    assert "MEIDECC" in names(ex)
+    assert ("Munkhtuya Altangerel", "Resident Representative", "United Nations Development Programme") in posts(ex)
+    assert {"Pisila ‘Otunuku", "Sione Pulotu ‘Akau’ola"} <= {p.name for p in ex.persons.values()}
+    assert "Government of Fiji" not in names(ex)  # "Suva, Fiji": a city's country, a place
+
+
+def test_the_model_finds_names_no_title_precedes(hybrid: Run) -> None:
+    # unwomen.org, October 2013: a hyphenated name the tokenizer cuts
+    ex = hybrid("Phumzile Mlambo-Ngcuka spoke with the President about the advancement of women.")
+    assert [p.name for p in ex.persons.values()] == ["Phumzile Mlambo-Ngcuka"]
+
+
+# ------------------------------------------------------------------------------------------ agreements
+
+
+def test_two_agreements_of_one_sentence_each_with_its_parties_and_date(each: Run) -> None:
+    # pmo.gov.to (Tonga), 20 March 2024: "Finance" names the Ministry of Finance
+    ex = each("Nuku’alofa, 20 March 2024:-A letter of Agreement between the Ministry of Finance and the United "
+              "Nations Development Programme (UNDP-Governance for Resilience Project and a Memorandum of Understating "
+              "between Finance and MEIDECC was signed on Wednesday 20 March 2024. The Ministry of Finance and MEIDECC "
+              "will partner in implementing the project.")
+    found = {(f.name.split(" between ")[0], tuple(sorted(f.parties)), f.established) for f in ex.frameworks}
+    assert ("Letter of Agreement", ("ministry-of-finance", "undp"), "2024-03-20") in found
+    assert ("Memorandum of Understating", ("meidecc", "ministry-of-finance"), "2024-03-20") in found
+
+
+def test_an_agreement_signed_with_a_holder_of_a_title(each: Run) -> None:
+    # unctad.org, 30 May 2013
+    ex = each("The Secretary-General of UNCTAD, Mr. Supachai Panitchpakdi, has signed a memorandum of cooperation with "
+              "the President of the Board of the Eurasian Economic Commission (EEC), Mr. Viktor Khristenko.")
+    (fw,) = ex.frameworks
+    assert sorted(fw.parties) == ["eurasian-economic-commission", "unctad"]
+    assert fw.name.startswith("Memorandum of cooperation between")
+
+
+def test_the_two_organisations_are_those_the_release_is_about(each: Run) -> None:
+    # thecommonwealth.org, 12 November 2014
+    ex = each("The Commonwealth Secretariat met the Office of the High Commissioner for Human Rights. The meeting is "
+              "part of the Commonwealth Secretariat’s partnership with the Office of the High Commissioner for Human "
+              "Rights. The two organisations signed a memorandum of understanding in 1998.")
+    (fw,) = ex.frameworks
+    assert sorted(fw.parties) == ["commonwealth-secretariat", "ohchr"] and fw.established == "1998"
+
+
+def test_a_bodys_own_plan_adopted_is_no_agreement_and_what_an_agreement_supports_is_no_party(each: Run) -> None:
+    # ethiopia.iom.int, 2023; scoop.co.nz (Pacific Islands Forum), 11 June 2020
+    ex = each("IOM and the African Union discussed the African Union's updated Migration Policy Framework and Plan of "
+              "Action, which was adopted in 2018. Australia and the Pacific Islands Forum Secretariat (PIFS) have "
+              "signed a 3-year agreement to support the Pacific Island Forum (PIF) Geneva Office.")
+    assert [sorted(f.parties) for f in ex.frameworks] == [["government-of-australia", "pacific-islands-forum-secretariat"]]
+
+
+# ------------------------------------------------------------------------------------------------ money
+
+
+def test_each_sum_of_a_list_goes_to_the_recipient_beside_it(each: Run) -> None:
+    # valtioneuvosto.fi, 27 August 2025
+    ex = each("Finland has granted core funding from the 2025 development cooperation appropriation as follows: EUR "
+              "25 million to the United Nations Population Fund (UNFPA), EUR 19 million to UN Women, EUR 3 million "
+              "to the United Nations Children’s Fund (UNICEF).")
+    assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {
+        ("government-of-finland", "unfpa", Decimal("25000000")), ("government-of-finland", "un-women", Decimal("19000000")),
+        ("government-of-finland", "unicef", Decimal("3000000"))}
+
+
+def test_a_possessive_donor_and_a_converted_sum_that_is_the_same_money(each: Run) -> None:
+    # scoop.co.nz (Pacific Islands Forum), 11 June 2020
+    ex = each("The agreement confirms support for USD 1.8 million (AUD2m) for the year 2020-2021, a two-fold increase "
+              "from Australia’s initial annual grant to the Pacific Islands Forum Secretariat, of USD 700,000 (AUD 1 "
+              "million) for the last three years.")
+    assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} >= {
+        ("government-of-australia", "pacific-islands-forum-secretariat", Decimal("700000"), "USD")}
+    assert not any(f.currency == "AUD" for f in ex.funding)
+
+
+def test_currency_named_after_a_symbol_and_a_bank_approving_for_a_country(each: Run) -> None:
+    # pmo.gov.to (Tonga), 20 March 2024; coebank.org, 8 June 2023
+    ex = each("UNDP is funding $1.12 million pa’anga for the Ministry of Finance. Mrs Eleni Louri-Dendrinou and the "
+              "Governor of the Council of Europe Development Bank (CEB), Mr Carlo Monticelli, met. To date, the CEB "
+              "has approved a total of 52 projects for Greece, representing more than €3 billion.")
+    assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} == {
+        ("undp", "ministry-of-finance", Decimal("1120000"), "TOP"),
+        ("council-of-europe-development-bank", "government-of-greece", Decimal("3000000000"), "EUR")}
+
+
+# --------------------------------------------------------------------------------------------- meetings
+
+
+def test_the_meeting_a_release_reports_is_dated_and_placed_by_its_dateline(each: Run) -> None:
+    # governo.it, 31 January 2023
+    ex = each("President Meloni meets with UN High Commissioner for Refugees Filippo Grandi\n31 Gennaio 2023\n"
+              "The President of the Council of Ministers, Giorgia Meloni, met this afternoon with the United Nations "
+              "High Commissioner for Refugees, Filippo Grandi.")
+    (meeting,) = ex.meetings
+    assert meeting.date == "2023-01-31" and "unhcr" in meeting.participants
+
+
+def test_a_host_named_by_its_headquarters_and_a_region_that_is_no_town(each: Run) -> None:
+    # gcc-sg.org, 7 May 2023; iom.int (Somalia), March 2017
+    ex = each("Jassem Mohamed Albudaiwi, Secretary General of the Gulf Cooperation Council (GCC), met the Ambassador "
+              "of the Republic of Cuba today at the headquarters of the Gulf Cooperation Council in Riyadh.", "2023-05-07")
+    assert ex.meetings[0].host == "gcc" and ex.meetings[0].place == "Riyadh"
+    ex = each("The Government of Somalia, the European Union and IOM launched a project in the Horn of Africa.")
+    assert ex.meetings[0].place != "Horn"
+
+
+# -------------------------------------------------------------------------------- the release's own facts
+
+
+def _release(text: str) -> RawRelease:
+    return RawRelease(source="test", text=text, key="test")
+
+
+def test_dates_in_other_languages_and_forms_and_the_dateline_first() -> None:
+    # unctad.org (Spanish page), governo.it, norden.org, leagueofarabstates.net, scoop.co.nz (OECD)
+    assert str(release_date(_release("UNCTAD and EEC sign\n30 mayo 2013\nThe Secretary-General"), "")) == "None"
+    for text, day in [("UNCTAD and EEC sign\n30 mayo 2013\nThe Secretary-General", "2013-05-30"),
+                      ("President Meloni meets\n31 Gennaio 2023\nThe President", "2023-01-31"),
+                      ("Declaration of intent\n\n28.02.15 | News\nPremier of Québec", "2015-02-28"),
+                      ("News Details\n  • Aboul Gheit and Blinken\n    التاريخ: 2023/07/19\n", "2023-07-19"),
+                      (" date 2021-06-02 \nMathias Cormann Takes Office\nPress Release: OECD\n\nParis, 1 June 2021\n",
+                       "2021-06-01")]:
+        assert str(release_date(_release(text), text)) == day, text
+
+
+def test_titles_past_page_furniture_and_publishers_from_the_page() -> None:
+    # unctad.org; pmo.gov.to; leagueofarabstates.net; scoop.co.nz (OECD)
+    text = "unctad.org | UNCTAD and Eurasian Economic Commission sign Memorandum of Cooperation\n30 mayo 2013\n"
+    assert title(_release(text), text) == "UNCTAD and Eurasian Economic Commission sign Memorandum of Cooperation"
+    assert publisher(_release(text), text) == "unctad"
+    quoted = "“Water tank project signed by UNDP and Ministry of Finance”\n\n21 March 2024\n"
+    assert title(_release(quoted), quoted) == "Water tank project signed by UNDP and Ministry of Finance"
+    furnished = "News Details\n  • Aboul Gheit and Blinken open strategic dialogue\n    التاريخ: 2023/07/19\n"
+    assert title(_release(furnished), furnished) == "Aboul Gheit and Blinken open strategic dialogue"
+    oecd = "Mathias Cormann Takes Office\nWednesday, 2 June 2021\nPress Release: OECD\n\nParis, 1 June 2021\n"
+    assert publisher(_release(oecd), oecd) == "oecd"
+
+
+def test_the_organisation_a_headline_opens_with_publishes_it(each: Run) -> None:
+    # public.wmo.int, 4 January 2016
+    ex = each("WMO welcomes Petteri Taalas as new Secretary-General\n\n4 January 2016\n\nThe World Meteorological "
+              "Organization welcomes its new Secretary-General, Petteri Taalas.")
+    assert ex.info.publisher == "wmo" and ex.info.title == "WMO welcomes Petteri Taalas as new Secretary-General"
+    assert ("Petteri Taalas", "Secretary-General", "World Meteorological Organization") in posts(ex)

@@ -22,6 +22,7 @@ from migragraph import __version__
 from migragraph.errors import MigragraphError
 from migragraph.evaluate import build_dataset, evaluate, render_json, render_text
 from migragraph.ingest.sources import DEFAULT_MAX_BYTES
+from migragraph.lines import printable
 from migragraph.map.iris import DEFAULT_BASE
 from migragraph.map.prefixes import prefixes
 from migragraph.pipeline import BuildResult, build, built_base
@@ -45,7 +46,7 @@ class Fatal(click.ClickException):
     exit_code = EXIT_ERROR
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"error: {self.message}", err=True)
+        click.echo(f"error: {printable(self.message)}", err=True)
 
 
 class _Group(click.Group):
@@ -97,14 +98,14 @@ def build_command(inputs: tuple[Path, ...], out: Path, base_iri: str, max_bytes:
 def _print_build(result: BuildResult) -> None:
     counts = ", ".join(f"{n} {kind}" for kind, n in result.counts.items())
     changes = result.changes
-    click.echo(f"built {result.releases} release(s) into {result.out} in {result.seconds:.1f} s: "
-               f"{result.triples} triples")
+    click.echo(printable(f"built {result.releases} release(s) into {result.out} in {result.seconds:.1f} s: "
+                         f"{result.triples} triples"))
     click.echo(f"  {changes.added} new, {changes.changed} changed, {changes.restamped} restamped, "
                f"{changes.unchanged} unchanged, {changes.removed} removed")
     click.echo(f"  {counts}")
     _print_validation(result.validation, result.out / "validation.ttl", limit=10)
     for error in result.errors:
-        click.echo(f"error: {error.source}: {error.reason}", err=True)
+        click.echo(printable(f"error: {error.source}: {error.reason}"), err=True)
     if result.errors:
         click.echo(f"{len(result.errors)} input(s) could not be built; the others were", err=True)
 
@@ -114,13 +115,13 @@ def _print_validation(report: ValidationReport, where: Path | None, limit: int |
     if report.conforms:
         click.echo(f"validation: conforms ({len(report.violations)} warning(s))")
         return
-    click.echo(f"validation: {len(flagged)} release(s) break the shapes, {len(report.violations)} result(s)"
-               + (f"; see {where}" if where else ""))
+    click.echo(printable(f"validation: {len(flagged)} release(s) break the shapes, "
+                         f"{len(report.violations)} result(s)" + (f"; see {where}" if where else "")))
     for v in report.violations[:limit]:
         where_from = ", ".join(short(r) for r in v.releases) or "?"
         path = f" {short(v.path)}" if v.path else ""
-        click.echo(f"  {v.severity.lower()}: {where_from}: {short(v.focus)}{path}: {v.message} "
-                   f"[{short(v.shape)}]")
+        line = f"{v.severity.lower()}: {where_from}: {short(v.focus)}{path}: {v.message} [{short(v.shape)}]"
+        click.echo("  " + printable(line))
     if limit is not None and len(report.violations) > limit:
         click.echo(f"  ... and {len(report.violations) - limit} more")
 
@@ -237,6 +238,9 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
         name, sep, value = pair.partition("=")
         if not sep or not name:
             raise click.UsageError(f"--param {pair!r} must be NAME=VALUE: --param donor='European Union'")
+        if name.strip() in out:  # taking the first or the last would be a guess, and HTTP would guess too
+            raise click.UsageError(f"--param {name.strip()} is given twice ({out[name.strip()]!r} and "
+                                   f"{value!r}); give each parameter once")
         out[name.strip()] = value
     return out
 

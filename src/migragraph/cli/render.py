@@ -11,8 +11,6 @@ from migragraph.map.prefixes import prefixes
 from migragraph.store.graphstore import Solutions
 
 _MAX_CELL = 80
-
-
 def short(iri: str | None, base: str = DEFAULT_BASE) -> str:
     """`iri` as prefix:name when a known namespace holds it, else in full."""
     if iri is None:

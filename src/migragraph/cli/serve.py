@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from migragraph.cli.main import Fatal, cli
+from migragraph.lines import printable
 from migragraph.pipeline import load_summary
 
 
@@ -32,11 +33,19 @@ from migragraph.pipeline import load_summary
               help="Run federated queries (SERVICE), which make this server fetch other URLs.")
 @click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 2, show_default=True,
               help="Query worker processes (each opens the store read-only).")
+@click.option("--trusted-proxy", "trusted_proxies", multiple=True, metavar="ADDRESS",
+              help="A reverse proxy (an address or a network, e.g. 10.0.0.0/8) whose X-Forwarded-Host and "
+                   "X-Forwarded-Proto are believed; from others they are ignored. Repeat for several.")
+@click.option("--public-base", metavar="URL",
+              help="The URL this site is published at (https://example.org/migragraph/): answers that "
+                   "name the site's own URLs (VoID) use it whatever a request's headers say.")
 def serve_command(directory: Path, host: str, port: int, base_iri: str | None, write_token: str | None,
-                  timeout: float, max_results: int, allow_service: bool, workers: int) -> None:
+                  timeout: float, max_results: int, allow_service: bool, workers: int,
+                  trusted_proxies: tuple[str, ...], public_base: str | None) -> None:
     """Serve the store built in DIRECTORY: SPARQL at /sparql, every entity IRI at /id/..., the ontology,
     VoID and a home page with search. Read-only; stops on Ctrl-C or SIGTERM."""
     from migragraph.serve.http import Server, make_handler, run
+    from migragraph.serve.origin import Origins, parse_networks, parse_public_base
     from migragraph.serve.site import Site
     from migragraph.serve.workers import Limits
 
@@ -46,8 +55,13 @@ def serve_command(directory: Path, host: str, port: int, base_iri: str | None, w
         raise Fatal(f"{directory} holds no embedded store ({store}); this build's store is "
                     f"{summary.get('store') or 'missing'}: `migragraph serve` serves embedded stores")
     try:
+        published = parse_public_base(public_base) if public_base else None
+        origins = Origins(parse_networks(trusted_proxies), published)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    try:
         site = Site(store, base_iri or summary.get("base") or "", Limits(timeout, max_results, allow_service),
-                    workers, write_token, summary)
+                    workers, write_token, summary, origins)
     except (ValueError, RuntimeError) as exc:
         raise Fatal(str(exc)) from None
     try:
@@ -55,8 +69,8 @@ def serve_command(directory: Path, host: str, port: int, base_iri: str | None, w
     except OSError as exc:
         site.close()
         raise Fatal(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-    click.echo(f"serving {directory} at http://{host}:{server.server_port}/ "
-               f"({workers} query worker(s), {timeout:g} s per query; Ctrl-C stops)")
+    click.echo(printable(f"serving {directory} at http://{host}:{server.server_port}/ "
+                         f"({workers} query worker(s), {timeout:g} s per query; Ctrl-C stops)"))
     if write_token:
         click.echo("note: --write-token is set, but updates are not implemented: they are all refused (403)",
                    err=True)

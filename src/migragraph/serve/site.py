@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -30,8 +31,9 @@ from migragraph.resources import data_file
 from migragraph.serve import describe, pages, protocol
 from migragraph.serve.conneg import HTML, prefers_html
 from migragraph.serve.engine import Failure, Rows, Table
-from migragraph.serve.http import Request, Response, text
+from migragraph.serve.http import RepeatedParameterError, Request, Response, text
 from migragraph.serve.mount import Mount, View
+from migragraph.serve.origin import BadForwardingError, Origins, Seen
 from migragraph.serve.render import Renderer
 from migragraph.serve.workers import Limits, WorkerPool
 
@@ -64,8 +66,10 @@ def _static_files() -> dict[str, tuple[bytes, str]]:
 
 class Site:
     def __init__(self, store: Path, base: str, limits: Limits, workers: int,
-                 write_token: str | None = None, summary: dict[str, Any] | None = None) -> None:
+                 write_token: str | None = None, summary: dict[str, Any] | None = None,
+                 origins: Origins | None = None) -> None:
         self.mount = Mount(base)
+        self.origins = origins or Origins()
         self.prefixes = prefixes(base)
         self.limits = limits
         self.write_token = write_token
@@ -131,19 +135,38 @@ class Site:
     # ------------------------------------------------------------------ routing
 
     def handle(self, request: Request) -> Response:
-        view = self.mount.view(request.host)
+        try:
+            seen = self.origins.seen(request.peer, request.host, request.headers.get("X-Forwarded-Host"),
+                                     request.headers.get("X-Forwarded-Proto"))
+        except BadForwardingError as exc:
+            return text(400, str(exc))
+        view = self._view(request, seen)
         if request.method == "OPTIONS":
             return preflight()
         if _unsafe(request.path):
             return self.not_found(request, view)
         try:
             return self._route(request, view)
+        except RepeatedParameterError as exc:
+            return self.error(request, view, 400, str(exc))
         except QueryFailedError as exc:
             failure = exc.failure
             retry = {"Retry-After": "5"} if failure.status == 503 else {}
             response = self.error(request, view, failure.status, failure.message)
             response.headers.update(retry)
             return response
+
+    def _view(self, request: Request, seen: Seen) -> View:
+        """How `request` sees the site, with the absolute URL of its root: --public-base when given,
+        the published one when proxied, a trusted proxy's, else the address the client connected to
+        (serve/origin.py); never a host the client merely named."""
+        view = self.mount.view(seen.host)
+        if self.origins.public_base:
+            return replace(view, url=self.origins.public_base)
+        if view.proxied:
+            return view
+        authority = seen.host if seen.forwarded and seen.host else request.local
+        return replace(view, url=f"{seen.scheme or 'http'}://{authority}{view.site}")
 
     def _route(self, request: Request, view: View) -> Response:
         path = request.path

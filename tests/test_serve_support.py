@@ -92,13 +92,15 @@ def start_server(out: Path, log: Path, *options: str) -> tuple[subprocess.Popen[
     assert process.stdout is not None
     selector = selectors.DefaultSelector()
     selector.register(process.stdout, selectors.EVENT_READ)
-    if not selector.select(timeout=60):
-        process.kill()
-        raise RuntimeError(f"the server printed no address in 60 s; its log: {log.read_text()}")
-    line = process.stdout.readline().decode("utf-8")
+    ready = selector.select(timeout=60)
+    selector.close()
+    line = process.stdout.readline().decode("utf-8") if ready else ""
     if "http://" not in line:
         process.kill()
-        raise RuntimeError(f"the server did not start: {line!r}; its log: {log.read_text()}")
+        process.wait()
+        process.stdout.close()
+        why = "did not start" if ready else "printed no address in 60 s"
+        raise RuntimeError(f"the server {why}: {line!r}; its log: {log.read_text()}")
     return process, line.split(" at ", 1)[1].split()[0]
 
 
@@ -110,6 +112,8 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+    if process.stdout is not None:
+        process.stdout.close()
 
 
 def parse_rdf(body: bytes, media_type: str) -> set[ox.Triple]:
@@ -139,4 +143,5 @@ def serve_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 
 __all__ = ["BROWSER", "HOSTILE_SENTENCE", "HOSTILE_TITLE", "IOM", "IOM_NAME", "LABEL_TRIPLE", "MAX_RESULTS",
-           "TIMEOUT", "TOKEN", "Reply", "Served", "fetch", "parse_rdf", "serve_once", "start_server", "stop_server"]
+           "TIMEOUT", "TOKEN", "Reply", "Served", "fetch", "parse_rdf", "serve_once", "start_server",
+           "stop_server"]

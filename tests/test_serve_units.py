@@ -14,8 +14,8 @@ from migragraph.serve import results
 from migragraph.serve.conneg import GRAPHS, HTML, SOLUTIONS, NotAcceptableError, choose
 from migragraph.serve.guard import RefusedError, uses_service
 from migragraph.serve.mount import Mount
-from migragraph.serve.origin import parse_authority
 from migragraph.serve.named import named_queries
+from migragraph.serve.origin import parse_authority
 from migragraph.serve.protocol import runnable, update_refusal
 from tests.test_serve_support import BROWSER, Served, fetch, serve_once
 

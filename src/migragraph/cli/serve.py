@@ -11,7 +11,8 @@ from pathlib import Path
 
 import click
 
-from migragraph.cli.main import Fatal, cli
+from migragraph.cli.main import Fatal, cli, size_option
+from migragraph.limits import DEFAULT_MEMORY, DEFAULT_RESULT_BYTES, show_size
 from migragraph.lines import printable
 from migragraph.pipeline import load_summary
 
@@ -29,6 +30,12 @@ from migragraph.pipeline import load_summary
               help="Seconds a query may run before it is stopped (503).")
 @click.option("--max-results", type=click.IntRange(min=1), default=10000, show_default=True,
               help="Rows (or triples) a result may hold; a larger one is refused with a hint to page.")
+@click.option("--max-result-bytes", metavar="SIZE", default=str(DEFAULT_RESULT_BYTES), callback=size_option,
+              show_default=show_size(DEFAULT_RESULT_BYTES),
+              help="Bytes a result may hold (besides --max-results); a larger one is refused with a hint.")
+@click.option("--memory-limit", metavar="SIZE", default=str(DEFAULT_MEMORY), callback=size_option,
+              show_default=show_size(DEFAULT_MEMORY),
+              help="Address space of each query worker (2G, 512M); a query that needs more is stopped (503).")
 @click.option("--allow-service", is_flag=True,
               help="Run federated queries (SERVICE), which make this server fetch other URLs.")
 @click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 2, show_default=True,
@@ -40,7 +47,8 @@ from migragraph.pipeline import load_summary
               help="The URL this site is published at (https://example.org/migragraph/): answers that "
                    "name the site's own URLs (VoID) use it whatever a request's headers say.")
 def serve_command(directory: Path, host: str, port: int, base_iri: str | None, write_token: str | None,
-                  timeout: float, max_results: int, allow_service: bool, workers: int,
+                  timeout: float, max_results: int, max_result_bytes: int, memory_limit: int,
+                  allow_service: bool, workers: int,
                   trusted_proxies: tuple[str, ...], public_base: str | None) -> None:
     """Serve the store built in DIRECTORY: SPARQL at /sparql, every entity IRI at /id/..., the ontology,
     VoID and a home page with search. Read-only; stops on Ctrl-C or SIGTERM."""
@@ -60,8 +68,9 @@ def serve_command(directory: Path, host: str, port: int, base_iri: str | None, w
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     try:
-        site = Site(store, base_iri or summary.get("base") or "", Limits(timeout, max_results, allow_service),
-                    workers, write_token, summary, origins)
+        limits = Limits(timeout, max_results, allow_service, memory_limit, max_result_bytes)
+        base = base_iri or summary.get("base") or ""
+        site = Site(store, base, limits, workers, write_token, summary, origins)
     except (ValueError, RuntimeError) as exc:
         raise Fatal(str(exc)) from None
     try:

@@ -82,11 +82,12 @@ def fetch(url: str, *, method: str = "GET", data: bytes | None = None, timeout: 
             return Reply(error.code, error.headers, error.read())
 
 
-def start_server(out: Path, log: Path, *options: str, prefix: tuple[str, ...] = ()) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(out: Path, log: Path, *options: str,
+                 prefix: tuple[str, ...] = ()) -> tuple[subprocess.Popen[bytes], str]:
     """`migragraph serve out` on a free loopback port, with the suite's limits and `options`, run by the
     command `prefix` when given (which must pass SIGTERM on); its URL."""
-    command = [*prefix, sys.executable, "-c", "from migragraph.cli.main import main; main()", "serve", str(out),
-               "--port", "0", "--timeout", str(TIMEOUT), "--max-results", str(MAX_RESULTS),
+    command = [*prefix, sys.executable, "-c", "from migragraph.cli.main import main; main()", "serve",
+               str(out), "--port", "0", "--timeout", str(TIMEOUT), "--max-results", str(MAX_RESULTS),
                "--workers", "2", "--write-token", TOKEN, *options]
     with log.open("wb") as err:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=err)

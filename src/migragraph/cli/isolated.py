@@ -73,7 +73,7 @@ class QueryInterruptedError(QueryStoppedError):
 def run_query(job: QueryJob, timeout: float, output: IO[bytes]) -> None:
     """Run `job` in a child process and write what it prints to `output`; QueryStoppedError when the
     query fails or is stopped."""
-    context = mp.get_context("fork" if threading.active_count() == 1 else "spawn")
+    context = mp.get_context("fork") if threading.active_count() == 1 else mp.get_context("spawn")
     ours, theirs = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(theirs, job), name="migragraph-query", daemon=True)
     child.start()
@@ -160,8 +160,8 @@ def _child(conn: Connection, job: QueryJob) -> None:
 
 def _answer(store: GraphStore, job: QueryJob, output: IO[bytes]) -> None:
     if job.fmt != "table":
-        result = store.run(job.text, substitutions=job.substitutions)
-        write_result(result, job.fmt, prefixes(job.base), output)
+        found = store.run(job.text, substitutions=job.substitutions)
+        write_result(found, job.fmt, prefixes(job.base), output)
         return
     result = store.query(job.text, substitutions=job.substitutions)
     if job.question is not None and isinstance(result, Solutions):

@@ -15,6 +15,7 @@ from migragraph.cli.main import Fatal, cli, size_option
 from migragraph.limits import DEFAULT_MEMORY, DEFAULT_RESULT_BYTES, show_size
 from migragraph.lines import printable
 from migragraph.pipeline import load_summary
+from migragraph.store.locate import EMBEDDED, recorded_store
 
 
 @cli.command("serve")
@@ -59,7 +60,7 @@ def serve_command(directory: Path, host: str, port: int, base_iri: str | None, w
 
     summary = load_summary(directory)
     store = directory / "store"
-    if not store.is_dir():  # a build into a SPARQL endpoint (--store URL) is served by that endpoint
+    if recorded_store(directory) != EMBEDDED or not store.is_dir():  # an endpoint serves itself
         raise Fatal(f"{directory} holds no embedded store ({store}); this build's store is "
                     f"{summary.get('store') or 'missing'}: `migragraph serve` serves embedded stores")
     try:
@@ -70,7 +71,7 @@ def serve_command(directory: Path, host: str, port: int, base_iri: str | None, w
     try:
         limits = Limits(timeout, max_results, allow_service, memory_limit, max_result_bytes)
         base = base_iri or summary.get("base") or ""
-        site = Site(store, base, limits, workers, write_token, summary, origins)
+        site = Site(directory, base, limits, workers, write_token, origins)
     except (ValueError, RuntimeError) as exc:
         raise Fatal(str(exc)) from None
     try:

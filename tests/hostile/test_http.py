@@ -37,22 +37,25 @@ class Answer:
 
 
 def exchange(served: Served, payload: bytes) -> tuple[list[Answer], bool]:
-    """Send `payload` on one connection; every answer read from it, and whether the server closed it."""
+    """Send `payload` on one connection; every answer read from it, and whether the server closed it.
+    The answers are read from one buffered stream: pipelined answers may arrive in one segment."""
     address = urllib.parse.urlsplit(served.url)
     with socket.create_connection((address.hostname or "", address.port or 80), timeout=15) as sock:
         sock.sendall(payload)
+        stream = sock.makefile("rb")
         answers: list[Answer] = []
         while True:
-            response = http.client.HTTPResponse(sock)
             try:
-                response.begin()
-            except (http.client.RemoteDisconnected, ConnectionResetError):
-                return answers, True
+                status_line = stream.readline()
             except TimeoutError:
                 return answers, False
-            answers.append(Answer(response.status, response.headers, response.read().decode("utf-8")))
-            if response.will_close:
-                return answers, sock.recv(1) == b""
+            if not status_line:
+                return answers, True
+            headers = http.client.parse_headers(stream)
+            body = stream.read(int(headers.get("Content-Length") or 0)).decode("utf-8")
+            answers.append(Answer(int(status_line.split()[1]), headers, body))
+            if headers.get("Connection") == "close":
+                return answers, stream.read(1) == b""
             sock.settimeout(1.0)  # more answers come at once, or not at all
 
 

@@ -56,6 +56,7 @@ def span(sentence: str) -> Span:
 def release() -> RawRelease:
     return RawRelease(
         source="/releases/iom-eu-senior-officials-2025.txt",
+        record="releases/iom-eu-senior-officials-2025.txt",
         text=TEXT,
         key="iom-eu-senior-officials-2025",
         modified="2025-04-05T08:00:00Z",

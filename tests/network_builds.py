@@ -141,11 +141,20 @@ def build_hostile(root: Path) -> Path:
     return root / "out"
 
 
-SHARED = Path("/work/shared/data/releases")
+# The shared corpus, beside the checkout (as in CI: a clone with shared/ beside it).
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "releases"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 @cache
 def build_shared(root: Path) -> Path:
     """The whole shared corpus built into root/out, once a session whichever test asks first."""
     build([SHARED], root / "out", progress=False)
+    return root / "out"
+
+
+@cache
+def build_shared_and_examples(root: Path) -> Path:
+    """The shared corpus and examples/ built into root/out (400 entities), as issue #17 tried them."""
+    build([SHARED, EXAMPLES], root / "out", progress=False)
     return root / "out"

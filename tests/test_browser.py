@@ -141,7 +141,7 @@ def test_a_cut_page_says_so(browser: Any, tmp_path: Path) -> None:
     (tmp_path / "cut.html").write_text(page, encoding="utf-8")
     opened = open_page(browser, tmp_path / "cut.html")
     assert opened.count("network.body.data.nodes.length") == drawn.nodes == 300
-    assert "showing the 300 best connected of 600 entities" in opened.page.locator("#notice").inner_text()
+    assert "showing 300 of 600 entities" in opened.page.locator(".notice").inner_text()
     assert opened.errors == []
 
 

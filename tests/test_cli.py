@@ -123,7 +123,8 @@ def test_graph_html_is_offline_and_escapes_labels(tmp_path: Path, extraction: Ex
     _assert_offline(page)
     assert HOSTILE not in page  # neither as markup nor inside the inline script
     (hostile,) = [n for n in _nodes(page) if n["id"].endswith("/org/eu")]
-    assert hostile["label"] == HOSTILE  # drawn as text on the canvas
+    # Drawn as text on the canvas by its acronym (the gazetteer's "EU"); its name in the partner panel.
+    assert hostile["fullLabel"] == HOSTILE and HOSTILE in hostile["names"]
     assert hostile["title"].startswith(html.escape(HOSTILE) + "<br>organisation")  # escaped for the tooltip
     kinds = {n["shape"] for n in _nodes(page)}
     assert kinds == {"dot", "triangle", "square", "star", "diamond"}
@@ -134,7 +135,7 @@ def test_viz_command(controlled: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0 and "entities" in result.stdout
     page = (tmp_path / "page.html").read_text(encoding="utf-8")
     _assert_offline(page)
-    labels = {n["label"] for n in _nodes(page)}
+    labels = {n["fullLabel"] for n in _nodes(page)}
     assert {
         "European Union",
         "Amy Pope",

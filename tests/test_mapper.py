@@ -39,7 +39,8 @@ def test_release_node(graph: Graph, minter: IriMinter) -> None:
     assert (place, RDF.type, SDO.Place) in graph and graph.value(place, RDFS.label) == Literal("Brussels")
     assert graph.value(r, SDO.text) == Literal(TEXT)
     assert graph.value(r, MG.contentHash) == Literal("sha256:" + hashlib.sha256(TEXT.encode()).hexdigest())
-    assert graph.value(r, MG.sourceRecord) == Literal("/releases/iom-eu-senior-officials-2025.txt")
+    # The record as found under the input, never the absolute path it was read from (issue #17).
+    assert graph.value(r, MG.sourceRecord) == Literal("releases/iom-eu-senior-officials-2025.txt")
     assert graph.value(r, SDO.url) is None  # the release gave no URL
 
 
@@ -61,7 +62,7 @@ def test_mentions_every_entity(graph: Graph, minter: IriMinter) -> None:
 
 def test_provenance_without_wall_clock(graph: Graph, minter: IriMinter) -> None:
     r = minter("release", "iom-eu-senior-officials-2025")
-    source = URIRef("file:///releases/iom-eu-senior-officials-2025.txt")
+    source = minter("source", "releases/iom-eu-senior-officials-2025.txt")  # no file: URI (issue #17)
     activity = minter("activity", "iom-eu-senior-officials-2025")
     agent = minter("agent", "migragraph", "0.1.0")
     assert graph.value(r, PROV.wasDerivedFrom) == source

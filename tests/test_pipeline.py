@@ -34,7 +34,9 @@ def test_same_input_gives_byte_identical_graph(tmp_path: Path) -> None:
 def test_rebuild_with_prune_keeps_only_the_inputs(tmp_path: Path) -> None:
     build([DATA], tmp_path / "out", progress=False)
     kept = build([DATA / "un-sg-zardari-2012.txt"], tmp_path / "out", progress=False)
-    assert kept.releases == 8 and kept.changes.unchanged == 1  # without --prune the others stay
+    # without --prune the others stay; the file given alone is named "un-sg-zardari-2012.txt" now, not
+    # "data/un-sg-zardari-2012.txt" (names are relative to the input given): restamped, not extracted
+    assert kept.releases == 8 and kept.changes.restamped == 1
     pruned = build([DATA / "un-sg-zardari-2012.txt"], tmp_path / "out", progress=False, prune=True)
     assert (pruned.changes.removed, pruned.changes.unchanged, pruned.releases) == (7, 1, 1)
     with GraphStore(tmp_path / "out" / "store", read_only=True) as store:
@@ -46,6 +48,12 @@ def test_build_json_and_counts(built: BuildResult) -> None:
     assert summary["releases"] == built.releases == 8
     assert summary["errors"] == []
     assert summary["triples"] == built.triples
+    # Three counts, each labelled: the release graphs', every named graph's (what export writes), and
+    # the distinct triples of their union (what SPARQL and the home page count) (issue #17).
+    assert summary["quads"] == built.quads > summary["triples"] > summary["union_triples"] > 0
+    with GraphStore(built.out / "store", read_only=True) as store:
+        assert sum(1 for _ in store.sorted_quads()) == built.quads
+        assert sum(1 for _ in store.quads(None)) == built.union_triples
     assert set(summary["counts"]) == {
         "organisations",
         "persons",

@@ -71,7 +71,7 @@ def test_page_of_the_known_graph(known: Path, tmp_path: Path) -> None:
     # The legend names each type drawn with its count, with a checkbox that filters it.
     for kind, count in {"organisation": 5, "person": 2, "meeting": 3, "framework": 1, "funding": 3}.items():
         assert re.search(rf'value="{kind}" checked>\s*<span[^>]*>.</span> {kind} \({count}\)', page)
-    assert 'id="notice"' not in page
+    assert 'class="notice"' not in page
 
 
 def test_hostile_names_are_text_and_bad_urls_are_no_links(hostile: Path, tmp_path: Path) -> None:
@@ -91,11 +91,14 @@ def test_hostile_names_are_text_and_bad_urls_are_no_links(hostile: Path, tmp_pat
 
 def test_focus_and_window(known: Path, tmp_path: Path) -> None:
     focused = _invoke("viz", str(known), "--focus", "unhcr", "--depth", "1", "-o", str(tmp_path / "f.html"))
-    assert "(4 entities, 3 relations)" in focused.stdout
+    # One step joins two actors through what they share (issue #17): UNHCR's meetings, and who was in
+    # them, its parent, and the framework the Alpha meeting was held under.
+    assert "(9 entities, 12 relations)" in focused.stdout
     page = (tmp_path / "f.html").read_text(encoding="utf-8")
-    assert {n["label"] for n in data_set(page, "nodes")} == {
+    assert {n["fullLabel"] for n in data_set(page, "nodes")} == {
         "Office of the United Nations High Commissioner for Refugees", "Alpha meeting", "Gamma meeting",
-        "United Nations"}
+        "United Nations", "European Union", "International Organization for Migration", "Sea Rescue NGO",
+        "Amy Pope", "EU-IOM Framework"}
     assert "within 1 step(s)" in page
     windowed = _invoke("viz", str(known), "--since", "2025", "-o", str(tmp_path / "w.html"))
     assert "(8 entities, 7 relations)" in windowed.stdout  # beta and gamma
@@ -126,8 +129,9 @@ def test_a_large_graph_is_cut_to_its_best_connected_and_says_so() -> None:
     assert (drawn.nodes, drawn.total_nodes) == (1500, 4000)
     nodes = data_set(page, "nodes")
     assert len(nodes) == 1500 and {f"Org {h}" for h in range(40)} <= {n["label"] for n in nodes}
-    assert drawn.note and "showing the 1,500 best connected of 4,000 entities" in drawn.note
-    assert f'<div id="notice" role="status">{html.escape(drawn.note)}</div>' in page
+    assert drawn.note and "showing 1,500 of 4,000 entities, the best connected of each type" in drawn.note
+    assert "left out: 2,500 meeting." in drawn.note
+    assert f'<div class="notice" role="status">{html.escape(drawn.note)}</div>' in page
     small, shown = render_page(graph, {}, "big", max_nodes=5000)
     assert shown.note is None and len(data_set(small, "nodes")) == 4000
 

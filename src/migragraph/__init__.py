@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from migragraph.analyse.graph import to_networkx
     from migragraph.pipeline import BuildResult, build
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = [
     "BuildResult",

@@ -3,6 +3,7 @@
     MigragraphError
      ├── ConfigError      a setting, option or data file of migragraph is wrong
      ├── IngestError      a release could not be read (file, line, reason)
+     ├── FetchError       a URL could not be fetched (URL, reason)
      ├── MappingError     an extraction could not be mapped to RDF
      ├── ShapeError       the shapes themselves could not be loaded or run
      └── StoreError       the store could not be opened, read or written
@@ -26,6 +27,17 @@ class IngestError(MigragraphError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+class FetchError(MigragraphError):
+    """A URL could not be fetched. `url` names it, `reason` says why; `retry`: a network failure that
+    may pass on a later try (a timeout, a dropped connection), unlike a refusal."""
+
+    def __init__(self, url: str, reason: str, *, retry: bool = False) -> None:
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason
+        self.retry = retry
 
 
 class MappingError(MigragraphError):

@@ -40,6 +40,7 @@ from rdflib import URIRef
 
 from migragraph.errors import ConfigError, IngestError, MigragraphError, StoreError
 from migragraph.extract.model import Extraction
+from migragraph.extract.select import DEFAULT_EXTRACTOR, extractor_named
 from migragraph.ingest.release import RawRelease
 from migragraph.ingest.sources import DEFAULT_MAX_BYTES, discover, read_all
 from migragraph.map.iris import DEFAULT_BASE, IriMinter
@@ -90,7 +91,9 @@ class BuildResult:
     out: Path
     version: str
     releases: int = 0  # release graphs in the store after the build
-    triples: int = 0  # triples of those release graphs
+    triples: int = 0  # triples of those release graphs, each graph's counted
+    quads: int = 0  # every named graph's triples, the gazetteer's too: what `export` writes
+    union_triples: int = 0  # distinct triples of their union, the default graph: what SPARQL counts
     counts: dict[str, int] = field(default_factory=dict)
     errors: list[InputError] = field(default_factory=list)
     validation: ValidationReport = field(default_factory=lambda: ValidationReport(conforms=True))
@@ -119,14 +122,16 @@ class _Run:
 
 
 def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes: int = DEFAULT_MAX_BYTES,
-          extractor: Extractor | None = None, batch_size: int = BATCH_SIZE,
-          progress: bool | None = None, store: str | None = None, update_url: str | None = None,
-          prune: bool = False, rebuild: bool = False) -> BuildResult:
+          extractor: Extractor | None = None, extraction: str = DEFAULT_EXTRACTOR,
+          batch_size: int = BATCH_SIZE, progress: bool | None = None, store: str | None = None,
+          update_url: str | None = None, prune: bool = False, rebuild: bool = False) -> BuildResult:
     """Build the graph of the releases found in `inputs` into the folder `out`, incrementally.
 
     `store` picks the backend (store/locate.py; default: the one the folder was built with, else the
     embedded store). `prune` removes the graphs of releases not among `inputs`; `rebuild` extracts
-    every release again, changed or not (after the gazetteer or the rules changed)."""
+    every release again, changed or not (after the gazetteer or the rules changed). `extraction` names
+    the extractor (extract/select.py); the graphs record it with the version, so that changing it
+    extracts every release again."""
     from migragraph import __version__  # the package imports this module first
 
     started = time.monotonic()
@@ -134,7 +139,8 @@ def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes:
         minter = IriMinter(base)
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
-    extract = extractor or _default_extractor()
+    extract = extractor or extractor_named(extraction)
+    version = f"{__version__}+{extraction}"
     out.mkdir(parents=True, exist_ok=True)
     with BuildLock(out):
         spec = store or recorded_store(out)
@@ -143,7 +149,7 @@ def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes:
             known = release_state(graph_store)
             check_base(known, minter, graph_store.location)
             with Loader(graph_store, LOAD_BATCH_TRIPLES, partial(_refused, result)) as loader:
-                run = _Run(graph_store, minter, extract, __version__, result, known, loader)
+                run = _Run(graph_store, minter, extract, version, result, known, loader)
                 for release in _progress(_releases(inputs, max_bytes, minter, result.errors), progress):
                     _one(run, release, rebuild)
             if loader.loaded >= LOAD_BATCH_TRIPLES:
@@ -162,29 +168,22 @@ def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes:
     return result
 
 
-def _default_extractor() -> Extractor:
-    try:
-        from migragraph.extract.extractor import extract
-    except ImportError as exc:
-        raise ConfigError(f"the extraction stage cannot be loaded ({exc}); reinstall migragraph") from None
-    return extract
-
-
 def _releases(inputs: Iterable[Path], max_bytes: int, minter: IriMinter,
               errors: list[InputError]) -> Iterator[RawRelease]:
     """The releases of `inputs`, file by file (one file's records at a time in memory), each with a
     key of its own: the second of two releases that would share a named graph (same key from two
-    files) gets a short hash of its source appended to its key."""
+    files) gets a short hash of its record name appended to its key."""
+    inputs = list(inputs)
     files, missing = discover(inputs)
     errors.extend(InputError(e.source, e.reason) for e in missing)
     taken: set[URIRef] = set()
-    for item in read_all(files, max_bytes):  # a second copy of one text is an error naming the first
+    for item in read_all(files, max_bytes, inputs):  # a second copy of one text is an error naming the first
         if isinstance(item, IngestError):
             errors.append(InputError(item.source, item.reason))
             continue
         release = item
         if minter("release", release.key) in taken:
-            digest = hashlib.sha256(release.source.encode("utf-8")).hexdigest()[:8]
+            digest = hashlib.sha256(release.record_name.encode("utf-8")).hexdigest()[:8]
             release = replace(release, key=f"{release.key}-{digest}")
         taken.add(minter("release", release.key))
         yield release
@@ -267,6 +266,8 @@ def _write_outputs(store: GraphStore, result: BuildResult, base: str, batch_size
     releases = store.release_graphs()
     result.releases = len(releases)
     result.triples = sum(n for graph, (n, _) in tally.items() if graph != str(reference))
+    result.quads = sum(n for n, _ in tally.values())
+    result.union_triples = int(str(store.select("count-triples").rows[0][0]))
     result.counts = count_entities(store)
     with replacing(out / "graph.html") as staging:
         write_page(store, staging)
@@ -296,6 +297,8 @@ def _write_summary(result: BuildResult, inputs: Iterable[Path], base: str) -> No
         "store": result.store,
         "releases": result.releases,
         "triples": result.triples,
+        "quads": result.quads,
+        "union_triples": result.union_triples,
         "changes": {"added": changes.added, "changed": changes.changed, "restamped": changes.restamped,
                     "unchanged": changes.unchanged, "removed": changes.removed},
         "counts": result.counts,

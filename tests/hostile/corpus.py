@@ -26,9 +26,14 @@ class Built:
     out: Path
 
     def sources(self) -> list[str]:
-        """mg:sourceRecord of every release in graph.trig (which must parse back), sorted."""
-        return sorted(str(q.object.value) for q in self.quads()
+        """Where every release in graph.trig (which must parse back) was read from, sorted: its
+        mg:sourceRecord, which names it relative to the folder holding the input, made a path again."""
+        return sorted(self._path(str(q.object.value)) for q in self.quads()
                       if str(q.predicate.value) == MG + "sourceRecord")
+
+    def _path(self, record: str) -> str:
+        assert not record.startswith("/"), f"{record} is an absolute path of the build machine"
+        return f"{self.inputs.parent}/{record}"
 
     def quads(self) -> list[ox.Quad]:
         with (self.out / "graph.trig").open("rb") as handle:
@@ -37,7 +42,7 @@ class Built:
     def release_of(self, source: str) -> str:
         """The IRI of the release read from `source`."""
         found = [q.subject.value for q in self.quads()
-                 if q.predicate.value == MG + "sourceRecord" and q.object.value == source]
+                 if q.predicate.value == MG + "sourceRecord" and self._path(q.object.value) == source]
         assert len(found) == 1, f"{source} was built {len(found)} times"
         return str(found[0])
 

@@ -4,7 +4,8 @@ not raw triples (no literals as nodes, no rdf:type edges, no evidence or provena
     nodes  organisation, person, meeting, framework, funding, keyed by IRI, with the attributes
            iri, label, type, date (a meeting's day, a framework's date, a funding's year),
            first_seen / last_seen (issue dates of the releases mentioning it), releases (their IRIs,
-           space-separated), release_count; funding also amount and currency
+           space-separated), release_count; funding also amount and currency; a meeting, framework or
+           funding with no date of its own has reported_on, the first issue date of its releases
     edges  participant, chair, host, framework (meeting -> framework), party, funder, recipient,
            holds post (person -> organisation, with role) and part of (org:subOrganizationOf), each
            with id, relation, date (the first it is known to hold), releases (the graphs stating
@@ -19,8 +20,11 @@ The window decides which nodes and edges are in: an entity by its own date, or e
 dates of the releases mentioning it; a relation by its statement's date, or else by the issue dates
 of the releases stating it (for a post, the dates it was reported held); the hierarchy (part of)
 whenever both ends are in.
-Undated things are left out of any window but the open one. Attributes describe nodes and edges
-as the whole store does.
+So an undated meeting, framework or funding is placed by the date it was reported on (its
+release's): its node says so (reported_on), and so do its edges (reported: true). What has no date
+at all, neither its own nor a release's, is left out of any window but the open one, and the graph
+counts it (graph attribute undated_<type>, e.g. undated_meeting). Attributes describe nodes and
+edges as the whole store does.
 
 Each part is read with one SPARQL query (queries/network-*.rq), never triple by triple, in the W3C
 CSV results format: the values are all that is needed, and oxigraph writes them ~10x faster than
@@ -47,6 +51,8 @@ KINDS = ("organisation", "person", "meeting", "framework", "funding")
 ACTORS = ("organisation", "person")
 # The hierarchy has no time of its own: it stays in every window where both ends are.
 TIMELESS = frozenset({"part of"})
+# What happens at a time: dated by itself, or else by the release that reported it ("reported on").
+EVENTS = ("meeting", "framework", "funding")
 
 
 @dataclass(frozen=True)
@@ -132,9 +138,20 @@ def to_networkx(store: GraphStore, window: Window | None = None) -> nx.MultiDiGr
         rels = mentions.get(iri, [])
         if _node_in(attrs, rels, releases, window):
             _with_releases(attrs, rels, releases)
+            if attrs["type"] in EVENTS and "date" not in attrs and "first_seen" in attrs:
+                attrs["reported_on"] = attrs["first_seen"]
             graph.add_node(iri, **attrs)
+        elif "date" not in attrs and attrs["type"] in EVENTS and not _issued(rels, releases):
+            key = f"undated_{attrs['type']}"
+            graph.graph[key] = graph.graph.get(key, 0) + 1
     _add_edges(store, graph, releases, window)
     return graph
+
+
+def undated(graph: nx.Graph) -> dict[str, int]:
+    """How many meetings, frameworks and funding a windowed `graph` left out for having no date at all
+    (neither their own nor a release's), by type."""
+    return {kind: graph.graph[f"undated_{kind}"] for kind in EVENTS if graph.graph.get(f"undated_{kind}")}
 
 
 def _relations(store: GraphStore, graph: nx.MultiDiGraph) -> dict[tuple[str, str, str, str, str], set[str]]:
@@ -167,6 +184,8 @@ def _add_edges(store: GraphStore, graph: nx.MultiDiGraph, releases: dict[str, Re
                 continue
             if dates:
                 attrs["date"] = min(dates)
+                if not own and rel != "holds post":  # a post is dated by its reports anyway (mg:asOf)
+                    attrs["reported"] = True
         key = f"{rel}: {role}" if role else rel
         attrs["id"] = f"{u} {key} {v}"  # GEXF keeps edge ids; one of ours reads back unchanged
         graph.add_edge(u, v, key=key, **attrs)

@@ -14,6 +14,7 @@ import json
 import sys
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 import click
 from rdflib import Dataset
@@ -21,6 +22,7 @@ from rdflib import Dataset
 from migragraph import __version__
 from migragraph.errors import MigragraphError
 from migragraph.evaluate import build_dataset, evaluate, render_json, render_text
+from migragraph.extract.select import DEFAULT_EXTRACTOR, EXTRACTORS
 from migragraph.ingest.sources import DEFAULT_MAX_BYTES
 from migragraph.limits import DEFAULT_MEMORY, MAX_QUERY_BYTES, parse_size, show_size
 from migragraph.lines import printable
@@ -78,7 +80,7 @@ def cli() -> None:
 
 
 @cli.command("build")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Output folder: store/, graph.trig, validation.ttl, build.json, graph.html.")
 @click.option("--base-iri", default=DEFAULT_BASE, show_default=True, help="Base of every IRI minted.")
@@ -92,24 +94,42 @@ def cli() -> None:
 @click.option("--prune", is_flag=True, help="Remove the graphs of releases that are not among INPUT... .")
 @click.option("--rebuild", is_flag=True,
               help="Extract every release again, changed or not (after the gazetteer or rules changed).")
-def build_command(inputs: tuple[Path, ...], out: Path, base_iri: str, max_bytes: int, store_spec: str | None,
-                  update_url: str | None, prune: bool, rebuild: bool) -> None:
-    """Build the graph of the releases in INPUT... (.html, .txt, .json, .jsonl files or folders).
+@click.option("--extractor", type=click.Choice(EXTRACTORS), default=DEFAULT_EXTRACTOR, show_default=True,
+              help="hybrid: a pretrained English pipeline (spaCy) with the gazetteers and rules; rules: the "
+                   "gazetteers and rules alone, faster. Changing it extracts every release again.")
+@click.option("--allow-private-network", is_flag=True,
+              help="For an http(s) INPUT: also fetch from loopback and private addresses.")
+def build_command(inputs: tuple[str, ...], out: Path, base_iri: str, max_bytes: int, store_spec: str | None,
+                  update_url: str | None, prune: bool, rebuild: bool, extractor: str,
+                  allow_private_network: bool) -> None:
+    """Build the graph of the releases in INPUT... (.html, .txt, .json, .jsonl files or folders, or
+    http(s) URLs of pages, feeds, sitemaps or home pages, fetched first into OUT/fetched as
+    `migragraph fetch` does).
 
     A folder built before is updated: only new and changed releases are extracted again.
     Exit 0 when everything was built and conforms, 1 when some input failed or some release breaks
     a shape (the rest is still built), 2 on a usage or fatal error."""
-    result = build(list(inputs), out, base_iri, max_bytes=max_bytes, store=store_spec, update_url=update_url,
-                   prune=prune, rebuild=rebuild)
+    paths = [Path(i) for i in inputs if urlsplit(i).scheme not in ("http", "https")]
+    urls = [i for i in inputs if urlsplit(i).scheme in ("http", "https")]
+    fetched_ok = True
+    if urls:
+        from migragraph.cli.fetch import fetch_for_build
+
+        folder, fetched_ok = fetch_for_build(urls, out, allow_private_network)
+        paths.append(folder)
+    result = build(paths, out, base_iri, max_bytes=max_bytes, store=store_spec, update_url=update_url,
+                   prune=prune, rebuild=rebuild, extraction=extractor)
     _print_build(result)
-    sys.exit(EXIT_OK if result.ok else EXIT_PROBLEMS)
+    sys.exit(EXIT_OK if result.ok and fetched_ok else EXIT_PROBLEMS)
 
 
 def _print_build(result: BuildResult) -> None:
     counts = ", ".join(f"{n} {kind}" for kind, n in result.counts.items())
     changes = result.changes
     click.echo(printable(f"built {result.releases} release(s) into {result.out} in {result.seconds:.1f} s: "
-                         f"{result.triples} triples"))
+                         f"{result.triples} triples in the release graphs"))
+    click.echo(f"  {result.quads} quads with the gazetteer's graph (what `export` writes), "
+               f"{result.union_triples} distinct triples in their union (what SPARQL counts)")
     click.echo(f"  {changes.added} new, {changes.changed} changed, {changes.restamped} restamped, "
                f"{changes.unchanged} unchanged, {changes.removed} removed")
     click.echo(f"  {counts}")
@@ -272,7 +292,9 @@ def _bounded(source: IO[bytes], name: str) -> str:
 @click.option("--base-iri", default=DEFAULT_BASE, show_default=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
-def evaluate_command(gold_dir: Path, releases: Path | None, base_iri: str, fmt: str) -> None:
+@click.option("--extractor", type=click.Choice(EXTRACTORS), default=DEFAULT_EXTRACTOR, show_default=True,
+              help="The extractor to score.")
+def evaluate_command(gold_dir: Path, releases: Path | None, base_iri: str, fmt: str, extractor: str) -> None:
     """Score extraction against gold files (GOLD_DIR/NAME.json, in the format of the annotation guide):
     each release is built alone and scored as the team's reference scorer does; per-type precision and
     recall, and the mean and lowest F1."""
@@ -282,7 +304,7 @@ def evaluate_command(gold_dir: Path, releases: Path | None, base_iri: str, fmt: 
             if not found:
                 raise MigragraphError(f"no release file {text.stem}.* in {releases}")
             text = found[0]
-        return build_dataset(text, base_iri)
+        return build_dataset(text, base_iri, extractor)
 
     report = evaluate(gold_dir, graph_for)
     if fmt == "json":
@@ -303,3 +325,4 @@ def main() -> None:
 from migragraph.cli import analyse, viz  # noqa: E402, F401, I001
 from migragraph.cli import export  # noqa: E402, F401, I001
 from migragraph.cli import serve  # noqa: E402, F401, I001
+from migragraph.cli import fetch  # noqa: E402, F401, I001

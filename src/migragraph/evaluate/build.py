@@ -8,13 +8,13 @@ from rdflib import Dataset
 
 from migragraph import __version__
 from migragraph.errors import IngestError
-from migragraph.extract.extractor import extract
+from migragraph.extract.select import DEFAULT_EXTRACTOR, extractor_named
 from migragraph.ingest.sources import read_inputs
 from migragraph.map.iris import DEFAULT_BASE, IriMinter
 from migragraph.map.mapper import map_release
 
 
-def build_dataset(path: Path, base: str = DEFAULT_BASE) -> Dataset:
+def build_dataset(path: Path, base: str = DEFAULT_BASE, extractor: str = DEFAULT_EXTRACTOR) -> Dataset:
     """The releases read from `path`, each extracted and mapped into its own named graph (named by the
     release IRI), as `migragraph build` would store them.
 
@@ -26,6 +26,7 @@ def build_dataset(path: Path, base: str = DEFAULT_BASE) -> Dataset:
         raise ingest.errors[0]
     if not ingest.releases:
         raise IngestError(str(path), "holds no release to build")
+    extract = extractor_named(extractor)
     minter = IriMinter(base)
     dataset = Dataset()
     for release in ingest.releases:

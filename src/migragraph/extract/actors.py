@@ -14,7 +14,9 @@ _ACTS_AFTER = re.compile(
     r"funds|financed|finances|granted|grants|committed|commits|announced|announces|agreed|agrees|approved|"
     r"approves|allocated|allocates|supported|supports|welcomed|welcomes|thanked|thanks|joined|joins|met|meets|"
     r"hosted|hosts|co-chaired|chaired|gave|gives|offered|offers|launched|launches|handed|delivered|"
-    r"ratified|endorsed|renewed|reaffirmed|expressed|discussed|contributed)\b")
+    r"ratified|endorsed|renewed|reaffirmed|expressed|discussed|contributed|makes|made|will make|is to make|"
+    r"is making|decided|decides|announced|extends|extended|doubles|doubled|increases|increased|allocate|"
+    r"donate|contribute|provide|pledge|commit)\b")
 _POSSESSED = re.compile(
     r"^(?:’s|'s)\s+(?:continued\s+|strong\s+|generous\s+|long-standing\s+)?(?:support|contribution|"
     r"contributions|funding|donation|leadership|commitment|efforts|government|delegation|embassy|ambassador|"
@@ -41,7 +43,11 @@ def promote_acting_countries(doc: Doc) -> None:
         before = text[max(0, m.start - 80):m.start]
         sentence = doc.sentence_of(m.start)
         acts = bool(_ACTS_AFTER.match(after) or _POSSESSED.match(after) or _ADJECTIVAL.match(after))
-        if not acts and _ACTS_BEFORE.search(before) and not _PLACE_BEFORE.search(before):
+        route = re.search(r"\bfrom\s+(?:the\s+)?$", before) and re.match(r"\s+to\s+(?:the\s+)?[A-Z]", after)
+        if re.search(r"\b(?:in|at|based in|from|to)\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?,\s*$", before):
+            out.append(m)  # "based in Suva, Fiji signed …": the country of a city, a place
+            continue
+        if not acts and not route and _ACTS_BEFORE.search(before) and not _PLACE_BEFORE.search(before):
             # "from Japan" acts only where money or an agreement is spoken of; "and" only beside an actor
             acts = bool(re.search(r"\b(?:fund|funding|million|billion|grant|contribution|donat|support|sign|"
                                   r"agreement|memorandum|cooperation|partnership|met|meeting|talks)", sentence.text,

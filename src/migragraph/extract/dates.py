@@ -27,7 +27,8 @@ DAY_MONTH = re.compile(rf"\b(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Fr
                        rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b(?!\.?,?\s+(?:19|20)\d\d)")
 MONTH_DAY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)(?!\d)")
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-RELATIVE = re.compile(r"\b(today|yesterday|tomorrow|this week|last week|on (?:Monday|Tuesday|Wednesday|Thursday|"
+RELATIVE = re.compile(r"\b(today|yesterday|tomorrow|this week|last week|this (?:morning|afternoon|evening)|tonight|"
+                      r"on (?:Monday|Tuesday|Wednesday|Thursday|"
                       r"Friday|Saturday|Sunday)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
 
 _SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": False}
@@ -124,7 +125,7 @@ def _valid(value: date, year: int) -> bool:
 
 def relative_date(word: str, anchor: date) -> date | None:
     w = word.lower().removeprefix("on ").strip()
-    if w == "today" or w == "this week":
+    if w in ("today", "this week", "this morning", "this afternoon", "this evening", "tonight"):
         return anchor
     if w == "yesterday":
         return anchor - timedelta(days=1)

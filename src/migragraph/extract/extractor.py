@@ -1,5 +1,9 @@
-"""Extraction: one release's text in, an Extraction out. Deterministic and offline: rules and
-gazetteers only, no model.
+"""Extraction: one release's text in, an Extraction out. Deterministic and offline.
+
+Two extractors share this sequence: `rules` (gazetteers and patterns only) and `hybrid`, which also
+reads each sentence with a pretrained spaCy pipeline (extract/nlp.py) and adds the persons and
+organisations its model finds (extract/ner.py) to those the gazetteer names, before any relation is
+read.
 
 Order matters: organisations first (every later family refers to them), then which countries act,
 then persons and posts, frameworks, meetings (which refer to frameworks) and funding."""
@@ -20,22 +24,45 @@ from migragraph.ingest.release import RawRelease
 
 
 def extract(release: RawRelease) -> Extraction:
+    """The rules extractor."""
+    return _extract(release, statistical=False)
+
+
+def extract_hybrid(release: RawRelease) -> Extraction:
+    """The hybrid extractor: the rules with a pretrained model's persons and organisations."""
+    return _extract(release, statistical=True)
+
+
+def _extract(release: RawRelease, statistical: bool) -> Extraction:
     text = release.text
     anchor = release_info.release_date(release, text)
     doc = Doc(text=text, gaz=load(), anchor=anchor)
     doc.publisher = release_info.publisher(release, text)
+    doc.dateline_place = release_info.place(text)
     find_organisations(doc)
+    if statistical:
+        from migragraph.extract import ner, nlp  # spaCy is imported only by the hybrid extractor
+
+        parsed = nlp.parse(doc.spans)
+        doc.parsed = parsed
+        ner.add_persons(doc, parsed)
+        ner.add_organisations(doc, parsed)
+        ner.add_places(doc, parsed)
     promote_acting_countries(doc)
     doc.posts = find_persons(doc)
     frameworks = find_frameworks(doc)
     meetings = find_meetings(doc, frameworks)
     funding = find_funding(doc)
+    headline = release_info.title(release, text)
+    if doc.publisher is None:
+        orgs = [(m.start, m.end, m.key) for m in doc.mentions if m.kind == "org"]
+        doc.publisher = release_info.headline_subject(text, orgs, headline)
     if doc.publisher and doc.publisher in doc.gaz.orgs:
         doc.add_gazetteer_org(doc.gaz.orgs[doc.publisher])
     info = ReleaseInfo(
-        title=release_info.title(release, text),
+        title=headline,
         date=anchor.isoformat() if anchor else None,
-        place=release_info.place(text),
+        place=doc.dateline_place,
         publisher=doc.publisher,
         sdgs=release_info.sdgs(text),
     )
@@ -44,11 +71,15 @@ def extract(release: RawRelease) -> Extraction:
 
 
 def _unique_posts(doc: Doc) -> list[Post]:
+    """Each post once; a title that a fuller one of the same person in the same organisation begins
+    with ("Minister" beside "Minister for Civil Defence") is that one, told short."""
     seen: set[tuple[str, str, str]] = set()
     out: list[Post] = []
     for p in doc.posts:
         k = (p.person, p.role.lower(), p.organisation)
-        if k not in seen:
+        fuller = any(q.person == p.person and q.organisation == p.organisation and q.role.lower().startswith(
+            p.role.lower() + " ") for q in doc.posts)
+        if k not in seen and not fuller:
             seen.add(k)
             out.append(p)
     return out

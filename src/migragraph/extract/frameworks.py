@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from migragraph.extract.agreements import find_agreements
 from migragraph.extract.dates import dates_in
 from migragraph.extract.doc import Doc
 from migragraph.extract.model import Framework, Span
@@ -118,25 +119,21 @@ def find_frameworks(doc: Doc) -> list[Framework]:
                 name = f"{head} between {_names(doc, parties)}"
             _merge(found, doc, Framework(_key(head, parties), name, span, parties,
                                          _established(doc, span, start)))
-        for m in _GENERIC.finditer(span.text):
-            if not _signed_near(doc.text, span.start + m.start(1), span.start + m.end(1), span):
-                continue
-            head = m.group(1)
-            parties = _sentence_parties(doc, span, (0, 0))
-            parties += [p.organisation for p in doc.posts if span.start <= p.evidence.start < span.end
-                        and p.organisation not in parties]
-            if len(parties) < 2:
-                continue
-            name = f"{head} between {_names(doc, parties)}"
-            _merge(found, doc, Framework(_key(head, parties), name, span, parties,
-                                         _established(doc, span, span.start + m.start())))
+    for a in find_agreements(doc):
+        head = a.head[:1].upper() + a.head[1:]
+        fw = Framework(_key(head, a.parties), f"{head} between {_names(doc, a.parties)}", a.span, a.parties,
+                       _established(doc, a.span, a.start))
+        fw.aliases.add(f"{head} between {_names(doc, a.parties, full=True)}")
+        if len(a.phrase.split()) > len(a.head.split()):
+            fw.aliases.add(a.phrase)
+        _merge(found, doc, fw)
     _quoted_projects(doc, found)
     _project_lines(doc, found)
     return sorted(found.values(), key=lambda f: f.evidence.start)
 
 
-def _names(doc: Doc, keys: list[str]) -> str:
-    labels = [_short(doc, k) for k in keys]
+def _names(doc: Doc, keys: list[str], full: bool = False) -> str:
+    labels = [doc.orgs[k].name if full else _short(doc, k) for k in keys]
     return " and ".join([", ".join(labels[:-1]), labels[-1]]) if len(labels) > 1 else labels[0]
 
 
@@ -165,7 +162,10 @@ def _merge(found: dict[str, Framework], doc: Doc, fw: Framework) -> None:
             return
         same_core = _core(old.name.split(" between ")[0]).endswith(_core(fw.name.split(" between ")[0]).split("--")[0]) \
             or key.split("--")[0] == fw.key.split("--")[0]
-        if same_core and set(old.parties) & set(fw.parties):
+        # The same parties' agreement named two ways in one release ("the pact", "the MoU"), unless
+        # the text dates them apart.
+        same_parties = set(old.parties) == set(fw.parties) and _compatible(old.established, fw.established)
+        if (same_core and set(old.parties) & set(fw.parties)) or same_parties:
             old.parties += [p for p in fw.parties if p not in old.parties]
             if fw.established and (not old.established or len(fw.established) > len(old.established)
                                    and fw.established.startswith(old.established)):
@@ -174,6 +174,10 @@ def _merge(found: dict[str, Framework], doc: Doc, fw: Framework) -> None:
                 old.aliases.add(fw.name)
             return
     found[fw.key] = fw
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
 def _quoted_projects(doc: Doc, found: dict[str, Framework]) -> None:

@@ -6,15 +6,20 @@ from __future__ import annotations
 
 import re
 
-from migragraph.extract.doc import Doc, Mention
+from migragraph.extract.doc import Doc, Mention, main_country
 from migragraph.extract.model import Funding, Span
 from migragraph.extract.money import Money, amounts
 
-_GIVE = (r"(?:provided|provides|provide|contributed|contributes|contribute|donated|donates|granted|grants|allocated|"
-         r"allocates|pledged|pledges|committed|commits|announced|announces|approved|approves|gave|gives|"
+_GIVE = (r"(?:provided|provides|provide|providing|contributed|contributes|contribute|contributing|donated|donates|donate|"
+         r"granted|grants|allocated|allocates|allocate|allocating|pledged|pledges|pledge|committed|commits|commit|"
+         r"announced|announces|approved|approves|approve|gave|gives|give|funding|makes? available|made available|"
+         r"make available|making available|extends?|extended|"
          r"disbursed|disburses|awarded|awards|earmarked|mobilized|mobilised|channelled|will provide|is providing|"
          r"support(?:s|ed)?|fund(?:s|ed)?|finance(?:s|d)?)")
 _FLOW_NOUN = r"(?:funding|support|contribution|contributions|grant|assistance|aid|loan|financing|donation|money|backing)"
+# Words that make a sentence's amounts money given, in a release whose donor and recipient are known.
+_CUE = re.compile(r"\b(?:fund(?:s|ed|ing)?|financ\w*|grant\w*|contribut\w*|donat\w*|allocat\w*|support\w*|"
+                  r"loan\w*|credit\w*|pledg\w*|assistance|valued at|worth|disburs\w*)\b", re.IGNORECASE)
 _LINE_DONOR = re.compile(r"(?m)^\s*(.+?)\s+(?:Credit|Grant|Loan|Financing|Contribution|Trust Fund Grant)\s*:\s*")
 _YEAR = re.compile(r"\b(?:in|for|during|of|year|fiscal year|budget|FY)\s+((?:19|20)\d\d)\b")
 
@@ -32,13 +37,29 @@ def _year(doc: Doc, span: Span) -> int | None:
 
 def find_funding(doc: Doc) -> list[Funding]:
     out: list[Funding] = []
+    unread: list[tuple[Span, Money]] = []
     for span in doc.spans:
         for money in amounts(span.text):
             pair = _donor_recipient(doc, span, money)
             if not pair or pair[0] == pair[1]:
+                if _CUE.search(span.text):
+                    unread.append((span, money))
                 continue
             out.append(Funding(pair[0], pair[1], money.amount, money.currency, span, _year(doc, span), money.qualifier))
+    # A release about one donor's money to one recipient lists sums without repeating who gives them:
+    # "€13.5 million; support for …, €21 million; …". Those sums are that flow's.
+    frame = _frame(out)
+    if frame:
+        for span, money in unread:
+            out.append(Funding(frame[0], frame[1], money.amount, money.currency, span, _year(doc, span),
+                               money.qualifier))
     return _dedupe(out)
+
+
+def _frame(found: list[Funding]) -> tuple[str, str] | None:
+    """The one donor-recipient pair of the release's flows, if they all have the same."""
+    pairs = {(f.donor, f.recipient) for f in found}
+    return next(iter(pairs)) if len(pairs) == 1 else None
 
 
 def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | None:
@@ -53,6 +74,15 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         if donors and recipient:
             return donors[-1].key, recipient
         return None
+    # "Finland has granted … as follows: EUR 25 million to UNFPA, EUR 19 million to UN Women, …": the
+    # recipient right after each amount, the donor before the verb that governs them all
+    give = list(re.finditer(rf"\b{_GIVE}\b", before))
+    near = re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:to|for|towards)\s+(?:the\s+)?", after)
+    if give and near:
+        r = [x for x in doc.mentions if x.kind in ("org", "country") and x.start == b + near.end()]
+        d = _orgs(doc, span.start, span.start + give[0].start())
+        if d and r:
+            return d[-1].key, _actor(doc, r[0])
     # "European Commission funding to IOM reached over EUR 590 million"
     m = re.search(rf"(\S.*?)(?:’s|'s)?\s+{_FLOW_NOUN}\s+(?:(?:to|for|of)\s+)?(?:the\s+)?(.+?)(?:\s+(?:reached|totall?ed|totals|"
                   rf"amounted|stood|was|were|is|of|worth)\b|,|$)", before)
@@ -61,6 +91,15 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         r = _orgs(doc, span.start + m.start(2), span.start + m.end(2))
         if d and r:
             return d[-1].key, r[0].key
+    # "Australia’s initial annual grant to the Geneva Office, of USD 700,000", "Poland contribution … exceeded"
+    m = re.search(rf"(\S+?)(?:’s|'s)?\s+(?:(?:initial|annual|total|additional|new|first|latest|overall|core|voluntary)\s+)*"
+                  rf"{_FLOW_NOUN}\s+(?:(?:to|for)\s+(?:the\s+)?(.+?))?(?:,?\s+(?:of|reached|totall?ed|totals|amounted|"
+                  rf"stood|was|were|is|exceeded|worth)\b[^,]*)?$", before)
+    if m:
+        d = [x for x in doc.mentions if x.kind in ("org", "country") and x.start == span.start + m.start(1)]
+        r = _orgs(doc, span.start + m.start(2), span.start + m.end(2)) if m.group(2) else []
+        if d and r:
+            return _actor(doc, d[0]), r[0].key
     # "IOM ... receive(s) USD 43.5 million from Japan"
     if re.search(r"\breceiv(?:e|es|ed|ing)\b", before):
         r = _orgs(doc, span.start, a)
@@ -75,9 +114,16 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         to = re.match(r"\s*(?:\w+\s+){0,8}?(?:to|for|towards|in support of)\s+(?:the\s+)?", after)
         r = _orgs(doc, b + to.end(), span.end) if to else []
         if not r:
-            r = _orgs(doc, span.start + give[-1].end(), a)
+            r = [x for x in doc.mentions if x.kind in ("org", "country") and span.start + give[-1].end() <= x.start
+                 and x.end <= a]
         if d and r:
-            return d[-1].key, r[0].key
+            return d[-1].key, _actor(doc, r[0])
+        if d and not re.search(r"\b(?:to|for)\s+(?:the\s+)?[A-Z]", after):
+            # "The European Union has disbursed 45.3 million euros for budget support programs": the
+            # country the release is about receives
+            country = main_country(doc)
+            if country and doc.government(country) != d[-1].key:
+                return d[-1].key, doc.government(country)
     # "AMOUNT from X to Y" / "AMOUNT to support Y ... from X"
     frm = re.search(r"\bfrom\s+(?:the\s+)?", after)
     to = re.search(r"\b(?:to|for|to support)\s+(?:the\s+)?", after)
@@ -96,6 +142,10 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         if donor and rest:
             return donor[0].key, rest[0].key
     return None
+
+
+def _actor(doc: Doc, m: Mention) -> str:
+    return doc.government(m.key) if m.kind == "country" else m.key
 
 
 def _dedupe(found: list[Funding]) -> list[Funding]:

@@ -103,15 +103,32 @@ def _countries() -> list[Country]:
     return out
 
 
+def _variants(name: str) -> set[str]:
+    """The forms releases write a UN body's name in: "Office of the United Nations High Commissioner
+    for Human Rights" is also "Office of the UN High Commissioner …" and "Office of the High Commissioner
+    …"; "United Nations Conference on Trade and Development" is also "UN Conference on …"."""
+    out = set()
+    if "United Nations " in name:
+        out.add(name.replace("United Nations ", "UN "))
+        bare = re.sub(r"\s+", " ", name.replace("United Nations ", "")).strip()
+        if len(bare.split()) >= 4 and not bare.startswith(("of ", "for ")):
+            out.add(bare)
+    return out
+
+
 @cache
 def load() -> Gazetteer:
     gaz = Gazetteer()
-    for entry in _org_entries():
+    entries = _org_entries()
+    for entry in entries:
         if entry.key in gaz.orgs:
             raise ConfigError(f"gazetteer/organisations.yaml: key {entry.key!r} appears twice")
         gaz.orgs[entry.key] = entry
         for form in (entry.name, *entry.aliases):
             gaz.surface[form] = entry.key
+    for entry in entries:  # derived forms never displace a name the file gives
+        for form in _variants(entry.name):
+            gaz.surface.setdefault(form, entry.key)
         for form in entry.context_aliases:
             gaz.context_surface[form] = entry.key
     for entry in gaz.orgs.values():

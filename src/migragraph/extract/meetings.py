@@ -14,7 +14,8 @@ from migragraph.extract.places import is_city
 TRIGGER = re.compile(
     r"\b(met|meet|meets|meeting|talks|visit(?:ed|s|ing)?|called on|calls on|held (?:a |an )?(?:discussions?|"
     r"consultations?|talks|bilateral)|discussed|dialogue|conference|ceremony|signed|sign|signing|summit|"
-    r"consultations|roundtable|co-chaired|chaired|hosted|received|discussions|handover|"
+    r"consultations|roundtable|co-chaired|chaired|hosted|received|discussions|handover|launched|presented to|"
+    r"pledging conference|welcomed|"
     r"welcomed .{0,40} to)\b", re.IGNORECASE)
 # A sentence that speaks of the meeting already told: "The high-level dialogue – the fourth of its kind –".
 _SAME_EVENT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]oday[’']s|[Tt]heir)\s+(?:[\w-]+\s+){0,3}(?:meeting|dialogue|visit|talks|"
@@ -51,9 +52,13 @@ def _ordinal(span: Span) -> int | None:
 
 
 def _place(doc: Doc, span: Span) -> str | None:
-    for m in re.finditer(r"\b(?:in|at)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)", span.text):
+    for m in re.finditer(r"\b(?:in|at|visit to|trip to|visiting|arrived in)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)",
+                         span.text):
         for cand in (m.group(1), m.group(1).split()[0]):
-            if is_city(cand) and not doc.mention_at(span.start + m.start(1), span.start + m.start(1) + len(cand)):
+            at = span.start + m.start(1)
+            if re.match(r"\s+of\s", span.text[m.start(1) + len(cand):]):
+                continue  # "the Horn of Africa": a region, not the town of Horn
+            if (is_city(cand) or (at, at + len(cand)) in doc.places) and not doc.mention_at(at, at + len(cand)):
                 return cand
     return None
 
@@ -73,10 +78,23 @@ def _host(doc: Doc, span: Span) -> str | None:
         hit = next((x for x in doc.mentions if x.kind in ("org", "person") and at <= x.start < at + 120), None)
         if hit:
             return hit.key
-    m = re.search(r"\bat\s+(?:the\s+)?([\w ]+?)(?:’s|'s)\s+(?:[A-Z]\w+\s+)?(?:Headquarters|headquarters|premises|offices)",
+    m = re.search(r"\b(?:at|visited|visit to|visiting)\s+(?:the\s+)?([\w ]+?)(?:’s|'s)\s+(?:[A-Z]\w+\s+)?"
+                  r"(?:Headquarters|headquarters|premises|offices|office)", span.text)
+    if m:
+        hit = next((x for x in doc.mentions if x.kind == "org" and x.start == span.start + m.start(1)), None)
+        if hit:
+            return hit.key
+    # "at the IOM Office in Freetown": the organisation whose office it is
+    m = re.search(r"\bat\s+(?:the\s+)?([\w ]+?)\s+(?:Country\s+|Regional\s+|Sub-Regional\s+)?(?:Office|Headquarters)\b",
                   span.text)
     if m:
         hit = next((x for x in doc.mentions if x.kind == "org" and x.start == span.start + m.start(1)), None)
+        if hit:
+            return doc.orgs[hit.key].parent or hit.key
+    # "at the headquarters of the General Secretariat in Riyadh"
+    m = re.search(r"\b(?:at|visited)\s+the\s+(?:headquarters|premises|offices?|seat)\s+of\s+(?:the\s+)?", span.text)
+    if m:
+        hit = next((x for x in doc.mentions if x.kind == "org" and x.start == span.start + m.end()), None)
         if hit:
             return hit.key
     return None
@@ -124,6 +142,12 @@ def find_meetings(doc: Doc, frameworks: list[Framework]) -> list[Meeting]:
                 for a in _actors(doc, span):
                     if a.key not in main.participants:
                         main.participants.append(a.key)
+    if main:
+        # The meeting a release reports happened where and when its dateline says, unless told otherwise.
+        main.place = main.place or doc.dateline_place
+        if main.date is None and doc.anchor and not re.search(r"\b(?:had|was|were) (?:held|met)\b|\blast (?:year|month)\b",
+                                                                main.evidence.text):
+            main.date = doc.anchor.isoformat()
     meetings = [m for m in [main, *others] if m and m.participants]
     for m in meetings:
         _finish(doc, m)

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+import pycountry
+
 _SYMBOLS = {
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
     "us$": "USD", "usd": "USD", "$": "USD", "us dollars": "USD", "dollars": "USD", "u.s. dollars": "USD",
@@ -15,22 +17,32 @@ _SYMBOLS = {
     "cad": "CAD", "c$": "CAD", "aud": "AUD", "a$": "AUD", "nok": "NOK", "sek": "SEK", "dkk": "DKK",
     "cny": "CNY", "yuan": "CNY", "inr": "INR", "rupees": "INR", "sdr": "XDR", "xdr": "XDR",
     "kwd": "KWD", "sar": "SAR", "aed": "AED", "egp": "EGP", "ngn": "NGN", "kes": "KES", "zar": "ZAR",
+    "pa’anga": "TOP", "pa'anga": "TOP", "paanga": "TOP", "zloty": "PLN", "złoty": "PLN", "kroner": "NOK",
+    "kronor": "SEK", "francs": "CHF", "riyals": "SAR", "dirhams": "AED", "shillings": "KES", "naira": "NGN",
+    "rand": "ZAR", "pesos": "MXN", "reais": "BRL", "lira": "TRY", "manat": "AZN", "tenge": "KZT",
 }
-_SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "mln": 10**6, "m": 10**6,
+# Every ISO 4217 code counts when it stands next to a number ("3,5 million PLN", "AUD2m").
+_ISO = sorted({c.alpha_3 for c in pycountry.currencies}, key=len, reverse=True)
+_SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "mln": 10**6, "m": 10**6, "mil": 10**6,
           "mn": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12}
 _QUALIFIERS = ("more than", "over", "around", "about", "approximately", "nearly", "almost", "up to",
                "some", "at least", "roughly", "close to", "in excess of", "just over", "almost")
 
-_CODE = r"(?:US\$|C\$|A\$|USD|EUR|GBP|CHF|JPY|CAD|AUD|NOK|SEK|DKK|CNY|INR|SDR|XDR|KWD|SAR|AED|EGP|NGN|KES|ZAR|[€$£¥])"
-_NUM = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE_RE = r"(?:thousand|millions?|mln|mn|billion|bn|trillion|[mMbBkK])\b"
-_WORD_CUR = r"(?:euros?|US dollars|U\.S\. dollars|dollars|pounds(?: sterling)?|Swiss francs|yen|yuan|rupees)"
+_CODE = rf"(?:US\$|C\$|A\$|SDR|{'|'.join(_ISO)}|[€$£¥])"
+# Thousands with commas or spaces; decimals with a point, or with a comma before a scale ("3,5 million").
+_NUM = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s?(?:thousand|millions?|mln|mn|billion|bn)\b)|\d+(?:\.\d+)?"
+_SCALE_RE = r"(?:thousand|millions?|mln|mil\.|mn|billion|bn|trillion|[mMbBkK])(?:\b|(?<=\.))"
+_WORD_CUR = (r"(?:euros?|US dollars|U\.S\. dollars|dollars|pounds(?: sterling)?|Swiss francs|yen|yuan|rupees|"
+             r"pa[’']?anga|zloty|złoty|kroner|kronor|francs|riyals|dirhams|shillings|naira|rand|pesos|reais|lira|"
+             r"manat|tenge)")
 _QUAL = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
 
 PREFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?(?P<cur>{_CODE})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE_RE}))?",
                       re.IGNORECASE)
 SUFFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?\b(?P<num>{_NUM})\s?(?:(?P<scale>{_SCALE_RE})\s?)?(?P<cur>{_WORD_CUR}|"
-                      rf"EUR|USD|CHF|GBP)\b", re.IGNORECASE)
+                      rf"{'|'.join(_ISO)})\b", re.IGNORECASE)
+# A currency named after a prefixed amount overrides its symbol: "$1.12 million pa’anga" is in pa’anga.
+_NAMED_AFTER = re.compile(rf"\s?(?P<cur>{_WORD_CUR})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -43,13 +55,15 @@ class Money:
 
 
 def _number(num: str, scale: str | None) -> Decimal | None:
+    if re.fullmatch(r"\d+,\d{1,2}", num):
+        num = num.replace(",", ".")  # a decimal comma: "3,5 million"
     clean = re.sub(r"[,\s]", "", num)
     try:
         value = Decimal(clean)
     except InvalidOperation:
         return None
     if scale:
-        value *= _SCALE[scale.lower()]
+        value *= _SCALE[scale.lower().rstrip(".")]
     # Plain notation ("590000000", "23.65"): a valid xsd:decimal lexical form, never "5.9E+8".
     return Decimal(format(value.normalize(), "f"))
 
@@ -66,9 +80,16 @@ def amounts(text: str) -> list[Money]:
                 scale = None
             value = _number(m.group("num"), scale)
             cur = _SYMBOLS.get(m.group("cur").lower(), m.group("cur").upper())
+            end = m.end()
+            named = _NAMED_AFTER.match(text, m.end()) if rx is PREFIXED else None
+            if named:
+                cur, end = _SYMBOLS.get(named.group("cur").lower(), cur), named.end()
             if value is None or value <= 0:
                 continue
             if cur == "USD" and m.group("cur") == "$" and not scale and value < 1000:
                 continue  # "$5" in a sentence about prices is not a grant
-            found.append(Money(m.start(), m.end(), value, cur, (m.group("q1") or "").lower() or None))
-    return sorted(found, key=lambda f: f.start)
+            found.append(Money(m.start(), end, value, cur, (m.group("q1") or "").lower() or None))
+    found.sort(key=lambda f: f.start)
+    # "USD 1.8 million (AUD2m)": an amount in brackets right after another is the same sum, converted.
+    return [f for i, f in enumerate(found)
+            if not (i and text[found[i - 1].end:f.start].strip() == "(")]

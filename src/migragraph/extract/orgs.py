@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 
 from migragraph.extract.doc import Doc, Mention, main_country
+from migragraph.extract.names import NAME, valid_name
+from migragraph.extract.persons import role_re_at
 from migragraph.extract.places import is_city
+from migragraph.extract.titles import ORGAN
 
 HEADS = (
     "Ministry|Department|Directorate|Directorate-General|Agency|Office|Commission|Council|Bank|"
@@ -16,7 +19,8 @@ HEADS = (
     "Coast Guard|Guard|Committee|Association|Network|Foundation|Court|Parliament|Assembly|Embassy|"
     "Delegation|Corporation|Company|Federation|League|Organi[sz]ation|Authority|Board|Diet|Senate|"
     "Congress|Cabinet|Presidency|Army|Forces|Society|Red Cross|Red Crescent|Forum|Chamber|Academy|"
-    "Observatory|Tribunal|Administration|Inspectorate|Unit|Bureau|Consulate|High Commission"
+    "Observatory|Tribunal|Administration|Inspectorate|Unit|Bureau|Consulate|High Commission|Division|Section|"
+    "Branch|Group|Facility for|Mission to"
 )
 _HEAD_RE = re.compile(rf"\b(?:{HEADS})\b")
 # Bodies of a state: "the Hellenic Coast Guard" is part of the Greek government, "British Telecom" is not.
@@ -34,7 +38,7 @@ _GENERIC_AFTER = re.compile(r"\s+(?:agencies|member states|Member States|countri
 _CAP = r"[A-Z][\w’'.&-]*"
 _CONNECT = r"(?:of|for|on|and|the|de|des|du|&)"
 _PHRASE = re.compile(rf"(?:{_CAP})(?:\s+(?:{_CAP}|{_CONNECT}(?=\s+(?:the\s+)?[A-Z])))*")
-_DEFINED = re.compile(rf"((?:{_CAP})(?:\s+(?:{_CAP}|{_CONNECT}))*)\s+\(([A-Z][A-Za-z&.-]{{1,11}})\)")
+_DEFINED = re.compile(rf"((?:{_CAP})(?:,?\s+(?:{_CAP}|{_CONNECT}))*)\s+\(([A-Z][A-Za-z&.-]{{1,11}})\)")
 _LOWER_UNITS = re.compile(
     r"\b(gendarmerie|police|coast guard|armed forces|army|navy|border police|authorities|government|"
     r"immigration service|customs)\b")
@@ -70,6 +74,7 @@ def find_organisations(doc: Doc) -> None:
     _lower_units(doc)
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
     _drop_nested(doc)
+    _drop_sessions(doc)
 
 
 def _strip(form: str) -> str:
@@ -84,7 +89,10 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
         m = re.match(r" ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)", rest)
         if m:
             place = m.group(1)
-            for cand in (place, place.split(" ")[0]):
+            for cand in (re.sub(r"(?:’s|'s)$", "", c) for c in (place, place.split(" ")[0])):
+                after = end + 1 + len(cand)
+                if re.match(r" [A-Z]", doc.text[after:after + 2]) and not role_re_at(doc, after + 1):
+                    continue  # "UNHCR Mosul Situation Response Plan": a longer name goes on, not an office
                 if cand in doc.gaz.country_surface or is_city(cand):
                     office = f"{form} {cand}"
                     child = doc.add_org(office, parent=doc.add_gazetteer_org(entry), unit=True)
@@ -124,18 +132,43 @@ def _defined(doc: Doc) -> None:
             name = " ".join(words[i:]).strip()
             if name.split()[0].lower() in {"of", "for", "on", "and", "the", "de", "in", "&"}:
                 continue
+            if i and _title_spans(doc, m.start(1) + len(" ".join(words[:i - 1])) + (1 if i > 1 else 0), words[i - 1:i + 1]):
+                continue  # "Secretary General of the Gulf Cooperation Council (GCC)": a title, then the name
             if not _acronym_fits(name, acronym):
                 continue
             known = doc.gaz.by_surface(name) or doc.gaz.by_surface(acronym)
             start = m.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
+            minister = re.match(r"Minister (?:of|for) (?:the )?(.+)$", name)
+            if minister and not known:
+                # "the Minister for Employment and Labour Relations (MELR)": the acronym names the ministry
+                ministry = f"Ministry of {minister.group(1)}"
+                key = doc.add_org(ministry, parent=_parent_of(doc, ministry, start), alias=acronym)
+                for later in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", doc.text):
+                    if later.start() > m.end(1):
+                        doc.mentions.append(Mention(later.start(), later.end(), key, "org", acronym))
+                break
+            country = re.match(r",\s*([A-Z][\w’' -]{2,40}?),", doc.text[m.end():])
+            if known and known.offices and country and country.group(1) in doc.gaz.country_surface:
+                # "the International Organization for Migration (IOM), Ghana, Ms …": its office in Ghana
+                body = doc.add_gazetteer_org(known, name)
+                doc.orgs[body].aliases.add(acronym) if acronym != doc.orgs[body].name else None
+                key = doc.add_org(f"{acronym} {country.group(1)}", parent=body, unit=True)
+                doc.mentions.append(Mention(start, m.end() + country.end(1), key, "org", f"{acronym} {country.group(1)}"))
+                break
             if known:
                 key = doc.add_gazetteer_org(known, name)
                 doc.orgs[key].aliases.add(acronym) if acronym != doc.orgs[key].name else None
-            elif _HEAD_RE.search(name) and not _NOT_ORG.search(name):
+            elif (_HEAD_RE.search(name) and not _NOT_ORG.search(name)) or re.search(r"\bTrust Fund\b", name):
+                # a fund the text names with an acronym ("the EU Trust Fund for Africa (EUTF)") acts as a donor
                 # "the Ministry of Interior (MOI) of Mauritania": the country may follow the acronym
                 country = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)*)", doc.text[m.end():])
                 owner = doc.gaz.country_surface.get(country.group(1)) if country else None
-                parent = doc.government(owner) if owner else _parent_of(doc, name, start)
+                # "the United States Bureau of Population, Refugees, and Migration (BPRM)": a state's body
+                state = next((x for x in doc.mentions if x.kind in ("country", "demonym") and x.end == start - 1
+                              and doc.text[x.end] == " "), None)
+                if state is not None and owner is None:
+                    owner, name, start = state.key, doc.text[state.start:m.end(1)], state.start
+                parent = doc.government(owner) if owner is not None else _parent_of(doc, name, start)
                 key = doc.add_org(name, parent=parent, alias=acronym)
             else:
                 break
@@ -146,14 +179,29 @@ def _defined(doc: Doc) -> None:
             break
 
 
+def _title_spans(doc: Doc, at: int, words: list[str]) -> bool:
+    """Whether a title ("Secretary General", "Director-General") starting at `at` takes in both words."""
+    from migragraph.extract.persons import role_re_at_end
+
+    end = role_re_at_end(doc, at)
+    return end is not None and end >= at + len(" ".join(words))
+
+
 def _governments(doc: Doc) -> None:
     """'Government of Japan', 'the Japanese Government', 'Sri Lankan Government', 'Japan's government'."""
     text = doc.text
-    for m in list(doc.mentions):
-        if m.kind not in ("country", "demonym"):
-            continue
+    listed_until = -1  # "the governments of Germany and Italy": where the list of governments has got to
+    for m in sorted((x for x in doc.mentions if x.kind in ("country", "demonym")), key=lambda x: x.start):
         before = text[max(0, m.start - 40):m.start]
         after = text[m.end:m.end + 25]
+        if m.kind == "country" and (re.search(r"\b[Gg]overnments of (?:the )?$", before) or (
+                listed_until >= 0 and re.fullmatch(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?",
+                                                   text[listed_until:m.start]))):
+            key = doc.government(m.key, m.text)
+            doc.mentions.append(Mention(m.start, m.end, key, "org", m.text))
+            listed_until = m.end
+            continue
+        listed_until = -1
         gov = re.search(r"(?:[Gg]overnment|Republic) of (?:the )?(?:Republic of )?$", before)
         if gov:
             start = m.start - (len(before) - gov.start())
@@ -181,6 +229,18 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
     head = name.split()[0]
     if head in doc.gaz.demonym_surface and _PUBLIC.search(name):
         return doc.government(doc.gaz.demonym_surface[head])
+    # "UNRWA Division of Donor Relations", "US State Department": named after the body it is part of
+    lead = next((m for m in doc.mentions if m.start == start and m.end < start + len(name)
+                 and m.kind in ("org", "country", "demonym")), None)
+    if lead is not None and (lead.kind == "org" or _PUBLIC.search(name)):
+        return lead.key if lead.kind == "org" else doc.government(lead.key)
+    # "Australia, through its Department of Foreign Affairs and Trade": the body of the sentence's actor
+    its = re.search(r"\b(?:its|their)\s+$", doc.text[max(0, start - 8):start])
+    if its:
+        span = doc.sentence_of(start)
+        actors = [m for m in doc.mentions if span.start <= m.start < start and m.kind in ("org", "country")]
+        if actors:
+            return actors[0].key if actors[0].kind == "org" else doc.government(actors[0].key)
     before = doc.text[max(0, start - 30):start]
     poss = re.search(r"([A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:’s|'s)\s+$", before)
     if poss:
@@ -190,7 +250,7 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
             return doc.add_gazetteer_org(entry, owner)
         if owner in doc.gaz.country_surface:
             return doc.government(doc.gaz.country_surface[owner])
-    if re.match(r"Ministry\b|Minister", name):
+    if re.search(r"\bMinistry\b|^Minister", name):
         named = {m.key for m in doc.mentions if m.kind in ("country", "demonym")}
         country = next(iter(named)) if len(named) == 1 else main_country(doc)
         if country:
@@ -216,52 +276,128 @@ role_words = re.compile(r"(?:[A-Z][\w-]+\s+){0,3}?(?:Director|Minister|Secretary
 def _headed_phrases(doc: Doc) -> None:
     """Capitalised phrases built on an institutional head noun that no gazetteer entry names."""
     for span, m in ((s, m) for s in doc.spans for m in _PHRASE.finditer(s.text)):
-        phrase = m.group()
-        start = span.start + m.start()
-        lead = re.match(r"(?:(?:The|the|A|An|In|On|At|By|From|With|And|Both|For|To|Of|Under|As|Overall|"
-                        r"Leading|Senior|Officials|Representatives)\s+)+", phrase)
-        if lead:
-            phrase, start = phrase[lead.end():], start + lead.end()
-        # "Director of UNHCR’s Regional Bureau for Europe": the title is not part of the name, and
-        # "UNHCR’s" names the parent.
-        role = re.match(r"(?:[A-Z][\w-]+\s+){0,3}?(?:Director|Minister|Secretary|Head|Chief|President|"
-                        r"Commissioner|Representative|Coordinator|Chair\w*)(?:-General)?\s+(?:of|for)\s+(?:the\s+)?",
-                        phrase)
-        if role:
-            phrase, start = phrase[role.end():], start + role.end()
-        first = next((x for x in doc.mentions if x.start == start and x.kind == "org"), None)
-        if first and re.match(r"\s+and\s+(?:the\s+)?", doc.text[first.end:]):
-            gap = re.match(r"\s+and\s+(?:the\s+)?", doc.text[first.end:])
-            assert gap is not None
-            phrase, start = doc.text[first.end + gap.end():start + len(phrase)], first.end + gap.end()
-        owner = re.match(r"[\w.-]+(?:\s[\w.-]+)?(?:’s|'s)\s+", phrase)
-        if owner:
-            phrase, start = phrase[owner.end():], start + owner.end()
-        cut = re.search(r"\s+and\s+(?:the\s+)?[A-Z]", phrase)
-        if cut and _HEAD_RE.search(phrase[:cut.start()]) and (
-                _HEAD_RE.search(phrase[cut.end() - 1:]) or role_words.match(phrase[cut.end() - 1:])):
-            phrase = phrase[:cut.start()]  # two names, or a name and a title: "… for Europe and Regional Refugee Coordinator"
-        heads = list(_HEAD_RE.finditer(phrase))
-        if heads:
-            tail = phrase[heads[-1].end():]
-            if tail and not re.match(r"\s+(?:of|for|on|de|du|des)\b", tail):
-                phrase = phrase[:heads[-1].end()]  # "… Civic Service Sidi Tiémoko Touré": a name follows
-        phrase = re.sub(r"[\s.,’']+$", "", phrase)
-        end = start + len(phrase)
-        if not _HEAD_RE.search(phrase) or _NOT_ORG.search(m.group()) or len(phrase.split()) < 2:
+        for start, phrase in _between_titles(doc, span.start + m.start(), m.group()):
+            _headed_phrase(doc, start, phrase, m.group())
+
+
+def _between_titles(doc: Doc, start: int, phrase: str) -> list[tuple[int, str]]:
+    """The pieces of a capitalised run that titles and the names after them leave: "Premier of Québec
+    Philippe Couillard and Secretary General of the Nordic Council of Ministers Dagfinn Høybråten" holds
+    one, "Nordic Council of Ministers"."""
+    from migragraph.extract.persons import role_re_at_end
+
+    pieces, cut, i = [], 0, 0
+    while i < len(phrase):
+        end = role_re_at_end(doc, start + i) if (i == 0 or not phrase[i - 1].isalnum()) else None
+        if end is not None and re.search(r"\bOffice\s+of\s+(?:the\s+)?$", phrase[:i]):
+            i = end - start  # "Office of the High Commissioner for Human Rights": the title names the office
             continue
-        if re.search(r"\d", phrase) or phrase.split()[0] in _SENTENCE_WORDS:
+        if end is None or end - start - i < 4 or phrase[i:end - start].split()[0] in ("Secretariat",):
+            i += 1
             continue
-        if re.search(r"\b(?:Chief|Head) of (?:Mission|Office|Delegation)\b", phrase):
-            continue  # a title ("Chief of Mission"), not an organisation
-        if any(x.start <= start and end <= x.end for x in doc.mentions):
-            continue  # part of a name already known ("Directorate-General for Middle East, North Africa …")
-        inside = [x for x in doc.mentions if start <= x.start and x.end <= end]
-        head_at = [start + h.start() for h in _HEAD_RE.finditer(phrase)]
-        if inside and not any(not any(x.start <= h < x.end for x in inside) for h in head_at):
-            continue  # every head noun belongs to a known name: "Overall European Commission"
-        key = doc.add_org(phrase, parent=_parent_of(doc, phrase, start))
-        doc.mentions.append(Mention(start, end, key, "org", phrase))
+        if i > cut:
+            pieces.append((start + cut, phrase[cut:i]))
+        cut = i = end - start
+    if cut == 0:
+        return [(start, phrase)]
+    pieces.append((start + cut, phrase[cut:]))
+    out = []
+    for at, piece in pieces:
+        if at > start and re.match(r"\s*(?:for|in charge of)\s", piece):
+            continue  # "Minister for the Public Service": a portfolio, not an organisation
+        lead = re.match(r"\s*(?:(?:of|for|and|the|at|in)\s+)*", piece)
+        assert lead is not None
+        at, piece = at + lead.end(), piece[lead.end():]
+        piece = re.sub(r"\s+and\s*$", "", piece)
+        words = piece.split()
+        for k in (2, 3):  # the holder's name after the organisation
+            tail = " ".join(words[-k:])
+            if len(words) > k and re.fullmatch(NAME, tail) and valid_name(tail, doc) and _HEAD_RE.search(
+                    " ".join(words[:-k])):
+                piece = piece[:piece.rindex(tail)].rstrip()
+                break
+        organ = re.match(ORGAN + r"\s+of\s+(?:the\s+)?", piece) if at > start else None
+        if organ and any(m.start == at + organ.end() and m.kind == "org" for m in doc.mentions):
+            continue  # "President of the Board of the Eurasian Economic Commission": the title's organ
+        if piece.strip():
+            out.append((at, piece))
+    return out
+
+
+def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
+    """One capitalised phrase: an organisation if an institutional head noun makes it one; in a
+    headline that capitalises every word, only if the body names it too ("… Takes Office As …")."""
+    if doc.spans and start < doc.spans[0].end and _title_case(doc.spans[0].text) and \
+            phrase.strip() not in doc.text[doc.spans[0].end:]:
+        return
+    lead = re.match(r"(?:(?:The|the|A|An|In|On|At|By|From|With|And|Both|For|To|Of|Under|As|Overall|"
+                    r"Leading|Senior|Officials|Representatives)\s+)+", phrase)
+    if lead:
+        phrase, start = phrase[lead.end():], start + lead.end()
+    # "Director of UNHCR’s Regional Bureau for Europe": the title is not part of the name, and
+    # "UNHCR’s" names the parent.
+    role = re.match(r"(?:[A-Z][\w-]+\s+){0,3}?(?:Director|Minister|Secretary|Head|Chief|President|"
+                    r"Commissioner|Representative|Coordinator|Chair\w*)(?:-General)?\s+(?:of|for)\s+(?:the\s+)?",
+                    phrase)
+    if role:
+        phrase, start = phrase[role.end():], start + role.end()
+    first = next((x for x in doc.mentions if x.start == start and x.kind == "org"), None)
+    if first and re.match(r"\s+and\s+(?:the\s+)?", doc.text[first.end:]):
+        gap = re.match(r"\s+and\s+(?:the\s+)?", doc.text[first.end:])
+        assert gap is not None
+        phrase, start = doc.text[first.end + gap.end():start + len(phrase)], first.end + gap.end()
+    owner = re.match(r"[\w.-]+(?:\s[\w.-]+)?(?:’s|'s)\s+", phrase)
+    if owner:
+        phrase, start = phrase[owner.end():], start + owner.end()
+    cut = re.search(r"\s+and\s+(?:the\s+)?[A-Z]", phrase)
+    if cut and _HEAD_RE.search(phrase[:cut.start()]) and (
+            _HEAD_RE.search(phrase[cut.end() - 1:]) or role_words.match(phrase[cut.end() - 1:])
+            or re.fullmatch(r"[A-Z][A-Z&-]{1,9}", phrase[cut.end() - 1:].strip())
+            or any(m.start == start + cut.end() - 1 and m.kind == "org" for m in doc.mentions)):
+        phrase = phrase[:cut.start()]  # two names, or a name and a title: "… for Europe and Regional Refugee Coordinator"
+    heads = list(_HEAD_RE.finditer(phrase))
+    if heads:
+        tail = phrase[heads[-1].end():]
+        if tail and not re.match(r"\s+(?:of|for|on|de|du|des)\b", tail):
+            phrase = phrase[:heads[-1].end()]  # "… Civic Service Sidi Tiémoko Touré": a name follows
+    phrase = re.sub(r"[\s.,’']+$", "", phrase)
+    end = start + len(phrase)
+    if not _HEAD_RE.search(phrase) or _not_org(doc, start, phrase) or len(phrase.split()) < 2:
+        return
+    if re.search(r"\d", phrase) or phrase.split()[0] in _SENTENCE_WORDS:
+        return
+    if re.search(r"\b(?:Chief|Head) of (?:Mission|Office|Delegation)\b", phrase):
+        return  # a title ("Chief of Mission"), not an organisation
+    if any(x.start <= start and end <= x.end for x in doc.mentions):
+        return  # part of a name already known ("Directorate-General for Middle East, North Africa …")
+    inside = [x for x in doc.mentions if start <= x.start and x.end <= end]
+    head_at = [start + h.start() for h in _HEAD_RE.finditer(phrase)]
+    if inside and not any(not any(x.start <= h < x.end for x in inside) for h in head_at):
+        return  # every head noun belongs to a known name: "Overall European Commission"
+    unit = _UNIT_OF.match(phrase)
+    if unit and _HEAD_RE.search(unit.group(2)):
+        # "Port Health Division of the Ministry of Health": a unit, and the body it is part of
+        body_start = start + unit.start(2)
+        body = doc.add_org(unit.group(2), parent=_parent_of(doc, unit.group(2), body_start))
+        doc.mentions.append(Mention(body_start, end, body, "org", unit.group(2)))
+        key = doc.add_org(unit.group(1), parent=body)
+        doc.mentions.append(Mention(start, start + len(unit.group(1)), key, "org", unit.group(1)))
+        return
+    key = doc.add_org(phrase, parent=_parent_of(doc, phrase, start))
+    doc.mentions.append(Mention(start, end, key, "org", phrase))
+
+
+def _not_org(doc: Doc, start: int, phrase: str) -> bool:
+    """A document, programme or event: by its own words, or the words its name runs on into ("… Office
+    Initiative"); a neighbour joined by "and" ("… and the United Nations Development Programme") does
+    not count."""
+    follows = re.match(r"(?:\s+[A-Z][\w’'-]*){1,3}", doc.text[start + len(phrase):])
+    return bool(_NOT_ORG.search(phrase) or (follows and _NOT_ORG.search(follows.group())))
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _lower_units(doc: Doc) -> None:
@@ -286,6 +422,32 @@ def _lower_units(doc: Doc) -> None:
             name = f"{m.text} {unit.group(1)}"
             key = doc.add_org(name, parent=gov)
             doc.mentions.append(Mention(lo, hi, key, "org", name))
+
+
+# A unit named with the body it belongs to: "Port Health Division of the Ministry of Health".
+_UNIT_OF = re.compile(r"(.+?\b(?:Division|Department|Unit|Section|Branch|Directorate|Bureau|Office|Service))\s+of\s+"
+                      r"(?:the\s+)?(.+)$")
+# "the 67th United Nations General Assembly", "on the margins of the General Assembly": the body's name
+# used for one of its sessions ("the 100th session of the Council of IOM" names the body itself).
+_SESSION = re.compile(r"(?:\b\d{1,3}(?:st|nd|rd|th)|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                      r"ninth|tenth|[a-z]+(?:tieth|teenth))|\bmargins? of|\bsidelines of)\s+(?:the\s+)?$",
+                      re.IGNORECASE)
+
+
+# Bodies that sit in sessions: "the 67th United Nations General Assembly" is one of its sessions.
+_SITTING = re.compile(r"\b(?:Assembly|Council|Summit|Forum|Conference|Congress|Parliament|Commission on [\w ]+)$")
+
+
+def _drop_sessions(doc: Doc) -> None:
+    """'the 67th United Nations General Assembly', 'on the margins of the General Assembly': a session,
+    an event, not the body as an actor. The organisation stays only if the release names it elsewhere."""
+    events = [m for m in doc.mentions if m.kind == "org" and _SESSION.search(doc.text[max(0, m.start - 30):m.start])
+              and _SITTING.search(doc.orgs[m.key].name if m.key in doc.orgs else m.text)]
+    for event in events:
+        doc.mentions.remove(event)
+    for key in {e.key for e in events}:
+        if not any(m.key == key for m in doc.mentions) and key != doc.publisher:
+            doc.orgs.pop(key, None)
 
 
 def _drop_nested(doc: Doc) -> None:

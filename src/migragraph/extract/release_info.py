@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 from urllib.parse import urlparse
 
+import dateparser
 import yaml
 
 from migragraph.extract.dates import full_dates
@@ -17,6 +18,14 @@ from migragraph.resources import data_file
 
 _NOT_TITLE = re.compile(r"^(?:news(?: story| release)?|press release|global|statement|readout|home)?[-–|/: ]*$",
                         re.IGNORECASE)
+# A site's name before its headline: "unctad.org | UNCTAD and …".
+_SITE = re.compile(r"^[\w.-]+\.(?:org|int|com|gov|net|eu|info)\s*\|\s*", re.IGNORECASE)
+_FURNITURE = re.compile(r"^(?:news details|latest news|news and events|press releases?|media centre|"
+                        r"information about .*|faithful to .*)$", re.IGNORECASE)
+_DATED_LINE = re.compile(r"^\(?([A-Z][A-Za-z’'.-]+(?:[ ][A-Z][A-Za-z’'.-]+){0,2}),\s+(?:\w+day,?\s+)?\d")
+# A line that is only a date, in the languages of the sites releases come from.
+_DATE_ALONE = re.compile(r"\d{1,2}[ .](?:[A-Za-zÀ-ÿ]{3,10}\.?[ ]|\d{1,2}\.)\d{2,4}|\d{4}/\d{1,2}/\d{1,2}")
+_LANGUAGES = ("en", "fr", "es", "it", "de", "pt")
 _DATELINE = re.compile(r"^\(?([A-Z][A-Za-z’'.-]+(?:[ ][A-Z][A-Za-z’'.-]+){0,2}|[A-Z]{3,}(?:[ ][A-Z]{3,})?)"
                        r"(?:,\s*[A-Z][a-z]+)?\)?\s*(?:[,:–—-]|\(|\d)")
 
@@ -28,29 +37,58 @@ def _publishers() -> dict[str, Any]:
 
 
 def release_date(release: RawRelease, text: str) -> date | None:
+    """The date the release carries: its record's, else a dateline's ("Paris, 1 June 2021"), else the
+    first date written near its top, in English or in a line of its own in another language ("30 mayo
+    2013", "31 Gennaio 2023", "28.02.15 | News", "2023/07/19")."""
     if release.date:
         found = full_dates(release.date)
         if found:
             return date.fromisoformat(found[0].value)
     head = text[:600]
+    for line in head.split("\n"):
+        dateline = _DATED_LINE.match(line.strip())
+        if dateline and is_city(dateline.group(1)):
+            found = full_dates(line)
+            if found:
+                return date.fromisoformat(found[0].value)
     found = full_dates(head)
-    return date.fromisoformat(found[0].value) if found else None
+    if found:
+        return date.fromisoformat(found[0].value)
+    for line in text.split("\n")[:10]:
+        for part in re.split(r"\s*[|•]\s*|:\s+", line.strip()):
+            if _DATE_ALONE.fullmatch(part):
+                parsed = dateparser.parse(part, languages=list(_LANGUAGES), settings={"DATE_ORDER": "DMY"})
+                if isinstance(parsed, datetime):
+                    return parsed.date()
+    return None
 
 
 def title(release: RawRelease, text: str) -> str | None:
+    """The headline the text starts with, past page furniture (a site's name, "News Details", a date
+    line, a bullet or quotes around it); none when the text starts with its body."""
     if release.title:
         return release.title
-    for line in text.split("\n")[:6]:
-        line = line.strip()
-        if not line or _NOT_TITLE.match(line) or full_dates(line) and len(line.split()) <= 6:
+    for raw in text.split("\n")[:8]:
+        line = _SITE.sub("", raw.strip()).strip(" •·▪-–“”\"")
+        if not line or _NOT_TITLE.match(line) or _FURNITURE.match(line) or _DATE_ALONE.fullmatch(line):
             continue
-        if is_city(line) or re.match(r"^(?:date|published|by)\b", line, re.IGNORECASE):
+        if full_dates(line) and len(line.split()) <= 6 or is_city(line):
+            continue
+        if re.match(r"^(?:date|published|by)\b", line, re.IGNORECASE):
             continue
         words = line.split()
-        if 3 <= len(words) <= 30 and not re.search(r"[.:;]$", line) and not re.search(r"\s[–—-]\s[A-Z]", line[:60]):
+        dash = re.match(r"([^–—]{2,40}?)\s[–—-]\s", line)
+        dateline = dash and (is_city(dash.group(1).strip()) or dash.group(1).strip() in _countries())
+        if 3 <= len(words) <= 40 and not re.search(r"[.:;]$", line) and not dateline:
             return line
         break
     return None
+
+
+def _countries() -> frozenset[str]:
+    from migragraph.extract.gazetteer import load
+
+    return frozenset(load().country_surface)
 
 
 def place(text: str) -> str | None:
@@ -68,6 +106,9 @@ def place(text: str) -> str | None:
 
 
 def publisher(release: RawRelease, text: str) -> str | None:
+    """Who published the release, where it is evident: the domain of its URL, a site's own mark in
+    its text (publishers.yaml), a site's name above its headline ("unctad.org | …"), or a press-release
+    line naming its author ("Press Release: OECD")."""
     data = _publishers()
     if release.url:
         host = (urlparse(release.url).hostname or "").lower()
@@ -77,7 +118,37 @@ def publisher(release: RawRelease, text: str) -> str | None:
     for cue in data["cues"]:
         if re.search(cue["pattern"], text, re.MULTILINE):
             return str(cue["publisher"])
+    from migragraph.extract.gazetteer import load
+
+    gaz = load()
+    site = _SITE.match(text.lstrip())
+    if site:
+        label = site.group().split(".")[0].strip().upper()
+        entry = gaz.by_surface(label)
+        if entry:
+            return entry.key
+    named = _PRESS_RELEASE.search(text[:1500])
+    if named:
+        entry = gaz.by_surface(named.group(1).strip())
+        if entry:
+            return entry.key
     return None
+
+
+_PRESS_RELEASE = re.compile(r"(?m)^\s*Press Release\s*[:–—-]\s*(?:the\s+)?([A-Z][\w&’' -]{1,60}?)\s*$")
+
+
+def headline_subject(doc_text: str, mentions: list[tuple[int, int, str]], headline: str | None) -> str | None:
+    """The organisation a headline opens with, as the subject of its verb ("WMO welcomes …", "UNCTAD
+    and Eurasian Economic Commission sign …"): the one announcing, when nothing else names a publisher."""
+    if not headline:
+        return None
+    at = doc_text.find(headline)
+    if at < 0:
+        return None
+    lead = re.match(r"[\s“\"•]*(?:the\s+)?", doc_text[at:], re.IGNORECASE)
+    start = at + (lead.end() if lead else 0)
+    return next((key for s, _e, key in mentions if s == start), None)
 
 
 def sdgs(text: str) -> list[int]:

@@ -11,7 +11,10 @@ class RawRelease:
     """One release as read from its source, before extraction.
 
     `text` is the release text that extraction reads and that evidence offsets point into.
-    `source` says where it came from: a path, or ``path:line`` for a JSON Lines record.
+    `source` says where it came from, as the user named it (for messages): a path, or ``path:line``
+    for a JSON Lines record. `record` says the same relative to the folder holding the input it was
+    found under (``releases/releases.jsonl:6`` for the input ``../data/releases``): what the graph
+    states, so that no build publishes a path of the machine it ran on; '' when not read from an input.
     """
 
     source: str
@@ -24,6 +27,12 @@ class RawRelease:
     raw_sha256: str = ""
     modified: str | None = None
     encoding: str = "utf-8"  # how the file's bytes were decoded (ingest/decode.py)
+    record: str = ""
+
+    @property
+    def record_name(self) -> str:
+        """Where the release was found, as the graph states it (mg:sourceRecord)."""
+        return self.record or self.source
 
     @property
     def content_hash(self) -> str:

@@ -1,6 +1,7 @@
 """Finds release files under the inputs given and reads each into RawRelease records.
 
-Files: ``.html``/``.htm`` (a page as saved from a site), ``.txt`` (text copied from a page),
+Files: ``.html``/``.htm`` (a page as saved from a site; with a ``.fetch`` file beside it, a page
+fetched from the web, whose URL names the release: ingest/fetched.py), ``.txt`` (text copied from a page),
 ``.json`` (one record or a list of records) and ``.jsonl`` (one record a line). A file or a line that
 cannot be read becomes an IngestError beside the good releases, never instead of them: whatever a file
 holds (binary data, JSON nested 100,000 deep, a release in French), the reading of the others goes on.
@@ -27,6 +28,7 @@ from migragraph.errors import IngestError
 from migragraph.extract.release_info import release_date
 from migragraph.ingest.clean import clean_field, clean_text, html_to_text
 from migragraph.ingest.decode import decode_bytes
+from migragraph.ingest.fetched import page_fields
 from migragraph.ingest.language import refusal
 from migragraph.ingest.release import RawRelease
 from migragraph.map.iris import slug
@@ -71,9 +73,10 @@ def discover(inputs: Iterable[Path]) -> tuple[list[Path], list[IngestError]]:
 
 
 def read_inputs(inputs: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResult:
+    inputs = list(inputs)
     files, errors = discover(inputs)
     result = IngestResult(errors=errors)
-    for item in read_all(files, max_bytes):
+    for item in read_all(files, max_bytes, inputs):
         if isinstance(item, IngestError):
             result.errors.append(item)
         else:
@@ -81,12 +84,15 @@ def read_inputs(inputs: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> I
     return result
 
 
-def read_all(files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawRelease | IngestError]:
+def read_all(files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES,
+             inputs: Iterable[Path] = ()) -> Iterator[RawRelease | IngestError]:
     """The releases of `files`, file by file, each release once: a later release with the text of an
-    earlier one (by SHA-256 of the cleaned text) is an IngestError naming the first."""
+    earlier one (by SHA-256 of the cleaned text) is an IngestError naming the first. Each release's
+    `record` names its file relative to the folder holding the one of `inputs` it was found under."""
     first: dict[str, str] = {}
+    roots = [item.absolute().parent for item in inputs]
     for path in files:
-        for item in read_file(path, max_bytes):
+        for item in read_file(path, max_bytes, record_name(path, roots)):
             if isinstance(item, RawRelease):
                 digest = item.text_sha256
                 earlier = first.setdefault(digest, item.source)
@@ -96,14 +102,28 @@ def read_all(files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Itera
             yield item
 
 
+def record_name(path: Path, roots: Iterable[Path]) -> str:
+    """`path` relative to the deepest of `roots` (the folders holding the inputs) that holds it, with
+    "/" between parts whatever the system; its file name alone when none does. Never absolute: a graph
+    must not publish where on the machine that built it the inputs were."""
+    absolute = Path(os.path.normpath(path.absolute()))
+    holders = [Path(os.path.normpath(r)) for r in roots]
+    found = [absolute.relative_to(r) for r in holders if absolute.is_relative_to(r) and absolute != r]
+    relative = min(found, key=lambda p: len(p.parts)) if found else Path(absolute.name)
+    return display(relative).replace(os.sep, "/")
+
+
 def display(path: Path) -> str:
     """`path` as text that can be written anywhere: a file name that is not UTF-8 keeps its bytes as
     backslash escapes instead of the lone surrogates Python reads it with."""
     return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawRelease | IngestError]:
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+              record: str | None = None) -> Iterator[RawRelease | IngestError]:
+    """The releases of one file; `record` is its name as the graph states it (default: its file name)."""
     source = display(path)
+    record = record if record is not None else display(Path(path.name))
     suffix = path.suffix.lower()
     try:
         stat = path.stat()  # once: a file that vanishes after this is an error below, not a crash
@@ -113,10 +133,13 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawRel
             return
         data = path.read_bytes()
         decoded = decode_bytes(data, html=suffix in (".html", ".htm"))
+        # A page fetched from the web: its URL (the release's identity) and fetch time, from beside it.
+        fetched = page_fields(path) if suffix in (".html", ".htm", ".txt") else {}
     except (OSError, ValueError) as exc:
         yield IngestError(source, str(exc) if isinstance(exc, ValueError) else exc.strerror or repr(exc))
         return
-    modified = datetime.fromtimestamp(int(stat.st_mtime), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    modified = fetched.pop("modified", None) or datetime.fromtimestamp(
+        int(stat.st_mtime), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     text, encoding = decoded.text, decoded.encoding
     if suffix == ".jsonl":
         items = _jsonl(source, path.stem, text, modified)
@@ -124,13 +147,15 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawRel
         items = _json(source, path.stem, text, modified)
     else:
         field_name = "html" if suffix in (".html", ".htm") else "text"
-        items = iter([_record(source, {field_name: text}, path.stem, data, modified)])
+        items = iter([_record(source, {field_name: text, **fetched}, path.stem, data, modified)])
     for item in items:
-        yield item if isinstance(item, IngestError) or encoding == "utf-8" else _with_encoding(item, encoding)
+        yield item if isinstance(item, IngestError) else _with_origin(item, encoding, source, record)
 
 
-def _with_encoding(release: RawRelease, encoding: str) -> RawRelease:
-    return replace(release, encoding=encoding)
+def _with_origin(release: RawRelease, encoding: str, source: str, record: str) -> RawRelease:
+    """`release` with the encoding of its file and its record name (the file's, and the line or index
+    that `source` gives it after the file's name)."""
+    return replace(release, encoding=encoding, record=record + release.source[len(source):])
 
 
 def _loads(text: str) -> Any:

@@ -25,9 +25,15 @@ SHARED_KINDS = frozenset({"org", "person", "role", "post", "framework", "place",
 _NOT_IRI = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f-\x9f]")
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark ("Høybråten", "Łukasz").
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss",
+                               "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th",
+                               "Þ": "Th", "ı": "i", "ħ": "h", "Ħ": "H"})
+
+
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens; '' when nothing is left."""
-    folded = unicodedata.normalize("NFKD", text)
+    folded = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     folded = folded.replace("&", " and ").lower()
     words = re.findall(r"[a-z0-9]+", folded)

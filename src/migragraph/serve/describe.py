@@ -122,7 +122,8 @@ def home(site: Site, request: Request, view: View) -> Response:
     chosen = named_queries().get(request.param("example") or "")
     box = runnable(chosen) if chosen else FIRST_QUERY
     return site.page(view, "home.html", title="migragraph", counts=counts, releases=releases,
-                     triples=triples, questions=questions, query=box, built=site.summary.get("built_at", ""))
+                     triples=triples, quads=site.summary.get("quads", 0), questions=questions, query=box,
+                     built=site.summary.get("built_at", ""))
 
 
 def _number(term: object) -> int:

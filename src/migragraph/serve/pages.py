@@ -19,6 +19,7 @@ from migragraph.serve.conneg import GRAPHS, HTML, NotAcceptableError, choose
 from migragraph.serve.engine import Table, serialize_triples
 from migragraph.serve.http import Request, Response, text
 from migragraph.serve.mount import View
+from migragraph.serve.profile import profile
 from migragraph.serve.render import Cell, network
 from migragraph.serve.results import Term
 
@@ -28,7 +29,10 @@ if TYPE_CHECKING:
 OFFERS = (HTML, *(r for r in GRAPHS if r is not HTML))  # a browser's */* gets the page
 SUFFIXES = {".ttl": "ttl", ".jsonld": "jsonld", ".nt": "nt", ".rdf": "rdf", ".html": "html"}
 _LABELS = [str(p) for p in (SKOS.prefLabel, RDFS.label, FOAF.name, DCTERMS.title)]
-_NOT_DRAWN = {"release", "activity", "agent"}  # listed as sources, or provenance: not neighbours
+_NOT_DRAWN = {"release", "activity", "agent", "source"}  # listed as sources, or provenance: not neighbours
+# The drawing's legend: what each kind of node is (the colours are the style sheet's kind-* classes).
+KIND_NAMES = {"org": "organisation", "person": "person", "meeting": "meeting", "framework": "framework",
+              "funding": "funding", "post": "post", "role": "role", "place": "place"}
 MAX_NEIGHBOURS = 16
 # Which neighbours a crowded star keeps first: the actors, then what they did.
 _FIRST = {kind: rank for rank, kind in
@@ -95,10 +99,13 @@ def _page(site: Site, view: View, node: ox.NamedNode, out: Table, into: Table, p
             rows = described.setdefault(site.renderer.curie(r[0].value), [])
             rows.append((cell(r[1], view), cell(r[2], view)))
     nodes, edges = network(label, site.kind(node.value) or "", _neighbours(site, view, out, into))
+    kinds = sorted({n.kind for n in nodes})
+    sections = profile(site, view, node)
     return site.renderer.page(
         "entity.html", view, title=label, iri=node.value, href=view.link(node.value), types=types,
         statements=statements, referrers=referrers, referrers_total=total, described=described,
-        sources=_sources(site, view, node), nodes=nodes, edges=edges)
+        sources=[] if sections else _sources(site, view, node), nodes=nodes, edges=edges,
+        legend=[(k, KIND_NAMES.get(k, k)) for k in kinds], sections=sections)
 
 
 def _text(term: object) -> str | None:

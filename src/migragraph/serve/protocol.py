@@ -137,19 +137,25 @@ def _answer(site: Site, request: Request, view: View, outcome: Outcome, query: s
     return response
 
 
+# The downloads a result page offers: only formats its kind of result has (a SELECT has no Turtle).
+_ROW_FORMATS = ("json", "xml", "csv", "tsv")
+_GRAPH_FORMATS = ("ttl", "nt", "jsonld", "rdf")
+
+
 def _result(site: Site, view: View, outcome: Outcome,
             question: NamedQuery | None) -> dict[str, object] | None:
     cell = site.renderer.cell
     if isinstance(outcome, Table):
         columns = visible_columns(question, outcome.variables) if question else outcome.variables
         keep = [outcome.variables.index(c) for c in columns]
-        return {"columns": columns, "rows": [[cell(row[i], view) for i in keep] for row in outcome.rows]}
+        return {"columns": columns, "rows": [[cell(row[i], view) for i in keep] for row in outcome.rows],
+                "formats": _ROW_FORMATS}
     if isinstance(outcome, Triples):
         rows = [[cell(t.subject, view), cell(t.predicate, view), cell(t.object, view)]
                 for t in outcome.triples]
-        return {"columns": ["subject", "predicate", "object"], "rows": rows}
+        return {"columns": ["subject", "predicate", "object"], "rows": rows, "formats": _GRAPH_FORMATS}
     if isinstance(outcome, Boolean):
-        return {"boolean": outcome.value}
+        return {"boolean": outcome.value, "formats": _ROW_FORMATS}
     return None
 
 

@@ -45,7 +45,7 @@ class Fingerprint:
     @classmethod
     def of(cls, release: RawRelease, minter: IriMinter, version: str) -> Fingerprint:
         """What the graph of `release` would record, built by this version of migragraph."""
-        return cls(release.content_hash, release.source, release.modified,
+        return cls(release.content_hash, release.record_name, release.modified,
                    str(minter("agent", "migragraph", version)))
 
     def same_graph(self, other: Fingerprint) -> bool:

@@ -17,19 +17,23 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import networkx as nx
 import pyvis
 from markupsafe import Markup
 
-from migragraph.analyse.graph import Release, read_releases, to_networkx
-from migragraph.analyse.paths import ego, find_actor
+from migragraph.analyse.graph import EVENTS, Release, read_releases, to_networkx, undated
+from migragraph.analyse.paths import find_actor
 from migragraph.analyse.window import Window
 from migragraph.errors import MigragraphError
 from migragraph.store.graphstore import GraphStore
+from migragraph.visualise.labels import read_names
 from migragraph.visualise.network import MAX_NODES, Limited, build_network, limit
-from migragraph.visualise.style import STYLE, UNKNOWN
+from migragraph.visualise.partners import panel
+from migragraph.visualise.style import EDGE_COLOUR, OTHER_EDGE, STYLE, UNKNOWN
+from migragraph.visualise.views import VIEWS, view_data
 
 _HERE = Path(__file__).parent
 _VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
@@ -47,6 +51,7 @@ class Drawn:
     total_nodes: int
     total_edges: int
     note: str | None
+    isolated: int = 0  # drawn nodes with no relation, hidden until the page's toggle shows them
 
 
 @cache
@@ -64,34 +69,83 @@ def _template() -> jinja2.Template:
     return env.get_template("page.html.j2")
 
 
-def _note(limited: Limited, focus: str | None, max_nodes: int) -> str | None:
+def _cut_note(limited: Limited, focus: str | None, max_nodes: int) -> str | None:
     if not limited.cut:
         return None
     shown = limited.graph.number_of_nodes()
-    return (f"Too many to draw: showing the {shown:,} best connected of {limited.total_nodes:,} entities "
-            f"(ranked by degree; {max_nodes:,} at most). "
+    left = ", ".join(f"{n:,} {kind}" for kind, n in sorted(limited.dropped.items()))
+    return (f"Too many to draw: showing {shown:,} of {limited.total_nodes:,} entities, the best connected of "
+            f"each type ({max_nodes:,} at most); left out: {left}. "
             + ("Lower --depth, " if focus else "Use --focus ACTOR --depth N, ")
             + "--since/--until or --max-nodes to see others.")
 
 
+def _undated_note(graph: nx.MultiDiGraph) -> str | None:
+    """What a time window left out for having no date at all; what it placed by its release's date."""
+    missing = undated(graph)
+    reported = sum(1 for _, d in graph.nodes(data=True) if d.get("reported_on"))
+    parts = []
+    if reported:
+        parts.append(f"{reported:,} meetings, frameworks or funding without a date of their own are placed "
+                     "by the date their release was issued (\u201creported on\u201d)")
+    if missing:
+        counted = ", ".join(f"{n:,} {kind}" for kind, n in missing.items())
+        parts.append(f"left out for having no date at all, neither their own nor their release's: {counted}")
+    return ("In this window: " + "; ".join(parts) + ".") if parts else None
+
+
+def _views(full: nx.MultiDiGraph, releases: dict[str, Release], names: dict[str, list[str]],
+           max_nodes: int) -> dict[str, Any]:
+    return {name: view_data(full, name, releases, names, max_nodes) for name in VIEWS}
+
+
 def render_page(graph: nx.MultiDiGraph, releases: dict[str, Release], heading: str,
-                max_nodes: int = MAX_NODES, focus: str | None = None) -> tuple[str, Drawn]:
-    """The HTML page of `graph` (cut to `max_nodes`) and what it draws."""
+                max_nodes: int = MAX_NODES, focus: str | None = None, *,
+                names: dict[str, list[str]] | None = None, full: nx.MultiDiGraph | None = None,
+                notes: list[str] | None = None) -> tuple[str, Drawn]:
+    """The HTML page of `graph` (cut to `max_nodes`, every type kept) and what it draws. `full` is the
+    graph the partner panel and the organisation-level views read (default: `graph`); `names` every
+    entity's names, which the search box matches."""
+    names = names or {}
+    full = graph if full is None else full
     limited = limit(graph, max_nodes)
-    net = build_network(limited.graph, releases)
+    net = build_network(limited.graph, releases, names)
     nodes, edges, _, _, _, options = net.get_network_data()
     counts = {kind: 0 for kind in STYLE}
     for node in nodes:
         counts[node["kind"]] = counts.get(node["kind"], 0) + 1
     legend = [(kind, *STYLE.get(kind, UNKNOWN), n) for kind, n in counts.items() if n]
-    note = _note(limited, focus, max_nodes)
+    views = _views(full, releases, names, max_nodes)
+    drawn_relations = {e["relation"] for e in edges}
+    drawn_relations |= {e["relation"] for v in views.values() for e in v["edges"]}
+    edge_legend = [(r, EDGE_COLOUR.get(r, OTHER_EDGE)) for r in sorted(drawn_relations)]
+    panel_lines, sources = panel(full, releases)
+    cut = _cut_note(limited, focus, max_nodes)
+    all_notes = [n for n in (cut, *(notes or [])) if n]
+    isolated = sum(1 for n, d in limited.graph.degree if d == 0)
+    search_names = sorted({name for n in nodes for name in n["names"]}, key=str.casefold)
     page = _template().render(
-        heading=heading, note=note, legend=legend, nodes=nodes, edges=edges, options=Markup(options),
-        relations=sorted({e["relation"] for e in edges}), vis_js=_asset("vis-network.min.js"),
-        vis_css=_asset("vis-network.css"), page_js=_asset("page.js"))
+        heading=heading, notes=all_notes, legend=legend, edge_legend=edge_legend, nodes=nodes, edges=edges,
+        options=Markup(options), views=[(name, v["about"]) for name, v in views.items()], view_data=views,
+        partners=panel_lines, sources=sources, isolated=isolated, search_names=search_names,
+        vis_js=_asset("vis-network.min.js"), vis_css=_asset("vis-network.css"), page_js=_asset("page.js"))
     if _EXTERNAL.search(page):
         raise MigragraphError("the page would load something from the network; it must work offline")
-    return page, Drawn(len(nodes), len(edges), limited.total_nodes, limited.total_edges, note)
+    return page, Drawn(len(nodes), len(edges), limited.total_nodes, limited.total_edges, cut, isolated)
+
+
+def focus_graph(graph: nx.MultiDiGraph, center: str, depth: int) -> nx.MultiDiGraph:
+    """The entities within `depth` steps of `center`, where a step joins two actors through what they
+    share: a meeting, framework or funding (half a step to it, half from it), or a post or hierarchy
+    (a whole step). So depth 1 around IOM holds its meetings, agreements and money and who was in them."""
+    def weight(u: str, v: str, _: object) -> float:
+        between = graph.nodes[u]["type"] in EVENTS or graph.nodes[v]["type"] in EVENTS
+        return 0.5 if between else 1.0
+
+    undirected = graph.to_undirected(as_view=True)
+    near = nx.single_source_dijkstra_path_length(undirected, center, cutoff=depth, weight=weight)
+    found: nx.MultiDiGraph = graph.subgraph(near).copy()
+    return found
 
 
 def draw(store: GraphStore, path: Path, *, window: Window | None = None, focus: str | None = None,
@@ -99,15 +153,19 @@ def draw(store: GraphStore, path: Path, *, window: Window | None = None, focus: 
     """Write the page of `store` to `path`: the whole graph, or the entities within `depth` steps of
     the actor `focus`, within the time `window`."""
     window = window or Window()
-    graph = to_networkx(store, window)
+    full = to_networkx(store, window)
+    graph = full
     heading = f"migragraph: {graph.number_of_nodes():,} entities, {graph.number_of_edges():,} relations"
     if focus:
         center = find_actor(store, graph, focus)
-        graph = ego(graph, center, depth)
+        graph = focus_graph(graph, center, depth)
         heading = f"migragraph: {graph.nodes[center]['label']} and what lies within {depth} step(s)"
+    notes = []
     if not window.open:
         heading += f", {window.describe()}"
-    page, drawn = render_page(graph, read_releases(store), heading, max_nodes, focus)
+        notes.append(_undated_note(full))
+    page, drawn = render_page(graph, read_releases(store), heading, max_nodes, focus, names=read_names(store),
+                              full=full, notes=[n for n in notes if n])
     path.write_text(page, encoding="utf-8")
     return drawn
 

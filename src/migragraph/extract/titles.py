@@ -1,0 +1,454 @@
+"""Posts: titles read as phrases and bound to the person who holds them.
+
+A title is `[organisation or adjective] [modifier ...] head [complement ...]`, its words from
+gazetteer/roles.yaml: "IOM Director General", "Australian High Commissioner to Fiji", "Minister for
+Foreign Affairs of the Republic of Türkiye", "Ambassador of the Republic of Cuba to the Kingdom of Saudi
+Arabia", "Commissioner in charge of International Cooperation and Development in the European
+Commission". Titles joined by commas, "and" or "/" form a run that one person holds:
+
+    NAME, the TITLE, TITLE and TITLE         the name before the run
+    TITLE and TITLE NAME / TITLE, hon. NAME  the name after it
+    NAME took office as the sixth TITLE      the name before a verb of taking the post
+    NAME, who was previously TITLE
+
+A title of the run without an organisation shares the nearest one of the run (a head of government's
+title takes the government, not the ministry a later title names); a minister's post is in the ministry
+the release names for the portfolio ("Minister of Economy" in the "Ministry of Economy").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from migragraph.extract.doc import Doc, Mention, main_country
+from migragraph.extract.model import Post
+from migragraph.extract.names import NAME, PARTICLE, trim_name, valid_name
+
+# Between a title and a name: spaces, or one line break of hard-wrapped text; never a blank line.
+_GAP = r"(?:[ \t]*\n[ \t]*(?=\S)|[ \t]+)"
+_COMPLEMENT = re.compile(r"[ \t]+(for|of|on|to|at|in charge of|in)[ \t]+(?:the[ \t]+)?")
+_PORTFOLIO = re.compile(r"(?:[A-Z][\w’'-]*|and|of|the|&)(?:[ \t]+(?:[A-Z][\w’'-]*|and|of|the|&|for))*")
+_LISTED_PORTFOLIO = re.compile(r"(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*(?:,[ \t]+(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*)+"
+                               r",?[ \t]+and[ \t]+(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*")
+_JOIN = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*/[ \t]*|[ \t]*&[ \t]*)(?:the[ \t]+)?")
+# Words that may stand between a name and the title it holds: "Name, the newly appointed Title".
+_BEFORE_GAP = re.compile(r",[ \t]*(?:(?:the|a|an|newly|appointed|new|former|outgoing|incoming|then|current|"
+                         r"recently|elected|acting)[ \t]+)*$")
+_TAKES = re.compile(r",?[ \t]+(?:[\w’'-]+[ \t]+){0,4}?(?:as|was|is|became|becomes|previously|formerly)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+|an[ \t]+)?(?:new[ \t]+|next[ \t]+|"
+                    r"(?:\w+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+                    r"[ \t]+)?$")
+# The organs of an organisation that a title may name before the organisation itself.
+ORGAN = r"((?:Executive |Governing |Supervisory |Management |Permanent )?(?:Board|Council|Committee|Commission)(?: of (?:Directors|Governors|Trustees|Ministers))?)"
+_ORGAN = re.compile(ORGAN + r"[ \t]+of[ \t]+(?:the[ \t]+)?")
+_GOVERNS = re.compile(r"\b(?:Prime Minister|Premier|Governor|Mayor|Chief Minister|President)$")
+_HEAD_OF_GOVERNMENT = re.compile(r"\b(?:Prime Minister|President|Chancellor|Premier|Vice[ -]Chancellor)\b")
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Title:
+    start: int  # an organisation or adjective before the title's words included
+    end: int  # after its last complement
+    text: str  # the role as written, without its organisation
+    org: str | None
+    name_inside: str | None = None  # a name the portfolio ran into ("… Crisis Management Christos Stylianides")
+    sent_to: bool = False
+
+
+@dataclass
+class Holder:
+    start: int
+    name: str
+    modelled: bool = False  # found by the statistical model, vetted there
+
+
+@dataclass
+class Run:
+    titles: list[Title] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.titles[0].start
+
+    @property
+    def end(self) -> int:
+        return self.titles[-1].end
+
+
+def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
+    """Every post the titles of the release give, with its holder."""
+    titles = [t for r in roles if (t := read_title(doc, r)) is not None]
+    posts: list[Post] = []
+    for run in _runs(doc, titles):
+        holder = _holder(doc, run, hon)
+        if holder is None:
+            continue
+        name = holder.name if holder.modelled else trim_name(holder.name, doc)
+        if not holder.modelled and not valid_name(name, doc):
+            continue
+        person = doc.add_person(name)
+        doc.mentions.append(Mention(holder.start, holder.start + len(name), person, "person", name))
+        span = doc.sentence_of(run.start)
+        for title, org in zip(run.titles, _orgs_of_run(doc, run), strict=True):
+            if org is not None and org in doc.orgs:
+                posts.append(Post(person, _clean(title.text.removesuffix(" " + name)), org, span))
+                doc.last_post_org = org
+    doc.mentions.sort(key=lambda m: (m.start, -m.end))
+    return posts
+
+
+def read_title(doc: Doc, role: RoleMatch) -> Title | None:
+    """The title that `role` (its modifiers and head) begins, with what precedes and completes it."""
+    if doc.mention_at(role.start, role.end):
+        return None  # "United Nations High Commissioner for Refugees" is an organisation, read apart
+    org, start = None, role.start
+    left = _mention_ending(doc, role.start)
+    if left:
+        org, start = _org_of(doc, left), left.start
+    interim = re.match(r"\s*(?:\(?a\.\s?i\.?\)?|ad interim|\(ai\))(?=[\s,])", doc.text[role.end:role.end + 14])
+    text, org, pos, name_inside = _complements(doc, role.text + (interim.group().rstrip() if interim else ""), org,
+                                               role.end + (interim.end() if interim else 0))
+    prefixed = _role_org_prefix(doc, text)
+    if prefixed:  # "European Commissioner for …" is a post in the European Commission
+        text = re.sub(r"^(?:European|EU|UN|U\.N\.)\s+", "", text)
+        org = org or prefixed
+    # "(IOM)" after an organisation; then ", European Commission," before the name
+    skip = re.match(r"\s*\([A-Z][\w.&-]{1,11}\)", doc.text[pos:])
+    pos += skip.end() if skip else 0
+    comma_org = re.match(r",\s+(?:the\s+)?", doc.text[pos:])
+    hit = next((m for m in doc.mentions if comma_org and m.start == pos + comma_org.end() and m.kind == "org"), None)
+    if hit and re.match(r"(?:\s*\([A-Z][\w.&-]{1,11}\))?,\s", doc.text[hit.end:hit.end + 16]):
+        # "…, European Commission, Beate Gminder": the organisation, or the body above the unit named
+        org, pos = org or hit.key, hit.end
+        skip = re.match(r"\s*\([A-Z][\w.&-]{1,11}\)", doc.text[pos:])
+        pos += skip.end() if skip else 0
+    return Title(start, pos, text, org, name_inside)
+
+
+def _runs(doc: Doc, titles: list[Title]) -> list[Run]:
+    runs: list[Run] = []
+    for title in titles:
+        last = runs[-1] if runs else None
+        if last and last.titles[-1].name_inside is None and title.start >= last.end and _JOIN.fullmatch(
+                doc.text, last.end, title.start):
+            last.titles.append(title)
+        else:
+            runs.append(Run([title]))
+    return runs
+
+
+def _holder(doc: Doc, run: Run, hon: str) -> Holder | None:
+    last = run.titles[-1]
+    if last.name_inside:
+        return Holder(last.end - len(last.name_inside), last.name_inside)
+    before = _name_before(doc, run.start)
+    after = _name_after(doc, run.end, hon)
+    if after and not re.match(r",", doc.text[run.end:after.start]):
+        return after  # "Title Name": nothing between
+    return before or _name_taking(doc, run.start) or after or _subject_of(doc, run.titles[0])
+
+
+def _name_before(doc: Doc, pos: int) -> Holder | None:
+    """'Hakan Fidan, Minister for …', 'Name, the newly appointed UNDP Resident Representative'."""
+    gap = _BEFORE_GAP.search(doc.text, max(0, pos - 60), pos)
+    if not gap:
+        return None
+    end = gap.start()
+    for start, cand_end, name in doc.name_candidates:
+        if cand_end == end:
+            return Holder(start, name, True)
+    m = re.search(rf"({NAME})(?:[ \t]+(?:QC|KC|MP|OBE|CBE|PhD))?$", doc.text[max(0, end - 80):end])
+    if m and valid_name(trim_name(m.group(1)), doc):
+        return Holder(end - len(m.group()), m.group(1))
+    return None
+
+
+def _name_after(doc: Doc, pos: int, hon: str) -> Holder | None:
+    """'… Director General Amy Pope', '… of UNCTAD, Mr. Supachai Panitchpakdi'."""
+    gap = re.match(rf",?{_GAP}(?:(?:{hon})\s+)*", doc.text[pos:pos + 80])
+    at = pos + (gap.end() if gap else 0)
+    for start, _end, name in doc.name_candidates:
+        if start == at:
+            return Holder(start, name, True)
+    m = re.match(rf",?{_GAP}(?:(?:{hon})\s+)*({NAME})", doc.text[pos:])
+    if m:
+        return Holder(pos + m.start(1), m.group(1))
+    return None
+
+
+def _name_taking(doc: Doc, pos: int) -> Holder | None:
+    """'Mathias Cormann took office today as the sixth Secretary-General', 'Name, who was previously …',
+    'welcomes Petteri Taalas as new Secretary-General': the nearest person named before, in the sentence,
+    with only a verb of taking the post between."""
+    span = doc.sentence_of(pos)
+    people = [Holder(m.start, doc.persons[m.key].name) for m in doc.mentions
+              if m.kind == "person" and m.key in doc.persons and span.start <= m.start and m.end <= pos]
+    people += [Holder(s, n, True) for s, e, n in doc.name_candidates if span.start <= s and e <= pos]
+    for holder in sorted(people, key=lambda h: -h.start):
+        end = doc.text.find(holder.name, holder.start) + len(holder.name)
+        if _TAKES.fullmatch(doc.text, end, pos):
+            return holder
+    return None
+
+
+def _subject_of(doc: Doc, title: Title) -> Holder | None:
+    """From the parse (hybrid extractor): the subject of the clause a title is the complement of — "Mr
+    Cormann, who has been appointed …, was Australia’s Finance Minister", "He also served as Minister for
+    the Public Service"; a pronoun stands for the person named last before it."""
+    sentence = next((p for p in doc.parsed if p.span.start <= title.start < p.span.end), None)
+    if sentence is None:
+        return None
+    offset = title.end - 1 - sentence.span.start
+    token = next((t for t in sentence.doc if t.idx <= offset < t.idx + len(t.text)), None)
+    for _ in range(4):  # up from the title's head: "Minister" -> "as" -> "served"; "Minister" -> "was"
+        if token is None or token.dep_ in ("ROOT", "relcl", "advcl", "ccomp") and token.pos_ in ("VERB", "AUX"):
+            break
+        token = token.head
+    if token is None or not (token.lower_ in ("was", "is", "served", "serves", "became", "becomes", "remains")
+                             or token.lemma_ in ("be", "serve", "become")):
+        return None
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    at = sentence.span.start + subject.idx
+    if subject.lower_ in ("he", "she"):
+        earlier = [m for m in doc.mentions if m.kind == "person" and m.end <= at and m.key in doc.persons]
+        return Holder(earlier[-1].start, doc.persons[earlier[-1].key].name) if earlier else None
+    for m in doc.mentions:
+        if m.kind == "person" and m.start <= at < m.end and m.key in doc.persons:
+            return Holder(m.start, doc.persons[m.key].name)
+    for start, end, name in doc.name_candidates:
+        if start <= at < end:
+            return Holder(start, name, True)
+    return None
+
+
+def _orgs_of_run(doc: Doc, run: Run) -> list[str | None]:
+    """Each title's organisation: its own, else the nearest of the run (the next one first when it is
+    a government's, for "Deputy Prime Minister and Minister of Foreign Affairs of Turkmenistan"),
+    else the defaults of _default_org."""
+    own = [_specific(doc, t) for t in run.titles]
+    out: list[str | None] = []
+    for i, title in enumerate(run.titles):
+        org = own[i]
+        if org is None:
+            later = next((o for o in own[i + 1:] if o), None)
+            earlier = next((o for o in reversed(own[:i]) if o), None)
+            org = earlier or later
+            if _HEAD_OF_GOVERNMENT.search(title.text) and later:
+                org = _government_of(doc, later) or org
+        out.append(org or _default_org(doc, title.text, title.start))
+    return out
+
+
+def _government_of(doc: Doc, key: str) -> str | None:
+    """The government an organisation is, or is part of."""
+    seen = set()
+    while key and key not in seen:
+        seen.add(key)
+        org = doc.orgs.get(key)
+        if org is None:
+            return None
+        if org.government_of:
+            return key
+        key = org.parent or ""
+    return None
+
+
+def _specific(doc: Doc, title: Title) -> str | None:
+    """The ministry a minister's (or a chief executive's) portfolio names, where the release names
+    it under the same government: "Minister of Economy" in the "Ministry of Economy"; the office a
+    title names, where the release names it: the "High Commissioner for Human Rights" in the "Office of
+    the High Commissioner for Human Rights"."""
+    for org in doc.orgs.values():
+        for form in (org.name, *org.aliases):
+            office = re.fullmatch(r"Office of the (?:United Nations |UN )?(.+)", form)
+            if office and title.text.endswith(office.group(1)):
+                return org.key
+    m = re.search(r"\b(?:Minister|CEO|Secretary|Chief Executive Officer)\s+(?:of|for)\s+(?:the\s+)?(.+)$", title.text)
+    if not m or (title.org is not None and _government_of(doc, title.org) != title.org):
+        return title.org
+    portfolio = m.group(1).lower()
+    for org in doc.orgs.values():
+        ministry = re.match(r"(?:Federal\s+)?Ministry\s+(?:of|for)\s+(?:the\s+)?(.+?)(?:\s+of\s+(?:the\s+)?[A-Z].*)?$",
+                            org.name)
+        if ministry and ministry.group(1).lower() == portfolio and (title.org is None or org.parent in (None, title.org)):
+            org.parent = org.parent or title.org
+            return org.key
+    return title.org
+
+
+def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, str | None, int, str | None]:
+    """The phrases that complete a title, left to right. An organisation or country after "of", "at",
+    "in" or "for" is where the post is; after "to", where its holder is sent (part of the title); other
+    capitalised words are a portfolio (part of the title). Returns the title, the organisation, where
+    the title ends, and a name the portfolio ran into, if any."""
+    text = doc.text
+    placed = False  # an organisation was read from a complement
+    for _ in range(4):
+        comp = _COMPLEMENT.match(text, pos)
+        if not comp:
+            break
+        prep, after = comp.group(1), comp.end()
+        organ = _ORGAN.match(text, after) if prep == "of" else None
+        if organ and any(m.start == organ.end() and m.kind == "org" for m in doc.mentions):
+            # "President of the Board of the Eurasian Economic Commission": the organ is part of the title
+            title, after = f"{title} of the {organ.group(1)}", organ.end()
+        hit = next((m for m in doc.mentions if m.start == after), None)
+        if hit and hit.kind in ("org", "country", "demonym"):
+            if prep == "to":  # "Ambassador … to the Kingdom of Saudi Arabia": where the holder is sent
+                title, pos = f"{title} to {text[after:hit.end]}", hit.end
+                continue
+            if placed and prep in ("for", "on", "of"):
+                break
+            org, pos, placed = _org_of(doc, hit), hit.end, True
+            poss = next((m for m in doc.mentions if m.kind == "org" and 0 < m.start - pos <= 4
+                         and re.match(r"(?:’s|'s)\s", text[pos:m.start])), None)
+            if poss:
+                org, pos = poss.key, poss.end
+            continue
+        if prep in ("in", "at", "to") or (placed and prep != "for"):
+            break  # "High Representative of the European Union for Foreign Affairs …": a portfolio may follow
+        found = _portfolio(doc, after)
+        if found is None:
+            break
+        portfolio, name_inside = found
+        dg = doc.gaz.by_surface(f"Directorate-General for {portfolio}")
+        if dg and re.search(r"Director[- ]General$", title):
+            org, placed = doc.add_gazetteer_org(dg), True
+        elif prep == "of" and _GOVERNS.search(title) and _place_name(doc, portfolio):
+            # "Premier of Québec", "Governor of Lagos State": the government of a place no gazetteer lists
+            org, placed = doc.add_org(f"Government of {portfolio}", alias=portfolio), True
+        else:
+            title = f"{title} {prep} {portfolio}"
+        pos = after + len(portfolio)
+        if name_inside:
+            return title, org, pos + len(text[pos:].split(name_inside, 1)[0]) + len(name_inside), name_inside
+    return title, org, pos, None
+
+
+def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
+    """Capitalised words of a portfolio from `at`, up to an organisation, a title or the end; a name
+    they run into, when they end the clause ("… Crisis Management Christos Stylianides,")."""
+    text = doc.text
+    port = _PORTFOLIO.match(text, at)
+    if not port:
+        return None
+    listed = _LISTED_PORTFOLIO.match(text, at)
+    if listed and listed.end() > port.end():
+        port = listed  # "Minister for Civil Defence, Emergency Situations and Disaster Relief"
+    words = port.group().split()
+    stop = len(words)
+    offset = at
+    for i, word in enumerate(words):
+        lo = text.index(word, offset)
+        offset = lo + len(word)
+        if doc.mention_at(lo, lo + len(word)) or _role_at(doc, lo) or word.rstrip(".") in _honorific_words(doc) or (
+                word in ("of", "for", "at", "in") and i and _org_follows(doc, lo + len(word))):
+            stop = i
+            break
+    while stop and words[stop - 1] in ("and", "of", "the", "&", "for"):
+        stop -= 1
+    if not stop:
+        return None
+    name_inside = None
+    end = at + len(" ".join(words[:stop]))
+    if stop >= 3 and re.match(r"\s*[,.;:)]|\s+[a-z]|\s+and\s+[A-Z]", text[end:]):
+        # "Commissioner for Humanitarian Aid and Crisis Management Christos Stylianides, …", "Premier of
+        # Québec Philippe Couillard and …": the portfolio runs into the holder's name
+        for cut in (3, 2):
+            tail = " ".join(words[stop - cut:stop])
+            if stop - cut >= 1 and re.fullmatch(NAME, tail) and valid_name(tail, doc) and (
+                    cut == 2 or re.fullmatch(r"[A-Z]\.?|" + PARTICLE, words[stop - 2]) or _candidate(doc, tail)):
+                name_inside = tail
+                stop -= cut
+                break
+    portfolio = " ".join(words[:stop])
+    return (portfolio, name_inside) if portfolio else None
+
+
+def _place_name(doc: Doc, words: str) -> bool:
+    """One or two capitalised words that name a place, not a portfolio ("Québec", not "Finance")."""
+    parts = words.split()
+    portfolio = set(doc.gaz.roles.get("portfolio_words", ()))
+    return 1 <= len(parts) <= 2 and all(p[:1].isupper() and p not in portfolio for p in parts)
+
+
+def _candidate(doc: Doc, name: str) -> bool:
+    return any(n == name for _s, _e, n in doc.name_candidates)
+
+
+def _honorific_words(doc: Doc) -> frozenset[str]:
+    return frozenset(h.rstrip(".") for h in doc.gaz.roles["honorifics"] if " " not in h)
+
+
+def _org_follows(doc: Doc, pos: int) -> bool:
+    gap = re.match(r"[ \t]+(?:the[ \t]+)?", doc.text[pos:pos + 6])
+    at = pos + (gap.end() if gap else 0)
+    return any(m.start == at and m.kind in ("org", "country", "demonym") for m in doc.mentions)
+
+
+def _role_at(doc: Doc, pos: int) -> bool:
+    from migragraph.extract.persons import role_re_at
+
+    return role_re_at(doc, pos)
+
+
+def _mention_ending(doc: Doc, pos: int) -> Mention | None:
+    """The organisation, country or adjective ending right before `pos` ("IOM Director General")."""
+    gap = re.search(r"(?:’s|'s)?\s$", doc.text[max(0, pos - 4):pos])
+    if not gap:
+        return None
+    end = pos - len(gap.group())
+    return next((m for m in doc.mentions if m.end == end and m.kind in ("org", "country", "demonym")), None)
+
+
+def _org_of(doc: Doc, m: Mention) -> str:
+    return doc.government(m.key) if m.kind in ("country", "demonym") else m.key
+
+
+def _role_org_prefix(doc: Doc, title: str) -> str | None:
+    """'European Commissioner for ...' is a post in the European Commission."""
+    prefixes = doc.gaz.roles.get("organisation_prefixes", {})
+    for prefix, key in prefixes.items():
+        if (title == prefix or title.startswith(prefix + " ")) and key in doc.gaz.orgs:
+            return doc.add_gazetteer_org(doc.gaz.orgs[key])
+    return None
+
+
+def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
+    """The organisation of a title that names none: the body such a title heads, where the release is
+    its own or names it in the same sentence ("High Commissioner António Guterres" beside UNHCR); a
+    government's, for a minister, the government named last before it in the sentence ("Benin (signed
+    with the Minister of Economy and Finance, …)"), else the one government the release is about."""
+    defaults: dict[str, str] = doc.gaz.roles.get("default_organisation", {})
+    key = defaults.get(title)
+    span = doc.sentence_of(at) if at is not None else None
+    named_here = span is not None and any(m.key == key and span.start <= m.start < span.end for m in doc.mentions)
+    if key and (doc.publisher == key or named_here):
+        return doc.add_gazetteer_org(doc.gaz.orgs[key])
+    governmental = doc.gaz.roles.get("government_heads", [])
+    if any(re.search(rf"\b{re.escape(h)}\b", title) for h in governmental):
+        if span is not None and at is not None:
+            near = [m for m in doc.mentions if span.start <= m.start < at and (
+                m.kind == "country" or (m.kind == "org" and m.key in doc.orgs and doc.orgs[m.key].government_of))]
+            if near:
+                return doc.government(near[-1].key) if near[-1].kind == "country" else near[-1].key
+        # A minister or adviser with no country named serves the one government the release names.
+        country = main_country(doc, strict=True)
+        if country:
+            return doc.government(country)
+    if doc.last_post_org and re.match(r"(?:Deputy|Assistant|Acting|Vice|Regional)\b", title):
+        return doc.last_post_org
+    return None
+
+
+def _clean(title: str) -> str:
+    return re.sub(r"\s+", " ", title).strip(" ,")

@@ -77,18 +77,20 @@ def centrality(graph: nx.Graph, measures: Sequence[str] = MEASURES, types: Seque
     first = measures[0]
     kept = [n for n, kind in g.nodes(data="type") if kind in types]
     kept.sort(key=lambda n: (-scores[first].get(n, 0.0), g.nodes[n]["label"], n))
-    table = Table(["rank", "label", "type", "neighbours", *measures, "iri"], notes=notes)
-    for rank, node in enumerate(kept[:top] if top else kept, start=1):
+    shown = kept[:top] if top else kept
+    table = Table(["rank", "label", "type", "neighbours", *measures, "iri"], notes=notes,
+                  omitted=len(kept) - len(shown))
+    for rank, node in enumerate(shown, start=1):
         row: list[Cell] = [rank, g.nodes[node]["label"], g.nodes[node]["type"], g.degree(node)]
         row += [scores[m].get(node) for m in measures]
         table.rows.append([*row, node])
     return table
 
 
-def communities(graph: nx.Graph, method: str = "louvain", top: int | None = None,
-                members: int = 8) -> Table:
-    """Groups of nodes denser inside than between, largest first; each listed by its best connected
-    members. Louvain runs from a fixed seed, so the same graph gives the same groups."""
+def communities(graph: nx.Graph, method: str = "louvain", top: int | None = None) -> Table:
+    """Groups of nodes denser inside than between, largest first; each lists all its members, the best
+    connected first, by label and by IRI. Louvain runs from a fixed seed, so the same graph gives the
+    same groups."""
     g = simple(graph)
     if method == "louvain":
         found = nx.community.louvain_communities(g, weight="weight", seed=SEED)
@@ -98,11 +100,11 @@ def communities(graph: nx.Graph, method: str = "louvain", top: int | None = None
         raise ConfigError(f"unknown community method {method!r}; methods: louvain, greedy")
     groups = sorted((sorted(c, key=lambda n: (-g.degree(n), g.nodes[n]["label"], n)) for c in found),
                     key=lambda c: (-len(c), c[0]))
-    table = Table(["community", "size", "members"])
-    for number, group in enumerate(groups[:top] if top else groups, start=1):
-        names = [g.nodes[n]["label"] for n in group[:members]]
-        more = f"; … {len(group) - members} more" if len(group) > members else ""
-        table.rows.append([number, len(group), "; ".join(names) + more])
+    shown = groups[:top] if top else groups
+    table = Table(["community", "size", "members", "member_iris"], below=("members",),
+                  hidden=("member_iris",), omitted=len(groups) - len(shown))
+    for number, group in enumerate(shown, start=1):
+        table.rows.append([number, len(group), [g.nodes[n]["label"] for n in group], list(group)])
     if g.number_of_edges():
         table.notes.append(f"modularity {nx.community.modularity(g, found, weight='weight'):.3f} "
                            f"({method}, {len(found)} communities)")

@@ -35,6 +35,7 @@ from migragraph.lines import printable
 from migragraph.store.graphstore import GraphStore
 
 F = TypeVar("F", bound=Callable[..., Any])
+TABLE_TOP = 10
 
 
 def window_options(command: F) -> F:
@@ -87,15 +88,19 @@ def analyse_group(ctx: click.Context, directory: Path) -> None:
               help="Measures to compute, the first ranks (default: all three, ranked by degree).")
 @click.option("-t", "--type", "types", multiple=True, type=click.Choice(KINDS),
               help="Types of node to list (default: organisation and person).")
-@click.option("-n", "--top", type=click.IntRange(min=0), default=10, show_default=True, help="0 lists all.")
+@click.option("-n", "--top", type=click.IntRange(min=0),
+              help=f"List the first N (0: all; default: {TABLE_TOP} in a table, all in CSV and JSON).")
 @click.option("--sample", type=click.IntRange(min=1),
               help="Estimate betweenness from this many nodes (default: exact up to 2000 nodes, then 100).")
 @window_options
 @_format
 @click.pass_obj
 def centrality_command(directory: Path, view_name: str, measures: tuple[str, ...], types: tuple[str, ...],
-                       top: int, sample: int | None, since: str | None, until: str | None, fmt: str) -> None:
+                       top: int | None, sample: int | None, since: str | None, until: str | None,
+                       fmt: str) -> None:
     """The most central actors: degree, betweenness and eigenvector centrality."""
+    if top is None:  # a terminal shows the head of the ranking; files get all of it
+        top = TABLE_TOP if fmt == "table" else 0
     with _opened(directory, since, until) as (_, full):
         graph = view(full, view_name)
     _emit(centrality(graph, measures or MEASURES, types or ACTORS, top or None, sample), fmt)

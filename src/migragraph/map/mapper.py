@@ -64,11 +64,13 @@ def role_label(role: str) -> str:
 
 
 def source_iri(release: RawRelease, minter: IriMinter) -> URIRef:
-    """The file a release was read from, as the build names it: its URL when the source is one, else
-    <base>source/<slug of its record name without the line>. Never a file: URI, which would publish
-    where the inputs were on the machine that built the graph (and differ from one machine to another)."""
-    if _SAFE_URL.match(release.source) and _valid_iri(release.source):
-        return URIRef(release.source)
+    """What a release was derived from, as the build names it: the page it was published at, when its
+    record or its .fetch file gives the URL (so a page fetched and the same page saved by hand are one
+    source), else <base>source/<slug of its record name without the line>. Never a file: URI, which
+    would publish where the inputs were on the machine that built the graph."""
+    for url in (release.url, release.source):
+        if url and _SAFE_URL.match(url) and _valid_iri(url):
+            return URIRef(url)
     match = _RECORD_SUFFIX.match(release.record_name)
     return minter("source", match["path"] if match else release.record_name)
 

@@ -87,7 +87,8 @@ def test_a_parameter_given_twice_is_refused_over_http(served: Served) -> None:
     assert twice.status == 400
     assert twice.text == "the parameter org is given 2 times (org='IOM', org='UNHCR'); give it once\n"
     once = fetch(served.url + "named/sub-units?org=IOM", Accept="text/csv")
-    assert once.status == 200 and "IOM Council" in once.text
+    rows = once.text.splitlines()
+    assert once.status == 200 and rows[0] == "org,unit,name,parentName" and len(rows) > 1  # IOM's units
     formats = fetch(served.url + "sparql?query=ASK%7B%7D&format=json&format=xml")
     assert formats.status == 400 and "format is given 2 times" in formats.text
     page = fetch(served.url + "search?q=a&q=b", Accept=BROWSER)

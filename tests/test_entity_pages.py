@@ -12,7 +12,7 @@ import lxml.html
 import pytest
 
 from .network_builds import SHARED, build_shared_and_examples
-from .test_serve_support import BROWSER, _start, _stop, fetch
+from .test_serve_support import BROWSER, fetch, start_server, stop_server
 
 pytestmark = pytest.mark.skipif(not SHARED.is_dir(), reason=f"the shared corpus {SHARED} is not here")
 
@@ -22,9 +22,9 @@ ORDER = ["Posts", "Meetings", "Agreements", "Funding", "Sub-units", "Releases"]
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     out = build_shared_and_examples(tmp_path_factory.getbasetemp() / "shared-and-examples")
-    process, url = _start(out, tmp_path_factory.mktemp("entity-pages") / "server.log")
+    process, url = start_server(out, tmp_path_factory.mktemp("entity-pages") / "server.log")
     yield url
-    _stop(process)
+    stop_server(process)
     if process.stdout is not None:
         process.stdout.close()  # else a ResourceWarning surfaces in whichever test runs when it is collected
 
@@ -93,7 +93,8 @@ def test_a_select_result_page_offers_no_graph_formats(site: str) -> None:
 
 def test_a_release_page_is_titled_by_its_page_not_its_id(site: str, tmp_path: Path) -> None:
     page = _page(site, "id/release/pg-07808841882d")  # its headline is "Last modified: 11 December, …"
-    title = page.findtext(".//h1")
+    heading = page.find(".//h1")
+    title = heading.text_content() if heading is not None else ""
     assert title.startswith("UNDP finance ministrys erd extend partnership") and "Last modified" not in title
 
 

@@ -53,7 +53,8 @@ def _closed_port() -> int:
         return int(probe.getsockname()[1])
 
 
-UNREACHABLE = "error: the query failed, a SERVICE endpoint it names may be unreachable: "
+UNREACHABLE = ("error: the query failed: a SERVICE endpoint it names is unreachable or gave an answer that "
+               "is not a SPARQL result: ")
 
 
 def test_service_to_port_9_is_refused_naming_the_flag(controlled: Path) -> None:

@@ -82,26 +82,31 @@ def fetch(url: str, *, method: str = "GET", data: bytes | None = None, timeout: 
             return Reply(error.code, error.headers, error.read())
 
 
-def _start(out: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    command = [sys.executable, "-c", "from migragraph.cli.main import main; main()", "serve", str(out),
-               "--port", "0", "--timeout", str(TIMEOUT), "--max-results", str(MAX_RESULTS),
-               "--workers", "2", "--write-token", TOKEN]
+def start_server(out: Path, log: Path, *options: str,
+                 prefix: tuple[str, ...] = ()) -> tuple[subprocess.Popen[bytes], str]:
+    """`migragraph serve out` on a free loopback port, with the suite's limits and `options`, run by the
+    command `prefix` when given (which must pass SIGTERM on); its URL."""
+    command = [*prefix, sys.executable, "-c", "from migragraph.cli.main import main; main()", "serve",
+               str(out), "--port", "0", "--timeout", str(TIMEOUT), "--max-results", str(MAX_RESULTS),
+               "--workers", "2", "--write-token", TOKEN, *options]
     with log.open("wb") as err:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=err)
     assert process.stdout is not None
     selector = selectors.DefaultSelector()
     selector.register(process.stdout, selectors.EVENT_READ)
-    if not selector.select(timeout=60):
-        process.kill()
-        raise RuntimeError(f"the server printed no address in 60 s; its log: {log.read_text()}")
-    line = process.stdout.readline().decode("utf-8")
+    ready = selector.select(timeout=60)
+    selector.close()
+    line = process.stdout.readline().decode("utf-8") if ready else ""
     if "http://" not in line:
         process.kill()
-        raise RuntimeError(f"the server did not start: {line!r}; its log: {log.read_text()}")
+        process.wait()
+        process.stdout.close()
+        why = "did not start" if ready else "printed no address in 60 s"
+        raise RuntimeError(f"the server {why}: {line!r}; its log: {log.read_text()}")
     return process, line.split(" at ", 1)[1].split()[0]
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
+def stop_server(process: subprocess.Popen[bytes]) -> None:
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
         try:
@@ -109,6 +114,8 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+    if process.stdout is not None:
+        process.stdout.close()
 
 
 def parse_rdf(body: bytes, media_type: str) -> set[ox.Triple]:
@@ -130,12 +137,13 @@ def serve_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         (extra / "hostile.json").write_text(json.dumps(HOSTILE), encoding="utf-8")
         out = root / "out"
         build([DATA, extra], out, progress=False)
-        process, url = _start(out, root / "server.log")
+        process, url = start_server(out, root / "server.log")
         summary = json.loads((out / "build.json").read_text(encoding="utf-8"))
         _SERVED.append(Served(url, out, process, root / "server.log", summary))
     yield _SERVED[0]
-    _stop(_SERVED[0].process)  # each importing module's copy of the fixture ends at the session's end
+    stop_server(_SERVED[0].process)  # each importing module's copy of the fixture ends at the session's end
 
 
 __all__ = ["BROWSER", "HOSTILE_SENTENCE", "HOSTILE_TITLE", "IOM", "IOM_NAME", "LABEL_TRIPLE", "MAX_RESULTS",
-           "TIMEOUT", "TOKEN", "Reply", "Served", "fetch", "parse_rdf", "serve_once"]
+           "TIMEOUT", "TOKEN", "Reply", "Served", "fetch", "parse_rdf", "serve_once", "start_server",
+           "stop_server"]

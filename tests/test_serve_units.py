@@ -15,6 +15,7 @@ from migragraph.serve.conneg import GRAPHS, HTML, SOLUTIONS, NotAcceptableError,
 from migragraph.serve.guard import RefusedError, uses_service
 from migragraph.serve.mount import Mount
 from migragraph.serve.named import named_queries
+from migragraph.serve.origin import parse_authority
 from migragraph.serve.protocol import runnable, update_refusal
 from tests.test_serve_support import BROWSER, Served, fetch, serve_once
 
@@ -107,13 +108,14 @@ def test_service_check_refuses_what_it_cannot_parse() -> None:
 
 def test_mount_local_and_proxied() -> None:
     mount = Mount("https://w3id.org/migragraph/id/")
-    local, proxied = mount.view("127.0.0.1:8000"), mount.view("W3ID.org, proxy.internal")
+    local, proxied = mount.view(parse_authority("127.0.0.1:8000")), mount.view(parse_authority("W3ID.org"))
     iri = "https://w3id.org/migragraph/id/org/iom"
     assert (local.entities, local.site, local.link(iri)) == ("/id/", "/", "/id/org/iom")
     assert (proxied.entities, proxied.site, proxied.link(iri)) == ("/migragraph/id/", "/migragraph/", iri)
     assert local.link("https://example.org/x") == "https://example.org/x"
     assert mount.published("https://w3id.org/migragraph/ns") == "/migragraph/ns"
-    assert Mount("https://data.example.org/id/").view("data.example.org").site == "/"
+    assert Mount("https://data.example.org/id/").view(parse_authority("data.example.org")).site == "/"
+    assert proxied.url == "https://w3id.org/migragraph/" and local.url == ""  # the site fills in local URLs
     with pytest.raises(ValueError, match="ending in '/'"):
         Mount("https://example.org/data#")
 

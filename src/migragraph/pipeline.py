@@ -48,6 +48,7 @@ from migragraph.map.mapper import release_triples
 from migragraph.map.prefixes import prefixes
 from migragraph.map.reference import reference_graph, reference_iri
 from migragraph.store.files import replacing, write_atomic, write_text_atomic
+from migragraph.store.generations import publish
 from migragraph.store.graphstore import GraphStore
 from migragraph.store.loader import Loader
 from migragraph.store.locate import EMBEDDED, recorded_store, store_label
@@ -162,6 +163,8 @@ def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes:
         result.errors.sort(key=lambda e: e.source)
         result.seconds = round(time.monotonic() - started, 3)
         _write_summary(result, inputs, minter.base)
+        if spec == EMBEDDED:
+            publish(out)  # what readers see from now on: store/generations.py
     return result
 
 

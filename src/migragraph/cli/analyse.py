@@ -31,6 +31,7 @@ from migragraph.analyse.measures import MEASURES
 from migragraph.analyse.projections import VIEWS
 from migragraph.analyse.table import FORMATS
 from migragraph.cli.main import cli
+from migragraph.lines import printable
 from migragraph.store.graphstore import GraphStore
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -58,7 +59,7 @@ def _view(default: str) -> Callable[[F], F]:
 def _emit(table: Table, fmt: str) -> None:
     click.echo(render(table, fmt), nl=False)
     for note in table.notes:
-        click.echo(f"note: {note}", err=True)
+        click.echo(printable(f"note: {note}"), err=True)
 
 
 @contextmanager
@@ -178,5 +179,5 @@ def network_command(directory: Path, fmt: str, view_name: str, since: str | None
     with click.open_file(str(output), "wb") as handle:  # '-' is standard output, left open
         write_graph(graph, handle, fmt)
     where = "standard output" if str(output) == "-" else str(output)
-    click.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges ({view_name}) "
-               f"as {fmt} to {where}", err=True)
+    click.echo(printable(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges "
+                         f"({view_name}) as {fmt} to {where}"), err=True)

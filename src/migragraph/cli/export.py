@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from migragraph.cli.main import cli
+from migragraph.lines import printable
 from migragraph.map.prefixes import prefixes
 from migragraph.pipeline import built_base
 from migragraph.store.export import EXPORT_FORMATS, export
@@ -34,4 +35,4 @@ def export_command(directory: Path, fmt: str, output: Path, store_spec: str | No
             sys.stdout.buffer.flush()
         else:
             write_atomic(output, lambda handle: export(store, fmt, handle, names))
-            click.echo(f"wrote {output}", err=True)
+            click.echo(printable(f"wrote {output}"), err=True)

@@ -26,6 +26,7 @@ from migragraph.fetch.settings import (
     DEFAULT_RETRIES,
     DEFAULT_TIMEOUT,
 )
+from migragraph.lines import printable
 
 # How each kind of outcome is shown on stderr as it happens; the others only count in the summary.
 _SHOWN = {"failed": "error", "skipped": "skipped", "removed": "removed"}
@@ -34,7 +35,7 @@ _SHOWN = {"failed": "error", "skipped": "skipped", "removed": "removed"}
 def _show(outcome: Outcome) -> None:
     label = _SHOWN.get(outcome.kind)
     if label:
-        click.echo(f"{label}: {outcome.url}: {outcome.reason}", err=True)
+        click.echo(printable(f"{label}: {outcome.url}: {outcome.reason}"), err=True)
 
 
 def _policy(allow_private: bool, networks: tuple[str, ...]) -> AddressPolicy:

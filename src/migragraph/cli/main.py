@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import urlsplit
 
 import click
@@ -24,20 +24,23 @@ from migragraph.errors import MigragraphError
 from migragraph.evaluate import build_dataset, evaluate, render_json, render_text
 from migragraph.extract.select import DEFAULT_EXTRACTOR, EXTRACTORS
 from migragraph.ingest.sources import DEFAULT_MAX_BYTES
+from migragraph.limits import DEFAULT_MEMORY, MAX_QUERY_BYTES, parse_size, show_size
+from migragraph.lines import printable
 from migragraph.map.iris import DEFAULT_BASE
-from migragraph.map.prefixes import prefixes
 from migragraph.pipeline import BuildResult, build, built_base
 from migragraph.serve.guard import RefusedError, check_depth, uses_service
-from migragraph.serve.named import NamedQuery, bind, describe_named, visible_columns
+from migragraph.serve.named import bind, describe_named
 from migragraph.serve.named import get as named_get
-from migragraph.store.export import GRAPH_FORMATS, ROW_FORMATS, write_result
-from migragraph.store.graphstore import GraphStore, Solutions, Substitutions
+from migragraph.store.export import GRAPH_FORMATS, ROW_FORMATS
+from migragraph.store.graphstore import GraphStore
 from migragraph.store.validated import validate_all
 from migragraph.validate.shacl import ValidationReport
 
-from .render import render_query, short
+from .isolated import QueryJob, run_query
+from .render import short
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+DEFAULT_QUERY_SECONDS = 300.0
 QUERY_FORMATS = ["table", *ROW_FORMATS, *GRAPH_FORMATS]
 
 
@@ -47,7 +50,15 @@ class Fatal(click.ClickException):
     exit_code = EXIT_ERROR
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"error: {self.message}", err=True)
+        click.echo(f"error: {printable(self.message)}", err=True)
+
+
+def size_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    """An option's size in bytes, given as 2G, 512M, 64K or a number of bytes."""
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
 
 
 class _Group(click.Group):
@@ -115,8 +126,8 @@ def build_command(inputs: tuple[str, ...], out: Path, base_iri: str, max_bytes: 
 def _print_build(result: BuildResult) -> None:
     counts = ", ".join(f"{n} {kind}" for kind, n in result.counts.items())
     changes = result.changes
-    click.echo(f"built {result.releases} release(s) into {result.out} in {result.seconds:.1f} s: "
-               f"{result.triples} triples in the release graphs")
+    click.echo(printable(f"built {result.releases} release(s) into {result.out} in {result.seconds:.1f} s: "
+                         f"{result.triples} triples in the release graphs"))
     click.echo(f"  {result.quads} quads with the gazetteer's graph (what `export` writes), "
                f"{result.union_triples} distinct triples in their union (what SPARQL counts)")
     click.echo(f"  {changes.added} new, {changes.changed} changed, {changes.restamped} restamped, "
@@ -124,7 +135,7 @@ def _print_build(result: BuildResult) -> None:
     click.echo(f"  {counts}")
     _print_validation(result.validation, result.out / "validation.ttl", limit=10)
     for error in result.errors:
-        click.echo(f"error: {error.source}: {error.reason}", err=True)
+        click.echo(printable(f"error: {error.source}: {error.reason}"), err=True)
     if result.errors:
         click.echo(f"{len(result.errors)} input(s) could not be built; the others were", err=True)
 
@@ -134,13 +145,13 @@ def _print_validation(report: ValidationReport, where: Path | None, limit: int |
     if report.conforms:
         click.echo(f"validation: conforms ({len(report.violations)} warning(s))")
         return
-    click.echo(f"validation: {len(flagged)} release(s) break the shapes, {len(report.violations)} result(s)"
-               + (f"; see {where}" if where else ""))
+    click.echo(printable(f"validation: {len(flagged)} release(s) break the shapes, "
+                         f"{len(report.violations)} result(s)" + (f"; see {where}" if where else "")))
     for v in report.violations[:limit]:
         where_from = ", ".join(short(r) for r in v.releases) or "?"
         path = f" {short(v.path)}" if v.path else ""
-        click.echo(f"  {v.severity.lower()}: {where_from}: {short(v.focus)}{path}: {v.message} "
-                   f"[{short(v.shape)}]")
+        line = f"{v.severity.lower()}: {where_from}: {short(v.focus)}{path}: {v.message} [{short(v.shape)}]"
+        click.echo("  " + printable(line))
     if limit is not None and len(report.violations) > limit:
         click.echo(f"  ... and {len(report.violations) - limit} more")
 
@@ -184,10 +195,17 @@ def _base_of(directory: Path) -> str:
 @click.option("--allow-service", is_flag=True,
               help="Run a query with a SERVICE clause (a federated query), which fetches from the endpoint "
                    "it names over the network; refused without this flag.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_QUERY_SECONDS, show_default=True,
+              help="Seconds the query may compute before it is stopped.")
+@click.option("--memory-limit", metavar="SIZE", default=str(DEFAULT_MEMORY), callback=size_option,
+              show_default=show_size(DEFAULT_MEMORY),
+              help="Address space of the process that runs the query (2G, 512M); past it the query stops.")
 def query_command(directory: Path | None, sparql: str | None, named: str | None, params: tuple[str, ...],
-                  list_only: bool, fmt: str, store_spec: str | None, allow_service: bool) -> None:
-    """Run SPARQL (a query, or @FILE to read one; '-' reads stdin), or a named question, over the store
-    in DIRECTORY.
+                  list_only: bool, fmt: str, store_spec: str | None, allow_service: bool, timeout: float,
+                  memory_limit: int) -> None:
+    """Run SPARQL (a query, or @FILE to read one; '-' reads stdin; at most 1 MiB), or a named question,
+    over the store in DIRECTORY. The query runs in a process of its own, stopped past --timeout or
+    --memory-limit, or on Ctrl-C (exit 130).
 
     The union of all release graphs is the default graph; mg:, org:, foaf:, schema:, skos:, dcterms:,
     prov:, owl:, rdf:, rdfs: and xsd: need no PREFIX."""
@@ -204,31 +222,10 @@ def query_command(directory: Path | None, sparql: str | None, named: str | None,
     else:
         text = _query_text(str(sparql))
         federated = _federated(text, allow_service)
-    base = built_base(directory)
-    with GraphStore.open(directory, store_spec, read_only=True) as store:
-        try:
-            _answer(store, text, substitutions, fmt, base, question)
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            if not federated:
-                raise
-            raise Fatal(f"the query failed, a SERVICE endpoint it names may be unreachable: {exc}") from None
-
-
-def _answer(store: GraphStore, text: str, substitutions: Substitutions | None, fmt: str, base: str,
-            question: NamedQuery | None) -> None:
-    if fmt != "table":
-        sys.stdout.flush()
-        write_result(store.run(text, substitutions=substitutions), fmt, prefixes(base), sys.stdout.buffer)
-        sys.stdout.buffer.flush()
-        return
-    result = store.query(text, substitutions=substitutions)
-    if question is not None and isinstance(result, Solutions):
-        columns = visible_columns(question, result.variables)
-        keep = [result.variables.index(c) for c in columns]
-        result = Solutions(columns, [tuple(row[i] for i in keep) for row in result.rows])
-    click.echo(render_query(result, base), nl=False)
+    job = QueryJob(directory, store_spec, text, substitutions, fmt, built_base(directory),
+                   question.name if question else None, federated, memory_limit)
+    sys.stdout.flush()
+    run_query(job, timeout, sys.stdout.buffer)
 
 
 def _federated(text: str, allow_service: bool) -> bool:
@@ -257,19 +254,35 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
         name, sep, value = pair.partition("=")
         if not sep or not name:
             raise click.UsageError(f"--param {pair!r} must be NAME=VALUE: --param donor='European Union'")
+        if name.strip() in out:  # taking the first or the last would be a guess, and HTTP would guess too
+            raise click.UsageError(f"--param {name.strip()} is given twice ({out[name.strip()]!r} and "
+                                   f"{value!r}); give each parameter once")
         out[name.strip()] = value
     return out
 
 
 def _query_text(sparql: str) -> str:
+    """The query: the argument, or @FILE, or '-' for stdin, read up to MAX_QUERY_BYTES and no further
+    (`@/dev/zero` is refused after 1 MiB, not read until memory runs out)."""
     if sparql == "-":
-        return sys.stdin.read()
+        return _bounded(sys.stdin.buffer, "standard input")
     if sparql.startswith("@"):
         try:
-            return Path(sparql[1:]).read_text(encoding="utf-8")
+            with Path(sparql[1:]).open("rb") as handle:
+                return _bounded(handle, f"the query file {sparql[1:]}")
         except OSError as exc:
             raise Fatal(f"cannot read the query file {sparql[1:]}: {exc.strerror}") from None
     return sparql
+
+
+def _bounded(source: IO[bytes], name: str) -> str:
+    data = source.read(MAX_QUERY_BYTES + 1)
+    if len(data) > MAX_QUERY_BYTES:
+        raise Fatal(f"{name} holds more than {show_size(MAX_QUERY_BYTES)}, the most a query may be")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise Fatal(f"{name} is not UTF-8 text (byte {exc.start})") from None
 
 
 @cli.command("evaluate")

@@ -9,6 +9,7 @@ import click
 from migragraph.analyse import Window
 from migragraph.cli.analyse import window_options
 from migragraph.cli.main import cli
+from migragraph.lines import printable
 from migragraph.store.graphstore import GraphStore
 from migragraph.visualise.network import MAX_NODES
 from migragraph.visualise.page import draw
@@ -30,6 +31,6 @@ def viz_command(directory: Path, focus: str | None, depth: int, since: str | Non
     window = Window(since, until)
     with GraphStore(directory / "store", read_only=True) as store:
         drawn = draw(store, output, window=window, focus=focus, depth=depth, max_nodes=max_nodes)
-    click.echo(f"wrote {output} ({drawn.nodes} entities, {drawn.edges} relations)")
+    click.echo(printable(f"wrote {output} ({drawn.nodes} entities, {drawn.edges} relations)"))
     if drawn.note:
-        click.echo(f"note: {drawn.note}", err=True)
+        click.echo(printable(f"note: {drawn.note}"), err=True)

@@ -157,15 +157,9 @@ def void(site: Site, request: Request, view: View) -> Response:
         rep = choose(_RDF_ONLY, request.headers.get("Accept"), request.param("format"), graphs=True)
     except NotAcceptableError:
         rep = _RDF_ONLY[0]  # a browser asking for a page gets Turtle, which it shows as text
-    graph = _void_graph(site, _site_url(request, view))
+    graph = _void_graph(site, view.url)
     return Response(200, graph.serialize(format=_RDFLIB_FORMATS[rep.name], encoding="utf-8"), rep.media_type,
                     {"Vary": "Accept"})
-
-
-def _site_url(request: Request, view: View) -> str:
-    scheme = (request.headers.get("X-Forwarded-Proto") or "http").split(",")[0].strip()
-    host = (request.host or "127.0.0.1").split(",")[0].strip()
-    return f"{scheme}://{host}{view.site}"
 
 
 def _void_graph(site: Site, url: str) -> Graph:

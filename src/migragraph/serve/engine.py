@@ -1,4 +1,6 @@
-"""What a query worker does: run one query over the store and shape its answer, within the row limit.
+"""What a query worker does: run one query over the store and shape its answer, within the row limit
+and the size limit (counted on the terms as they are read, so a result is refused before it is held
+whole, and on the serialised answer).
 
 The store is opened read-only with pyoxigraph itself rather than through GraphStore: the endpoint needs
 results as oxigraph's iterators (to stop at the row limit, and to serialise graphs in Turtle, N-Triples,
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from migragraph.limits import DEFAULT_RESULT_BYTES, show_size
 from migragraph.map.prefixes import vocab_prefixes
 from migragraph.serve import results
 from migragraph.serve.conneg import (
@@ -25,7 +28,7 @@ from migragraph.serve.conneg import (
     NotAcceptableError,
     choose,
 )
-from migragraph.serve.guard import RefusedError, check_query
+from migragraph.serve.guard import RefusedError, check_query, uses_service
 from migragraph.serve.results import Row, Term
 
 BOOLEAN_OFFERS = tuple(r for r in SOLUTIONS if r.name in ("json", "xml", "html"))  # ASK has no CSV, TSV
@@ -98,9 +101,11 @@ Outcome = Body | Table | Triples | Boolean | Failure
 class Engine:
     """The store, read-only, and the rules every query runs under."""
 
-    def __init__(self, path: Path, max_results: int, allow_service: bool, prefixes: dict[str, str]) -> None:
+    def __init__(self, path: Path, max_results: int, allow_service: bool, prefixes: dict[str, str],
+                 max_bytes: int = DEFAULT_RESULT_BYTES) -> None:
         self.store = ox.Store.read_only(str(path))
         self.max_results = max_results
+        self.max_bytes = max_bytes
         self.allow_service = allow_service
         self.prefixes = prefixes  # for Turtle and JSON-LD output
 
@@ -118,12 +123,21 @@ class Engine:
             return Failure(406, str(exc))
         except SyntaxError as exc:
             return Failure(400, f"the SPARQL query is not valid: {exc}")
-        except TooManyResultsError as exc:
+        except (TooManyResultsError, TooLargeError) as exc:
             return Failure(400, str(exc))
-        except (RuntimeError, ValueError) as exc:  # oxigraph: a substitution or dataset it cannot apply
-            return Failure(400, f"the query cannot be run: {exc}")
-        except OSError as exc:  # a SERVICE that failed (when allowed), or the store itself
-            return Failure(502 if self.allow_service else 500, f"the query failed: {exc}")
+        except (RuntimeError, ValueError, OSError) as exc:
+            return self._failed(job, exc)
+
+    def _failed(self, job: Job, exc: Exception) -> Failure:
+        """A query Oxigraph could not run, or that failed while running. With SERVICE allowed and named,
+        the failure is most likely the remote endpoint's (unreachable, or an answer that is no SPARQL
+        result): a 502, naming it as such."""
+        if self.allow_service and isinstance(job, Protocol) and not job.trusted and _federated(job.query):
+            return Failure(502, "a SERVICE endpoint the query names failed or gave an answer that is not a "
+                                f"SPARQL result: {' '.join(str(exc).split())}")
+        if isinstance(exc, OSError):  # the store itself
+            return Failure(500, f"the query failed: {exc}")
+        return Failure(400, f"the query cannot be run: {exc}")  # a substitution or dataset it cannot apply
 
     def _query(self, text: str, substitutions: dict[str, Term], default_graphs: tuple[str, ...] = (),
                named_graphs: tuple[str, ...] = ()) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
@@ -147,29 +161,65 @@ class Engine:
             table = Table([v.value for v in found.variables], self._bounded(found))
             if rep is HTML:
                 return table
-            return Body(rep.media_type, results.write(rep.name, table.variables, table.rows))
+            return self._body(rep.media_type, results.write(rep.name, table.variables, table.rows))
         rep = choose(GRAPHS, job.accept, job.fmt, graphs=True)
         triples = self._bounded_triples(found)
         if rep is HTML:
             return Triples(triples)
-        return Body(rep.media_type, serialize_triples(triples, rep.name, self.prefixes))
+        return self._body(rep.media_type, serialize_triples(triples, rep.name, self.prefixes))
+
+    def _body(self, media_type: str, body: bytes) -> Body:
+        if len(body) > self.max_bytes:  # escaping in the format can outgrow the terms
+            raise TooLargeError(self.max_bytes)
+        return Body(media_type, body)
 
     def _bounded(self, found: ox.QuerySolutions) -> list[Row]:
         rows: list[Row] = []
         names = [v for v in found.variables]
+        size = 0
         for solution in found:
             if len(rows) == self.max_results:
                 raise TooManyResultsError(self.max_results, "rows")
-            rows.append(tuple(solution[v] for v in names))
+            row = tuple(solution[v] for v in names)
+            size += sum(_size(term) for term in row)
+            if size > self.max_bytes:
+                raise TooLargeError(self.max_bytes)
+            rows.append(row)
         return rows
 
     def _bounded_triples(self, found: ox.QueryTriples) -> list[ox.Triple]:
         triples: list[ox.Triple] = []
+        size = 0
         for triple in found:
             if len(triples) == self.max_results:
                 raise TooManyResultsError(self.max_results, "triples")
+            size += _size(triple.subject) + _size(triple.predicate) + _size(triple.object)
+            if size > self.max_bytes:
+                raise TooLargeError(self.max_bytes)
             triples.append(triple)
         return triples
+
+
+def _size(term: Term | ox.Triple | None) -> int:
+    """About the bytes `term` takes in an answer: its text, and a few for the syntax around it."""
+    if term is None:
+        return 0
+    if isinstance(term, ox.Triple):
+        return _size(term.subject) + _size(term.predicate) + _size(term.object)
+    return len(term.value) + 8
+
+
+def _federated(query: str) -> bool:
+    try:
+        return uses_service(query)
+    except RefusedError:
+        return True  # allowed unchecked: it may well name one
+
+
+class TooLargeError(Exception):
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"the result is larger than {show_size(limit)}, this endpoint's limit: page through "
+                         "it with LIMIT and OFFSET, or ask for fewer or shorter values")
 
 
 class TooManyResultsError(Exception):

@@ -2,15 +2,18 @@
 
 With the base https://w3id.org/migragraph/id/ an organisation's IRI is .../id/org/iom. Locally the
 server answers /id/org/iom for it, and its pages link to local paths, so that a copy runs on a laptop.
-A reverse proxy for the published host forwards requests whose Host (or X-Forwarded-Host) is that
-host: those are answered at the published path (/migragraph/id/org/iom), the site's own routes
-(/sparql, /static/...) beside the base (/migragraph/sparql), and pages link to the published IRIs.
+A reverse proxy for the published host forwards requests whose Host (or X-Forwarded-Host, from a
+trusted proxy: serve/origin.py) is that host: those are answered at the published path
+(/migragraph/id/org/iom), the site's own routes (/sparql, /static/...) beside the base
+(/migragraph/sparql), and pages link to the published IRIs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from migragraph.serve.origin import Authority, parse_authority
 
 LOCAL_ENTITIES = "/id/"
 
@@ -23,6 +26,7 @@ class View:
     entities: str  # the path of entity IRIs: "/id/" or "/migragraph/id/"
     base: str      # the base IRI of entities
     proxied: bool
+    url: str = ""  # the site's root as an absolute URL, for answers that need one (VoID)
 
     def link(self, iri: str) -> str:
         """Where a page links for `iri`: a local path for an entity under the base (when local), else
@@ -45,16 +49,23 @@ class Mount:
             raise ValueError(f"--base-iri {base!r} must be an http(s) IRI ending in '/' "
                              "(entities are dereferenced by path)")
         self.base = base
+        self.scheme = parts.scheme
         self.host = parts.netloc.lower()
+        try:
+            self.authority = parse_authority(parts.netloc)
+        except ValueError as exc:
+            raise ValueError(f"--base-iri {base!r}: {exc}") from None
         self.entities = parts.path or "/"
         # The site beside the entities: /migragraph/ for /migragraph/id/; / for /id/ or /.
         trimmed = self.entities.rstrip("/")
         self.site = trimmed[: trimmed.rfind("/") + 1] or "/"
 
-    def view(self, host: str | None) -> View:
-        """The view of a request that came for `host` (X-Forwarded-Host, else Host)."""
-        if host and host.split(",")[0].strip().lower() == self.host:
-            return View(self.site, self.entities, self.base, proxied=True)
+    def view(self, host: Authority | None) -> View:
+        """The view of a request that came for `host` (a trusted X-Forwarded-Host, else Host)."""
+        published = self.authority
+        if host is not None and host.host == published.host and published.port in (None, host.port):
+            return View(self.site, self.entities, self.base, proxied=True,
+                        url=f"{self.scheme}://{self.host}{self.site}")
         return View("/", LOCAL_ENTITIES, self.base, proxied=False)
 
     def published(self, iri: str) -> str | None:

@@ -21,7 +21,7 @@ from rdflib.namespace import XSD
 from migragraph.errors import ConfigError
 from migragraph.serve.conneg import prefers_html
 from migragraph.serve.engine import Body, Boolean, Failure, Outcome, Protocol, Table, Triples
-from migragraph.serve.http import Request, Response, text
+from migragraph.serve.http import RepeatedParameterError, Request, Response, text
 from migragraph.serve.mount import View
 from migragraph.serve.named import NamedQuery, bind, named_queries, visible_columns
 
@@ -106,6 +106,9 @@ def sparql(site: Site, request: Request, view: View) -> Response:
 
 
 def _format(params: dict[str, list[str]]) -> str | None:
+    for name in _FORMAT_PARAMS:
+        if len(params.get(name, [])) > 1:
+            raise RepeatedParameterError(name, params[name])
     return next((params[p][0] for p in _FORMAT_PARAMS if params.get(p)), None)
 
 
@@ -169,7 +172,8 @@ def named(site: Site, request: Request, view: View, name: str | None) -> Respons
     question = questions.get(name)
     if question is None:
         return site.not_found(request, view)
-    values = {k: v[0] for k, v in request.params.items() if k not in _FORMAT_PARAMS and v and v[0] != ""}
+    given = {k: request.param(k) for k in request.params if k not in _FORMAT_PARAMS}  # refuses repeats
+    values = {k: v for k, v in given.items() if v}
     try:
         substitutions = bind(question, values)
     except ConfigError as exc:

@@ -3,16 +3,25 @@
 Labels, titles and sentences come from press releases anyone can write, so nothing reaches a page
 unescaped: templates get plain strings and Jinja2 escapes them (a label "<script>" shows as text), and
 the server forbids scripts on its pages anyway (Content-Security-Policy in serve/http.py).
+
+Text from releases may also carry bidirectional controls: a right-to-left override (U+202E) in a title
+would reverse whatever follows it on the line, the site's own words included. Such text is isolated:
+inside elements it goes in <bdi> (the `bdi` filter), whose content the browser lays out apart from its
+surroundings, whatever controls it holds; where no element may stand (<title>, attributes, SVG text) it
+is wrapped in the isolate characters FSI ... PDI with the controls inside it dropped (`isolate`), so that
+none can close the isolate early.
 """
 
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 import pyoxigraph as ox
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from migragraph import __version__
 from migragraph.serve.mount import View
@@ -20,6 +29,20 @@ from migragraph.serve.results import Term
 
 _LONG = 300  # a literal longer than this is folded (a release's full text)
 _LINKABLE = ("http://", "https://", "mailto:")
+_BIDI_CONTROLS = {"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
+FSI, PDI = "\u2068", "\u2069"
+
+
+def bdi(text: object) -> Markup:
+    """`text`, escaped, in a <bdi> element: laid out on its own, it reorders nothing around it."""
+    return Markup("<bdi>%s</bdi>") % escape(str(text))
+
+
+def isolate(text: object) -> str:
+    """`text` between FSI and PDI, without bidirectional controls of its own: for places that take
+    text only (a <title>, an attribute), where <bdi> cannot stand."""
+    kept = "".join(ch for ch in str(text) if unicodedata.bidirectional(ch) not in _BIDI_CONTROLS)
+    return f"{FSI}{kept}{PDI}"
 
 
 @dataclass(frozen=True)
@@ -39,6 +62,7 @@ class Renderer:
         self.prefixes = sorted(prefixes.items(), key=lambda item: -len(item[1]))
         self.env = Environment(loader=PackageLoader("migragraph.serve", "templates"), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env.filters.update(bdi=bdi, isolate=isolate)
 
     def page(self, template: str, view: View, **context: Any) -> bytes:
         html = self.env.get_template(template).render(view=view, version=__version__, **context)

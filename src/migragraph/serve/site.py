@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -30,8 +31,10 @@ from migragraph.resources import data_file
 from migragraph.serve import describe, pages, protocol
 from migragraph.serve.conneg import HTML, prefers_html
 from migragraph.serve.engine import Failure, Rows, Table
-from migragraph.serve.http import Request, Response, text
+from migragraph.serve.generation import WATCH_SECONDS, Generation, Generations
+from migragraph.serve.http import RepeatedParameterError, Request, Response, text
 from migragraph.serve.mount import Mount, View
+from migragraph.serve.origin import BadForwardingError, Origins, Seen
 from migragraph.serve.render import Renderer
 from migragraph.serve.workers import Limits, WorkerPool
 
@@ -63,22 +66,42 @@ def _static_files() -> dict[str, tuple[bytes, str]]:
 
 
 class Site:
-    def __init__(self, store: Path, base: str, limits: Limits, workers: int,
-                 write_token: str | None = None, summary: dict[str, Any] | None = None) -> None:
+    """The site of the build in `directory`, answering each request from one generation of its store
+    (serve/generation.py)."""
+
+    def __init__(self, directory: Path, base: str, limits: Limits, workers: int,
+                 write_token: str | None = None, origins: Origins | None = None,
+                 watch: float = WATCH_SECONDS) -> None:
         self.mount = Mount(base)
+        self.origins = origins or Origins()
         self.prefixes = prefixes(base)
         self.limits = limits
         self.write_token = write_token
-        self.summary = summary or {}
         self.renderer = Renderer(self.prefixes)
         self.static = _static_files()
         self.ontology = describe.Ontology.load(self.mount)
-        self._cache: dict[str, Any] = {}
-        self._cache_lock = threading.Lock()
-        self.pool = WorkerPool(store, workers, limits, self.prefixes)
+        self._request = threading.local()
+        def pool(store: Path) -> WorkerPool:
+            return WorkerPool(store, workers, limits, self.prefixes)
+
+        self.generations = Generations(directory, pool, watch)
 
     def close(self) -> None:
-        self.pool.close()
+        self.generations.close()
+
+    @property
+    def generation(self) -> Generation:
+        """The generation the request being answered on this thread started with."""
+        bound: Generation | None = getattr(self._request, "generation", None)
+        return bound or self.generations.current
+
+    @property
+    def pool(self) -> WorkerPool:
+        return self.generation.pool
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        return self.generation.summary
 
     # ------------------------------------------------------------------ what routes share
 
@@ -103,11 +126,12 @@ class Site:
         return outcome
 
     def cached(self, name: str) -> Table:
-        """rows(name), once: the store is opened read-only, so what it counts never changes."""
-        with self._cache_lock:
-            if name not in self._cache:
-                self._cache[name] = self.rows(name)
-            table: Table = self._cache[name]
+        """rows(name), once a generation: its store is never written, so what it counts never changes."""
+        generation = self.generation
+        with generation.cache_lock:
+            if name not in generation.cache:
+                generation.cache[name] = self.rows(name)
+            table: Table = generation.cache[name]
             return table
 
     def kind(self, iri: str) -> str | None:
@@ -131,19 +155,46 @@ class Site:
     # ------------------------------------------------------------------ routing
 
     def handle(self, request: Request) -> Response:
-        view = self.mount.view(request.host)
+        try:
+            seen = self.origins.seen(request.peer, request.host, request.headers.get("X-Forwarded-Host"),
+                                     request.headers.get("X-Forwarded-Proto"))
+        except BadForwardingError as exc:
+            return text(400, str(exc))
+        view = self._view(request, seen)
         if request.method == "OPTIONS":
             return preflight()
         if _unsafe(request.path):
             return self.not_found(request, view)
+        with self.generations.using() as generation:
+            self._request.generation = generation
+            try:
+                return self._answer(request, view)
+            finally:
+                self._request.generation = None
+
+    def _answer(self, request: Request, view: View) -> Response:
         try:
             return self._route(request, view)
+        except RepeatedParameterError as exc:
+            return self.error(request, view, 400, str(exc))
         except QueryFailedError as exc:
             failure = exc.failure
             retry = {"Retry-After": "5"} if failure.status == 503 else {}
             response = self.error(request, view, failure.status, failure.message)
             response.headers.update(retry)
             return response
+
+    def _view(self, request: Request, seen: Seen) -> View:
+        """How `request` sees the site, with the absolute URL of its root: --public-base when given,
+        the published one when proxied, a trusted proxy's, else the address the client connected to
+        (serve/origin.py); never a host the client merely named."""
+        view = self.mount.view(seen.host)
+        if self.origins.public_base:
+            return replace(view, url=self.origins.public_base)
+        if view.proxied:
+            return view
+        authority = seen.host if seen.forwarded and seen.host else request.local
+        return replace(view, url=f"{seen.scheme or 'http'}://{authority}{view.site}")
 
     def _route(self, request: Request, view: View) -> Response:
         path = request.path

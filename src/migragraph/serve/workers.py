@@ -2,8 +2,9 @@
 
 A thread cannot be stopped, and pyoxigraph releases the GIL while it evaluates: an abandoned thread
 would go on using a core until its query ends (a cross join over all triples: hours). A process can be
-killed. Each worker opens the store read-only once and answers jobs over a pipe; a job not answered in
-time gets its worker killed and replaced (in the background, ~0.5 s), and the client a 503.
+killed. Each worker limits its own memory (migragraph/limits.py), opens the store read-only once and
+answers jobs over a pipe; a job not answered in time gets its worker killed and replaced (in the
+background, ~0.5 s), and the client a 503; so does a job whose worker ran out of its memory.
 
 Spawned, not forked: the server is multi-threaded, and forking a threaded process copies its locks
 in whatever state they were.
@@ -12,15 +13,22 @@ in whatever state they were.
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
 import queue
 import threading
-import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
+from migragraph.limits import (
+    DEFAULT_MEMORY,
+    DEFAULT_RESULT_BYTES,
+    die_with_parent,
+    limit_memory,
+    memory_message,
+    show_size,
+    stopped_by_memory,
+)
 from migragraph.serve.engine import Engine, Failure, Job, Outcome
 
 
@@ -29,20 +37,22 @@ class Limits:
     timeout: float       # seconds a query may run, and may wait for a free worker
     max_results: int     # rows or triples a result may hold
     allow_service: bool  # federated queries
+    memory: int = DEFAULT_MEMORY              # address space of each worker, in bytes
+    max_bytes: int = DEFAULT_RESULT_BYTES     # size of a result
 
 
 def _worker_main(conn: Connection, path: str, limits: Limits, prefixes: dict[str, str]) -> None:
-    """A worker process: open the store, say so, then answer jobs until the pipe closes."""
+    """A worker process: limit its memory, open the store, say so, then answer jobs until the pipe
+    closes."""
+    limit_memory(limits.memory)
     try:
-        engine = Engine(Path(path), limits.max_results, limits.allow_service, prefixes)
-    except OSError as exc:
-        conn.send(Failure(500, f"cannot open the store at {path}: {exc}"))
+        engine = Engine(Path(path), limits.max_results, limits.allow_service, prefixes, limits.max_bytes)
+    except (OSError, MemoryError) as exc:
+        conn.send(Failure(500, f"cannot open the store at {path}: {exc or type(exc).__name__} "
+                               f"(memory limit {show_size(limits.memory)})"))
         return
     conn.send("ready")
-    parent = os.getppid()
-    # If the server dies without killing its workers, a worker busy with a long query would not see
-    # its pipe close until the query ended: this thread ends it as soon as the parent is gone.
-    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+    die_with_parent()  # a server killed without stopping its workers leaves none behind
     while True:
         try:
             job = conn.recv()
@@ -50,15 +60,11 @@ def _worker_main(conn: Connection, path: str, limits: Limits, prefixes: dict[str
             return
         try:
             outcome = engine.run(job)
+        except MemoryError:  # Python's own allocations past the limit (Oxigraph's abort the process)
+            outcome = Failure(503, memory_message(limits.memory, "this endpoint's"))
         except Exception as exc:  # a bug here must cost one answer, not the worker
             outcome = Failure(500, f"internal error in the query worker: {type(exc).__name__}: {exc}")
         conn.send(outcome)
-
-
-def _exit_with(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(0)
 
 
 class _Worker:
@@ -97,7 +103,13 @@ class WorkerPool:
         if not worker.conn.poll(60):
             worker.kill()
             raise RuntimeError("a query worker did not open the store within 60 s")
-        hello = worker.conn.recv()
+        try:
+            hello = worker.conn.recv()
+        except (EOFError, OSError):
+            worker.kill()
+            limit = show_size(self.limits.memory)
+            raise RuntimeError(f"a query worker ended while opening the store (exit code "
+                               f"{worker.process.exitcode}; its memory limit: {limit})") from None
         if isinstance(hello, Failure):
             worker.kill()
             raise RuntimeError(hello.message)
@@ -138,7 +150,10 @@ class WorkerPool:
                 return outcome
         except (EOFError, OSError) as exc:
             self._replace(worker)
-            return Failure(500, f"the query worker failed: {exc or type(exc).__name__}")
+            if stopped_by_memory(worker.process.exitcode):
+                return Failure(503, memory_message(self.limits.memory, "this endpoint's"))
+            return Failure(500, f"the query worker failed: {exc or type(exc).__name__} "
+                                f"(exit code {worker.process.exitcode})")
         self._replace(worker)
         return Failure(503, f"the query ran past this endpoint's time limit of {timeout:g} s and was "
                             "stopped; add LIMIT, narrow the patterns, or ask one of the named questions")

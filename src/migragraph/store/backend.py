@@ -23,6 +23,7 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from migragraph.errors import StoreError
+from migragraph.store.generations import Lease
 from migragraph.store.journal import Journal
 from migragraph.store.sparqltext import DROP_ORPHANS, Substitutions, drop_graph, syntax_error
 
@@ -70,8 +71,10 @@ class Backend(Protocol):
 class OxigraphBackend:
     """pyoxigraph, on disk at `path` or in memory (path None)."""
 
-    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path | None = None, *, read_only: bool = False,
+                 lease: Lease | None = None) -> None:
         self.path, self.read_only = path, read_only
+        self.lease = lease  # the published generation `path` is in, held until close (generations.py)
         self.location = str(path) if path is not None else "(memory)"
         self.journal = Journal(path.with_name(path.name + ".pending")) if path is not None else None
         try:
@@ -85,6 +88,8 @@ class OxigraphBackend:
             else:
                 self._store = ox.Store(str(path))
         except OSError as exc:
+            if lease is not None:
+                lease.close()
             raise StoreError(f"cannot open the store at {path}: {exc}") from None
         if not read_only:
             self._recover()
@@ -198,6 +203,8 @@ class OxigraphBackend:
                 raise StoreError(f"cannot write to the store at {self.location}: {exc}") from None
             finally:
                 self._store = None  # dropping the handle releases RocksDB's lock on the folder
+                if self.lease is not None:
+                    self.lease.close()
 
 
 def union_of(quads: list[ox.Quad]) -> list[ox.Quad]:

@@ -61,8 +61,7 @@ class GraphStore:
         self.path = path
         self.read_only = read_only
         if backend is None and path is not None and read_only and path.name == "store":
-            spec = recorded_store(path.parent)
-            backend = backend_for(path.parent, spec, read_only=True) if spec != EMBEDDED else None
+            backend = backend_for(path.parent, recorded_store(path.parent), read_only=True)
         self.backend: Backend = backend or OxigraphBackend(path, read_only=read_only)
 
     @classmethod

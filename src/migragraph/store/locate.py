@@ -6,7 +6,9 @@
     sparql+http(s)://...            to .../update beside .../query or .../sparql, else to the same URL
 
 A build records its store in build.json ("store"), so `query`, `validate`, `viz` and `export` find it
-without being told again: GraphStore(DIR/store, read_only=True) opens whatever DIR was built into.
+without being told again: GraphStore(DIR/store, read_only=True) opens whatever DIR was built into; for
+the embedded store, the generation the last finished build published (store/generations.py), never the
+one a running build writes.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from migragraph.errors import StoreError
 from migragraph.store.backend import Backend, OxigraphBackend
 from migragraph.store.endpoint import EndpointBackend
+from migragraph.store.generations import hold
 
 EMBEDDED, MEMORY = "oxigraph", "memory"
 SUMMARY = "build.json"
@@ -52,6 +55,9 @@ def backend_for(directory: Path, spec: str, *, read_only: bool = False,
                 update_url: str | None = None) -> Backend:
     """The backend `spec` names, for the build folder `directory`."""
     if spec == EMBEDDED:
+        lease = hold(directory) if read_only else None
+        if lease is not None:
+            return OxigraphBackend(lease.store, read_only=True, lease=lease)
         return OxigraphBackend(directory / "store", read_only=read_only)
     if spec == MEMORY:
         backend = OxigraphBackend(None)

@@ -75,7 +75,7 @@ def test_full_graph_has_the_entities_and_relations_of_the_releases(full: nx.Mult
     assert iom == {"iri": ID + "org/iom", "label": "International Organization for Migration",
                    "type": "organisation", "releases": f"{ID}release/alpha {ID}release/beta",
                    "release_count": 2, "first_seen": "2024-03-01", "last_seen": "2025-05-02"}
-    assert full.nodes[ID + "funding/alpha--eu--iom--50000000--eur"]["amount"] == 50_000_000.0
+    assert full.nodes[ID + "funding/eu--iom--50000000--eur--2023"]["amount"] == 50_000_000.0
     post = full.edges[ID + "person/amy-pope", ID + "org/iom", "holds post: Director General"]
     assert (post["role"], post["date"], post["releases"]) == (
         "Director General", "2024-03-01", f"{ID}release/alpha {ID}release/beta")

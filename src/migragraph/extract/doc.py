@@ -70,7 +70,7 @@ class Doc:
         known = self.gaz.by_surface(name)
         if known:
             return self.add_gazetteer_org(known, alias)
-        key = slug(name)
+        key = slug(re.sub(r"(?<=\w)(?:’s|'s)(?=\s)", "", name))  # "World Bank’s Board" is "World Bank Board"
         for org in self.orgs.values():
             if org.name.lower() == name.lower() or name in org.aliases:
                 key = org.key

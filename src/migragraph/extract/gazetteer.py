@@ -17,6 +17,15 @@ from migragraph.resources import data_file
 
 
 @dataclass(frozen=True)
+class Former:
+    """A name an organisation had, until the year it stopped being used; `key`, the key it had here."""
+
+    name: str
+    until: int
+    key: str | None = None
+
+
+@dataclass(frozen=True)
 class OrgEntry:
     key: str
     name: str
@@ -27,6 +36,9 @@ class OrgEntry:
     offices: bool = False
     wikidata: str | None = None
     country: str | None = None  # alpha-3, for a government
+    seat: str | None = None  # the city of its headquarters
+    per_country: bool = False  # one in each country: without its country, a release's own
+    formerly: tuple[Former, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -48,6 +60,7 @@ class Gazetteer:
     demonym_surface: dict[str, str] = field(default_factory=dict)  # adjective -> alpha-3
     roles: dict[str, Any] = field(default_factory=dict)
     pattern: re.Pattern[str] = re.compile(r"(?!)")
+    former_keys: dict[str, str] = field(default_factory=dict)  # a key published before -> the current one
 
     def by_surface(self, form: str) -> OrgEntry | None:
         key = self.surface.get(form) or self.surface.get(_strip_the(form))
@@ -75,6 +88,8 @@ def _org_entries() -> list[OrgEntry]:
                 key=item["key"], name=item["name"], aliases=tuple(item.get("aliases", [])),
                 context_aliases=tuple(item.get("context_aliases", [])), parent=item.get("parent"),
                 unit=bool(item.get("unit")), offices=bool(item.get("offices")), wikidata=item.get("wikidata"),
+                seat=item.get("seat"), per_country=bool(item.get("per_country")),
+                formerly=tuple(Former(f["name"], int(f["until"]), f.get("key")) for f in item.get("formerly", [])),
             ))
         except KeyError as exc:
             raise ConfigError(f"gazetteer/organisations.yaml: entry {item!r} lacks {exc}") from None
@@ -124,8 +139,11 @@ def load() -> Gazetteer:
         if entry.key in gaz.orgs:
             raise ConfigError(f"gazetteer/organisations.yaml: key {entry.key!r} appears twice")
         gaz.orgs[entry.key] = entry
-        for form in (entry.name, *entry.aliases):
+        for form in (entry.name, *entry.aliases, *(f.name for f in entry.formerly)):
             gaz.surface[form] = entry.key
+        for former in entry.formerly:
+            if former.key:
+                gaz.former_keys[former.key] = entry.key
     for entry in entries:  # derived forms never displace a name the file gives
         for form in _variants(entry.name):
             gaz.surface.setdefault(form, entry.key)

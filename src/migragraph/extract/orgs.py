@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from migragraph.extract.doc import Doc, Mention, main_country
+from migragraph.extract.gazetteer import OrgEntry
 from migragraph.extract.names import NAME, valid_name
 from migragraph.extract.persons import role_re_at
 from migragraph.extract.places import is_city
@@ -85,7 +86,42 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
     """An organisation from the gazetteer, or one of its offices ("IOM Ghana", "IOM headquarters")."""
     entry = doc.gaz.orgs[key]
     rest = doc.text[end:end + 80]
+    if entry.per_country:
+        to = re.match(r"\s+(?:to|in)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)", rest)
+        country = to and next((c for c in (to.group(1), to.group(1).split()[0]) if c in doc.gaz.country_surface), None)
+        if to and country:
+            # "EU delegation to Georgia": the delegation in that country, one organisation in every release
+            name = f"{entry.name} to {doc.gaz.countries[doc.gaz.country_surface[country]].name}"
+            stop = end + rest.index(country) + len(country)
+            parent = doc.add_gazetteer_org(doc.gaz.orgs[entry.parent]) if entry.parent else None
+            unit = doc.add_org(name, parent=parent, unit=True, alias=doc.text[start:stop])
+            doc.mentions.append(Mention(start, stop, unit, "org", doc.text[start:stop]))
+            return
+    if entry.offices and _CHAPTERED.search(entry.name):
+        before = doc.text[max(0, start - 40):start]
+        national = re.search(r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) $", before)
+        country = national and next((c for c in (national.group(1), national.group(1).split()[-1])
+                                     if c in doc.gaz.country_surface), None)
+        placed = national and re.search(r"\b(?:in|at|to|of|by|for|from|with)\s*$", before[:national.start()],
+                                        re.IGNORECASE)
+        if national and country and not placed:
+            # "Bangladesh UN Network on Migration": the national body, not the global one
+            lo = start - len(country) - 1
+            unit = doc.add_org(doc.text[lo:end], parent=doc.add_gazetteer_org(entry), unit=True)
+            doc.mentions.append(Mention(lo, end, unit, "org", doc.text[lo:end]))
+            return
     if entry.offices:
+        hq = _HEADQUARTERS.match(doc.text, end)
+        city = hq and (hq.group(1) or hq.group(2))
+        seat = re.match(rf" {re.escape(entry.seat)}\b(?!\s+[A-Z])", rest) if entry.seat else None
+        if (hq and (not city or city == entry.seat)) or seat:
+            # "IOM’s Geneva Headquarters", "IOM headquarters in Geneva", "IOM Geneva": one unit, its seat
+            stop = hq.end() if hq else end + seat.end()  # type: ignore[union-attr]
+            unit = doc.add_org(f"{_short_name(entry)} Headquarters", parent=doc.add_gazetteer_org(entry), unit=True,
+                               alias=doc.text[start:stop])
+            doc.orgs[unit].aliases.discard(f"{_short_name(entry)} Headquarters")
+            doc.mentions.append(Mention(start, stop, unit, "org", doc.text[start:stop]))
+            return
         m = re.match(r" ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)", rest)
         if m:
             place = m.group(1)
@@ -107,6 +143,16 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
             return
     doc.add_gazetteer_org(entry, form)
     doc.mentions.append(Mention(start, end, key, "org", form))
+
+
+# Bodies with national chapters named "<country> <body>" (an agency's offices are "<agency> <country>").
+_CHAPTERED = re.compile(r"\b(?:Network|Committee|Society|Council|Alliance)\b")
+_HEADQUARTERS = re.compile(r"(?:’s|'s)?\s+(?:([A-Z][\w’'-]+)\s+)?[Hh]eadquarters\b(?:\s+in\s+([A-Z][\w’'-]+))?")
+
+
+def _short_name(entry: OrgEntry) -> str:
+    """An organisation's acronym, where it has one ("IOM"), else its name."""
+    return next((a for a in entry.aliases if re.fullmatch(r"[A-Z]{2,8}", a)), entry.name)
 
 
 def _acronym_fits(name: str, acronym: str) -> bool:

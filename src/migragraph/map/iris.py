@@ -3,7 +3,8 @@
     <base>org/<key>        organisations (gazetteer key, or the slug of the fullest name)
     <base>person/<slug>    persons, by name with accents folded ("António Guterres" = "Antonio Guterres")
     <base>role/<slug>      roles;  <base>post/<org>--<role>--<person>  a person's post in an organisation
-    <base>meeting/…  <base>framework/…  <base>funding/…  <base>place/…  <base>release/<key>
+    <base>funding/<donor>--<recipient>--<amount>--<currency>--<year>  one flow, whichever releases report it
+    <base>meeting/…  <base>framework/…  <base>place/…  <base>release/<key>
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from rdflib import URIRef
 
 DEFAULT_BASE = "https://w3id.org/migragraph/id/"
 _MAX_SLUG = 80
-# Kinds minted from names, so that many releases describe one node; the others (release, meeting,
-# funding, activity) are minted from a release's key and belong to that release alone. Validation
-# checks cross-release constraints on these only (validate/crossrelease.py).
-SHARED_KINDS = frozenset({"org", "person", "role", "post", "framework", "place", "agent"})
+# Kinds minted from names or from what they are, so that many releases describe one node: a funding
+# flow from its donor, recipient, amount, currency and year. The others (release, meeting, activity) are
+# minted from a release's key and belong to that release alone. Validation checks cross-release
+# constraints on these only (validate/crossrelease.py).
+SHARED_KINDS = frozenset({"org", "person", "role", "post", "framework", "place", "agent", "funding"})
 # Never valid in an IRI (RFC 3987), with the controls and spaces.
 _NOT_IRI = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f-\x9f]")
 

@@ -23,6 +23,7 @@ from migragraph.map import Triple
 from migragraph.map.dates import date_literal, partial_date_literal
 from migragraph.map.iris import IriMinter
 from migragraph.map.keys import name_key_triples
+from migragraph.map.scope import identities
 from migragraph.map.titles import choose_title, fallback_label
 from migragraph.vocab import MG
 
@@ -79,6 +80,7 @@ class _ReleaseMapper:
     def __init__(self, release: RawRelease, extraction: Extraction, minter: IriMinter, version: str) -> None:
         self.release, self.x, self.mint, self.version = release, extraction, minter, version
         self.iri = minter("release", release.key)
+        self.ids = identities(extraction.organisations, release.key)
         self.triples: dict[Triple, None] = {}  # a set that keeps the order triples were added in
         self.issued = date_literal(extraction.info.date) or date_literal(release.date)
 
@@ -107,7 +109,8 @@ class _ReleaseMapper:
             self.triples[(s, p, o)] = None
 
     def org(self, key: str) -> URIRef:
-        return self.mint("org", key)
+        ident = self.ids.get(key)
+        return self.mint("org", *ident.segments) if ident else self.mint("org", key)
 
     def person(self, key: str) -> URIRef:
         return self.mint("person", key)
@@ -198,8 +201,9 @@ class _ReleaseMapper:
         self.add(iri, RDF.type, ORG.Organization)
         if o.unit:
             self.add(iri, RDF.type, ORG.OrganizationalUnit)
-        self.labels(iri, o.name, o.aliases)
-        self.add(iri, SKOS.prefLabel, Literal(o.name))
+        label = self.ids[o.key].label
+        self.labels(iri, label, o.aliases | {o.name})
+        self.add(iri, SKOS.prefLabel, Literal(label))
         if o.parent and o.parent in self.x.organisations and o.parent != o.key:
             self.add(iri, ORG.subOrganizationOf, self.org(o.parent))
         qid = re.search(r"(Q[1-9]\d*)$", o.wikidata or "")
@@ -266,7 +270,16 @@ class _ReleaseMapper:
         self.evidence(iri, f.evidence)
 
     def _funding_iri(self, f: Funding) -> URIRef:
-        return self.mint("funding", self.release.key, f.donor, f.recipient, _decimal(f.amount), f.currency)
+        """Minted from what the flow is (donor, recipient, amount, currency, year), not from the release:
+        one contribution reported by two releases is one node with both as evidence (issue #14)."""
+        year = str(f.year) if f.year is not None else "undated"
+        return self.mint("funding", self._segment(f.donor), self._segment(f.recipient), _decimal(f.amount),
+                         f.currency, year)
+
+    def _segment(self, key: str) -> str:
+        """An organisation's (or person's) identity as one part of another IRI."""
+        ident = self.ids.get(key)
+        return "--".join(ident.segments) if ident else key
 
     def _funding(self, f: Funding) -> None:
         iri = self._funding_iri(f)

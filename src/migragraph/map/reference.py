@@ -58,3 +58,10 @@ def _describe(g: Graph, entry: OrgEntry, minter: IriMinter) -> None:
         g.add((iri, ORG.subOrganizationOf, minter("org", entry.parent)))
     if entry.wikidata:
         g.add((iri, OWL.sameAs, URIRef(_WIKIDATA + entry.wikidata)))
+    for former in entry.formerly:
+        # A renamed body is one organisation: its former names are names of it, dated; an IRI published
+        # under a former key stays resolvable.
+        g.add((iri, SKOS.altLabel, Literal(former.name)))
+        g.add((iri, SKOS.historyNote, Literal(f"Named {former.name} until {former.until}.")))
+        if former.key:
+            g.add((minter("org", former.key), OWL.sameAs, iri))

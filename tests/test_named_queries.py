@@ -119,7 +119,8 @@ def test_co_participation_sub_units_mentions_evidence_changes(built: Path) -> No
     partners = partners_of("UN")
     assert ("United Nations", "Government of Türkiye", "1") in partners
     (unit,) = ask(built, "sub-units", org="World Bank")
-    assert (unit["name"], unit["parentName"]) == ("World Bank Board of Executive Directors", "World Bank")
+    assert (unit["name"], unit["parentName"]) == (
+        "Board of Executive Directors of the World Bank", "World Bank")
     (mention,) = ask(built, "releases-mentioning", entity="WHO")
     assert mention["issued"] == "2022-02-07" and mention["release"].endswith("/release/pg-a2ff94a1ac4a")
     evidence = ask(built, "evidence", entity="Amy Pope")

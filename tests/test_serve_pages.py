@@ -30,7 +30,7 @@ from tests.test_serve_support import (
 IOM_PATH = "id/org/iom"
 
 # A unit of IOM in tests/data: "the Council of the International Organization for Migration (IOM)".
-LOCAL_COUNCIL = "/id/org/council-of-the-international-organization-for-migration"
+LOCAL_COUNCIL = "/id/org/iom--council"
 COUNCIL = "https://w3id.org/migragraph" + LOCAL_COUNCIL
 
 

@@ -100,19 +100,20 @@ def test_an_incremental_build_finds_it_from_the_remembered_batches(
     assert _conflicts(again, minter) == [_releases(minter, "a", "b")]
     assert again.validation.violations == first.validation.violations
 
-    # A third release, with IOM's usual name: its batch alone is validated, the conflict between the
-    # two remembered batches is still found, and the report is the one a build from scratch gives.
+    # A third release, with IOM's usual name: its batch is validated, and the resolution graph's, which
+    # now links its meeting to the same meeting of a and b (resolve/); the conflict between the two
+    # remembered batches is still found, and the report is the one a build from scratch gives.
     _write(inputs, "c")
-    validated_here: list[int] = []
-    real = parallel._validate_here
+    validated: list[list[str]] = []
+    real = parallel.ParallelValidator.add_batch
 
-    def counted(batch: parallel.Batch, *rest: Any) -> Any:
-        validated_here.append(len(batch))
-        return real(batch, *rest)
+    def counted(self: parallel.ParallelValidator, graphs: parallel.Batch, *rest: Any) -> Any:
+        validated.append([name for name, _ in graphs])
+        return real(self, graphs, *rest)
 
-    monkeypatch.setattr(parallel, "_validate_here", counted)
+    monkeypatch.setattr(parallel.ParallelValidator, "add_batch", counted)
     grown = _build(inputs, out, extractor, batch_size=1)
-    assert validated_here == [1]
+    assert sorted(validated) == [[str(minter("graph", "resolution"))], list(_releases(minter, "c"))]
     assert _conflicts(grown, minter) == [_releases(minter, "a", "b")]
     monkeypatch.undo()
     scratch = _build(inputs, tmp_path / "scratch", extractor, batch_size=1)

@@ -58,6 +58,12 @@ EXAMPLES = {
     "contentHash": 'release:iom-eu-2025 mg:contentHash "sha256:3f…" .',
     "sourceRecord": 'release:iom-eu-2025 mg:sourceRecord "releases/releases.jsonl:12" .',
     "nameKey": 'org:iom mg:nameKey "international organization for migration", "iom" .',
+    "Link": "link:3f… a mg:Link ; mg:joins person:moussa-faki-mahamat, person:moussa-faki-mohamet .",
+    "Candidate": "link:9a… a mg:Candidate ; "
+                 "mg:joins person:workneh-gebeyehu, person:workineh-gebeyehu-negewo .",
+    "joins": "link:3f… mg:joins person:moussa-faki-mahamat, person:moussa-faki-mohamet .",
+    "rule": 'link:3f… mg:rule "the same names but one transliterated, posts in one organisation" .',
+    "score": 'link:3f… mg:score 0.9 .',
 }
 
 

@@ -47,6 +47,9 @@ from migragraph.map.iris import DEFAULT_BASE, IriMinter
 from migragraph.map.mapper import release_triples
 from migragraph.map.prefixes import prefixes
 from migragraph.map.reference import reference_graph, reference_iri
+from migragraph.resolve.decisions import FILE_NAME as DECISIONS
+from migragraph.resolve.decisions import read as read_decisions
+from migragraph.resolve.graph import put_resolution, resolution_iri
 from migragraph.store.files import replacing, write_atomic, write_text_atomic
 from migragraph.store.generations import publish
 from migragraph.store.graphstore import GraphStore
@@ -100,6 +103,8 @@ class BuildResult:
     changes: Changes = field(default_factory=Changes)
     store: str = EMBEDDED
     seconds: float = 0.0
+    links: int = 0  # nodes of releases linked as one across releases (resolve/)
+    candidates: int = 0  # links proposed for a person to decide (`migragraph resolve`)
 
     @property
     def ok(self) -> bool:
@@ -124,14 +129,16 @@ class _Run:
 def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes: int = DEFAULT_MAX_BYTES,
           extractor: Extractor | None = None, extraction: str = DEFAULT_EXTRACTOR,
           batch_size: int = BATCH_SIZE, progress: bool | None = None, store: str | None = None,
-          update_url: str | None = None, prune: bool = False, rebuild: bool = False) -> BuildResult:
+          update_url: str | None = None, prune: bool = False, rebuild: bool = False,
+          decisions: Path | None = None) -> BuildResult:
     """Build the graph of the releases found in `inputs` into the folder `out`, incrementally.
 
     `store` picks the backend (store/locate.py; default: the one the folder was built with, else the
     embedded store). `prune` removes the graphs of releases not among `inputs`; `rebuild` extracts
     every release again, changed or not (after the gazetteer or the rules changed). `extraction` names
     the extractor (extract/select.py); the graphs record it with the version, so that changing it
-    extracts every release again."""
+    extracts every release again. `decisions` is the file of a person's decisions on links across
+    releases (resolve/decisions.py; default: `out`/decisions.tsv)."""
     from migragraph import __version__  # the package imports this module first
 
     started = time.monotonic()
@@ -141,6 +148,7 @@ def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes:
         raise ConfigError(str(exc)) from None
     extract = extractor or extractor_named(extraction)
     version = f"{__version__}+{extraction}"
+    decided = read_decisions(decisions or out / DECISIONS)  # a bad line stops the build before it starts
     out.mkdir(parents=True, exist_ok=True)
     with BuildLock(out):
         spec = store or recorded_store(out)
@@ -159,6 +167,7 @@ def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes:
                     graph_store.remove_release(gone)
                     result.changes.removed += 1
             _put_reference(graph_store, minter)
+            result.links, result.candidates = put_resolution(graph_store, minter, decided)
             _write_outputs(graph_store, result, minter.base, batch_size)
         result.errors.sort(key=lambda e: e.source)
         result.seconds = round(time.monotonic() - started, 3)
@@ -251,7 +260,8 @@ def _put_reference(store: GraphStore, minter: IriMinter) -> None:
 
 def _write_outputs(store: GraphStore, result: BuildResult, base: str, batch_size: int) -> None:
     """graph.trig, graph.html and validation.ttl, from the store; the totals of the result."""
-    out, reference = result.out, reference_iri(IriMinter(base))
+    out, minter = result.out, IriMinter(base)
+    derived = (str(reference_iri(minter)), str(resolution_iri(minter)))  # computed from the releases'
     tally: dict[str, tuple[int, Any]] = {}
 
     def counted() -> Iterator[ox.Quad]:  # each graph counted and digested as it is written, in one pass
@@ -265,7 +275,7 @@ def _write_outputs(store: GraphStore, result: BuildResult, base: str, batch_size
     write_atomic(out / "graph.trig", lambda handle: store.dump("trig", prefixes(base), handle, counted()))
     releases = store.release_graphs()
     result.releases = len(releases)
-    result.triples = sum(n for graph, (n, _) in tally.items() if graph != str(reference))
+    result.triples = sum(n for graph, (n, _) in tally.items() if graph not in derived)
     result.quads = sum(n for n, _ in tally.values())
     result.union_triples = int(str(store.select("count-triples").rows[0][0]))
     result.counts = count_entities(store)
@@ -274,7 +284,7 @@ def _write_outputs(store: GraphStore, result: BuildResult, base: str, batch_size
     contents = {URIRef(graph): digest.hexdigest() for graph, (_, digest) in tally.items()}
     result.validation = validate_store(
         store, [(g, contents.get(g, "")) for g in releases],
-        (reference, contents[reference]) if reference in contents else None, out, batch_size, base)
+        [(URIRef(g), contents[URIRef(g)]) for g in derived if URIRef(g) in contents], out, batch_size, base)
     write_text_atomic(out / "validation.ttl", result.validation.graph.serialize(format="turtle"))
 
 
@@ -302,6 +312,7 @@ def _write_summary(result: BuildResult, inputs: Iterable[Path], base: str) -> No
         "changes": {"added": changes.added, "changed": changes.changed, "restamped": changes.restamped,
                     "unchanged": changes.unchanged, "removed": changes.removed},
         "counts": result.counts,
+        "resolution": {"links": result.links, "candidates": result.candidates},
         "errors": [{"source": e.source, "reason": e.reason} for e in result.errors],
         "validation": {"conforms": result.validation.conforms,
                        "results": len(result.validation.violations),

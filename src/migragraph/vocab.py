@@ -11,9 +11,11 @@ class MG(DefinedNamespace):
     _fail = True
     _NS = Namespace("https://w3id.org/migragraph/ns#")
 
+    Candidate: URIRef
     Evidence: URIRef
     Framework: URIRef
     Funding: URIRef
+    Link: URIRef
     Meeting: URIRef
     Release: URIRef
     asOf: URIRef
@@ -24,6 +26,7 @@ class MG(DefinedNamespace):
     evidence: URIRef
     framework: URIRef
     inRelease: URIRef
+    joins: URIRef
     mentions: URIRef
     nameKey: URIRef
     ordinal: URIRef
@@ -31,6 +34,8 @@ class MG(DefinedNamespace):
     party: URIRef
     qualifier: URIRef
     recipient: URIRef
+    rule: URIRef
+    score: URIRef
     sentence: URIRef
     sourceRecord: URIRef
     startOffset: URIRef

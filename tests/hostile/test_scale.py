@@ -11,7 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import RDF, Graph, URIRef
-from rdflib.namespace import ORG, SH, SKOS
+from rdflib.namespace import ORG, SDO, SH, SKOS
 
 from migragraph.extract.model import Extraction
 from migragraph.ingest.release import RawRelease
@@ -22,6 +22,7 @@ from migragraph.validate import parallel
 from migragraph.validate.crossrelease import cross_release, project
 from migragraph.validate.parallel import ParallelValidator, validate_parallel
 from migragraph.validate.shacl import load_shapes, validate_batches
+from migragraph.vocab import MG
 
 from ..conftest import SHAPES
 
@@ -41,14 +42,19 @@ def _conflicting(release: RawRelease, extraction: Extraction, minter: IriMinter)
 def test_the_union_sees_only_preferred_names_and_the_organisations_of_posts(graph: Graph,
                                                                             minter: IriMinter) -> None:
     # Decided (validate/crossrelease.py): the constraints more releases can break (sh:maxCount ...) on nodes
-    # minted from names. In the worked example: organisations' skos:prefLabel, posts' org:postIn.
+    # minted from names or content. In the worked example: organisations' skos:prefLabel, posts'
+    # org:postIn, and a funding's donor, recipient, amount and year (minted from them since 0.3.0).
     reads = cross_release(load_shapes()).reads
     projected = project(graph, reads, minter)
     assert {(p, o) if p == RDF.type else p for _, p, o in projected} == {
-        (RDF.type, ORG.Organization), SKOS.prefLabel, (RDF.type, ORG.Post), ORG.postIn}
-    assert {str(s) for s, _, _ in projected} == {str(minter("org", k)) for k in
-                                                 ("eu", "iom", "european-commission", "dg-home")} | {
-        str(minter("post", "iom", "Director General", "amy-pope"))}
+        (RDF.type, ORG.Organization), SKOS.prefLabel, (RDF.type, ORG.Post), ORG.postIn,
+        (RDF.type, MG.Funding), SDO.funder, MG.recipient, SDO.amount, MG.year,
+        (RDF.type, SDO.MonetaryAmount), SDO.value, SDO.currency}
+    funding = {str(s) for s, p, _ in projected if p == SDO.funder}
+    assert len(funding) == 1
+    orgs = {str(minter("org", k)) for k in ("eu", "iom", "european-commission", "dg-home")}
+    post = str(minter("post", "iom", "Director General", "amy-pope"))
+    assert {str(s) for s, _, _ in projected} == orgs | {post} | funding | {f"{f}#amount" for f in funding}
 
 
 def test_batches_in_workers_report_what_sequential_batches_report() -> None:

@@ -5,7 +5,9 @@ not raw triples (no literals as nodes, no rdf:type edges, no evidence or provena
            iri, label, type, date (a meeting's day, a framework's date, a funding's year),
            first_seen / last_seen (issue dates of the releases mentioning it), releases (their IRIs,
            space-separated), release_count; funding also amount and currency; a meeting, framework or
-           funding with no date of its own has reported_on, the first issue date of its releases
+           funding with no date of its own has reported_on, the first issue date of its releases;
+           nodes that owl:sameAs links (resolve/) are one node, under the least of their IRIs, the
+           others in same_as
     edges  participant, chair, host, framework (meeting -> framework), party, funder, recipient,
            holds post (person -> organisation, with role) and part of (org:subOrganizationOf), each
            with id, relation, date (the first it is known to hold), releases (the graphs stating
@@ -83,7 +85,51 @@ def read_releases(store: GraphStore) -> dict[str, Release]:
             for iri, (title, label, issued, url) in found.items()}
 
 
-def _nodes(store: GraphStore) -> dict[str, dict[str, Any]]:
+def one_of(store: GraphStore, entities: set[str]) -> dict[str, str]:
+    """Each entity that owl:sameAs links to others (resolve/: one person, one meeting named apart by
+    two releases) -> the least IRI of its group: the node that stands for them all."""
+    group: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while group.get(x, x) != x:
+            x = group[x]
+        return x
+
+    for a, b in rows(store, "network-same"):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            group[max(ra, rb)] = min(ra, rb)
+    members: dict[str, list[str]] = defaultdict(list)
+    for iri in list(group):
+        members[find(iri)].append(iri)
+    for root, linked in list(members.items()):
+        linked.append(root)
+    out: dict[str, str] = {}
+    for linked in members.values():
+        present = sorted(x for x in set(linked) if x in entities)
+        out.update((x, present[0]) for x in present[1:])
+    return out
+
+
+def _nodes(store: GraphStore) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    """The nodes, those linked as one merged into one; and which IRI stands for which."""
+    found = _node_rows(store)
+    one = one_of(store, set(found))
+    nodes: dict[str, dict[str, Any]] = {}
+    for iri, attrs in sorted(found.items()):
+        into = one.get(iri)
+        if into is None:
+            nodes.setdefault(iri, {}).update(attrs)
+            continue
+        merged = nodes.setdefault(into, {})
+        merged["same_as"] = " ".join(sorted({*merged.get("same_as", "").split(), iri}))
+        for key in ("label", "date"):  # the least, as for one node's several labels
+            if attrs.get(key) and (key not in merged or attrs[key] < merged[key]):
+                merged[key] = attrs[key]
+    return nodes, one
+
+
+def _node_rows(store: GraphStore) -> dict[str, dict[str, Any]]:
     nodes: dict[str, dict[str, Any]] = {}
     rank = {kind: i for i, kind in enumerate(KINDS)}
     for iri, kind, label, date, amount, currency in rows(store, "network-nodes"):
@@ -102,10 +148,10 @@ def _nodes(store: GraphStore) -> dict[str, dict[str, Any]]:
     return nodes
 
 
-def _mentions(store: GraphStore) -> dict[str, list[str]]:
+def _mentions(store: GraphStore, one: dict[str, str]) -> dict[str, list[str]]:
     found: dict[str, set[str]] = defaultdict(set)
     for node, release in rows(store, "network-mentions"):
-        found[node].add(release)
+        found[one.get(node, node)].add(release)
     return {node: sorted(rels) for node, rels in found.items()}
 
 
@@ -132,9 +178,10 @@ def to_networkx(store: GraphStore, window: Window | None = None) -> nx.MultiDiGr
     """The full typed, attributed graph of `store` within `window` (all dates by default)."""
     window = window or Window()
     releases = read_releases(store)
-    mentions = _mentions(store)
+    nodes, one = _nodes(store)
+    mentions = _mentions(store, one)
     graph = nx.MultiDiGraph(view="full")
-    for iri, attrs in sorted(_nodes(store).items()):
+    for iri, attrs in sorted(nodes.items()):
         rels = mentions.get(iri, [])
         if _node_in(attrs, rels, releases, window):
             _with_releases(attrs, rels, releases)
@@ -144,7 +191,7 @@ def to_networkx(store: GraphStore, window: Window | None = None) -> nx.MultiDiGr
         elif "date" not in attrs and attrs["type"] in EVENTS and not _issued(rels, releases):
             key = f"undated_{attrs['type']}"
             graph.graph[key] = graph.graph.get(key, 0) + 1
-    _add_edges(store, graph, releases, window)
+    _add_edges(store, graph, releases, window, one)
     return graph
 
 
@@ -154,21 +201,25 @@ def undated(graph: nx.Graph) -> dict[str, int]:
     return {kind: graph.graph[f"undated_{kind}"] for kind in EVENTS if graph.graph.get(f"undated_{kind}")}
 
 
-def _relations(store: GraphStore, graph: nx.MultiDiGraph) -> dict[tuple[str, str, str, str, str], set[str]]:
-    """(source, relation, target, statement, role) -> the graphs stating it, for edges within `graph`."""
+def _relations(store: GraphStore, graph: nx.MultiDiGraph, one: dict[str, str],
+               ) -> dict[tuple[str, str, str, str, str], set[str]]:
+    """(source, relation, target, statement, role) -> the graphs stating it, for edges within `graph`;
+    an entity linked as one with others by the node that stands for them."""
     found: dict[tuple[str, str, str, str, str], set[str]] = defaultdict(set)
     present = set(graph)  # a plain set: 600k rows at 100k releases, nx's own lookups cost 4x more
     for source, relation, target, statement, role, stated_in in rows(store, "network-edges"):
+        if one:
+            source, target, statement = (one.get(x, x) for x in (source, target, statement))
         if source in present and target in present and source != target:
             found[(source, relation, target, statement, role)].add(stated_in)
     return found
 
 
 def _add_edges(store: GraphStore, graph: nx.MultiDiGraph, releases: dict[str, Release],
-               window: Window) -> None:
+               window: Window, one: dict[str, str]) -> None:
     own_dates = dict(graph.nodes(data="date", default=None))
     issued = {iri: r.issued for iri, r in releases.items() if r.issued}
-    for (u, rel, v, statement, role), graphs in sorted(_relations(store, graph).items()):
+    for (u, rel, v, statement, role), graphs in sorted(_relations(store, graph, one).items()):
         stated = [g for g in graphs if g in releases]
         if len(stated) > 1:
             stated.sort()

@@ -97,11 +97,14 @@ def cli() -> None:
 @click.option("--extractor", type=click.Choice(EXTRACTORS), default=DEFAULT_EXTRACTOR, show_default=True,
               help="hybrid: a pretrained English pipeline (spaCy) with the gazetteers and rules; rules: the "
                    "gazetteers and rules alone, faster. Changing it extracts every release again.")
+@click.option("--decisions", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Decisions on links across releases to apply (default: OUT/decisions.tsv, which "
+                   "`migragraph resolve --merge/--apart` writes).")
 @click.option("--allow-private-network", is_flag=True,
               help="For an http(s) INPUT: also fetch from loopback and private addresses.")
 def build_command(inputs: tuple[str, ...], out: Path, base_iri: str, max_bytes: int, store_spec: str | None,
                   update_url: str | None, prune: bool, rebuild: bool, extractor: str,
-                  allow_private_network: bool) -> None:
+                  decisions: Path | None, allow_private_network: bool) -> None:
     """Build the graph of the releases in INPUT... (.html, .txt, .json, .jsonl files or folders, or
     http(s) URLs of pages, feeds, sitemaps or home pages, fetched first into OUT/fetched as
     `migragraph fetch` does).
@@ -118,7 +121,7 @@ def build_command(inputs: tuple[str, ...], out: Path, base_iri: str, max_bytes: 
         folder, fetched_ok = fetch_for_build(urls, out, allow_private_network)
         paths.append(folder)
     result = build(paths, out, base_iri, max_bytes=max_bytes, store=store_spec, update_url=update_url,
-                   prune=prune, rebuild=rebuild, extraction=extractor)
+                   prune=prune, rebuild=rebuild, extraction=extractor, decisions=decisions)
     _print_build(result)
     sys.exit(EXIT_OK if result.ok and fetched_ok else EXIT_PROBLEMS)
 
@@ -132,7 +135,9 @@ def _print_build(result: BuildResult) -> None:
                f"{result.union_triples} distinct triples in their union (what SPARQL counts)")
     click.echo(f"  {changes.added} new, {changes.changed} changed, {changes.restamped} restamped, "
                f"{changes.unchanged} unchanged, {changes.removed} removed")
-    click.echo(f"  {counts}")
+    click.echo(f"  {counts} (nodes linked as one counted once)")
+    click.echo(f"  {result.links} link(s) across releases, {result.candidates} candidate(s) to decide "
+               f"(`migragraph resolve {result.out}`)")
     _print_validation(result.validation, result.out / "validation.ttl", limit=10)
     for error in result.errors:
         click.echo(printable(f"error: {error.source}: {error.reason}"), err=True)
@@ -326,3 +331,4 @@ from migragraph.cli import analyse, viz  # noqa: E402, F401, I001
 from migragraph.cli import export  # noqa: E402, F401, I001
 from migragraph.cli import serve  # noqa: E402, F401, I001
 from migragraph.cli import fetch  # noqa: E402, F401, I001
+from migragraph.cli import resolve  # noqa: E402, F401, I001

@@ -15,6 +15,7 @@ the text writes it ("grant agreement on technical assistance to develop …") is
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -76,12 +77,36 @@ def find_agreements(doc: Doc) -> list[Found]:
             between = _between(doc, end, span)
             if not between and not signing.search(span.text):
                 continue
-            parties = between or _passive_by(doc, span) or _the_two(doc, span) or _actors(doc, span, start,
-                                                                                       acting_only=True)
+            parties = next((kept for read in _readings(doc, span, start, between)
+                            if len(kept := without_offices(doc, read)) >= 2), [])
             if len(parties) < 2:
                 continue
             found.append(Found(m.group(), _phrase(doc.text, start, span.end), span, start, end, parties))
     return found
+
+
+def _readings(doc: Doc, span: Span, start: int, between: list[str]) -> Iterator[list[str]]:
+    """The parties as each reading gives them, in order of preference, each read only when needed."""
+    yield between
+    yield _passive_by(doc, span)
+    yield _the_two(doc, span)
+    yield _actors(doc, span, start, acting_only=True)
+
+
+def without_offices(doc: Doc, parties: list[str]) -> list[str]:
+    """The parties as bodies: a headquarters is where its organisation signs ("signed a Memorandum of
+    Understanding at WHO Headquarters": WHO), and an office beside its own organisation is that
+    organisation's (a country office signing alone stays the party)."""
+    out: list[str] = []
+    for key in parties:
+        org = doc.orgs.get(key)
+        entry = doc.gaz.orgs.get(org.parent) if org and org.unit and org.parent else None
+        if org is not None and entry is not None and entry.offices and (
+                org.name.endswith("Headquarters") or entry.key in parties):
+            key = doc.add_gazetteer_org(entry)
+        if key not in out:
+            out.append(key)
+    return out
 
 
 def _between(doc: Doc, end: int, span: Span) -> list[str]:

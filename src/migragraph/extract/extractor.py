@@ -65,6 +65,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
         doc.publisher = release_info.headline_subject(text, orgs, headline)
     if doc.publisher and doc.publisher in doc.gaz.orgs:
         doc.add_gazetteer_org(doc.gaz.orgs[doc.publisher])
+    _countries_named(doc)
     info = ReleaseInfo(
         title=headline,
         date=anchor.isoformat() if anchor else None,
@@ -74,6 +75,16 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     )
     return Extraction(info=info, organisations=doc.orgs, persons=doc.persons, posts=_unique_posts(doc),
                       meetings=meetings, frameworks=frameworks, funding=funding)
+
+
+def _countries_named(doc: Doc) -> None:
+    """A government the release names keeps, as aliases, the names it gives its country ("the Russian
+    Federation", "Japan"): a release writes the state for its government ("Japan has allocated …")."""
+    governments = {org.government_of: org for org in doc.orgs.values() if org.government_of}
+    for m in doc.mentions:
+        org = governments.get(m.key) if m.kind == "country" else None
+        if org is not None and m.text != org.name:
+            org.aliases.add(m.text)
 
 
 def _unique_posts(doc: Doc) -> list[Post]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from migragraph.extract.agreements import find_agreements
+from migragraph.extract.agreements import find_agreements, without_offices
 from migragraph.extract.dates import dates_in
 from migragraph.extract.doc import Doc
 from migragraph.extract.model import Framework, Span
@@ -109,7 +109,7 @@ def find_frameworks(doc: Doc) -> list[Framework]:
             if not prefix or len(parties) < 1:
                 if not _signed_near(doc.text, start, start + len(name), span):
                     continue
-                parties = _sentence_parties(doc, span, (start, start + len(name)))
+                parties = without_offices(doc, _sentence_parties(doc, span, (start, start + len(name))))
                 described = True
             if len(parties) < 2 and (described or not (parties and _COOPERATIVE.search(head) and _SIGN.search(span.text))):
                 continue
@@ -166,7 +166,7 @@ def _merge(found: dict[str, Framework], doc: Doc, fw: Framework) -> None:
         # the text dates them apart.
         same_parties = set(old.parties) == set(fw.parties) and _compatible(old.established, fw.established)
         if (same_core and set(old.parties) & set(fw.parties)) or same_parties:
-            old.parties += [p for p in fw.parties if p not in old.parties]
+            old.parties = without_offices(doc, old.parties + [p for p in fw.parties if p not in old.parties])
             if fw.established and (not old.established or len(fw.established) > len(old.established)
                                    and fw.established.startswith(old.established)):
                 old.established = fw.established
@@ -182,7 +182,9 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 def _quoted_projects(doc: Doc, found: dict[str, Framework]) -> None:
     """'a European Union-funded IOM project: “Strengthening migration management in Mauritania …”'."""
-    for m in re.finditer(r"\bproject(?:\s+(?:entitled|titled|called|named))?[:,]?\s+[“\"]([^”\"]{12,200})[”\"]", doc.text):
+    # the quote closed, or left open after the project's acronym: "“Sustaining … in Georgia (SBMMG), aim of"
+    for m in re.finditer(r"\bproject(?:\s+(?:entitled|titled|called|named))?[:,]?\s+[“\"]"
+                         r"([^”\"\n]{12,200}?(?:(?=[”\"])|\([A-Z][A-Za-z]{1,11}\)(?=[,.;])))", doc.text):
         span = doc.sentence_of(m.start())
         parties = [x.key for x in doc.mentions if x.kind == "org" and span.start <= x.start < m.start()]
         parties = list(dict.fromkeys(parties))

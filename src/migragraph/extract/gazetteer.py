@@ -55,7 +55,7 @@ class Gazetteer:
     orgs: dict[str, OrgEntry] = field(default_factory=dict)
     countries: dict[str, Country] = field(default_factory=dict)  # alpha-3 -> country
     surface: dict[str, str] = field(default_factory=dict)  # surface form -> org key
-    context_surface: dict[str, str] = field(default_factory=dict)
+    context_surface: dict[str, tuple[str, ...]] = field(default_factory=dict)  # form -> the entries it may be
     country_surface: dict[str, str] = field(default_factory=dict)  # name -> alpha-3
     demonym_surface: dict[str, str] = field(default_factory=dict)  # adjective -> alpha-3
     roles: dict[str, Any] = field(default_factory=dict)
@@ -148,7 +148,7 @@ def load() -> Gazetteer:
         for form in _variants(entry.name):
             gaz.surface.setdefault(form, entry.key)
         for form in entry.context_aliases:
-            gaz.context_surface[form] = entry.key
+            gaz.context_surface[form] = (*gaz.context_surface.get(form, ()), entry.key)
     for entry in gaz.orgs.values():
         if entry.parent and entry.parent not in gaz.orgs:
             raise ConfigError(f"gazetteer/organisations.yaml: {entry.key!r} has unknown parent {entry.parent!r}")

@@ -57,6 +57,14 @@ def _title_words(doc: Doc) -> frozenset[str]:
     return _lexicon(id(doc.gaz), titles, honorifics)
 
 
+def _is_head_word(doc: Doc, text: str) -> bool:
+    """The last word of a title's head or an honorific ("Minister", "Dr"), not a modifier ("Migration")."""
+    roles = doc.gaz.roles
+    heads = tuple(h.split()[-1] for h in roles["heads"]) + tuple(roles.get("abbreviations", {}))
+    honorifics = tuple(h.replace(".", "") for h in roles["honorifics"])
+    return text[:1].isupper() and text.replace(".", "").lower() in _lexicon(id(doc.gaz), heads, honorifics)
+
+
 def _is_title_word(doc: Doc, token: Token | str) -> bool:
     text = token if isinstance(token, str) else token.text
     return text.replace(".", "").lower() in _title_words(doc) and text[:1].isupper()
@@ -88,9 +96,10 @@ def _repair_person(doc: Doc, sentence: Parsed, ent: SpacySpan, lowered: set[str]
     tokens = list(ent)
     titled = False
     while tokens and (_is_title_word(doc, tokens[0]) or tokens[0].text in ("the", "The")):
+        # a title's head or an honorific: "Minister Bayram", not "the MoU" or "Migration Governance"
+        titled = titled or _is_head_word(doc, tokens[0].text)
         tokens.pop(0)
-        titled = True
-    if ent.start > 0 and _is_title_word(doc, sentence.doc[ent.start - 1]):
+    if ent.start > 0 and _is_head_word(doc, sentence.doc[ent.start - 1].text):
         titled = True
     while tokens and (tokens[-1].is_punct or _TRAILING.fullmatch(tokens[-1].text) or tokens[-1].text in ("’s", "'s")):
         tokens.pop()
@@ -151,8 +160,10 @@ def _plausible(doc: Doc, name: str, titled: bool, lowered: set[str]) -> bool:
         return False
     if any(w.strip(".").lower() in _title_words(doc) and w[:1].isupper() and len(words) > 1 for w in words[1:]):
         return False
-    if len(words) == 1:
-        return titled and len(name) > 2 and not name.isupper()
+    if any(w in _agreement_words() for w in words):
+        return False
+    if len(words) == 1:  # a surname after a title; not an acronym ("MoU", "UNICEF")
+        return titled and len(name) > 2 and not any(c.isupper() for c in name[1:])
     if sum(w.lower() in lowered for w in words) * 2 >= len(words):
         return False  # words the text also writes in lower case: "Good Parenting", "Historic Milestones"
     return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
@@ -268,8 +279,10 @@ def _portfolio(doc: Doc) -> frozenset[str]:
 def _defines_other(doc: Doc, acronym: str) -> bool:
     """Whether the text spells the acronym out as something that is no organisation: "(EPA)" after
     "Economic Partnership Agreement", "(MCM)" after "Ministerial Council Meeting"."""
-    m = re.search(rf"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|on|and|the)\s+)?){{1,8}})\({re.escape(acronym)}\)", doc.text)
-    return bool(m and _NOT_ORG_WORDS.search(m.group(1)))
+    m = re.search(rf"([“\"]?)((?:[A-Z][\w’'-]*\s+(?:(?:of|for|on|and|the|in)\s+)?){{1,10}})\({re.escape(acronym)}\)",
+                  doc.text)
+    # a quoted title is a project's or a document's: "project “Sustaining … in Georgia (SBMMG)”"
+    return bool(m and (_NOT_ORG_WORDS.search(m.group(2)) or m.group(1)))
 
 
 def _acts(token: Token, doc: Doc) -> bool:

@@ -24,6 +24,9 @@ HEADS = (
     "Branch|Group|Facility for|Mission to"
 )
 _HEAD_RE = re.compile(rf"\b(?:{HEADS})\b")
+# A body's name: its head noun after at most three words ("Ministry of Health", "National Immigration
+# Service"), not a phrase that only holds one ("Investigation of the Gendarmerie").
+_LED_BY_HEAD = re.compile(rf"(?:[A-Z][\w’'-]*\s+){{0,3}}(?:{HEADS})\b")
 # Bodies of a state: "the Hellenic Coast Guard" is part of the Greek government, "British Telecom" is not.
 _PUBLIC = re.compile(r"\b(?:Ministry|Department|Directorate|Police|Gendarmerie|Coast Guard|Guard|Army|Navy|Forces|"
                      r"Embassy|Parliament|Government|Cabinet|Presidency|Senate|Diet|Agency|Authority|Office|"
@@ -36,9 +39,11 @@ _NOT_ORG = re.compile(
 # After an organisation's acronym, words that make it an adjective for other bodies.
 _GENERIC_AFTER = re.compile(r"\s+(?:agencies|member states|Member States|countries|nationals|citizens|"
                             r"institutions|bodies|law|rules|standards|territory|level)\b")
+_CONNECTORS = {"of", "for", "on", "and", "the", "de", "des", "du", "in", "&"}
 _CAP = r"[A-Z][\w’'.&-]*"
 _CONNECT = r"(?:of|for|on|and|the|de|des|du|&)"
-_PHRASE = re.compile(rf"(?:{_CAP})(?:\s+(?:{_CAP}|{_CONNECT}(?=\s+(?:the\s+)?[A-Z])))*")
+# "the" only after another connector ("Ministry of the Interior"): "Monday the Commission" is no name
+_PHRASE = re.compile(rf"(?:{_CAP})(?:\s+(?:{_CAP}|(?:of|for|on|and|de|des|du|&)(?:\s+the)?(?=\s+[A-Z])))*")
 _DEFINED = re.compile(rf"((?:{_CAP})(?:,?\s+(?:{_CAP}|{_CONNECT}))*)\s+\(([A-Z][A-Za-z&.-]{{1,11}})\)")
 _LOWER_UNITS = re.compile(
     r"\b(gendarmerie|police|coast guard|armed forces|army|navy|border police|authorities|government|"
@@ -48,10 +53,28 @@ _OFFICE = re.compile(
     r"(?:\s+(?:in|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)")
 
 
+def _acronym_inside(doc: Doc, start: int, end: int, form: str) -> tuple[int, int, str]:
+    """'the African Union (AU) Commission': the Commission, its parent's acronym written inside its name."""
+    m = re.compile(r"\s*\([A-Z][\w.&-]{0,11}\)\s+([A-Z][\w-]+)").match(doc.text, end)
+    if m and doc.gaz.by_surface(longer := f"{form} {m.group(1)}"):
+        return start, m.end(), longer
+    return start, end, form
+
+
+def _in_context(entries: list[OrgEntry], named: set[str]) -> OrgEntry | None:
+    """Which organisation a short form ("the Commission", "General Assembly") stands for: the one of
+    those it may be that the release names plainly, else the one whose parent it names ("the EU", "the
+    UN"); none where two are as likely (an AU release naming the EU)."""
+    for found in ([e for e in entries if e.key in named], [e for e in entries if e.parent in named]):
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
 def find_organisations(doc: Doc) -> None:
     """Fill doc.orgs and doc.mentions with every organisation named in the release."""
     text, gaz = doc.text, doc.gaz
-    raw = [(m.start(), m.end(), m.group()) for m in gaz.pattern.finditer(text)]
+    raw = [_acronym_inside(doc, m.start(), m.end(), m.group()) for m in gaz.pattern.finditer(text)]
     plain_keys = {gaz.surface[f] for _, _, f in raw if f in gaz.surface or _strip(f) in gaz.surface
                   for f in [f if f in gaz.surface else _strip(f)]}
     for start, end, form in raw:
@@ -62,8 +85,9 @@ def find_organisations(doc: Doc) -> None:
             assert entry is not None
             _office_or_org(doc, start, end, form, entry.key)
         elif form in gaz.context_surface:
-            if gaz.context_surface[form] in plain_keys:
-                key = doc.add_gazetteer_org(gaz.orgs[gaz.context_surface[form]], form)
+            meant = _in_context([gaz.orgs[k] for k in gaz.context_surface[form]], plain_keys)
+            if meant is not None:
+                key = doc.add_gazetteer_org(meant, form)
                 doc.mentions.append(Mention(start, end, key, "org", form))
         elif form in gaz.country_surface:
             doc.mentions.append(Mention(start, end, gaz.country_surface[form], "country", form))
@@ -73,6 +97,7 @@ def find_organisations(doc: Doc) -> None:
     _governments(doc)
     _headed_phrases(doc)
     _lower_units(doc)
+    _initialisms(doc)
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
     _drop_nested(doc)
     _drop_sessions(doc)
@@ -88,7 +113,9 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
     rest = doc.text[end:end + 80]
     if entry.per_country:
         to = re.match(r"\s+(?:to|in)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)", rest)
-        country = to and next((c for c in (to.group(1), to.group(1).split()[0]) if c in doc.gaz.country_surface), None)
+        named = to.group(1) if to else ""
+        country = to and next((c for c in (named, named.split()[0].rstrip("-")) if c in doc.gaz.country_surface),
+                              None)
         if to and country:
             # "EU delegation to Georgia": the delegation in that country, one organisation in every release
             name = f"{entry.name} to {doc.gaz.countries[doc.gaz.country_surface[country]].name}"
@@ -127,12 +154,18 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
             place = m.group(1)
             for cand in (re.sub(r"(?:’s|'s)$", "", c) for c in (place, place.split(" ")[0])):
                 after = end + 1 + len(cand)
-                if re.match(r" [A-Z]", doc.text[after:after + 2]) and not role_re_at(doc, after + 1):
+                # "IOM Georgia Mission", "UNHCR Jordan Country Office": the office, named in full
+                named = re.match(r" (?:Country )?(?:Mission|Office)\b", doc.text[after:after + 16])
+                holder = cand in doc.gaz.country_surface and _name_follows(doc, after)
+                if not named and not holder and re.match(r" [A-Z]", doc.text[after:after + 2]) and \
+                        not role_re_at(doc, after + 1):
                     continue  # "UNHCR Mosul Situation Response Plan": a longer name goes on, not an office
                 if cand in doc.gaz.country_surface or is_city(cand):
                     office = f"{form} {cand}"
-                    child = doc.add_org(office, parent=doc.add_gazetteer_org(entry), unit=True)
-                    doc.mentions.append(Mention(start, end + 1 + len(cand), child, "org", office))
+                    stop = after + (named.end() if named else 0)
+                    child = doc.add_org(office, parent=doc.add_gazetteer_org(entry), unit=True,
+                                        alias=doc.text[start:stop])
+                    doc.mentions.append(Mention(start, stop, child, "org", doc.text[start:stop]))
                     return
         m = _OFFICE.match(rest[1:]) if rest.startswith(" ") else None
         if m:
@@ -143,6 +176,12 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
             return
     doc.add_gazetteer_org(entry, form)
     doc.mentions.append(Mention(start, end, key, "org", form))
+
+
+def _name_follows(doc: Doc, pos: int) -> bool:
+    """'… IOM Bangladesh Giorgi Gigauri, signed': a person's name, then a comma, after an office."""
+    m = re.compile(rf" ({NAME})(?=[,;])").match(doc.text, pos)
+    return bool(m and valid_name(m.group(1), doc))
 
 
 # Bodies with national chapters named "<country> <body>" (an agency's offices are "<agency> <country>").
@@ -165,6 +204,41 @@ def _acronym_fits(name: str, acronym: str) -> bool:
         return False  # an acronym from another language keeps the letters, not their order ("DGSN")
     hits = sum(1 for ch in letters if ch in acro)
     return hits >= max(2, round(0.6 * len(letters))) or (len(letters) == 1 and len(acro) <= 3)
+
+
+def _initialisms(doc: Doc) -> None:
+    """'the MIA' where the release names the Ministry of Internal Affairs and defines no MIA: an acronym
+    no organisation of the gazetteer has, made of the initials of exactly one body the release names."""
+    taken = [(m.start, m.end) for m in doc.mentions]
+    for m in re.finditer(r"(?<![\w-])[A-Z]{3,6}(?![\w-])", doc.text):
+        acronym = m.group()
+        if doc.gaz.by_surface(acronym) or acronym in doc.gaz.country_surface:
+            continue
+        bodies = {key for key, org in doc.orgs.items() if acronym in _initials(doc, org.name)}
+        if len(bodies) != 1:
+            continue
+        key = bodies.pop()
+        doc.orgs[key].aliases.add(acronym)
+        within = [x for x in doc.mentions if x.kind == "org" and x.start < m.start() < x.end]
+        if not within and not any(s <= m.start() < e for s, e in taken):
+            doc.mentions.append(Mention(m.start(), m.end(), key, "org", acronym))
+        for unit in within:  # "International Relations Department of the MIA": a unit of the ministry
+            if unit.key in doc.orgs and unit.key != key and re.search(
+                    rf"\bof\s+(?:the\s+)?{acronym}$", doc.text[unit.start:unit.end]):
+                doc.orgs[unit.key].parent = key
+
+
+def _initials(doc: Doc, name: str) -> set[str]:
+    """The acronyms a name may go by: its initials, with or without its country ("Ministry of Internal
+    Affairs of Georgia": MIAG, MIA)."""
+    country = re.match(r"(.+)\s+of\s+(?:the\s+)?(.+)$", name)
+    forms = [name] + ([country.group(1)] if country and country.group(2) in doc.gaz.country_surface else [])
+    out = set()
+    for form in forms:
+        words = re.findall(r"[A-Za-z][\w’'-]*", form)
+        if all(w[0].isupper() or w.lower() in _CONNECTORS for w in words):
+            out.add("".join(w[0] for w in words if w.lower() not in _CONNECTORS))
+    return out
 
 
 def _defined(doc: Doc) -> None:
@@ -427,7 +501,7 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     if inside and not any(not any(x.start <= h < x.end for x in inside) for h in head_at):
         return  # every head noun belongs to a known name: "Overall European Commission"
     unit = _UNIT_OF.match(phrase)
-    if unit and _HEAD_RE.search(unit.group(2)):
+    if unit and _LED_BY_HEAD.match(unit.group(2)):
         # "Port Health Division of the Ministry of Health": a unit, and the body it is part of
         body_start = start + unit.start(2)
         body = doc.add_org(unit.group(2), parent=_parent_of(doc, unit.group(2), body_start))

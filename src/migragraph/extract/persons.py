@@ -55,6 +55,7 @@ def find_persons(doc: Doc) -> list[Post]:
     posts = _merge_variants(doc, posts)
     _mark_person_mentions(doc)
     _short_forms(doc, hon)
+    _bare_names(doc)
     return posts
 
 
@@ -174,6 +175,36 @@ def _short_forms(doc: Doc, hon: str) -> None:
             doc.mentions.append(Mention(m.start(), m.end(), owner.key, "person", alias))
 
 
+def _bare_names(doc: Doc) -> None:
+    """'Pope was the first of these officials to arrive', 'Tedros wrote': one word of a person's name
+    standing alone, where it is the first or last word of the name of exactly one person of the release,
+    kept as an alias of that person (never a person of its own). Not after 'the' ("the Pope"), not
+    beside another capitalised word (part of another name), not a word the text also writes in lower case."""
+    owners: dict[str, set[str]] = {}
+    for person in doc.persons.values():
+        words = person.name.split()
+        if len(words) >= 2:
+            for word in {words[0], words[-1]}:
+                owners.setdefault(word, set()).add(person.key)
+    lowered = set(re.findall(r"(?<![\w-])[a-z][\w’'-]*", doc.text))
+    taken = [(m.start, m.end) for m in doc.mentions]
+    for word, keys in sorted(owners.items()):
+        if len(keys) != 1 or len(word) < 3 or word.lower() in lowered or not word[:1].isupper() or \
+                doc.gaz.by_surface(word) or word in doc.gaz.country_surface or word in doc.gaz.demonym_surface:
+            continue
+        key = next(iter(keys))
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w-])", doc.text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            before = doc.text[max(0, m.start() - 40):m.start()]
+            if re.search(r"(?:\b[Tt]he|[A-Z][\w’'-]*|[A-Z]\.)\s+$", before) or \
+                    re.match(r"\s+[A-Z]", doc.text[m.end():m.end() + 2]):
+                continue
+            doc.persons[key].aliases.add(word)
+            doc.mentions.append(Mention(m.start(), m.end(), key, "person", word))
+    doc.mentions.sort(key=lambda x: (x.start, -x.end))
+
+
 def _same_person(short: str, long: str) -> bool:
     """'Marques Pereira' is 'Manuel Marques Pereira'; 'Georgi Gigauri' is 'Giorgi Gigauri' misspelt;
     'Amy Pope' is not 'Amy Pope-Smith', and two people who share a surname stay two."""
@@ -182,6 +213,9 @@ def _same_person(short: str, long: str) -> bool:
         return False
     if len(a) < len(b) and (b[-len(a):] == a or b[:len(a)] == a) and len(a) >= 2:
         return True
+    squeezed = "".join(a).lower()
+    if len(a) >= 2 and any("".join(b[i:]).lower() == squeezed for i in range(1, len(b))):
+        return True  # "El Fadil" is "Amira ElFadil": a surname's particle written apart
     if len(a) == 1 and len(b) >= 2 and b[-1] == a[0]:
         return True  # "Puchkov" is "Vladimir Puchkov" (_merge_variants merges only into the one such name)
     if len(a) == len(b) and a[-1] == b[-1] and a[0][0] == b[0][0]:

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from migragraph.extract.doc import Doc, Mention, main_country
-from migragraph.extract.model import Post
+from migragraph.extract.model import Post, Span
 from migragraph.extract.names import NAME, PARTICLE, trim_name, valid_name
 
 # Between a title and a name: spaces, or one line break of hard-wrapped text; never a blank line.
@@ -31,6 +31,8 @@ _COMPLEMENT = re.compile(r"[ \t]+(for|of|on|to|at|in charge of|in)[ \t]+(?:the[ 
 _PORTFOLIO = re.compile(r"(?:[A-Z][\w’'-]*|and|of|the|&)(?:[ \t]+(?:[A-Z][\w’'-]*|and|of|the|&|for))*")
 _LISTED_PORTFOLIO = re.compile(r"(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*(?:,[ \t]+(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*)+"
                                r",?[ \t]+and[ \t]+(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*")
+# A dash between a title and its holder's name, as lists of officials write it.
+_DASH = re.compile(r"[ \t]*[–—][ \t]*|[ \t]*-[ \t]+")
 _JOIN = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*/[ \t]*|[ \t]*&[ \t]*)(?:the[ \t]+)?")
 # Words that may stand between a name and the title it holds: "Name, the newly appointed Title".
 _BEFORE_GAP = re.compile(r",[ \t]*(?:(?:the|a|an|newly|appointed|new|former|outgoing|incoming|then|current|"
@@ -129,8 +131,10 @@ def read_title(doc: Doc, role: RoleMatch) -> Title | None:
     pos += skip.end() if skip else 0
     comma_org = re.match(r",\s+(?:the\s+)?", doc.text[pos:])
     hit = next((m for m in doc.mentions if comma_org and m.start == pos + comma_org.end() and m.kind == "org"), None)
-    if hit and re.match(r"(?:\s*\([A-Z][\w.&-]{1,11}\))?,\s", doc.text[hit.end:hit.end + 16]):
-        # "…, European Commission, Beate Gminder": the organisation, or the body above the unit named
+    if hit and (re.match(r"(?:\s*\([A-Z][\w.&-]{1,11}\))?,\s", doc.text[hit.end:hit.end + 16]) or (
+            doc.orgs.get(hit.key) and doc.orgs[hit.key].unit and _name_at(doc, hit.end + 1) is not None
+            and doc.text[hit.end:hit.end + 1] == " ")):
+        # "…, European Commission, Beate Gminder"; "Chief of Mission, IOM Bangladesh Giorgi Gigauri"
         org, pos = org or hit.key, hit.end
         skip = re.match(r"\s*\([A-Z][\w.&-]{1,11}\)", doc.text[pos:])
         pos += skip.end() if skip else 0
@@ -153,6 +157,11 @@ def _holder(doc: Doc, run: Run, hon: str) -> Holder | None:
     last = run.titles[-1]
     if last.name_inside:
         return Holder(last.end - len(last.name_inside), last.name_inside)
+    dashed = _DASH.match(doc.text, _past_bodies(doc, run.end))
+    if dashed:  # "Director of the Patrol Police Department – Vazha Siradze": the name the dash gives
+        named = _name_at(doc, dashed.end())
+        if named:
+            return named
     before = _name_before(doc, run.start)
     after = _name_after(doc, run.end, hon)
     if after and not re.match(r",", doc.text[run.end:after.start]):
@@ -186,6 +195,25 @@ def _name_after(doc: Doc, pos: int, hon: str) -> Holder | None:
     if m:
         return Holder(pos + m.start(1), m.group(1))
     return None
+
+
+def _past_bodies(doc: Doc, pos: int) -> int:
+    """The end of the bodies that follow a title's own: "… Department of the Ministry of Internal Affairs"."""
+    while m := re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?").match(doc.text, pos):
+        hit = next((x for x in doc.mentions if x.start == m.end() and x.kind in ("org", "country")), None)
+        if hit is None:
+            break
+        pos = hit.end
+    return pos
+
+
+def _name_at(doc: Doc, pos: int) -> Holder | None:
+    """The name that begins at `pos`, as the model or the name pattern reads it."""
+    for start, _end, name in doc.name_candidates:
+        if start == pos:
+            return Holder(start, name, True)
+    m = re.compile(NAME).match(doc.text, pos)
+    return Holder(pos, m.group()) if m else None
 
 
 def _name_taking(doc: Doc, pos: int) -> Holder | None:
@@ -456,7 +484,19 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
             return doc.government(country)
     if doc.last_post_org and re.match(r"(?:Deputy|Assistant|Acting|Vice|Regional)\b", title):
         return doc.last_post_org
-    return None
+    return _on_behalf_of(doc, at, span) if span is not None and at is not None else None
+
+
+def _on_behalf_of(doc: Doc, at: int, span: Span) -> str | None:
+    """'Director General, Mr. Michael Spindelegger, signed on behalf of ICMPD': the body an official
+    signs or speaks for, later in the sentence (past another's title: "on behalf of the Chairperson of
+    the AU Commission")."""
+    m = re.compile(r"\bon behalf of\s+").search(doc.text, at, span.end)
+    if not m:
+        return None
+    hit = next((x for x in doc.mentions if x.kind == "org" and m.end() <= x.start < m.end() + 60
+                and x.key in doc.orgs), None)
+    return hit.key if hit else None
 
 
 def _clean(title: str) -> str:

@@ -204,8 +204,9 @@ class _ReleaseMapper:
         label = self.ids[o.key].label
         self.labels(iri, label, o.aliases | {o.name})
         self.add(iri, SKOS.prefLabel, Literal(label))
-        if o.parent and o.parent in self.x.organisations and o.parent != o.key:
-            self.add(iri, ORG.subOrganizationOf, self.org(o.parent))
+        parent = o.parent or self.ids[o.key].parent
+        if parent and parent in self.x.organisations and parent != o.key:
+            self.add(iri, ORG.subOrganizationOf, self.org(parent))
         qid = re.search(r"(Q[1-9]\d*)$", o.wikidata or "")
         if qid:
             self.add(iri, OWL.sameAs, URIRef(_WIKIDATA + qid[1]))

@@ -11,7 +11,7 @@ from migragraph.vocab import MG
 # which is W3C ORG's customary prefix: one name for two namespaces would misread files.
 _KINDS = {"organisation": "org", "release": "release", "person": "person", "role": "role", "post": "post",
           "place": "place", "meeting": "meeting", "framework": "framework", "funding": "funding",
-          "activity": "activity", "agent": "agent"}
+          "activity": "activity", "agent": "agent", "link": "link"}
 
 
 def vocab_prefixes() -> dict[str, str]:

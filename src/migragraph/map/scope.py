@@ -11,9 +11,10 @@ Relations Department of the MIA") is the same unit as its short form under that 
 gazetteer that exists once in every country (an EU delegation) and is named without its country is
 the release's own.
 
-The preferred label is the one every release minting that IRI gives: the name without a possessive
-("World Bank’s Board of Executive Directors" is "World Bank Board of Executive Directors"), the short
-form of a unit named with its body; the forms each release wrote stay as its alternative labels.
+The preferred label is the one every release minting that IRI gives: the name without a possessive,
+and for a unit of a body its own words and that body's ("World Bank’s Board of Executive Directors" is
+"Board of Executive Directors of the World Bank", "Ministry of Interior" of the Gambia's government
+"Ministry of Interior of Gambia"); the forms each release wrote stay as its alternative labels.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ _MAX_DEPTH = 4
 class Identity:
     segments: tuple[str, ...]  # what the IRI is minted from: IriMinter("org", *segments)
     label: str  # the preferred label every release minting it gives
+    parent: str | None = None  # the key of the body its name starts with, where the extraction gave none
 
 
 @cache
@@ -87,14 +89,48 @@ def _unit(org: Organisation, organisations: dict[str, Organisation], release_key
     """The identity of a kind of body: under the body it is part of, or the release's own."""
     name = plain(org.name)
     parent = organisations.get(org.parent) if org.parent and org.parent != org.key else None
-    short = _without_body(name, parent)
+    named_in = None
+    if parent is None:
+        parent, short = _after_body(name, organisations, org.key)
+        named_in = parent.key if parent is not None else None
+    else:
+        short = _without_body(name, parent) or _after_body(name, {parent.key: parent}, org.key)[1]
     if short is None and not generic(name):
         return None
     short = short or name
     if parent is not None and depth < _MAX_DEPTH:
         above = of(parent.key, depth + 1)
-        return Identity((*above.segments, slug(short)), short)
+        return Identity((*above.segments, slug(short)), _label(short, parent, above.label), named_in)
     return Identity((release_key, slug(short)), short)
+
+
+def _label(short: str, parent: Organisation, above: str) -> str:
+    """A unit's preferred label, the same in every release and telling whose it is: "Ministry of Interior
+    of Gambia", "Council of the International Organization for Migration"."""
+    country = load().countries.get(parent.government_of) if parent.government_of else None
+    return f"{short} of {country.name}" if country else f"{short} of the {above}"
+
+
+def _after_body(name: str, organisations: dict[str, Organisation], key: str,
+                ) -> tuple[Organisation | None, str | None]:
+    """The body a unit's name starts with, and the unit's own words: "World Bank Board of Executive
+    Directors" is the Board of Executive Directors of the World Bank the release names."""
+    for other in organisations.values():
+        if other.key == key:
+            continue
+        for form in (other.name, *other.aliases):
+            head = plain(form)
+            if name.startswith(head + " ") and generic(rest := name[len(head) + 1:]):
+                return other, rest
+    return None, None
+
+
+def _forms(parent: Organisation) -> set[str]:
+    forms = {parent.name, *parent.aliases}
+    if parent.government_of:
+        country = load().countries.get(parent.government_of)
+        forms |= set(country.names) if country else set()
+    return {plain(f).lower() for f in forms}
 
 
 def _without_body(name: str, parent: Organisation | None) -> str | None:
@@ -102,11 +138,7 @@ def _without_body(name: str, parent: Organisation | None) -> str | None:
     Affairs of Georgia" under the Government of Georgia, "… Department of the MIA" under the MIA."""
     if parent is None:
         return None
-    forms = {parent.name, *parent.aliases}
-    if parent.government_of:
-        country = load().countries.get(parent.government_of)
-        forms |= set(country.names) if country else set()
-    known = {plain(f).lower() for f in forms}
+    known = _forms(parent)
     for m in re.finditer(r"\s+of\s+(?:the\s+)?", name):
         head, tail = name[:m.start()], name[m.end():]
         if tail.lower() in known and generic(head):

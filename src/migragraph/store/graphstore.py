@@ -188,9 +188,11 @@ class GraphStore:
         """The backend's own result objects (for writers that stream them)."""
         return self.backend.query(sparql, {**vocab_prefixes(), **(prefixes or {})}, substitutions or {})
 
-    def select(self, name: str) -> Solutions:
-        """Run the packaged SELECT query queries/<name>.rq."""
-        result = self.query(data_file("queries", f"{name}.rq").read_text(encoding="utf-8"))
+    def select(self, name: str, substitutions: Substitutions | None = None) -> Solutions:
+        """Run the packaged SELECT query queries/<name>.rq, with `substitutions` bound (as RDF terms,
+        never pasted into the text)."""
+        result = self.query(data_file("queries", f"{name}.rq").read_text(encoding="utf-8"),
+                            substitutions=substitutions)
         if not isinstance(result, Solutions):
             raise StoreError(f"queries/{name}.rq must be a SELECT query")
         return result

@@ -14,7 +14,8 @@ The changed batches are validated in worker processes (in this one when they fit
 cross-release constraints (one organisation, two preferred names) are checked on the projections of
 all batches, remembered or not: a conflict between releases of two batches is found however the store
 was built. The same store always gives the same batches, so a build from scratch and a build step by
-step give the same report. The gazetteer's reference graph is validated as a batch of its own.
+step give the same report. The gazetteer's reference graph and the resolution graph are validated
+each as a batch of its own.
 """
 
 from __future__ import annotations
@@ -55,16 +56,17 @@ def batches(graphs: list[tuple[URIRef, str]], size: int) -> Iterator[list[tuple[
 
 
 def validate_store(store: GraphStore, releases: list[tuple[URIRef, str]],
-                   reference: tuple[URIRef, str] | None, folder: Path, size: int,
+                   derived: list[tuple[URIRef, str]], folder: Path, size: int,
                    base: str) -> ValidationReport:
-    """The report over the release graphs (and the reference graph), reusing the outcomes remembered in
+    """The report over the release graphs (and the graphs derived from them: the gazetteer's
+    reference graph, the resolution graph, each a batch of its own), reusing the outcomes remembered in
     `folder`/.validation for batches whose contents have not changed. `base` is the build's base IRI
     (which nodes several releases may describe)."""
     cache_dir = folder / CACHE
     cache_dir.mkdir(exist_ok=True)
     used = set()
     with ParallelValidator(batch_size=size, base=base) as validator:
-        for batch in [*batches(releases, size), *([[reference]] if reference else [])]:
+        for batch in [*batches(releases, size), *([graph] for graph in derived)]:
             contents = "".join(f"{g} {d}\n" for g, d in batch)
             key = hashlib.sha256(f"{_shapes_key()}{base}\n{contents}".encode()).hexdigest()
             path = cache_dir / f"{key}.json"

@@ -31,6 +31,7 @@ from migragraph.serve.named import get as named_get
 from migragraph.store.export import GRAPH_FORMATS, ROW_FORMATS, write_result
 from migragraph.store.graphstore import GraphStore, Solutions, Substitutions
 from migragraph.store.validated import validate_all
+from migragraph.validate.engines import DEFAULT_ENGINE, ENGINES
 from migragraph.validate.shacl import ValidationReport
 
 from .render import render_query, short
@@ -81,15 +82,20 @@ def cli() -> None:
 @click.option("--prune", is_flag=True, help="Remove the graphs of releases that are not among INPUT... .")
 @click.option("--rebuild", is_flag=True,
               help="Extract every release again, changed or not (after the gazetteer or rules changed).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes that extract, map and validate releases; default: the cores available.")
+@click.option("--shacl-engine", type=click.Choice(ENGINES), default=DEFAULT_ENGINE, show_default=True,
+              help="Validate with the compiled shacl engine, or with pyshacl, the reference.")
 def build_command(inputs: tuple[Path, ...], out: Path, base_iri: str, max_bytes: int, store_spec: str | None,
-                  update_url: str | None, prune: bool, rebuild: bool) -> None:
+                  update_url: str | None, prune: bool, rebuild: bool, jobs: int | None,
+                  shacl_engine: str) -> None:
     """Build the graph of the releases in INPUT... (.html, .txt, .json, .jsonl files or folders).
 
     A folder built before is updated: only new and changed releases are extracted again.
     Exit 0 when everything was built and conforms, 1 when some input failed or some release breaks
     a shape (the rest is still built), 2 on a usage or fatal error."""
     result = build(list(inputs), out, base_iri, max_bytes=max_bytes, store=store_spec, update_url=update_url,
-                   prune=prune, rebuild=rebuild)
+                   prune=prune, rebuild=rebuild, jobs=jobs, shacl_engine=shacl_engine)
     _print_build(result)
     sys.exit(EXIT_OK if result.ok else EXIT_PROBLEMS)
 
@@ -129,12 +135,16 @@ def _print_validation(report: ValidationReport, where: Path | None, limit: int |
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the SHACL report (Turtle) here.")
-def validate_command(directory: Path, report: Path | None) -> None:
+@click.option("--shacl-engine", type=click.Choice(ENGINES), default=DEFAULT_ENGINE, show_default=True,
+              help="Validate with the compiled shacl engine, or with pyshacl, the reference.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes that validate release graphs; default: the cores available.")
+def validate_command(directory: Path, report: Path | None, shacl_engine: str, jobs: int | None) -> None:
     """Re-run the SHACL shapes over the graph stored in DIRECTORY (a build's --out).
 
     Exit 0 when it conforms, 1 when some release breaks a shape, 2 on error."""
     with GraphStore(directory / "store", read_only=True) as store:
-        result = validate_all(store, _base_of(directory))
+        result = validate_all(store, _base_of(directory), shacl_engine, jobs)
     _print_validation(result, report, limit=None)
     if report is not None:
         result.graph.serialize(report, format="turtle")

@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,7 +28,7 @@ from migragraph.extract.release_info import release_date
 from migragraph.ingest.clean import clean_field, clean_text, html_to_text
 from migragraph.ingest.decode import decode_bytes
 from migragraph.ingest.language import refusal
-from migragraph.ingest.release import RawRelease
+from migragraph.ingest.release import KnownRelease, RawRelease
 from migragraph.map.iris import slug
 
 SUFFIXES = {".html", ".htm", ".txt", ".json", ".jsonl"}
@@ -38,6 +38,10 @@ DATE_FIELDS = ("date", "published", "published_at", "datePublished", "issued")
 # Never valid in a URL; a record's URL holding them has them percent-encoded, as browsers do.
 _URL_UNSAFE = re.compile(r"[\s<>\"{}|\\^`]")
 _LINE = re.compile(r"[^\n]+")
+# What a build remembers of the records it read (store/buildstate.py): (source, the record's bytes) ->
+# the release it was, when those bytes are the ones read before; None to read the record.
+Recall = Callable[[str, bytes, Path], KnownRelease | None]
+Item = RawRelease | KnownRelease | IngestError
 
 
 @dataclass
@@ -76,18 +80,20 @@ def read_inputs(inputs: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> I
     for item in read_all(files, max_bytes):
         if isinstance(item, IngestError):
             result.errors.append(item)
-        else:
+        elif isinstance(item, RawRelease):
             result.releases.append(item)
     return result
 
 
-def read_all(files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawRelease | IngestError]:
+def read_all(files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES, recall: Recall | None = None,
+             ) -> Iterator[Item]:
     """The releases of `files`, file by file, each release once: a later release with the text of an
-    earlier one (by SHA-256 of the cleaned text) is an IngestError naming the first."""
+    earlier one (by SHA-256 of the cleaned text) is an IngestError naming the first. With `recall`, a
+    record read before is recalled (a KnownRelease) instead of read again."""
     first: dict[str, str] = {}
     for path in files:
-        for item in read_file(path, max_bytes):
-            if isinstance(item, RawRelease):
+        for item in read_file(path, max_bytes, recall):
+            if not isinstance(item, IngestError):
                 digest = item.text_sha256
                 earlier = first.setdefault(digest, item.source)
                 if earlier != item.source:
@@ -102,7 +108,7 @@ def display(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawRelease | IngestError]:
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, recall: Recall | None = None) -> Iterator[Item]:
     source = display(path)
     suffix = path.suffix.lower()
     try:
@@ -112,6 +118,9 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawRel
             yield IngestError(source, f"{size:,} bytes is over the limit of {max_bytes:,}; raise --max-bytes to read it")
             return
         data = path.read_bytes()
+        if suffix not in (".jsonl", ".json") and recall is not None and (known := recall(source, data, path)):
+            yield known
+            return
         decoded = decode_bytes(data, html=suffix in (".html", ".htm"))
     except (OSError, ValueError) as exc:
         yield IngestError(source, str(exc) if isinstance(exc, ValueError) else exc.strerror or repr(exc))
@@ -119,14 +128,14 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawRel
     modified = datetime.fromtimestamp(int(stat.st_mtime), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     text, encoding = decoded.text, decoded.encoding
     if suffix == ".jsonl":
-        items = _jsonl(source, path.stem, text, modified)
+        items = _jsonl(source, path, text, modified, recall)
     elif suffix == ".json":
-        items = _json(source, path.stem, text, modified)
+        items = _json(source, path, text, modified, recall)
     else:
         field_name = "html" if suffix in (".html", ".htm") else "text"
         items = iter([_record(source, {field_name: text}, path.stem, data, modified)])
     for item in items:
-        yield item if isinstance(item, IngestError) or encoding == "utf-8" else _with_encoding(item, encoding)
+        yield item if not isinstance(item, RawRelease) or encoding == "utf-8" else _with_encoding(item, encoding)
 
 
 def _with_encoding(release: RawRelease, encoding: str) -> RawRelease:
@@ -146,7 +155,7 @@ def _loads(text: str) -> Any:
         raise ValueError(f"unreadable JSON: {exc}") from None
 
 
-def _jsonl(source: str, stem: str, text: str, modified: str) -> Iterator[RawRelease | IngestError]:
+def _jsonl(source: str, path: Path, text: str, modified: str, recall: Recall | None) -> Iterator[Item]:
     # Lines end at "\n" alone (JSON Lines): str.splitlines() would also cut a record at a raw U+2028 or
     # NEL inside one of its strings, which JSON allows. Blank lines are skipped by the regex, in C,
     # and no list of lines is made: a file of 50 MB of newlines costs no more than its text.
@@ -158,15 +167,19 @@ def _jsonl(source: str, stem: str, text: str, modified: str) -> Iterator[RawRele
         if not line.strip():
             continue
         where = f"{source}:{number}"
+        blob = line.encode("utf-8", errors="surrogatepass")
+        if recall is not None and (known := recall(where, blob, path)):
+            yield known
+            continue
         try:
             record = _loads(line)
         except ValueError as exc:
             yield IngestError(where, str(exc))
             continue
-        yield _record(where, record, f"{stem}-{number}", line.encode("utf-8", errors="surrogatepass"), modified)
+        yield _record(where, record, f"{path.stem}-{number}", blob, modified)
 
 
-def _json(source: str, stem: str, text: str, modified: str) -> Iterator[RawRelease | IngestError]:
+def _json(source: str, path: Path, text: str, modified: str, recall: Recall | None) -> Iterator[Item]:
     try:
         data = _loads(text)
     except ValueError as exc:
@@ -181,6 +194,10 @@ def _json(source: str, stem: str, text: str, modified: str) -> Iterator[RawRelea
         except (ValueError, RecursionError):
             yield IngestError(where, "JSON nested too deeply to be a release record")
             continue
+        if recall is not None and (known := recall(where, blob, path)):
+            yield known
+            continue
+        stem = path.stem
         yield _record(where, record, f"{stem}-{index}" if isinstance(data, list) else stem, blob, modified)
 
 

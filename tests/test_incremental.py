@@ -315,3 +315,28 @@ def test_a_state_file_that_is_no_database_is_made_again(tmp_path: Path) -> None:
     again = _build(inputs, out, noting)
     assert noting.keys == [] and again.releases == first.releases == 2  # read from the store instead
     assert again.validation.violations == first.validation.violations
+
+
+def test_another_shacl_engine_validates_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_releases(inputs, 3)
+    first = _build(inputs, out, _some_break_a_shape)  # type: ignore[arg-type]
+    validated = _validated(monkeypatch)
+    again = _build(inputs, out, _some_break_a_shape, shacl_engine="pyshacl")  # type: ignore[arg-type]
+    assert sorted(validated) == sorted([f"{RELEASE}release-{i:03d}" for i in range(3)] + [GAZETTEER])
+    assert [(v.focus, v.path, v.constraint) for v in again.validation.violations] == [
+        (v.focus, v.path, v.constraint) for v in first.validation.violations] != []
+
+
+def test_a_release_that_failed_is_read_again_and_named_again(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_jsonl(inputs / "feed.jsonl", 4)
+
+    def failing(release: RawRelease) -> Extraction:
+        if release.key == "feed-3":
+            raise RuntimeError("the extractor tripped")
+        return Noting()(release)
+
+    for _ in range(2):  # the second build reads the failed record again (it is not recalled) and fails it
+        result = _build(inputs, out, failing)  # type: ignore[arg-type]
+        assert [e.source for e in result.errors] == [f"{inputs / 'feed.jsonl'}:3"] and result.releases == 3

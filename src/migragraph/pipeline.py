@@ -135,11 +135,24 @@ class _Run:
     seen: set[URIRef] = field(default_factory=set)
     records: dict[str, Record] = field(default_factory=dict)  # the records read this build
     waiting: deque[tuple[RawRelease, Fingerprint | None]] = field(default_factory=deque)
+    reread: tuple[str, dict[str, RawRelease]] = ("", {})  # the last file read again, by source
+    recalled: dict[str, Record] | None = None  # the records the state remembers, when it is trusted
 
     def writing(self) -> None:
         """Before any write to the store: the state no longer describes it until the build ends."""
         self.outputs.changed = True
         self.state.mark_unclean()
+
+    def read_again(self, known: KnownRelease) -> RawRelease:
+        """A recalled release read whole after all (its graph is not in the store as recalled: the
+        store was changed behind the build's back). The file's releases are kept for the next one."""
+        if self.reread[0] != known.file:
+            items = read_file(Path(known.file), self.max_bytes)
+            self.reread = (known.file, {r.source: r for r in items if isinstance(r, RawRelease)})
+        found = self.reread[1].get(known.source)
+        if found is None:
+            raise StoreError(f"{known.source} changed while the build read it; build again")
+        return replace(found, key=known.key)
 
 
 def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -166,6 +179,7 @@ def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes:
         raise ConfigError(f"unknown SHACL engine {shacl_engine!r}; use one of: {', '.join(ENGINES)}")
     settings = Settings(minter.base, __version__, shacl_engine, None, extractor_factory or rules_extractor)
     out.mkdir(parents=True, exist_ok=True)
+    asked = _Asked(inputs, max_bytes, extractor, jobs, progress, prune, rebuild)
     with BuildLock(out):
         spec = store or recorded_store(out)
         result = BuildResult(out=out, version=__version__, store=store_label(spec))
@@ -174,14 +188,7 @@ def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes:
             with GraphStore.open(out, spec, update_url=update_url) as graph_store:
                 outputs = Outputs(graph_store, state, result, settings, spec in (EMBEDDED, MEMORY))
                 try:
-                    known = _known(outputs, graph_store, result)
-                    check_base(known, minter, graph_store.location)
-                    with Loader(graph_store, LOAD_BATCH_TRIPLES, partial(_refused, result)) as loader:
-                        run = _Run(graph_store, state, minter, settings, result, known, loader, outputs,
-                                   max_bytes)
-                        _build_releases(run, inputs, rebuild, extractor, jobs, progress)
-                    _finish_store(run, prune)
-                    outputs.write(run.records, run.known)
+                    _build_into(graph_store, outputs, minter, asked)
                 finally:
                     outputs.close()
             result.errors.sort(key=lambda e: e.source)
@@ -190,6 +197,32 @@ def build(inputs: list[Path], out: Path, base: str = DEFAULT_BASE, *, max_bytes:
         finally:
             state.close()
     return result
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """What build() was asked to do, besides where."""
+
+    inputs: list[Path]
+    max_bytes: int
+    extractor: Extractor | None
+    jobs: int | None
+    progress: bool | None
+    prune: bool
+    rebuild: bool
+
+
+def _build_into(store: GraphStore, outputs: Outputs, minter: IriMinter, asked: _Asked) -> None:
+    result = outputs.result
+    known = _known(outputs, store, result)
+    check_base(known, minter, store.location)
+    records: dict[str, Record] = {}
+    with Loader(store, LOAD_BATCH_TRIPLES, partial(_refused, result, records)) as loader:
+        run = _Run(store, outputs.state, minter, outputs.settings, result, known, loader, outputs,
+                   asked.max_bytes, records=records)
+        _build_releases(run, asked.inputs, asked.rebuild, asked.extractor, asked.jobs, asked.progress)
+    _finish_store(run, asked.prune)
+    outputs.write(run.records, run.known, run.recalled)
 
 
 def _known(outputs: Outputs, store: GraphStore, result: BuildResult) -> dict[URIRef, Fingerprint]:
@@ -207,7 +240,9 @@ def _build_releases(run: _Run, inputs: list[Path], rebuild: bool, extractor: Ext
                     jobs: int | None, progress: bool | None) -> None:
     """Read every input; skip, restamp or build each release; store what was built, in input order."""
     started = time.monotonic()
-    recall = None if rebuild or not run.outputs.trusted else partial(_recall, run.state.records())
+    if not rebuild and run.outputs.trusted:
+        run.recalled = run.state.records()
+    recall = None if run.recalled is None else partial(_recall, run.recalled)
     releases = _progress(_releases(inputs, run, recall), progress)
     wanted = _to_build(run, releases, rebuild)
     jobs = available_cores() if jobs is None else max(1, jobs)
@@ -285,7 +320,7 @@ def _to_build(run: _Run, releases: Iterable[RawRelease | KnownRelease], rebuild:
             run.result.changes.unchanged += 1
             continue
         if isinstance(release, KnownRelease):
-            release = _read_again(release, run.max_bytes)
+            release = run.read_again(release)
         if not rebuild and before is not None and before.same_content(now):
             run.writing()
             run.loader.settle()  # other writes wait for the batch loading (store/loader.py)
@@ -298,14 +333,6 @@ def _to_build(run: _Run, releases: Iterable[RawRelease | KnownRelease], rebuild:
         yield release
 
 
-def _read_again(known: KnownRelease, max_bytes: int) -> RawRelease:
-    """A recalled release read whole after all (its graph is not in the store as recalled)."""
-    for item in read_file(Path(known.file), max_bytes):
-        if isinstance(item, RawRelease) and item.source == known.source:
-            return replace(item, key=known.key)
-    raise StoreError(f"{known.source} changed while the build read it; build again")
-
-
 def _store(run: _Run, built: Built | Failed) -> None:
     """Store one release as built, or record why it could not be (and drop its old graph: the store
     must not keep what a changed source no longer says)."""
@@ -313,6 +340,7 @@ def _store(run: _Run, built: Built | Failed) -> None:
     iri = URIRef(str(run.minter("release", release.key)))
     if isinstance(built, Failed):
         run.result.errors.append(InputError(release.source, built.reason))
+        run.records.pop(release.source, None)  # read in full next time, to be named again
         if before is not None:
             run.writing()
             run.loader.settle()
@@ -330,10 +358,11 @@ def _store(run: _Run, built: Built | Failed) -> None:
         run.result.changes.changed += 1
 
 
-def _refused(result: BuildResult, source: str, reason: str) -> None:
+def _refused(result: BuildResult, records: dict[str, Record], source: str, reason: str) -> None:
     """A new release the store could not read: an error of its own, the others are stored."""
     result.errors.append(InputError(source, f"cannot store this release: {reason}"))
     result.changes.added -= 1
+    records.pop(source, None)  # read in full next time, to be named again
 
 
 def _finish_store(run: _Run, prune: bool) -> None:

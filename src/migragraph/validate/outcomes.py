@@ -34,9 +34,11 @@ from migragraph.validate.engines import Engine, Violation, engine, shapes_key
 from migragraph.validate.shacl import ValidationReport, load_shapes, sort_violations
 
 Row = tuple[str, str, str]  # a triple as N-Triples terms
-# Every projected row (graph, s, p, o) of the subjects a changed graph names, before or after.
-_TOUCHED_ROWS = ("SELECT p.graph, p.s, p.p, p.o FROM projected p JOIN touched t ON p.s = t.s "
-                 "ORDER BY p.graph, p.s, p.p, p.o")
+# Every projected triple of the subjects a changed graph names, before or after, once, with the first
+# graph stating it (releases before the gazetteer's graph, the parameter): as many rows as distinct
+# triples, not as releases stating them.
+_TOUCHED_ROWS = ("SELECT MIN((p.graph = ?) || p.graph), p.s, p.p, p.o FROM projected p "
+                 "JOIN touched t ON p.s = t.s GROUP BY p.s, p.p, p.o")
 
 
 @dataclass(frozen=True)
@@ -113,10 +115,13 @@ class CrossChecker:
         for graph, s, p, o in sorted(rows, key=lambda row: (row[0] == self.gazetteer, row)):
             first.setdefault((s, p, o), graph)
         _, found = self.engine.validate("".join(f"{s} {p} {o} .\n" for s, p, o in first))
+        stating: dict[str, dict[str, set[str]]] = {}  # subject -> predicate -> graphs
+        for (s, p, _), graph in first.items():
+            stating.setdefault(s, {}).setdefault(p, set()).add(graph)
         out = []
         for v in found:
-            focus, path = f"<{v.focus}>", None if v.path is None else f"<{v.path}>"
-            graphs = {g for (s, p, _), g in first.items() if s == focus and (path is None or p == path)}
+            on = stating.get(f"<{v.focus}>", {})
+            graphs = set().union(*on.values()) if v.path is None else on.get(f"<{v.path}>", set())
             out.append(replace(v, releases=tuple(sorted(graphs))))
         return out
 
@@ -189,7 +194,8 @@ class Outcomes:
                                    ((graph, *r) for r in projection))
                     db.executemany("INSERT OR IGNORE INTO touched VALUES (?)", ((r[0],) for r in projection))
                     db.execute("INSERT INTO checked VALUES (?, ?)", (graph, current[graph]))
-                found = cross.check(db.execute(_TOUCHED_ROWS).fetchall())
+                rows = db.execute(_TOUCHED_ROWS, (cross.gazetteer,)).fetchall()
+                found = cross.check([(first[1:], s, p, o) for first, s, p, o in rows])
                 db.execute("DELETE FROM crossed WHERE focus IN (SELECT s FROM touched)")
                 db.executemany("INSERT INTO crossed VALUES (?, ?)",
                                ((f"<{v.focus}>", json.dumps(asdict(v), ensure_ascii=False)) for v in found))

@@ -90,13 +90,13 @@ def _chain(head: list[tuple[str, bytes]], rest: Iterator[tuple[str, bytes]]) -> 
 
 def _merge(outcomes: Iterable[Outcome], names: list[str], setup: _Setup) -> ValidationReport:
     conforms, violations = True, list[Violation]()
-    union: dict[tuple[str, str, str], list[str]] = {}
+    union: dict[tuple[str, str, str], str] = {}  # each triple read by the union's check, and its first graph
     for index, outcome in enumerate(outcomes):
         conforms = conforms and outcome.conforms
         violations.extend(outcome.violations)
         for row in outcome.projection:
-            union.setdefault(row, []).append(names[index])
-    rows = [(graph, *row) for row, graphs in union.items() for graph in graphs]
+            union.setdefault(row, names[index])  # graphs come releases first, then the gazetteer's
+    rows = [(graph, *row) for row, graph in union.items()]
     seen = {_key(v) for v in violations}
     cross = CrossChecker(setup.engine, setup.shapes_folder, setup.base)
     crossed = [v for v in cross.check(rows) if _key(v) not in seen]

@@ -222,7 +222,7 @@ def _build_into(store: GraphStore, outputs: Outputs, minter: IriMinter, asked: _
                    asked.max_bytes, records=records)
         _build_releases(run, asked.inputs, asked.rebuild, asked.extractor, asked.jobs, asked.progress)
     _finish_store(run, asked.prune)
-    outputs.write(run.records, run.known, run.recalled)
+    outputs.write(run.records, run.known, run.recalled, run.loader.loaded >= LOAD_BATCH_TRIPLES)
 
 
 def _known(outputs: Outputs, store: GraphStore, result: BuildResult) -> dict[URIRef, Fingerprint]:
@@ -367,8 +367,6 @@ def _refused(result: BuildResult, records: dict[str, Record], source: str, reaso
 
 def _finish_store(run: _Run, prune: bool) -> None:
     started = time.monotonic()
-    if run.loader.loaded >= LOAD_BATCH_TRIPLES:
-        run.store.compact()
     if prune:
         for gone in sorted(set(run.known) - run.seen):
             run.writing()

@@ -12,7 +12,8 @@ usage: python benchmarks/bench_build.py [--sizes 1000,10000] [--seed 0] [--work 
         && /tmp/mg-0.2.0/.venv/bin/pip install /tmp/mg-0.2.0
 Each build runs in a process of its own (benchmarks/timed_build.py, with the Python of the migragraph
 measured): its time is the process's wall time, interpreter start and imports included, as a user
-waits for `migragraph build`; its memory is the peak, sampled every 0.1 s, of the resident memory of
+waits for `migragraph build`, and the CPU time of the build and its workers (which the load of a shared
+machine does not change); its memory is the peak, sampled every 0.1 s, of the resident memory of
 the build and every process it started (workers, resource tracker) summed: an upper bound, since
 workers share the libraries' pages. Stages are what the build records of itself (BuildResult.stages),
 or for an older one what timed_build.py times from outside. The machine's load is printed before and
@@ -24,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -119,6 +121,7 @@ def run_build(python: Path, inputs: Path, out: Path, jobs: int | None) -> dict[s
     if jobs is not None:
         command += ["--jobs", str(jobs)]
     started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                cwd=str(out.parent), env={**os.environ, "PYTHONPATH": ""})
     peak = [0]
@@ -133,10 +136,14 @@ def run_build(python: Path, inputs: Path, out: Path, jobs: int | None) -> dict[s
     stdout, stderr = process.communicate()
     wall = time.perf_counter() - started
     sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the build and the workers it waited for
     if process.returncode != 0:
         raise SystemExit(f"the build failed ({python}):\n{stderr[-3000:]}")
     figures: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
+    if figures["errors"]:
+        raise SystemExit(f"the build left {figures['errors']} input(s) out ({python})")
     figures["wall"] = round(wall, 2)
+    figures["cpu"] = round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 1)
     figures["peak_mb"] = round(peak[0] / 1024)
     return figures
 
@@ -159,7 +166,8 @@ def run_scenarios(name: str, python: Path, corpus: Path, work: Path, jobs: int |
             edit_one_in_place(inputs)
         found[scenario] = run_build(python, inputs, out, jobs)
         figures = found[scenario]
-        print(f"    {name:>10} {scenario:<27} {figures['wall']:8.2f} s {figures['peak_mb']:6,} MB  "
+        print(f"    {name:>10} {scenario:<27} {figures['wall']:8.2f} s {figures['cpu']:8.1f} s CPU "
+              f"{figures['peak_mb']:6,} MB  "
               f"{figures['changes']}", file=sys.stderr, flush=True)
     shutil.rmtree(folder, ignore_errors=True)
     return found
@@ -174,16 +182,16 @@ def report(n: int, ours: dict[str, Any], theirs: dict[str, Any] | None) -> None:
     fresh = ours["fresh build"]
     print(f"\n{n:,} releases, {fresh['triples']:,} triples (this build: {fresh['version']}"
           + (f"; baseline: {theirs['fresh build']['version']}" if theirs else "") + ")\n")
-    print("| build | baseline | peak | this | peak | this / baseline | this / its fresh build |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| build | baseline | CPU | peak | this | CPU | peak | this / baseline | this / its fresh build |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for scenario in SCENARIOS:
         mine = ours[scenario]
         base = theirs.get(scenario) if theirs else None
-        base_time = f"{base['wall']:.1f} s" if base else ""
+        base_time = f"{base['wall']:.1f} s | {base['cpu']:.0f} s" if base else " | "
         base_peak = f"{base['peak_mb']:,} MB" if base else ""
         ratio = f"{mine['wall'] / base['wall']:.0%}" if base else ""
-        print(f"| {scenario} | {base_time} | {base_peak} | {mine['wall']:.1f} s | {mine['peak_mb']:,} MB | "
-              f"{ratio} | {mine['wall'] / fresh['wall']:.0%} |")
+        print(f"| {scenario} | {base_time} | {base_peak} | {mine['wall']:.1f} s | {mine['cpu']:.0f} s | "
+              f"{mine['peak_mb']:,} MB | {ratio} | {mine['wall'] / fresh['wall']:.0%} |")
     print("\nstages (seconds of the build's own process; workers' time is inside 'read and build'):")
     for scenario in SCENARIOS:
         print(f"- {scenario}: this: {_stages(ours[scenario])}"

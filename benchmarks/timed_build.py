@@ -76,6 +76,7 @@ def main() -> None:
 
     own = "stages" in inspect.signature(pipeline.BuildResult).parameters
     options: dict[str, Any] = {} if own else instrument_old(pipeline)
+    options["max_bytes"] = 1 << 40  # one JSON Lines file holds the corpus: 80 MB at 100k releases
     if args.jobs is not None:
         options["jobs"] = args.jobs
     started = time.perf_counter()

@@ -8,6 +8,7 @@ import contextlib
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -80,9 +81,18 @@ def graphs_of(out: Path) -> dict[str, set[tuple[str, str, str]]]:
 
 def assert_complete(out: Path) -> None:
     """A build run again after the kill is the clean build: each release once, same bytes."""
-    for leftover in (".graph.trig.partial", ".build.json.partial", "store.pending", "store.pending.new"):
+    for leftover in (".graph.trig.partial", ".build.json.partial", "store.pending", "store.pending.new",
+                     ".graph.trig.spool", ".state.sqlite-journal"):
         assert not (out / leftover).exists(), leftover
-    assert all(p.suffix == ".json" for p in (out / ".validation").iterdir())
+    # The state describes the build that ended.
+    with contextlib.closing(sqlite3.connect(out / ".state.sqlite")) as db, db:
+        assert db.execute("SELECT value FROM meta WHERE key = 'clean'").fetchone() == ("1",)
+        trig = (out / "graph.trig").read_bytes()
+        pieces = db.execute("SELECT offset, length FROM graphs ORDER BY graph").fetchall()
+        assert [o for o, _ in pieces] == sorted(o for o, _ in pieces)  # in IRI order, tiling the file
+        assert all(o + n == after for (o, n), (after, _) in zip(pieces, pieces[1:], strict=False))
+        assert pieces[-1][0] + pieces[-1][1] == len(trig)
+        assert all(trig[o + n - 2:o + n] == b"}\n" for o, n in pieces)
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,12 @@ consistent, and the result is byte for byte the graph a build from scratch gives
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import Literal, URIRef
@@ -16,8 +19,9 @@ from migragraph.extract.model import Extraction
 from migragraph.ingest.release import RawRelease
 from migragraph.pipeline import BuildResult, build
 from migragraph.store import GraphStore, Solutions
+from migragraph.validate.outcomes import ReleaseChecker
 
-from .corpus import RELEASE, Noting, assert_union_invariant, triples_of, write_jsonl, write_releases
+from .corpus import RELEASE, Noting, assert_union_invariant, records, triples_of, write_jsonl, write_releases
 
 GAZETTEER = "https://w3id.org/migragraph/id/graph/gazetteer"
 ORG = "https://w3id.org/migragraph/id/org/"
@@ -84,25 +88,69 @@ def test_an_unchanged_folder_is_not_extracted_again(tmp_path: Path) -> None:
     assert (out / "validation.ttl").read_text().count("sh:conforms") == report.count("sh:conforms") == 1
 
 
-def test_touched_and_appended_sources_are_restamped_not_extracted(tmp_path: Path) -> None:
-    """Records appended to a JSON Lines file change its modification time, which every release of the
-    file states: those releases are restamped, and only the new records extracted."""
+def test_touched_appended_and_edited_sources_redo_only_the_records_that_changed(tmp_path: Path) -> None:
+    """A release is its content, not its file's time: a file touched, or a JSON Lines file rewritten in
+    place with two more records and one record edited, redoes the edited and the new records only."""
     inputs, out = tmp_path / "in", tmp_path / "out"
     write_jsonl(inputs / "feed.jsonl", 3)
     write_releases(inputs, 2, seed=2)
     _build(inputs, out)
-    write_jsonl(inputs / "feed.jsonl", 5)  # the same three records, and two more
+    lines = (inputs / "feed.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    grown = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(5))
+    edited = json.loads(lines[1])
+    edited["text"] += " The partners agreed to meet again next year."
+    grown_lines = grown.splitlines(keepends=True)
+    grown_lines[1] = json.dumps(edited, ensure_ascii=False) + "\n"
+    (inputs / "feed.jsonl").write_text("".join(grown_lines), encoding="utf-8")
     later = os.stat(inputs / "release-000.txt").st_mtime + 3600
     for path in (inputs / "feed.jsonl", inputs / "release-000.txt"):
         os.utime(path, (later, later))
     noting = Noting()
     _build(inputs, out, noting)
-    assert sorted(noting.keys) == ["feed-4", "feed-5"]
-    assert _changes(out) == {"added": 2, "changed": 0, "restamped": 4, "unchanged": 1, "removed": 0}
+    assert sorted(noting.keys) == ["feed-2", "feed-4", "feed-5"]
+    assert _changes(out) == {"added": 2, "changed": 1, "restamped": 0, "unchanged": 4, "removed": 0}
     with GraphStore(out / "store", read_only=True) as store:
-        stamps = _rows(store, "SELECT DISTINCT ?m WHERE { ?r prov:wasDerivedFrom/dcterms:modified ?m }")
-        assert len(stamps) == 2  # the touched files' new times; the untouched file's old one
+        assert store.query("ASK { ?file dcterms:modified ?m }") is False  # no file time in any graph
         assert_union_invariant(store)
+    _build(inputs, tmp_path / "scratch")
+    assert (out / "graph.trig").read_bytes() == (tmp_path / "scratch" / "graph.trig").read_bytes()
+
+
+def test_a_moved_file_is_restamped_not_extracted(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_releases(inputs, 3)
+    _build(inputs, out)
+    (inputs / "release-001.txt").rename(inputs / "moved.txt")  # another key: a new release
+    (inputs / "sub").mkdir()
+    (inputs / "release-002.txt").rename(inputs / "sub" / "release-002.txt")  # the same key, another file
+    noting = Noting()
+    _build(inputs, out, noting, prune=True)
+    assert noting.keys == ["moved"]
+    assert _changes(out) == {"added": 1, "changed": 0, "restamped": 1, "unchanged": 1, "removed": 1}
+    _build(inputs, tmp_path / "scratch")
+    assert (out / "graph.trig").read_bytes() == (tmp_path / "scratch" / "graph.trig").read_bytes()
+
+
+def test_a_store_of_0_2_0_with_file_times_is_restamped_once(tmp_path: Path) -> None:
+    """0.2.0 wrote each file's modification time into the graphs of its releases; the next build
+    rewrites those statements without it (no extraction), and the one after does nothing."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_releases(inputs, 3)
+    _build(inputs, out)
+    with GraphStore(out / "store") as store:
+        for graph in store.release_graphs():
+            stamp = "'2024-01-01T00:00:00Z'^^xsd:dateTime"
+            store.backend.update(
+                "PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX prov: <http://www.w3.org/ns/prov#> "
+                "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> "
+                f"INSERT {{ GRAPH <{graph}> {{ ?f dcterms:modified {stamp} }} }} "
+                f"WHERE {{ GRAPH <{graph}> {{ <{graph}> prov:wasDerivedFrom ?f }} }}")
+    (out / ".state.sqlite").unlink()  # 0.2.0 kept none
+    noting = Noting()
+    _build(inputs, out, noting)
+    assert noting.keys == [] and _changes(out)["restamped"] == 3
+    _build(inputs, out, noting)
+    assert noting.keys == [] and _changes(out)["unchanged"] == 3
     _build(inputs, tmp_path / "scratch")
     assert (out / "graph.trig").read_bytes() == (tmp_path / "scratch" / "graph.trig").read_bytes()
 
@@ -210,30 +258,85 @@ def _some_break_a_shape(release: RawRelease) -> Extraction:
     return found
 
 
-def test_validation_reuses_the_reports_of_unchanged_batches(tmp_path: Path) -> None:
+def _validated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The graphs validated in this process from here on."""
+    seen: list[str] = []
+    real = ReleaseChecker.check
+
+    def counted(self: ReleaseChecker, release: str, *rest: Any) -> Any:
+        seen.append(release)
+        return real(self, release, *rest)
+
+    monkeypatch.setattr(ReleaseChecker, "check", counted)
+    return seen
+
+
+def test_validation_reuses_the_outcomes_of_unchanged_releases(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     inputs, out = tmp_path / "in", tmp_path / "out"
     write_releases(inputs, 12)
-    _build(inputs, out, _some_break_a_shape, batch_size=3)  # type: ignore[arg-type]
-    before = {p.name for p in (out / ".validation").iterdir()}
+    _build(inputs, out, _some_break_a_shape)  # type: ignore[arg-type]
     write_releases(inputs, 1, seed=9, start=12)
-    result = _build(inputs, out, _some_break_a_shape, batch_size=3)  # type: ignore[arg-type]
-    after = {p.name for p in (out / ".validation").iterdir()}
-    # One batch holds the new release, and the gazetteer's graph may name one organisation more.
-    assert len(after - before) <= 2 and len(before - after) <= 2 and len(before & after) >= 3
-    scratch = _build(inputs, tmp_path / "scratch", _some_break_a_shape, batch_size=3)  # type: ignore[arg-type]
-    assert {p.name for p in (tmp_path / "scratch" / ".validation").iterdir()} == after
+    validated = _validated(monkeypatch)
+    result = _build(inputs, out, _some_break_a_shape)  # type: ignore[arg-type]
+    # The new release, and the gazetteer's graph if the new release names another organisation.
+    assert validated[0] == f"{RELEASE}release-012" and set(validated[1:]) <= {GAZETTEER}
+    validated.clear()
+    again = _build(inputs, out, _some_break_a_shape)  # type: ignore[arg-type]
+    assert validated == [] and again.validation.violations == result.validation.violations
+    monkeypatch.undo()
+    scratch = _build(inputs, tmp_path / "scratch", _some_break_a_shape)  # type: ignore[arg-type]
     assert not result.validation.conforms and result.validation.flagged_releases
     assert result.validation.violations == scratch.validation.violations
+    assert (out / "validation.ttl").read_bytes() == (tmp_path / "scratch" / "validation.ttl").read_bytes()
     assert result.validation.flagged_releases == json.loads((out / "build.json").read_text())[
         "validation"]["flagged_releases"]
 
 
-def test_an_unreadable_remembered_report_is_made_again(tmp_path: Path) -> None:
+def test_an_unreadable_remembered_outcome_is_made_again(tmp_path: Path) -> None:
     inputs, out = tmp_path / "in", tmp_path / "out"
     write_releases(inputs, 4)
     first = _build(inputs, out, _some_break_a_shape)  # type: ignore[arg-type]
-    for remembered in (out / ".validation").iterdir():
-        remembered.write_text("{ not json", encoding="utf-8")
+    with contextlib.closing(sqlite3.connect(out / ".state.sqlite")) as db, db:
+        db.execute("UPDATE outcomes SET violations = '{ not json', projection = 'nor this'")
+        db.execute("UPDATE meta SET value = '0' WHERE key = 'clean'")  # the files must be written again
     again = _build(inputs, out, _some_break_a_shape)  # type: ignore[arg-type]
     assert again.validation.violations == first.validation.violations
-    assert all(json.loads(p.read_text())["violations"] is not None for p in (out / ".validation").iterdir())
+    with contextlib.closing(sqlite3.connect(out / ".state.sqlite")) as db, db:
+        assert all(json.loads(v) is not None for (v,) in db.execute("SELECT violations FROM outcomes"))
+
+
+def test_a_state_file_that_is_no_database_is_made_again(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_releases(inputs, 2)
+    first = _build(inputs, out)
+    (out / ".state.sqlite").write_bytes(b"not a database at all" * 100)
+    noting = Noting()
+    again = _build(inputs, out, noting)
+    assert noting.keys == [] and again.releases == first.releases == 2  # read from the store instead
+    assert again.validation.violations == first.validation.violations
+
+
+def test_another_shacl_engine_validates_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_releases(inputs, 3)
+    first = _build(inputs, out, _some_break_a_shape)  # type: ignore[arg-type]
+    validated = _validated(monkeypatch)
+    again = _build(inputs, out, _some_break_a_shape, shacl_engine="pyshacl")  # type: ignore[arg-type]
+    assert sorted(validated) == sorted([f"{RELEASE}release-{i:03d}" for i in range(3)] + [GAZETTEER])
+    assert [(v.focus, v.path, v.constraint) for v in again.validation.violations] == [
+        (v.focus, v.path, v.constraint) for v in first.validation.violations] != []
+
+
+def test_a_release_that_failed_is_read_again_and_named_again(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_jsonl(inputs / "feed.jsonl", 4)
+
+    def failing(release: RawRelease) -> Extraction:
+        if release.key == "feed-3":
+            raise RuntimeError("the extractor tripped")
+        return Noting()(release)
+
+    for _ in range(2):  # the second build reads the failed record again (it is not recalled) and fails it
+        result = _build(inputs, out, failing)  # type: ignore[arg-type]
+        assert [e.source for e in result.errors] == [f"{inputs / 'feed.jsonl'}:3"] and result.releases == 3

@@ -96,7 +96,9 @@ def test_a_jsonld_release_file_is_read_as_a_record(tmp_path: Path, offline: Atte
     assert offline.seen == []
 
 
-def test_owl_imports_in_shapes_and_in_data_are_not_followed(tmp_path: Path, offline: Attempts) -> None:
+@pytest.mark.parametrize("engine", ["shacl", "pyshacl"])
+def test_owl_imports_in_shapes_and_in_data_are_not_followed(tmp_path: Path, offline: Attempts,
+                                                            engine: str) -> None:
     (tmp_path / "shapes.ttl").write_text(
         "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
         "@prefix ex: <http://example.org/> .\n"
@@ -107,7 +109,7 @@ def test_owl_imports_in_shapes_and_in_data_are_not_followed(tmp_path: Path, offl
         "@prefix owl: <http://www.w3.org/2002/07/owl#> . @prefix ex: <http://example.org/> .\n"
         "<http://example.org/data> a owl:Ontology ; owl:imports <http://example.org/more-data.ttl> .\n"
         "ex:a a ex:C ."), format="turtle")
-    report = validate_graphs([data], load_shapes(tmp_path))
+    report = validate_graphs([data], load_shapes(tmp_path), engine_name=engine)
     assert [(v.focus, v.constraint) for v in report.violations] == [
         ("http://example.org/a", "MinCountConstraintComponent")]
     assert offline.seen == []

@@ -62,16 +62,16 @@ def test_an_extractor_that_raises_on_one_release(tmp_path: Path) -> None:
 
 
 def test_a_mapper_that_raises_on_one_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import migragraph.pipeline as pipeline
+    import migragraph.stages as stages
 
-    real = pipeline.release_triples
+    real = stages.release_triples
 
     def fragile(release: RawRelease, *args: Any) -> Any:
         if "Gigauri" in release.text:
             raise ValueError("an IRI the store refuses")
         return real(release, *args)
 
-    monkeypatch.setattr(pipeline, "release_triples", fragile)
+    monkeypatch.setattr(stages, "release_triples", fragile)
     built = build_beside(tmp_path, "list.json", (DATA / "list.json").read_bytes())
     assert [(e.source, e.reason) for e in built.result.errors] == [
         (f"{built.inputs / 'list.json'}[1]",
@@ -79,8 +79,8 @@ def test_a_mapper_that_raises_on_one_release(tmp_path: Path, monkeypatch: pytest
     assert f"{built.inputs / 'list.json'}[0]" in built.sources()
 
 
-def die_in_a_worker(batch: Any) -> Any:
-    """Stands in for validate/parallel.py's batch function: kills a worker process outright (as the
+def die_in_a_worker(item: Any) -> Any:
+    """Stands in for validate/parallel.py's check_nquads: kills a worker process outright (as the
     kernel's OOM killer would), and does the real work when called in the main process."""
     import multiprocessing
 
@@ -88,30 +88,31 @@ def die_in_a_worker(batch: Any) -> Any:
 
     if multiprocessing.parent_process() is not None:
         os._exit(9)
-    IN_MAIN.append(len(batch))
-    return parallel.__dict__["_real_validate_batch"](batch)
+    IN_MAIN.append(item[0])
+    return parallel.__dict__["_real_check"](item)
 
 
-IN_MAIN: list[int] = []
+IN_MAIN: list[str] = []
 
 
 def test_a_validation_worker_that_dies(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The batches of dead workers are validated in the main process: the report is whole.
+    # The graphs of dead workers are validated in the main process: the report is whole.
     from rdflib import Graph
 
     from migragraph.validate import parallel
-    from migragraph.validate.shacl import validate_batches
+    from migragraph.validate.shacl import validate_graphs
 
     from ..conftest import SHAPES
 
     graphs = [Graph(identifier=f"https://w3id.org/migragraph/id/release/r{i}").parse(path, format="turtle")
               for i, path in enumerate(sorted(SHAPES.glob("*.ttl")))]
-    monkeypatch.setitem(parallel.__dict__, "_real_validate_batch", parallel._validate_batch)
-    monkeypatch.setattr(parallel, "_validate_batch", die_in_a_worker)
+    monkeypatch.setitem(parallel.__dict__, "_real_check", parallel.check_nquads)
+    monkeypatch.setattr(parallel, "check_nquads", die_in_a_worker)
+    monkeypatch.setattr(parallel, "WORKERS_FROM", 1)
     IN_MAIN.clear()
-    report = parallel.validate_parallel(graphs, batch_size=3, workers=2)
-    assert IN_MAIN == [3] * (len(graphs) // 3) + ([len(graphs) % 3] if len(graphs) % 3 else [])
-    expected = validate_batches(graphs, 3)
+    report = parallel.validate_parallel(graphs, jobs=2)
+    assert IN_MAIN == [str(g.identifier) for g in graphs]  # every one, in order, here
+    expected = validate_graphs(graphs)
     assert sorted((v.focus, v.constraint) for v in report.violations) == sorted(
         (v.focus, v.constraint) for v in expected.violations)
     assert len(report.violations) >= 11 and not report.conforms

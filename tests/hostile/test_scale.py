@@ -1,6 +1,6 @@
-"""Validation at scale (validate/parallel.py): batches in worker processes give the report sequential
-batches give, plus the one thing batches alone miss, a conflict between releases in different batches;
-at most 2 x workers batches are held at once; a build of one batch starts no process."""
+"""Validation at scale (validate/parallel.py): release graphs validated in worker processes give the
+report one process gives, plus the one thing single graphs miss, a conflict between releases; a few
+graphs are validated without starting a process."""
 
 from __future__ import annotations
 
@@ -13,15 +13,16 @@ import pytest
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import ORG, SDO, SH, SKOS
 
+from migragraph import workers
 from migragraph.extract.model import Extraction
 from migragraph.ingest.release import RawRelease
 from migragraph.map.iris import IriMinter
 from migragraph.map.mapper import map_release
-from migragraph.store.terms import to_ox_quads
+from migragraph.store.terms import nquads, to_ox_quads
 from migragraph.validate import parallel
 from migragraph.validate.crossrelease import cross_release, project
-from migragraph.validate.parallel import ParallelValidator, validate_parallel
-from migragraph.validate.shacl import load_shapes, validate_batches
+from migragraph.validate.parallel import validate_nquads, validate_parallel
+from migragraph.validate.shacl import load_shapes, validate_graphs
 from migragraph.vocab import MG
 
 from ..conftest import SHAPES
@@ -57,30 +58,27 @@ def test_the_union_sees_only_preferred_names_and_the_organisations_of_posts(grap
     assert {str(s) for s, _, _ in projected} == orgs | {post} | funding | {f"{f}#amount" for f in funding}
 
 
-def test_batches_in_workers_report_what_sequential_batches_report() -> None:
+@pytest.mark.parametrize("engine", ["shacl", "pyshacl"])
+def test_graphs_in_workers_report_what_one_process_reports(monkeypatch: pytest.MonkeyPatch,
+                                                           engine: str) -> None:
     graphs = [Graph(identifier=URIRef(f"https://w3id.org/migragraph/id/release/{path.stem}")).parse(path)
               for path in sorted(SHAPES.glob("*.ttl"))]
-    held: list[int] = []
-    with ParallelValidator(batch_size=2, workers=2) as validator:
-        for graph in graphs:
-            validator.add(graph)
-            held.append(len(validator._state.pending))
-        report = validator.report()
-    expected = validate_batches(graphs, 2)
+    monkeypatch.setattr(parallel, "WORKERS_FROM", 1)
+    report = validate_parallel(graphs, jobs=2, engine=engine)
+    expected = validate_graphs(graphs, engine_name=engine)
     assert not report.conforms and report.conforms == expected.conforms
     assert [(v.focus, v.shape, v.constraint, v.releases) for v in report.violations] == [
         (v.focus, v.shape, v.constraint, v.releases) for v in expected.violations]
+    assert len(report.violations) >= 11
     assert len(set(report.graph.subjects(RDF.type, SH.ValidationReport))) == 1
-    assert max(held) <= 2 * 2  # never more than 2 x workers batches in flight
 
 
-def test_a_conflict_between_batches_is_found(release: RawRelease, extraction: Extraction,
+def test_a_conflict_between_releases_is_found(release: RawRelease, extraction: Extraction,
                                             minter: IriMinter) -> None:
-    # Two releases, in different batches, give IOM two preferred names: sequential batches see each
-    # alone and miss it; the union's projection does not.
+    # Two releases give IOM two preferred names: each graph alone conforms; the union's projection does not.
     graphs = _conflicting(release, extraction, minter)
-    assert validate_batches(graphs, 1).conforms
-    report = validate_parallel(graphs, batch_size=1, workers=2)
+    assert validate_graphs(graphs).conforms
+    report = validate_parallel(graphs, jobs=2)
     assert not report.conforms
     (violation,) = report.violations
     assert (violation.focus, violation.path, violation.constraint) == (
@@ -89,35 +87,38 @@ def test_a_conflict_between_batches_is_found(release: RawRelease, extraction: Ex
     assert report.flagged_releases == list(violation.releases)
 
 
-def test_one_batch_is_validated_in_process(release: RawRelease, extraction: Extraction, minter: IriMinter,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_few_graphs_are_validated_in_process(release: RawRelease, extraction: Extraction, minter: IriMinter,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     def no_pool(*args: object, **kwargs: object) -> None:
-        raise AssertionError("a process pool was started for a single batch")
+        raise AssertionError("a process pool was started for a few graphs")
 
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
-    report = validate_parallel(_releases(release, extraction, minter, 4), batch_size=4)
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", no_pool)
+    report = validate_parallel(_releases(release, extraction, minter, 4), jobs=2)
     assert report.conforms and report.violations == []
 
 
+@pytest.mark.parametrize("engine", ["shacl", "pyshacl"])
 def test_shapes_are_read_from_the_folder_given(tmp_path: Path, release: RawRelease, extraction: Extraction,
-                                                minter: IriMinter) -> None:
+                                               minter: IriMinter, engine: str) -> None:
     (tmp_path / "strict.ttl").write_text(
         "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix org: <http://www.w3.org/ns/org#> .\n"
         "<urn:shape> a sh:NodeShape ; sh:targetClass org:Organization ; "
         "sh:property [ sh:path org:identifier ; sh:minCount 1 ] .\n", encoding="utf-8")
-    report = validate_parallel(_releases(release, extraction, minter, 1), shapes_folder=tmp_path)
+    graphs = _releases(release, extraction, minter, 1)
+    report = validate_parallel(graphs, shapes_folder=tmp_path, engine=engine)
     assert {v.shape for v in report.violations} == {"urn:shape"} and len(report.violations) == 4
 
 
 def test_graphs_given_as_nquads_are_parsed_by_the_workers(release: RawRelease, extraction: Extraction,
-                                                          minter: IriMinter) -> None:
+                                                          minter: IriMinter,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     # As a store hands them over: the main process converts no term, the report is the same.
     graphs = _conflicting(release, extraction, minter)
-    with ParallelValidator(batch_size=1, workers=2) as validator:
-        for g in graphs:
-            quads = to_ox_quads(URIRef(str(g.identifier)), g)
-            validator.add_nquads(str(g.identifier), ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
-        report = validator.report()
-    expected = validate_parallel(graphs, batch_size=1, workers=2)
+    monkeypatch.setattr(parallel, "WORKERS_FROM", 1)
+    written = [(str(g.identifier), ox.serialize(to_ox_quads(URIRef(str(g.identifier)), g),
+                                                format=ox.RdfFormat.N_QUADS) or b"") for g in graphs]
+    report = validate_nquads(written, jobs=2)
+    expected = validate_parallel(graphs, jobs=1)
     assert [(v.focus, v.constraint, v.releases) for v in report.violations] == [
         (v.focus, v.constraint, v.releases) for v in expected.violations] != []
+    assert nquads(URIRef(written[0][0]), graphs[0]).triples == len(graphs[0])

@@ -34,6 +34,7 @@ from migragraph.serve.named import get as named_get
 from migragraph.store.export import GRAPH_FORMATS, ROW_FORMATS
 from migragraph.store.graphstore import GraphStore
 from migragraph.store.validated import validate_all
+from migragraph.validate.engines import DEFAULT_ENGINE, ENGINES
 from migragraph.validate.shacl import ValidationReport
 
 from .isolated import QueryJob, run_query
@@ -100,11 +101,16 @@ def cli() -> None:
 @click.option("--decisions", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Decisions on links across releases to apply (default: OUT/decisions.tsv, which "
                    "`migragraph resolve --merge/--apart` writes).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes that extract, map and validate releases; default: the cores available.")
+@click.option("--shacl-engine", type=click.Choice(ENGINES), default=DEFAULT_ENGINE, show_default=True,
+              help="Validate with the compiled shacl engine, or with pyshacl, the reference.")
 @click.option("--allow-private-network", is_flag=True,
               help="For an http(s) INPUT: also fetch from loopback and private addresses.")
 def build_command(inputs: tuple[str, ...], out: Path, base_iri: str, max_bytes: int, store_spec: str | None,
                   update_url: str | None, prune: bool, rebuild: bool, extractor: str,
-                  decisions: Path | None, allow_private_network: bool) -> None:
+                  decisions: Path | None, jobs: int | None, shacl_engine: str,
+                  allow_private_network: bool) -> None:
     """Build the graph of the releases in INPUT... (.html, .txt, .json, .jsonl files or folders, or
     http(s) URLs of pages, feeds, sitemaps or home pages, fetched first into OUT/fetched as
     `migragraph fetch` does).
@@ -121,7 +127,8 @@ def build_command(inputs: tuple[str, ...], out: Path, base_iri: str, max_bytes: 
         folder, fetched_ok = fetch_for_build(urls, out, allow_private_network)
         paths.append(folder)
     result = build(paths, out, base_iri, max_bytes=max_bytes, store=store_spec, update_url=update_url,
-                   prune=prune, rebuild=rebuild, extraction=extractor, decisions=decisions)
+                   prune=prune, rebuild=rebuild, extraction=extractor, decisions=decisions, jobs=jobs,
+                   shacl_engine=shacl_engine)
     _print_build(result)
     sys.exit(EXIT_OK if result.ok and fetched_ok else EXIT_PROBLEMS)
 
@@ -165,12 +172,16 @@ def _print_validation(report: ValidationReport, where: Path | None, limit: int |
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the SHACL report (Turtle) here.")
-def validate_command(directory: Path, report: Path | None) -> None:
+@click.option("--shacl-engine", type=click.Choice(ENGINES), default=DEFAULT_ENGINE, show_default=True,
+              help="Validate with the compiled shacl engine, or with pyshacl, the reference.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes that validate release graphs; default: the cores available.")
+def validate_command(directory: Path, report: Path | None, shacl_engine: str, jobs: int | None) -> None:
     """Re-run the SHACL shapes over the graph stored in DIRECTORY (a build's --out).
 
     Exit 0 when it conforms, 1 when some release breaks a shape, 2 on error."""
     with GraphStore(directory / "store", read_only=True) as store:
-        result = validate_all(store, _base_of(directory))
+        result = validate_all(store, _base_of(directory), shacl_engine, jobs)
     _print_validation(result, report, limit=None)
     if report is not None:
         result.graph.serialize(report, format="turtle")

@@ -43,3 +43,18 @@ class RawRelease:
         """The hash of the release text alone: the same release read from two files, or from an HTML page
         and a JSON record, has the same one (ingest uses it to build a release once)."""
         return hashlib.sha256(self.text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True)
+class KnownRelease:
+    """A release whose record a build has read before with the same bytes: what ingest said of it then
+    (key, content and text hashes), recalled instead of parsing, cleaning and identifying it again.
+    `file` is where to read it whole, should the build need its text after all."""
+
+    source: str
+    key: str
+    content_hash: str
+    text_sha256: str
+    file: str
+    record_name: str = ""  # as RawRelease.record_name: what its graph states
+    source_iri: str = ""  # what its graph says it was derived from

@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,7 +30,7 @@ from migragraph.ingest.clean import clean_field, clean_text, html_to_text
 from migragraph.ingest.decode import decode_bytes
 from migragraph.ingest.fetched import page_fields
 from migragraph.ingest.language import refusal
-from migragraph.ingest.release import RawRelease
+from migragraph.ingest.release import KnownRelease, RawRelease
 from migragraph.map.iris import slug
 
 SUFFIXES = {".html", ".htm", ".txt", ".json", ".jsonl"}
@@ -40,6 +40,12 @@ DATE_FIELDS = ("date", "published", "published_at", "datePublished", "issued")
 # Never valid in a URL; a record's URL holding them has them percent-encoded, as browsers do.
 _URL_UNSAFE = re.compile(r"[\s<>\"{}|\\^`]")
 _LINE = re.compile(r"[^\n]+")
+# What a build remembers of the records it read (store/buildstate.py): (source, the record's bytes) ->
+# the release it was, when those bytes are the ones read before; None to read the record.
+# (source, the record's bytes, its file, its record name) -> what it was when read before, if it was
+Recall = Callable[[str, bytes, Path, str], KnownRelease | None]
+_Bound = Callable[[str, bytes, Path], KnownRelease | None]  # a Recall with the file's record name given
+Item = RawRelease | KnownRelease | IngestError
 
 
 @dataclass
@@ -79,21 +85,22 @@ def read_inputs(inputs: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> I
     for item in read_all(files, max_bytes, inputs):
         if isinstance(item, IngestError):
             result.errors.append(item)
-        else:
+        elif isinstance(item, RawRelease):
             result.releases.append(item)
     return result
 
 
-def read_all(files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES,
-             inputs: Iterable[Path] = ()) -> Iterator[RawRelease | IngestError]:
+def read_all(files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES, inputs: Iterable[Path] = (),
+             recall: Recall | None = None) -> Iterator[Item]:
     """The releases of `files`, file by file, each release once: a later release with the text of an
     earlier one (by SHA-256 of the cleaned text) is an IngestError naming the first. Each release's
-    `record` names its file relative to the folder holding the one of `inputs` it was found under."""
+    `record` names its file relative to the folder holding the one of `inputs` it was found under. With
+    `recall`, a record read before is recalled (a KnownRelease) instead of read again."""
     first: dict[str, str] = {}
     roots = [item.absolute().parent for item in inputs]
     for path in files:
-        for item in read_file(path, max_bytes, record_name(path, roots)):
-            if isinstance(item, RawRelease):
+        for item in read_file(path, max_bytes, record_name(path, roots), recall):
+            if not isinstance(item, IngestError):
                 digest = item.text_sha256
                 earlier = first.setdefault(digest, item.source)
                 if earlier != item.source:
@@ -119,8 +126,8 @@ def display(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
-              record: str | None = None) -> Iterator[RawRelease | IngestError]:
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, record: str | None = None,
+              recall: Recall | None = None) -> Iterator[Item]:
     """The releases of one file; `record` is its name as the graph states it (default: its file name)."""
     source = display(path)
     record = record if record is not None else display(Path(path.name))
@@ -132,6 +139,10 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
             yield IngestError(source, f"{size:,} bytes is over the limit of {max_bytes:,}; raise --max-bytes to read it")
             return
         data = path.read_bytes()
+        bound = None if recall is None else _bind(recall, source, record)
+        if suffix not in (".jsonl", ".json") and bound is not None and (known := bound(source, data, path)):
+            yield known
+            return
         decoded = decode_bytes(data, html=suffix in (".html", ".htm"))
         # A page fetched from the web: its URL (the release's identity) and fetch time, from beside it.
         fetched = page_fields(path) if suffix in (".html", ".htm", ".txt") else {}
@@ -142,14 +153,19 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
         int(stat.st_mtime), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     text, encoding = decoded.text, decoded.encoding
     if suffix == ".jsonl":
-        items = _jsonl(source, path.stem, text, modified)
+        items = _jsonl(source, path, text, modified, bound)
     elif suffix == ".json":
-        items = _json(source, path.stem, text, modified)
+        items = _json(source, path, text, modified, bound)
     else:
         field_name = "html" if suffix in (".html", ".htm") else "text"
         items = iter([_record(source, {field_name: text, **fetched}, path.stem, data, modified)])
     for item in items:
-        yield item if isinstance(item, IngestError) else _with_origin(item, encoding, source, record)
+        yield item if not isinstance(item, RawRelease) else _with_origin(item, encoding, source, record)
+
+
+def _bind(recall: Recall, source: str, record: str) -> _Bound:
+    """`recall` told each record's name: the file's, and the line or index `where` gives after it."""
+    return lambda where, blob, path: recall(where, blob, path, record + where[len(source):])
 
 
 def _with_origin(release: RawRelease, encoding: str, source: str, record: str) -> RawRelease:
@@ -171,7 +187,7 @@ def _loads(text: str) -> Any:
         raise ValueError(f"unreadable JSON: {exc}") from None
 
 
-def _jsonl(source: str, stem: str, text: str, modified: str) -> Iterator[RawRelease | IngestError]:
+def _jsonl(source: str, path: Path, text: str, modified: str, recall: _Bound | None) -> Iterator[Item]:
     # Lines end at "\n" alone (JSON Lines): str.splitlines() would also cut a record at a raw U+2028 or
     # NEL inside one of its strings, which JSON allows. Blank lines are skipped by the regex, in C,
     # and no list of lines is made: a file of 50 MB of newlines costs no more than its text.
@@ -183,15 +199,19 @@ def _jsonl(source: str, stem: str, text: str, modified: str) -> Iterator[RawRele
         if not line.strip():
             continue
         where = f"{source}:{number}"
+        blob = line.encode("utf-8", errors="surrogatepass")
+        if recall is not None and (known := recall(where, blob, path)):
+            yield known
+            continue
         try:
             record = _loads(line)
         except ValueError as exc:
             yield IngestError(where, str(exc))
             continue
-        yield _record(where, record, f"{stem}-{number}", line.encode("utf-8", errors="surrogatepass"), modified)
+        yield _record(where, record, f"{path.stem}-{number}", blob, modified)
 
 
-def _json(source: str, stem: str, text: str, modified: str) -> Iterator[RawRelease | IngestError]:
+def _json(source: str, path: Path, text: str, modified: str, recall: _Bound | None) -> Iterator[Item]:
     try:
         data = _loads(text)
     except ValueError as exc:
@@ -206,6 +226,10 @@ def _json(source: str, stem: str, text: str, modified: str) -> Iterator[RawRelea
         except (ValueError, RecursionError):
             yield IngestError(where, "JSON nested too deeply to be a release record")
             continue
+        if recall is not None and (known := recall(where, blob, path)):
+            yield known
+            continue
+        stem = path.stem
         yield _record(where, record, f"{stem}-{index}" if isinstance(data, list) else stem, blob, modified)
 
 

@@ -1,16 +1,19 @@
 """What the store already holds of each release, so that a build redoes only what changed.
 
-A release graph is a function of its source record (mg:contentHash), of where the record was read
-from (mg:sourceRecord, the file it was derived from and that file's modification time, which the graph
-states), and of the migragraph that built it (its prov:SoftwareAgent). So a build compares these:
+A release graph is a function of its source record's content (mg:contentHash), of where the record
+was read from (mg:sourceRecord, and the file it was derived from), and of the migragraph that built it
+(its prov:SoftwareAgent); never of the file's modification time, so a file touched, or rewritten in
+place with some records edited, redoes only the records whose bytes changed. A build compares these:
 
   all the same                    the release is skipped: building it again would give the same triples
-  same content and migragraph,    only the statements about the source change (a file touched or moved,
-  another place or time           records appended to a JSON Lines file): they are rewritten in the
-                                  store, and the release is not extracted again ("restamped")
+  same content and migragraph,    only the statements about the source change (a file moved or renamed,
+  another place                   records shifted to other lines): they are rewritten in the store, and
+                                  the release is not extracted again ("restamped")
   other content or migragraph     the release is extracted and mapped again, its graph replaced
 
-Building the same inputs from scratch or step by step therefore gives the same graph.
+A graph built by 0.2.0 states its file's modification time (dcterms:modified); the next build
+restamps it without. Building the same inputs from scratch or step by step therefore gives the same
+graph.
 """
 
 from __future__ import annotations
@@ -23,9 +26,9 @@ from rdflib.namespace import PROV
 
 from migragraph.errors import StoreError
 from migragraph.extract.model import Extraction, ReleaseInfo
-from migragraph.ingest.release import RawRelease
+from migragraph.ingest.release import KnownRelease, RawRelease
 from migragraph.map.iris import IriMinter
-from migragraph.map.mapper import release_triples
+from migragraph.map.mapper import release_triples, source_iri
 from migragraph.resources import data_file
 from migragraph.store.graphstore import GraphStore
 from migragraph.store.terms import to_ox_quads
@@ -40,17 +43,19 @@ class Fingerprint:
     record: str
     modified: str | None
     agent: str
-    source: str = ""  # the IRI of the file, as the graph states it; read from the store only
+    source: str = ""  # the IRI of the file, as the graph states it (restamp replaces its statements)
 
     @classmethod
-    def of(cls, release: RawRelease, minter: IriMinter, version: str) -> Fingerprint:
+    def of(cls, release: RawRelease | KnownRelease, minter: IriMinter, version: str) -> Fingerprint:
         """What the graph of `release` would record, built by this version of migragraph."""
-        return cls(release.content_hash, release.record_name, release.modified,
-                   str(minter("agent", "migragraph", version)))
+        agent = str(minter("agent", "migragraph", version))
+        if isinstance(release, KnownRelease):  # recalled from the build state: what its graph stated
+            return cls(release.content_hash, release.record_name, None, agent, release.source_iri)
+        return cls(release.content_hash, release.record_name, None, agent, str(source_iri(release, minter)))
 
     def same_graph(self, other: Fingerprint) -> bool:
-        return (self.content_hash, self.record, self.modified, self.agent) == (
-            other.content_hash, other.record, other.modified, other.agent)
+        return (self.content_hash, self.record, self.modified, self.agent, self.source) == (
+            other.content_hash, other.record, other.modified, other.agent, other.source)
 
     def same_content(self, other: Fingerprint) -> bool:
         return (self.content_hash, self.agent) == (other.content_hash, other.agent)
@@ -87,9 +92,10 @@ def restamp(store: GraphStore, iri: URIRef, release: RawRelease, before: Fingerp
             version: str) -> None:
     """Rewrite what the graph of `release` says about its source, without extracting it again.
 
-    Those statements are the ones about the source file's IRI (prov:wasDerivedFrom, prov:used,
-    dcterms:modified) and mg:sourceRecord; the new ones are what the mapper writes for this release
-    given an empty extraction, so they are the same triples a full build would write."""
+    Those statements are the ones about the source file's IRI (prov:wasDerivedFrom, prov:used, and the
+    dcterms:modified a graph of 0.2.0 gives it) and mg:sourceRecord; the new ones are what the mapper
+    writes for this release given an empty extraction, so they are the same triples a full build would
+    write."""
     stamp = release_triples(release, Extraction(info=ReleaseInfo()), minter, version)
     new = list(to_ox_quads(iri, stamp))
     sources = {q.object for q in new if q.predicate.value == str(PROV.wasDerivedFrom)}

@@ -147,6 +147,11 @@ def _text(term: Node) -> str:
     raise StoreError(f"cannot store a {type(term).__name__} ({term!r}): only IRIs, blank nodes and literals")
 
 
+def term_text(term: Node) -> str:
+    """One term in N-Triples syntax, checked as the store checks it."""
+    return _text(term)
+
+
 @dataclass(frozen=True)
 class ReleaseQuads:
     """A release graph for a bulk load: its N-Quads, and its part of the union default graph (the same

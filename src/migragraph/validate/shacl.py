@@ -1,54 +1,49 @@
-"""SHACL validation of release graphs with pyshacl, into a typed report.
+"""SHACL validation of release graphs into a typed report, with either engine (validate/engines.py).
 
-Every shape holds within one release's named graph, so a batch of releases is validated as the union
-of its graphs, on in-memory rdflib graphs (pyshacl over the pyoxigraph store is ~80x slower).
+Every shape holds within one release's named graph (map/mapper.py types and labels every node a
+release describes), so each release graph is validated on its own: its results depend on its content
+alone, which lets a build remember them per release (validate/outcomes.py). The few constraints that
+more releases can break together are checked on their union apart (validate/crossrelease.py).
+
+The report graph (validation.ttl) is written from the results, the same way whichever engine found
+them, with blank nodes named by position: the same results give the same bytes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from itertools import islice
+from functools import cache, cached_property
 from pathlib import Path
 
-from pyshacl import validate as pyshacl_validate
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
 from migragraph.errors import ConfigError, ShapeError
 from migragraph.resources import data_dir
+from migragraph.validate.engines import DEFAULT_ENGINE, Violation, engine, validate_rdflib
 from migragraph.validate.rdf import parse_rdf
 from migragraph.vocab import MG
 
-BATCH_SIZE = 500
-
-
-@dataclass(frozen=True)
-class Violation:
-    """One sh:ValidationResult. IRIs are given in full; `releases` are the graphs the focus node is in."""
-
-    focus: str
-    path: str | None
-    message: str
-    severity: str  # Violation, Warning or Info
-    shape: str  # the node shape whose constraint failed
-    constraint: str  # the SHACL constraint component, e.g. MinCountConstraintComponent
-    value: str | None = None
-    releases: tuple[str, ...] = ()
+__all__ = ["ValidationReport", "Violation", "load_shapes", "merge_reports", "report_graph", "validate_graphs"]
 
 
 @dataclass
 class ValidationReport:
     conforms: bool
     violations: list[Violation] = field(default_factory=list)
-    graph: Graph = field(default_factory=Graph)  # the sh:ValidationReport, for validation.ttl
 
     @property
     def flagged_releases(self) -> list[str]:
         """The release graphs holding a node that breaks a shape with severity Violation."""
         return sorted({r for v in self.violations if v.severity == "Violation" for r in v.releases})
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The sh:ValidationReport, for validation.ttl."""
+        return report_graph(self.conforms, self.violations)
 
 
 def load_shapes(folder: Path | None = None) -> Graph:
@@ -70,98 +65,87 @@ def _load_shapes(folder: Path) -> Graph:
     return shapes
 
 
-def validate_graphs(graphs: Sequence[Graph], shapes: Graph | None = None) -> ValidationReport:
-    """Validate one batch of release graphs (each with its release IRI as identifier) together."""
-    union = Graph()
-    for g in graphs:
-        union += g
-
-    def releases_of(focus: Node) -> tuple[str, ...]:
-        return tuple(str(g.identifier) for g in graphs if (focus, None, None) in g)
-
-    return validate_union(union, releases_of, shapes)
-
-
-def validate_union(union: Graph, releases_of: Callable[[Node], tuple[str, ...]],
-                   shapes: Graph | None = None) -> ValidationReport:
-    """Validate the union of a batch of release graphs; `releases_of(node)` names the release graphs
-    a focus node is described in (validation workers build the union alone, without a graph a release)."""
+def validate_graphs(graphs: Sequence[Graph], shapes: Graph | None = None,
+                    engine_name: str = DEFAULT_ENGINE) -> ValidationReport:
+    """Validate release graphs (each with its release IRI as identifier), each on its own."""
     shapes = shapes if shapes is not None else load_shapes()
-    try:
-        # do_owl_imports=False (pyshacl's default, made explicit): an owl:imports in the shapes or in a
-        # release graph must never make validation fetch a URL.
-        conforms, results, _ = pyshacl_validate(union, shacl_graph=shapes, inference="none", advanced=False,
-                                                allow_warnings=True, abort_on_first=False, meta_shacl=False,
-                                                do_owl_imports=False)
-    except Exception as exc:  # pyshacl's own errors carry no common base worth naming
-        raise ShapeError(f"pyshacl could not run the shapes: {exc}") from None
-    violations = []
-    for result in results.subjects(RDF.type, SH.ValidationResult):
-        found = violation(result, results, shapes, releases_of)
-        violations.append(found)
-        # SHACL has no term for "the graph the focus node is in"; rdfs:seeAlso points readers of
-        # validation.ttl at the release to look at.
-        for release in found.releases:
-            results.add((result, RDFS.seeAlso, URIRef(release)))
-    violations.sort(key=lambda v: (v.releases, v.focus, v.path or "", v.constraint, v.message))
-    return ValidationReport(bool(conforms), violations, results)
-
-
-def validate_batches(graphs: Iterable[Graph], batch_size: int = BATCH_SIZE) -> ValidationReport:
-    """Validate release graphs `batch_size` at a time, merged into one report."""
-    iterator = iter(graphs)
+    checker = engine(engine_name, shapes) if engine_name != "pyshacl" else None
     reports = []
-    while batch := list(islice(iterator, batch_size)):
-        reports.append(validate_graphs(batch))
+    for graph in graphs:
+        release = (str(graph.identifier),)
+        if checker is None:  # pyshacl reads the rdflib graph as it is
+            conforms, found = validate_rdflib(graph, shapes)
+        else:
+            conforms, found = checker.validate(ntriples_of(graph))
+        reports.append(ValidationReport(conforms, sort_violations(with_releases(found, release))))
     return merge_reports(reports)
 
 
+def with_releases(violations: Iterable[Violation], releases: tuple[str, ...]) -> list[Violation]:
+    from dataclasses import replace
+
+    return [replace(v, releases=releases) for v in violations]
+
+
+def sort_violations(violations: Iterable[Violation]) -> list[Violation]:
+    return sorted(violations, key=lambda v: (v.releases, v.focus, v.path or "", v.constraint, v.shape,
+                                             v.value or "", v.message))
+
+
 def merge_reports(reports: Sequence[ValidationReport]) -> ValidationReport:
-    """One report (one sh:ValidationReport node) out of the reports of several batches."""
-    conforms = all(r.conforms for r in reports)
-    merged = Graph()
-    merged.bind("sh", SH)
-    merged.bind("mg", MG._NS)
+    """One report out of the reports of several graphs (or of the cross-release check)."""
+    return ValidationReport(all(r.conforms for r in reports), [v for r in reports for v in r.violations])
+
+
+def report_graph(conforms: bool, violations: Sequence[Violation]) -> Graph:
+    """One sh:ValidationReport with a sh:ValidationResult a violation; rdfs:seeAlso points readers at the
+    release graphs the focus node is in (SHACL has no term for that)."""
+    graph = Graph()
+    graph.bind("sh", SH)
+    graph.bind("mg", MG._NS)
     top = BNode("report")
-    merged.add((top, RDF.type, SH.ValidationReport))
-    merged.add((top, SH.conforms, Literal(conforms)))
-    for report in reports:
-        tops = set(report.graph.subjects(RDF.type, SH.ValidationReport))
-        for s, p, o in report.graph:
-            if s in tops:
-                if p == SH.result:
-                    merged.add((top, SH.result, o))
-                continue
-            merged.add((s, p, o))
-    return ValidationReport(conforms, [v for r in reports for v in r.violations], merged)
+    graph.add((top, RDF.type, SH.ValidationReport))
+    graph.add((top, SH.conforms, Literal(conforms)))
+    for index, v in enumerate(violations):
+        result = BNode(f"result{index}")
+        graph.add((top, SH.result, result))
+        graph.add((result, RDF.type, SH.ValidationResult))
+        graph.add((result, SH.focusNode, _node(v.focus)))
+        if v.path:
+            graph.add((result, SH.resultPath, _node(v.path)))
+        if v.value is not None:
+            graph.add((result, SH.value, _value(v)))
+        graph.add((result, SH.resultSeverity, SH[v.severity]))
+        graph.add((result, SH.sourceConstraintComponent, SH[v.constraint]))
+        if v.shape:
+            graph.add((result, SH.sourceShape, _node(v.shape)))
+        if v.message:
+            graph.add((result, SH.resultMessage, Literal(v.message)))
+        for release in v.releases:
+            graph.add((result, RDFS.seeAlso, URIRef(release)))
+    return graph
 
 
-def violation(result: Node, results: Graph, shapes: Graph,
-              releases_of: Callable[[Node], tuple[str, ...]] | None = None) -> Violation:
-    """The sh:ValidationResult `result` of `results` as a Violation; `releases_of` names the releases
-    its focus node is in."""
-    focus = results.value(result, SH.focusNode)
-    path = results.value(result, SH.resultPath)
-    value = results.value(result, SH.value)
-    severity = results.value(result, SH.resultSeverity)
-    component = results.value(result, SH.sourceConstraintComponent)
-    return Violation(
-        focus=str(focus),
-        path=None if path is None else str(path),
-        message=str(results.value(result, SH.resultMessage) or ""),
-        severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
-        shape=_node_shape(results.value(result, SH.sourceShape), shapes),
-        constraint=str(component).rsplit("#", 1)[-1] if component else "",
-        value=None if value is None else str(value),
-        releases=releases_of(focus) if releases_of is not None and focus is not None else (),
-    )
+def _node(text: str) -> Node:
+    return BNode(text[2:]) if text.startswith("_:") else URIRef(text)
 
 
-def _node_shape(source: Node | None, shapes: Graph) -> str:
-    """The named node shape a result came from; a property shape is a blank node inside one."""
-    if source is None:
-        return ""
-    if isinstance(source, URIRef):
-        return str(source)
-    owner = next(iter(shapes.subjects(SH.property, source)), None)
-    return str(owner) if owner is not None else str(source)
+def _value(v: Violation) -> Node:
+    """The offending value as the term it was (an IRI or a typed literal), when the engine said so."""
+    from migragraph.store.terms import to_rdflib
+
+    if v.value_term:
+        try:
+            (quad,) = ox.parse(f"<urn:x> <urn:x> {v.value_term} .".encode(), format=ox.RdfFormat.N_TRIPLES)
+            return to_rdflib(quad.object)
+        except (SyntaxError, ValueError):
+            pass
+    return Literal(v.value)
+
+
+def ntriples_of(graph: Graph) -> str:
+    """An rdflib graph as N-Triples text (what the engines read)."""
+    from migragraph.store.terms import nquads
+
+    written = nquads(URIRef("urn:x"), graph)
+    return "".join(line + " .\n" for line in written.union)

@@ -1,0 +1,317 @@
+"""The files a build writes beside the store (graph.trig, graph.html, validation.ttl) and the build
+state that lets the next build redo only what changed (store/buildstate.py).
+
+When the build wrote nothing to the store and the state says the files describe it, none is written
+again: the counts, totals and validation report come from the state. Otherwise graph.trig is
+assembled from one piece a named graph (store/trig.py): the pieces this build made, the unchanged
+graphs' pieces copied from the graph.trig before, and, only where neither is known (a first build
+after 0.2.0, a build after a killed one), pieces serialised from the store. The validation of each
+graph is the one remembered for its content, or made now (validate/outcomes.py).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from rdflib import URIRef
+
+from migragraph.map.iris import IriMinter
+from migragraph.map.reference import reference_graph, reference_iri
+from migragraph.resolve.decisions import Decision
+from migragraph.resolve.graph import links, resolution_iri, resolution_triples
+from migragraph.stages import Built, Settings
+from migragraph.store.buildstate import BuildState, Piece, Record
+from migragraph.store.files import replacing, write_atomic, write_text_atomic
+from migragraph.store.graphstore import GraphStore
+from migragraph.store.state import Fingerprint
+from migragraph.store.terms import nquads, to_rdflib
+from migragraph.store.trig import Placed, Spool, assemble, digest, piece, piece_of_nquads, read_piece
+from migragraph.validate.engines import Violation
+from migragraph.validate.outcomes import CrossChecker, Outcome, Outcomes, ReleaseChecker, partial_key
+from migragraph.validate.shacl import ValidationReport
+from migragraph.visualise.page import write_page
+
+if TYPE_CHECKING:
+    from migragraph.pipeline import BuildResult
+
+# What queries/count-entities.rq counts (which class makes a node one of them).
+COUNTED = ("organisations", "persons", "posts", "meetings", "frameworks", "funding")
+FILES = ("graph.trig", "graph.html", "validation.ttl")
+
+
+@dataclass
+class _Made:
+    digest: str
+    triples: int
+    fingerprint: Fingerprint | None
+
+
+class Outputs:
+    def __init__(self, store: GraphStore, state: BuildState, result: BuildResult, settings: Settings,
+                 local: bool) -> None:
+        self.store, self.state, self.result, self.settings = store, state, result, settings
+        self.minter = IriMinter(settings.base)
+        self.out = result.out
+        self.trig = self.out / "graph.trig"
+        self.written_for = f"{settings.version}\n{settings.base}\n{result.store}"
+        self.pieces = state.pieces(self.written_for, self.trig) if local else None
+        self.changed = False  # the build wrote to the store
+        self.made_here: dict[str, _Made] = {}
+        self.stale: set[str] = set()  # graphs rewritten in the store whose pieces are not known
+        self.outcomes = Outcomes(state)
+        self.key = partial_key(settings.engine, settings.shapes_folder, settings.base)
+        self._spool: Spool | None = None
+        self._checker: ReleaseChecker | None = None
+        self.decided: str | None = None  # the decisions the resolution graph was worked out with, if it was
+
+    @property
+    def trusted(self) -> bool:
+        return self.pieces is not None
+
+    def fingerprints(self) -> dict[URIRef, Fingerprint] | None:
+        """The releases of the store as the state knows them, when it can be trusted."""
+        if self.pieces is None:
+            return None
+        return {URIRef(p.graph): Fingerprint(p.hash, p.record, None, p.agent, p.source or "")
+                for p in self.pieces.values() if p.hash is not None and p.record is not None and p.agent}
+
+    @property
+    def spool(self) -> Spool:
+        if self._spool is None:
+            self._spool = Spool(self.out / ".graph.trig.spool")
+        return self._spool
+
+    def made(self, built: Built, fingerprint: Fingerprint | None) -> None:
+        """A graph this build made and is writing to the store."""
+        self.spool.add(built.iri, built.piece)
+        self.made_here[built.iri] = _Made(built.digest, built.quads.triples, fingerprint)
+        self.outcomes.put(self.key(built.digest), built.outcome)
+
+    def restamped(self, graph: str) -> None:
+        self.stale.add(graph)
+
+    @property
+    def checker(self) -> ReleaseChecker:
+        if self._checker is None:
+            settings = self.settings
+            self._checker = ReleaseChecker(settings.engine, settings.shapes_folder, settings.base)
+        return self._checker
+
+    def put_reference(self, writing: Callable[[], None]) -> None:
+        """The gazetteer's graph for the organisations the release graphs name (see map/reference.py),
+        recomputed from what the store holds now; written only when it changed."""
+        if not self.changed and self.trusted:
+            return
+        iri = reference_iri(self.minter)
+        prefix = f"{self.minter.base}org/"
+        keys = [str(row[0])[len(prefix):] for row in self.store.select("release-orgs").rows
+                if str(row[0]).startswith(prefix)]
+        self._put_derived(iri, list(reference_graph(keys, self.minter)), writing)
+
+    def put_resolution(self, writing: Callable[[], None], decisions: list[Decision]) -> None:
+        """The resolution graph (resolve/graph.py) of what the store holds now and the decisions; worked
+        out again when the store or the decisions changed, written only when it changed."""
+        decided = json.dumps([asdict(d) for d in decisions], sort_keys=True)
+        if not self.changed and self.trusted and self.state.get("decisions") == decided:
+            meta = self.state.get_json("summary") or {}
+            self.result.links = int(meta.get("links", 0))
+            self.result.candidates = int(meta.get("candidates", 0))
+            return
+        self.decided = decided
+        joined, proposed = links(self.store, decisions)
+        self.result.links, self.result.candidates = len(joined), len(proposed)
+        graph = resolution_triples(joined, proposed, self.minter)
+        self._put_derived(resolution_iri(self.minter), graph, writing)
+
+    def _put_derived(self, iri: URIRef, graph: list[tuple], writing: Callable[[], None]) -> None:  # type: ignore[type-arg]
+        """A graph the build works out from the release graphs, stored and validated when it changed."""
+        if not graph:  # nothing to say (no links yet): no graph, and none left from before
+            if iri in self.store.named_graphs():
+                writing()
+                self.store.remove_release(iri)
+            return
+        written = nquads(iri, graph)
+        checked = self.checker
+        data = piece_of_nquads(written.named, self.settings.base)
+        known = self.pieces.get(str(iri)) if self.pieces is not None else None
+        if known is not None and known.digest == digest(data) and iri in self.store.named_graphs():
+            return
+        writing()
+        self.store.add_release(iri, graph)
+        outcome = checked.check(str(iri), "".join(line + " .\n" for line in written.union), list(graph))
+        self.made(Built(str(iri), written, data, digest(data), outcome), None)
+
+    # ------------------------------------------------------------------ writing the files
+
+    def write(self, records: dict[str, Record], known: dict[URIRef, Fingerprint],
+              remembered: dict[str, Record] | None, compact: bool) -> None:
+        """The files, unless the build changed nothing they say (the graph, the shapes or engine that
+        validated it); then the build state, clean."""
+        same = (not self.changed and self.trusted and self.state.get("validated_with") == self.key("")
+                and all((self.out / f).exists() for f in FILES))
+        if same:
+            self._reuse()
+        else:
+            self._write_all(known, compact)
+        if records != (remembered if remembered is not None else self.state.records()):
+            self.state.replace_records(records.values())
+        if self.decided is not None:
+            self.state.set("decisions", self.decided)
+        shutil.rmtree(self.out / ".validation", ignore_errors=True)  # 0.2.0's remembered batches
+
+    def close(self) -> None:
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+
+    def _reuse(self) -> None:
+        meta = self.state.get_json("summary") or {}
+        result = self.result
+        result.releases, result.triples = int(meta.get("releases", 0)), int(meta.get("triples", 0))
+        result.quads, result.union_triples = int(meta.get("quads", 0)), int(meta.get("union_triples", 0))
+        result.counts = dict(meta.get("counts", {}))
+        report = meta.get("report", {"conforms": True, "violations": []})
+        result.validation = ValidationReport(bool(report["conforms"]), [
+            Violation(**{**v, "releases": tuple(v["releases"])}) for v in report["violations"]])
+
+    def _write_all(self, known: dict[URIRef, Fingerprint], compact: bool) -> None:
+        stages, result = self.result.stages, self.result
+        graphs = sorted(str(g) for g in self.store.named_graphs())
+        # The page is drawn from the store while this thread assembles graph.trig and validates: its
+        # queries run in oxigraph, which lets this thread's Python go on (about a second at 10k).
+        drawing = _Drawing(self.store, self.out / "graph.html", compact)
+        try:
+            started = time.monotonic()
+            made, placed = self._assemble(graphs, known)
+            stages["graph.trig"] = time.monotonic() - started
+            started = time.monotonic()
+            result.validation = self._validate({g: m.digest for g, m in made.items()})
+            write_text_atomic(self.out / "validation.ttl", result.validation.graph.serialize(format="turtle"))
+            stages["validation"] = time.monotonic() - started
+        except BaseException:
+            drawing.thread.join()  # never leave it reading a store that is being closed
+            raise
+        # Worked out from the release graphs: neither releases nor their triples.
+        derived = {str(reference_iri(self.minter)), str(resolution_iri(self.minter))}
+        started = time.monotonic()
+        stages.update(drawing.wait())
+        stages["waiting for graph.html"] = time.monotonic() - started
+        started = time.monotonic()
+        result.releases = sum(1 for g in graphs if g not in derived)
+        result.triples = sum(m.triples for g, m in made.items() if g not in derived)
+        result.quads = sum(m.triples for m in made.values())
+        result.union_triples = int(str(self.store.select("count-triples").rows[0][0]))
+        result.counts = count_entities(self.store)
+        stages["counts"] = time.monotonic() - started
+        summary = {"releases": result.releases, "triples": result.triples, "counts": result.counts,
+                   "quads": result.quads, "union_triples": result.union_triples,
+                   "links": result.links, "candidates": result.candidates,
+                   "report": {"conforms": result.validation.conforms,
+                              "violations": [asdict(v) for v in result.validation.violations]}}
+        self.state.finish(self.written_for, self.trig, [
+            Piece(p.graph, made[p.graph].digest, p.offset, p.length, made[p.graph].triples,
+                  *_print_fields(made[p.graph].fingerprint)) for p in placed],
+            {"summary": json.dumps(summary, ensure_ascii=False), "validated_with": self.key("")})
+        self.outcomes.forget_others(self.key(m.digest) for m in made.values())
+
+    def _assemble(self, graphs: list[str], known: dict[URIRef, Fingerprint],
+                  ) -> tuple[dict[str, _Made], list[Placed]]:
+        """graph.trig from the pieces; what each graph is (digest, triples, fingerprint), and where."""
+        made: dict[str, _Made] = {}
+        placed: list[Placed] = []
+        old = self.trig.open("rb") if self.pieces is not None and self.trig.exists() else None
+
+        def piece_for(graph: str) -> bytes:
+            if graph in self.made_here and self._spool is not None and graph in self._spool:
+                made[graph] = self.made_here[graph]
+                return self._spool.read(graph)
+            fingerprint = known.get(URIRef(graph))
+            was = self.pieces.get(graph) if self.pieces is not None and graph not in self.stale else None
+            if was is not None and old is not None:
+                made[graph] = _Made(was.digest, was.triples, fingerprint)
+                return read_piece(old, was.offset, was.length)
+            quads = list(self.store.quads(URIRef(graph)))
+            data = piece(quads, self.settings.base)
+            made[graph] = _Made(digest(data), len(quads), fingerprint)
+            return data
+
+        def writer(handle: IO[bytes]) -> None:
+            placed.extend(assemble(handle, graphs, self.settings.base, piece_for))
+
+        try:
+            write_atomic(self.trig, writer)
+        finally:
+            if old is not None:
+                old.close()
+        return made, placed
+
+    def _validate(self, digests: dict[str, str]) -> ValidationReport:
+        current = {graph: self.key(d) for graph, d in digests.items()}
+        missing = set(current.values()) - self.outcomes.known_keys()
+        for graph, key in current.items():
+            if key in missing:  # a graph this build did not make, and no outcome remembered for it
+                self.outcomes.put(key, self._check_stored(graph))
+        settings = self.settings
+        cross = CrossChecker(settings.engine, settings.shapes_folder, settings.base)
+        return self.outcomes.report(current, cross)
+
+    def _check_stored(self, graph: str) -> Outcome:
+        triples = [(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
+                   for q in self.store.quads(URIRef(graph))]
+        written = nquads(URIRef(graph), triples)
+        return self.checker.check(graph, "".join(line + " .\n" for line in written.union), triples)
+
+
+class _Drawing:
+    """graph.html drawn in a thread of its own (after compacting the store, when asked: its queries are
+    6-15x faster on a compacted store); `wait` gives the seconds of each, or raises what it raised."""
+
+    def __init__(self, store: GraphStore, path: Path, compact: bool) -> None:
+        self.store, self.path, self.compact = store, path, compact
+        self.seconds: dict[str, float] = {}
+        self.failed: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="migragraph-page", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            started = time.monotonic()
+            if self.compact:
+                self.store.compact()
+                self.seconds["compacting the store"] = time.monotonic() - started
+            started = time.monotonic()
+            with replacing(self.path) as staging:
+                write_page(self.store, staging)
+            self.seconds["graph.html"] = time.monotonic() - started
+        except BaseException as exc:  # given to the build's thread, which raises it
+            self.failed = exc
+
+    def wait(self) -> dict[str, float]:
+        self.thread.join()
+        if self.failed is not None:
+            raise self.failed
+        return self.seconds
+
+
+def count_entities(store: GraphStore) -> dict[str, int]:
+    """Distinct organisations, persons, posts, meetings, frameworks and funding over all releases."""
+    counts = dict.fromkeys(COUNTED, 0)
+    for kind, n in store.select("count-entities").rows:
+        counts[str(kind)] = int(str(n))
+    return counts
+
+
+def _print_fields(fingerprint: Fingerprint | None) -> tuple[str | None, str | None, str | None, str | None]:
+    if fingerprint is None:
+        return None, None, None, None
+    return fingerprint.content_hash, fingerprint.record, fingerprint.source or None, fingerprint.agent
+
+
+__all__ = ["COUNTED", "Outputs", "count_entities"]

@@ -118,8 +118,13 @@ class TimeBudgetError(MigragraphError):
 @contextmanager
 def time_budget(release: RawRelease, seconds: float = TIME_BUDGET) -> Iterator[None]:
     """Stop extraction of `release` past `seconds` (TimeBudgetError), where an interval timer can be
-    set (the main thread of a process); elsewhere the pieces' linear cost is the bound."""
+    set (the main thread of a process); elsewhere the pieces' linear cost is the bound. Inside a
+    shorter budget already running (a caller's), that one stays in force."""
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+    running, _ = signal.getitimer(signal.ITIMER_REAL)
+    if 0 < running <= seconds:
         yield
         return
 

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from migragraph.extract.doc import Doc, Mention
 from migragraph.extract.names import NAME, valid_name
-from migragraph.extract.nlp import Parsed
+from migragraph.extract.nlp import Parsed, is_proper_noun
 from migragraph.extract.places import is_city
 
 _ACTOR_PREPS = {"with", "between", "by", "from", "to", "and", "at"}
@@ -131,7 +131,7 @@ def _repair_person(doc: Doc, sentence: Parsed, ent: SpacySpan, lowered: set[str]
     while words and (words[-1].tag_.startswith("VB") or words[-1].text.lower() in lowered
                      and not words[-1].text[:1].isupper()):
         words.pop()
-    while len(words) > 1 and words[-1].text.lower() in lowered and words[-1].pos_ != "PROPN":
+    while len(words) > 1 and words[-1].text.lower() in lowered and not is_proper_noun(words[-1]):
         words.pop()
     if not words:
         return None
@@ -149,7 +149,7 @@ def _name_word(doc: Doc, token: Token, lowered: set[str]) -> bool:
         return False
     if _is_title_word(doc, token) or text in doc.gaz.country_surface or text in doc.gaz.demonym_surface:
         return False
-    return text.lower() not in lowered and token.pos_ == "PROPN"
+    return text.lower() not in lowered and is_proper_noun(token)
 
 
 def _plausible(doc: Doc, name: str, titled: bool, lowered: set[str]) -> bool:

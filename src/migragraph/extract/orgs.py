@@ -11,6 +11,7 @@ from migragraph.extract.gazetteer import OrgEntry
 from migragraph.extract.names import NAME, valid_name
 from migragraph.extract.persons import role_re_at
 from migragraph.extract.places import is_city
+from migragraph.extract.text import occurrences
 from migragraph.extract.titles import ORGAN
 
 HEADS = (
@@ -602,8 +603,8 @@ def mark_org_mentions(doc: Doc) -> None:
         for form in sorted({org.name, *org.aliases}, key=len, reverse=True):
             if len(form) < 3 or form.lower() == form:
                 continue
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text):
-                if not any(s < m.end() and m.start() < e for s, e in taken):
-                    doc.mentions.append(Mention(m.start(), m.end(), org.key, "org", form))
-                    taken.append((m.start(), m.end()))
+            for start, end in occurrences(doc.text, form):
+                if not any(s < end and start < e for s, e in taken):
+                    doc.mentions.append(Mention(start, end, org.key, "org", form))
+                    taken.append((start, end))
     doc.mentions.sort(key=lambda m: (m.start, -m.end))

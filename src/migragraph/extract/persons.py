@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from migragraph.extract.doc import Doc, Mention
 from migragraph.extract.model import Post
 from migragraph.extract.names import NAME, trim_name, valid_name
+from migragraph.extract.text import occurrences
 from migragraph.extract.titles import RoleMatch, find_posts
 
 
@@ -175,6 +176,11 @@ def _short_forms(doc: Doc, hon: str) -> None:
             doc.mentions.append(Mention(m.start(), m.end(), owner.key, "person", alias))
 
 
+# Beside another capitalised word (part of another name) or after "the" ("the Pope").
+_AFTER_NAME_WORD = re.compile(r"(?:\b[Tt]he|[A-Z][\w’'-]*|[A-Z]\.)\s+$")
+_NAME_WORD_NEXT = re.compile(r"\s+[A-Z]")
+
+
 def _bare_names(doc: Doc) -> None:
     """'Pope was the first of these officials to arrive', 'Tedros wrote': one word of a person's name
     standing alone, where it is the first or last word of the name of exactly one person of the release,
@@ -193,15 +199,14 @@ def _bare_names(doc: Doc) -> None:
                 doc.gaz.by_surface(word) or word in doc.gaz.country_surface or word in doc.gaz.demonym_surface:
             continue
         key = next(iter(keys))
-        for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w-])", doc.text):
-            if any(s <= m.start() < e for s, e in taken):
+        for start, end in occurrences(doc.text, word, not_before="’'-"):
+            if any(s <= start < e for s, e in taken):
                 continue
-            before = doc.text[max(0, m.start() - 40):m.start()]
-            if re.search(r"(?:\b[Tt]he|[A-Z][\w’'-]*|[A-Z]\.)\s+$", before) or \
-                    re.match(r"\s+[A-Z]", doc.text[m.end():m.end() + 2]):
+            before = doc.text[max(0, start - 40):start]
+            if _AFTER_NAME_WORD.search(before) or _NAME_WORD_NEXT.match(doc.text, end):
                 continue
             doc.persons[key].aliases.add(word)
-            doc.mentions.append(Mention(m.start(), m.end(), key, "person", word))
+            doc.mentions.append(Mention(start, end, key, "person", word))
     doc.mentions.sort(key=lambda x: (x.start, -x.end))
 
 
@@ -251,8 +256,8 @@ def _mark_person_mentions(doc: Doc) -> None:
     taken = [(m.start, m.end) for m in doc.mentions]
     for person in doc.persons.values():
         for form in sorted({person.name, *person.aliases}, key=len, reverse=True):
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text):
-                if not any(s < m.end() and m.start() < e for s, e in taken):
-                    doc.mentions.append(Mention(m.start(), m.end(), person.key, "person", form))
-                    taken.append((m.start(), m.end()))
+            for start, end in occurrences(doc.text, form):
+                if not any(s < end and start < e for s, e in taken):
+                    doc.mentions.append(Mention(start, end, person.key, "person", form))
+                    taken.append((start, end))
     doc.mentions.sort(key=lambda x: (x.start, -x.end))

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from migragraph.extract.doc import Doc, Mention, main_country
 from migragraph.extract.model import Post, Span
 from migragraph.extract.names import NAME, PARTICLE, trim_name, valid_name
+from migragraph.extract.nlp import is_verb
 
 # Between a title and a name: spaces, or one line break of hard-wrapped text; never a blank line.
 _GAP = r"(?:[ \t]*\n[ \t]*(?=\S)|[ \t]+)"
@@ -241,11 +242,10 @@ def _subject_of(doc: Doc, title: Title) -> Holder | None:
     offset = title.end - 1 - sentence.span.start
     token = next((t for t in sentence.doc if t.idx <= offset < t.idx + len(t.text)), None)
     for _ in range(4):  # up from the title's head: "Minister" -> "as" -> "served"; "Minister" -> "was"
-        if token is None or token.dep_ in ("ROOT", "relcl", "advcl", "ccomp") and token.pos_ in ("VERB", "AUX"):
+        if token is None or token.dep_ in ("ROOT", "relcl", "advcl", "ccomp") and is_verb(token):
             break
         token = token.head
-    if token is None or not (token.lower_ in ("was", "is", "served", "serves", "became", "becomes", "remains")
-                             or token.lemma_ in ("be", "serve", "become")):
+    if token is None or token.lower_ not in ("was", "is", "served", "serves", "became", "becomes", "remains"):
         return None
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:

@@ -4,6 +4,7 @@ persons found so far, each with a stable key."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -48,9 +49,11 @@ class Doc:
     dateline_place: str | None = None
     # The statistical model's reading of each sentence (extract/nlp.Parsed), for the hybrid extractor.
     parsed: list[Any] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False)  # of the spans, for sentence_of
 
     def __post_init__(self) -> None:
         self.spans = sentences(self.text)
+        self._starts = [s.start for s in self.spans]
 
     # -------------------------------------------------------------- organisations
     def add_gazetteer_org(self, entry: OrgEntry, alias: str | None = None) -> str:
@@ -96,9 +99,9 @@ class Doc:
         return None
 
     def sentence_of(self, pos: int) -> Span:
-        for s in self.spans:
-            if s.start <= pos < s.end:
-                return s
+        i = bisect_right(self._starts, pos) - 1  # the spans are in order and do not overlap
+        if i >= 0 and pos < self.spans[i].end:
+            return self.spans[i]
         return Span(pos, pos + 1, self.text[pos:pos + 1])
 
     # -------------------------------------------------------------- persons
@@ -144,7 +147,8 @@ def main_country(doc: Doc, strict: bool = False) -> str | None:
         if alpha3 and (not acting or alpha3 in acting):
             counts[alpha3] = counts.get(alpha3, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    # Only a clear favourite: a list of countries where operations take place names none.
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+    # Only a clear favourite (a list of countries where operations take place names none), or the one
+    # country the release names at all.
+    if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None

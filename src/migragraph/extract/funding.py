@@ -113,6 +113,14 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         d = _orgs(doc, b + frm.end(), span.end) if frm else []
         if r and d:
             return d[0].key, r[0].key
+    # "an eight million dollar grant provided by X to Y": the passive names the donor after the amount
+    by = re.match(rf"\s*(?:[\w-]+\s+){{0,3}}?{_GIVE}\s+by\s+(?:the\s+)?", after)
+    if by:
+        d = [x for x in doc.mentions if x.kind in ("org", "country") and x.start == b + by.end()]
+        to = re.match(r"\s*(?:to|for)\s+(?:the\s+)?", doc.text[d[0].end:span.end]) if d else None
+        r = [x for x in doc.mentions if x.kind in ("org", "country") and to and x.start == d[0].end + to.end()]
+        if d and r:
+            return _actor(doc, d[0]), _actor(doc, r[0])
     # "X provided AMOUNT to Y", "X, through ..., contributed AMOUNT for Y"
     give = list(re.finditer(rf"\b{_GIVE}\b", before))
     if give:

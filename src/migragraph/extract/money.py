@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -12,6 +13,7 @@ import pycountry
 _SYMBOLS = {
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
     "us$": "USD", "usd": "USD", "$": "USD", "us dollars": "USD", "dollars": "USD", "u.s. dollars": "USD",
+    "us dollar": "USD", "dollar": "USD", "u.s. dollar": "USD",
     "£": "GBP", "gbp": "GBP", "pounds": "GBP", "pounds sterling": "GBP",
     "chf": "CHF", "swiss francs": "CHF", "¥": "JPY", "jpy": "JPY", "yen": "JPY",
     "cad": "CAD", "c$": "CAD", "aud": "AUD", "a$": "AUD", "nok": "NOK", "sek": "SEK", "dkk": "DKK",
@@ -28,11 +30,14 @@ _SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "m
 _QUALIFIERS = ("more than", "over", "around", "about", "approximately", "nearly", "almost", "up to",
                "some", "at least", "roughly", "close to", "in excess of", "just over", "almost")
 
-_CODE = rf"(?:US\$|C\$|A\$|SDR|{'|'.join(_ISO)}|[€$£¥])"
+# Three letters stand for any ISO code here, checked against _PREFIX_CODES after the match: an alternation of
+# ~180 codes tried at every position of every sentence was a sixth of the rules extractor's time.
+_CODE = r"(?:US\$|C\$|A\$|SDR|\b[A-Za-z]{3}|[€$£¥])"
+_PREFIX_CODES = frozenset(_ISO) | {"SDR"}
 # Thousands with commas or spaces; decimals with a point, or with a comma before a scale ("3,5 million").
 _NUM = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s?(?:thousand|millions?|mln|mn|billion|bn)\b)|\d+(?:\.\d+)?"
 _SCALE_RE = r"(?:thousand|millions?|mln|mil\.|mn|billion|bn|trillion|[mMbBkK])(?:\b|(?<=\.))"
-_WORD_CUR = (r"(?:euros?|US dollars|U\.S\. dollars|dollars|pounds(?: sterling)?|Swiss francs|yen|yuan|rupees|"
+_WORD_CUR = (r"(?:euros?|US dollars?|U\.S\. dollars?|dollars?|pounds(?: sterling)?|Swiss francs|yen|yuan|rupees|"
              r"pa[’']?anga|zloty|złoty|kroner|kronor|francs|riyals|dirhams|shillings|naira|rand|pesos|reais|lira|"
              r"manat|tenge)")
 _QUAL = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
@@ -41,6 +46,16 @@ PREFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?(?P<cur>{_CODE})\s?(?P<num>{_N
                       re.IGNORECASE)
 SUFFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?\b(?P<num>{_NUM})\s?(?:(?P<scale>{_SCALE_RE})\s?)?(?P<cur>{_WORD_CUR}|"
                       rf"{'|'.join(_ISO)})\b", re.IGNORECASE)
+# Amounts in words, with their scale: "eight million dollar grant", "twenty-five billion euros".
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+          "sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORDS = {w: i for i, w in enumerate(_UNITS)} | {w: 10 * i for i, w in enumerate(_TENS, start=2)} | {"hundred": 100}
+_WORDED_NUM = (rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[1:10])}))?|(?:a|one)\s+hundred|"
+               rf"{'|'.join(sorted(_UNITS, key=len, reverse=True))}")
+WORDED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?\b(?P<num>{_WORDED_NUM})[ -](?P<scale>million|billion)\s+"
+                    rf"(?P<cur>{_WORD_CUR}|{'|'.join(_ISO)})\b", re.IGNORECASE)
+_SCALE_WORD = re.compile(r"\b(?:million|billion)\b", re.IGNORECASE)
 # A currency named after a prefixed amount overrides its symbol: "$1.12 million pa’anga" is in pa’anga.
 _NAMED_AFTER = re.compile(rf"\s?(?P<cur>{_WORD_CUR})\b", re.IGNORECASE)
 
@@ -71,19 +86,37 @@ def _number(num: str, scale: str | None) -> Decimal | None:
     return Decimal(format(value.normalize(), "f"))
 
 
+def _worded(num: str, scale: str) -> Decimal:
+    words = [w for w in re.split(r"[\s-]+", num.lower()) if w not in ("a", "one") or len(num.split()) == 1]
+    return Decimal(sum(_WORDS[w] for w in words) * _SCALE[scale.lower()])
+
+
+def _matches(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """rx.finditer(text), where a prefixed currency of three letters is an ISO code ("the 5" is none)."""
+    pos = 0
+    while m := rx.search(text, pos):
+        cur = m.group("cur")
+        if rx is PREFIXED and len(cur) == 3 and cur.isalpha() and cur.upper() not in _PREFIX_CODES:
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = max(m.end(), m.start() + 1)
+
+
 def amounts(text: str) -> list[Money]:
     """Every amount of money in `text`, in order of position."""
     found: list[Money] = []
-    if not _DIGIT.search(text):
-        return found  # most sentences: the patterns below try ~200 currency codes at every position
-    for rx in (PREFIXED, SUFFIXED):
-        for m in rx.finditer(text):
+    # Most sentences have neither digits nor a scale in words: the patterns below try ~200 currency codes
+    # at every position.
+    patterns = ((PREFIXED, SUFFIXED) if _DIGIT.search(text) else ()) + ((WORDED,) if _SCALE_WORD.search(text) else ())
+    for rx in patterns:
+        for m in _matches(rx, text):
             if any(f.start < m.end() and m.start() < f.end for f in found):
                 continue
             scale = m.group("scale")
             if scale and len(scale) == 1 and scale.isupper() and scale not in "MB":
                 scale = None
-            value = _number(m.group("num"), scale)
+            value = _number(m.group("num"), scale) if rx is not WORDED else _worded(m.group("num"), scale)
             cur = _SYMBOLS.get(m.group("cur").lower(), m.group("cur").upper())
             end = m.end()
             named = _NAMED_AFTER.match(text, m.end()) if rx is PREFIXED else None

@@ -250,12 +250,15 @@ def _org_like(doc: Doc, name: str) -> bool:
         return False  # "Promoting Regional Integration"; "International Cooperation and Development"
     if re.fullmatch(r"[IVXL]+", words[0]) or _is_title_word(doc, words[-1]):
         return False  # "IV Islamic Solidarity Games"; "Australia’s Permanent" (representative)
+    if words[-1] in _ACTIVITIES:
+        return False  # a programme named by what it does: "Agricultural Development and Market Access Support"
     if not all(w[:1].isupper() or w in ("of", "for", "and", "the", "on", "in", "de", "des", "du", "&") for w in words):
         return False
     return not any(w in doc.gaz.country_surface and len(words) == 1 for w in words)
 
 
 _CONNECTORS = {"of", "for", "and", "the", "on", "in", "de", "des", "du", "&"}
+_ACTIVITIES = {"Support", "Expansion", "Activities", "Reform", "Reforms", "Enhancement"}
 
 
 @cache

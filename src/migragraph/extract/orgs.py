@@ -5,6 +5,7 @@ Interior of Mauritania"), country offices ("IOM Ghana"), and governments of coun
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
 from migragraph.extract.doc import Doc, Mention, main_country
 from migragraph.extract.gazetteer import OrgEntry
@@ -446,11 +447,15 @@ def _between_titles(doc: Doc, start: int, phrase: str) -> list[tuple[int, str]]:
 
 
 def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
-    """One capitalised phrase: an organisation if an institutional head noun makes it one; in a
-    headline that capitalises every word, only if the body names it too ("… Takes Office As …")."""
-    if doc.spans and start < doc.spans[0].end and _title_case(doc.spans[0].text) and \
-            phrase.strip() not in doc.text[doc.spans[0].end:]:
-        return
+    """One capitalised phrase: an organisation if an institutional head noun makes it one; in a line
+    that capitalises every word (a headline, a list of related stories), only if the rest of the text
+    names it too ("Mathias Cormann Takes Office As …")."""
+    line = doc.sentence_of(start)
+    if _FOOTER.search(line.text):
+        return  # "All rights reserved for … Top of the page": page furniture
+    if _headline_like(line.text) and line.text.strip() != phrase.strip() and \
+            phrase.strip() not in doc.text[:line.start] + doc.text[line.end:]:
+        return  # (a name alone on its line is a byline: "Ministry for Foreign Affairs")
     lead = re.match(r"(?:(?:The|the|A|An|In|On|At|By|From|With|And|Both|For|To|Of|Under|As|Overall|"
                     r"Leading|Senior|Officials|Representatives)\s+)+", phrase)
     if lead:
@@ -462,6 +467,9 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
                     phrase)
     if role:
         phrase, start = phrase[role.end():], start + role.end()
+    held = _held_title(tuple(doc.gaz.roles["honorifics"])).match(phrase)
+    if held:  # "Governor Mr Monticelli of Council of Europe Development Bank": a person's post, then the body
+        phrase, start = phrase[held.end():], start + held.end()
     first = next((x for x in doc.mentions if x.start == start and x.kind == "org"), None)
     if first and re.match(r"\s+and\s+(?:the\s+)?", doc.text[first.end:]):
         gap = re.match(r"\s+and\s+(?:the\s+)?", doc.text[first.end:])
@@ -520,6 +528,22 @@ def _not_org(doc: Doc, start: int, phrase: str) -> bool:
     not count."""
     follows = re.match(r"(?:\s+[A-Z][\w’'-]*){1,3}", doc.text[start + len(phrase):])
     return bool(_NOT_ORG.search(phrase) or (follows and _NOT_ORG.search(follows.group())))
+
+
+_FOOTER = re.compile(r"\b(?:All rights reserved|Copyright)\b|©")
+
+
+@cache
+def _held_title(honorifics: tuple[str, ...]) -> re.Pattern[str]:
+    """A title, an honorific (roles.yaml) and a name before "of": "Governor Mr Monticelli of …"."""
+    alternatives = "|".join(re.escape(h).replace(r"\.", r"\.?") for h in sorted(honorifics, key=len, reverse=True))
+    return re.compile(rf"(?:[A-Z][\w-]+\s+){{0,3}}?(?:{alternatives})\s+(?:[A-Z][\w’'-]+\s+){{1,3}}of\s+(?:the\s+)?")
+
+
+@lru_cache(maxsize=256)  # asked once per capitalised phrase, of the few lines that hold them
+def _headline_like(text: str) -> bool:
+    """A line in title case that no sentence ends: a headline, not a sentence full of names."""
+    return _title_case(text) and not re.search(r"[.!?;:”\"]\s*$", text) and len(text.split()) <= 25
 
 
 def _title_case(text: str) -> bool:

@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 
 import dateparser
 import yaml
+from rapidfuzz import fuzz, process
 
 from migragraph.extract.dates import full_dates
 from migragraph.extract.places import is_city
@@ -20,7 +21,11 @@ _NOT_TITLE = re.compile(r"^(?:news(?: story| release)?|press release|global|stat
                         re.IGNORECASE)
 # A site's name before its headline: "unctad.org | UNCTAD and …".
 _SITE = re.compile(r"^[\w.-]+\.(?:org|int|com|gov|net|eu|info)\s*\|\s*", re.IGNORECASE)
-_FURNITURE = re.compile(r"^(?:news details|latest news|news and events|press releases?|media centre|"
+# Page furniture above a headline: section names, breadcrumbs, a page's kind ("Feature story"), a year
+# alone, a cookie banner.
+_FURNITURE = re.compile(r"^(?:news details|latest news|news and events|press releases?|media cent(?:re|er)|"
+                        r"feature(?: story)?|article|story|media advisory|news item|"
+                        r"(?:19|20)\d\d|we use cookies\b.*|"
                         r"information about .*|faithful to .*)$", re.IGNORECASE)
 _DATED_LINE = re.compile(r"^\(?([A-Z][A-Za-z’'.-]+(?:[ ][A-Z][A-Za-z’'.-]+){0,2}),\s+(?:\w+day,?\s+)?\d")
 # A line that is only a date, in the languages of the sites releases come from.
@@ -129,13 +134,19 @@ def publisher(release: RawRelease, text: str) -> str | None:
             return entry.key
     named = _PRESS_RELEASE.search(text[:1500])
     if named:
-        entry = gaz.by_surface(named.group(1).strip())
+        # The author's name as the line writes it, or a spelling a letter or two away ("Pacific Island
+        # Forum" for the Pacific Islands Forum): the line says it is the author, so a near name will do.
+        name = named.group(1).strip()
+        entry = gaz.by_surface(name)
+        near = None if entry else process.extractOne(name, list(gaz.surface), scorer=fuzz.ratio, score_cutoff=95)
+        entry = entry or (gaz.by_surface(near[0]) if near else None)
         if entry:
             return entry.key
     return None
 
 
-_PRESS_RELEASE = re.compile(r"(?m)^\s*Press Release\s*[:–—-]\s*(?:the\s+)?([A-Z][\w&’' -]{1,60}?)\s*$")
+# "Press Release: OECD", "Press Release – Pacific Islands Forum", after a date on the same line
+_PRESS_RELEASE = re.compile(r"(?m)^[^\n]{0,40}?\bPress Release\s*[:–—-]\s*(?:the\s+)?([A-Z][\w&’' -]{1,60}?)\s*$")
 
 
 def headline_subject(doc_text: str, mentions: list[tuple[int, int, str]], headline: str | None) -> str | None:

@@ -35,8 +35,9 @@ _LISTED_PORTFOLIO = re.compile(r"(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*(?:,[ 
 # A dash between a title and its holder's name, as lists of officials write it.
 _DASH = re.compile(r"[ \t]*[–—][ \t]*|[ \t]*-[ \t]+")
 _JOIN = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*/[ \t]*|[ \t]*&[ \t]*)(?:the[ \t]+)?")
-# Words that may stand between a name and the title it holds: "Name, the newly appointed Title".
-_BEFORE_GAP = re.compile(r",[ \t]*(?:(?:the|a|an|newly|appointed|new|former|outgoing|incoming|then|current|"
+# Words that may stand between a name and the title it holds: "Name, the newly appointed Title", and a
+# caption's dash: "Mai Al Kaila - Minister of Health".
+_BEFORE_GAP = re.compile(r"(?:,|[ \t]+[-–—])[ \t]*(?:(?:the|a|an|newly|appointed|new|former|outgoing|incoming|then|current|"
                          r"recently|elected|acting)[ \t]+)*$")
 _TAKES = re.compile(r",?[ \t]+(?:[\w’'-]+[ \t]+){0,4}?(?:as|was|is|became|becomes|previously|formerly)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+|an[ \t]+)?(?:new[ \t]+|next[ \t]+|"
                     r"(?:\w+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
@@ -339,6 +340,9 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
             if prep == "to":  # "Ambassador … to the Kingdom of Saudi Arabia": where the holder is sent
                 title, pos = f"{title} to {text[after:hit.end]}", hit.end
                 continue
+            if placed and prep in ("in", "at"):
+                pos = hit.end  # "Head of Delegation for ICRC in Moldova": where the organisation works
+                break
             if placed and prep in ("for", "on", "of"):
                 break
             org, pos, placed = _org_of(doc, hit), hit.end, True

@@ -286,3 +286,23 @@ def test_page_furniture_above_a_headline_and_an_author_spelt_a_letter_off() -> N
     assert title(_release(crumbs), crumbs) == "The OPEC Fund signs loan agreements totaling US$85m"
     forum = " date 2020-06-11 Press Release – Pacific Island Forum\n\nAustralian High Commissioner to Fiji\n"
     assert publisher(_release(forum), forum) == "pif"
+
+
+def test_titles_of_a_possessive_body_for_and_in_countries_each_with_its_holder(each: Run) -> None:
+    # timor-leste.gov.tl, 2023: "for" countries are the portfolio, "in" a country is where
+    # the post is; each name holds the title before it
+    ex = each("Timor-Leste meets World Bank\n\nAlso present at the meeting were the World Bank's Director for "
+              "Timor-Leste and Indonesia, Satu Kahkonen, the World Bank's representative in Timor-Leste, Bernard "
+              "Harborne, and the remaining members of the delegation.")
+    assert posts(ex) == {("Satu Kahkonen", "Director for Timor-Leste and Indonesia", "World Bank"),
+                         ("Bernard Harborne", "representative", "World Bank")}
+
+
+def test_a_known_body_joined_last_to_a_ministry_is_its_own(each: Run) -> None:
+    # esteri.it, July 2021
+    ex = each("Sereni chairs Farnesina-IOM dialogue\n\nA coordination meeting was held today between the Ministry of "
+              "Foreign Affairs and International Cooperation and the IOM (International Organisation for Migration), "
+              "presided over by Vice Minister Marina Sereni.")
+    assert {"Ministry of Foreign Affairs and International Cooperation",
+            "International Organization for Migration"} <= set(names(ex))
+    assert not any(n.endswith("and IOM") or n.endswith("and the IOM") for n in names(ex))

@@ -478,6 +478,12 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     owner = re.match(r"[\w.-]+(?:\s[\w.-]+)?(?:’s|'s)\s+", phrase)
     if owner:
         phrase, start = phrase[owner.end():], start + owner.end()
+    for joint in reversed(list(re.finditer(r"\s+and\s+(?:the\s+)?(?=[A-Z])", phrase))):
+        if any(m.start == start + joint.end() and m.kind == "org" and m.end >= start + len(phrase.rstrip())
+               for m in doc.mentions):
+            # "the Ministry of Foreign Affairs and International Cooperation and IOM": a known body joined last
+            phrase = phrase[:joint.start()]
+            break
     cut = re.search(r"\s+and\s+(?:the\s+)?[A-Z]", phrase)
     if cut and _HEAD_RE.search(phrase[:cut.start()]) and (
             _HEAD_RE.search(phrase[cut.end() - 1:]) or role_words.match(phrase[cut.end() - 1:])

@@ -33,6 +33,7 @@ _PORTFOLIO = re.compile(r"(?:[A-Z][\w’'-]*|and|of|the|&)(?:[ \t]+(?:[A-Z][\w�
 _LISTED_PORTFOLIO = re.compile(r"(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*(?:,[ \t]+(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*)+"
                                r",?[ \t]+and[ \t]+(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*")
 # A dash between a title and its holder's name, as lists of officials write it.
+_MORE_COUNTRIES = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 _DASH = re.compile(r"[ \t]*[–—][ \t]*|[ \t]*-[ \t]+")
 _JOIN = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*/[ \t]*|[ \t]*&[ \t]*)(?:the[ \t]+)?")
 # Words that may stand between a name and the title it holds: "Name, the newly appointed Title", and a
@@ -90,10 +91,12 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
     """Every post the titles of the release give, with its holder."""
     titles = [t for r in roles if (t := read_title(doc, r)) is not None]
     posts: list[Post] = []
+    held: set[int] = set()  # where the holders named so far start
     for run in _runs(doc, titles):
-        holder = _holder(doc, run, hon)
+        holder = _holder(doc, run, hon, held)
         if holder is None:
             continue
+        held.add(holder.start)
         name = holder.name if holder.modelled else trim_name(holder.name, doc)
         if not holder.modelled and not valid_name(name, doc):
             continue
@@ -155,7 +158,7 @@ def _runs(doc: Doc, titles: list[Title]) -> list[Run]:
     return runs
 
 
-def _holder(doc: Doc, run: Run, hon: str) -> Holder | None:
+def _holder(doc: Doc, run: Run, hon: str, held: set[int]) -> Holder | None:
     last = run.titles[-1]
     if last.name_inside:
         return Holder(last.end - len(last.name_inside), last.name_inside)
@@ -165,6 +168,8 @@ def _holder(doc: Doc, run: Run, hon: str) -> Holder | None:
         if named:
             return named
     before = _name_before(doc, run.start)
+    if before and before.start in held:
+        before = None  # "Title, Name, the World Bank's Title, Name": that name holds the title before it
     after = _name_after(doc, run.end, hon)
     if after and not re.match(r",", doc.text[run.end:after.start]):
         return after  # "Title Name": nothing between
@@ -340,8 +345,18 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
             if prep == "to":  # "Ambassador … to the Kingdom of Saudi Arabia": where the holder is sent
                 title, pos = f"{title} to {text[after:hit.end]}", hit.end
                 continue
-            if placed and prep in ("in", "at"):
-                pos = hit.end  # "Head of Delegation for ICRC in Moldova": where the organisation works
+            if prep == "for" and org and not placed and hit.kind == "country":
+                # "the World Bank's Director for Timor-Leste and Indonesia": the countries are the portfolio
+                end = hit.end
+                while (more := _MORE_COUNTRIES.match(text, end)) and any(
+                        m.start == more.end() and m.kind == "country" for m in doc.mentions):
+                    end = next(m.end for m in doc.mentions if m.start == more.end() and m.kind == "country")
+                title, pos = f"{title} for {text[after:end]}", end
+                break
+            if (placed or org) and prep in ("in", "at"):
+                # "Head of Delegation for ICRC in Moldova", "the World Bank's representative in Timor-Leste":
+                # where the organisation works
+                pos = hit.end
                 break
             if placed and prep in ("for", "on", "of"):
                 break

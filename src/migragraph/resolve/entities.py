@@ -28,23 +28,23 @@ class MeetingSeen:
 
 def persons(store: GraphStore) -> list[PersonSeen]:
     found: dict[str, PersonSeen] = defaultdict(lambda: PersonSeen(""))
-    for person, name, org, above, release in store.select("resolve-persons").rows:
+    for person, name, org, above, release in store.select_values("resolve-persons"):
         seen = found[str(person)]
         seen.iri = str(person)
         seen.names.add(str(name))
-        seen.orgs.update(str(o) for o in (org, above) if o is not None)
+        seen.orgs.update(o for o in (org, above) if o is not None)
         seen.releases.add(str(release))
     return sorted(found.values(), key=lambda p: p.iri)
 
 
 def meetings(store: GraphStore) -> list[MeetingSeen]:
     found: dict[str, MeetingSeen] = defaultdict(lambda: MeetingSeen(""))
-    for meeting, date, place, who, release in store.select("resolve-meetings").rows:
+    for meeting, date, place, who, release in store.select_values("resolve-meetings"):
         seen = found[str(meeting)]
         seen.iri, seen.date = str(meeting), str(date)[:10]
         if place is not None:
-            seen.places.add(str(place))
+            seen.places.add(place)
         if who is not None:
-            seen.who.add(str(who))
+            seen.who.add(who)
         seen.releases.add(str(release))
     return sorted(found.values(), key=lambda m: m.iri)

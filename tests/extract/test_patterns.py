@@ -306,3 +306,14 @@ def test_a_known_body_joined_last_to_a_ministry_is_its_own(each: Run) -> None:
     assert {"Ministry of Foreign Affairs and International Cooperation",
             "International Organization for Migration"} <= set(names(ex))
     assert not any(n.endswith("and IOM") or n.endswith("and the IOM") for n in names(ex))
+
+
+def test_a_government_meeting_a_foreign_body_in_its_own_city_hosts(each: Run) -> None:
+    # unaids.org, 18 January 2013; trap: a meeting in a third country has no host by place
+    ex = each("UNAIDS Executive Director congratulates President Jacob Zuma\n\nThe President of South Africa, Jacob "
+              "Zuma met with UNAIDS Executive Director, Michel Sidibé, on 18 January at the president’s official "
+              "residence in Pretoria.", date="2013-01-18")
+    assert [(m.place, m.host) for m in ex.meetings] == [("Pretoria", "government-of-south-africa")]
+    abroad = each("UNAIDS Executive Director meets President Jacob Zuma\n\nThe President of South Africa, Jacob Zuma "
+                  "met with UNAIDS Executive Director, Michel Sidibé, on 18 January in Geneva.", date="2013-01-18")
+    assert [(m.place, m.host) for m in abroad.meetings] == [("Geneva", None)]

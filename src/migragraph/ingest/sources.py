@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -28,7 +29,7 @@ from migragraph.errors import IngestError
 from migragraph.extract.release_info import release_date
 from migragraph.ingest.clean import clean_field, clean_text, html_to_text
 from migragraph.ingest.decode import decode_bytes
-from migragraph.ingest.fetched import page_fields
+from migragraph.ingest.fetched import SIDECAR_SUFFIX, page_fields
 from migragraph.ingest.language import refusal
 from migragraph.ingest.release import KnownRelease, RawRelease
 from migragraph.map.iris import slug
@@ -63,14 +64,24 @@ def discover(inputs: Iterable[Path]) -> tuple[list[Path], list[IngestError]]:
     errors: list[IngestError] = []
     for item in inputs:
         if item.is_dir():
+            found, other = 0, Counter[str]()
             for p in item.rglob("*"):
-                if p.suffix.lower() not in SUFFIXES or any(part.startswith(".")
-                                                           for part in p.relative_to(item).parts):
+                if any(part.startswith(".") for part in p.relative_to(item).parts):
+                    continue
+                if p.suffix.lower() not in SUFFIXES:
+                    if p.is_file() and p.suffix != SIDECAR_SUFFIX:  # what `fetch` keeps beside a page
+                        other["".join(p.suffixes[-2:]).lower() or "no suffix"] += 1
                     continue
                 if p.is_file():
                     files.add(p)
+                    found += 1
                 elif p.is_symlink() and not p.exists():
                     errors.append(IngestError(display(p), f"a broken link (to {os.readlink(p)})"))
+            if not found and other:
+                # A folder of files that are no releases is a mistake to say, not an empty graph.
+                kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(other.items()))
+                errors.append(IngestError(display(item), f"no release file in this folder ({kinds}); releases "
+                                                         f"are {', '.join(sorted(SUFFIXES))} files"))
         elif item.is_file():
             files.add(item)
         else:

@@ -317,3 +317,15 @@ def test_a_government_meeting_a_foreign_body_in_its_own_city_hosts(each: Run) ->
     abroad = each("UNAIDS Executive Director meets President Jacob Zuma\n\nThe President of South Africa, Jacob Zuma "
                   "met with UNAIDS Executive Director, Michel Sidibé, on 18 January in Geneva.", date="2013-01-18")
     assert [(m.place, m.host) for m in abroad.meetings] == [("Geneva", None)]
+
+
+def test_a_company_president_of_a_department_is_no_head_of_a_government(each: Run) -> None:
+    # ascom.com (Ascom and Dräger), in the article-extraction benchmark; eib.org: "Premier of Québec" and
+    # "First Deputy Prime Minister of Moldavia" still govern a place
+    ex = each("Ascom and Draeger introduce alarm management\n\nSteve Menet, Senior Vice President of Sales for "
+              "Dräger, Inc., said the company is proud.")
+    assert not any(n.startswith("Government of") for n in names(ex))
+    assert all(p[1] == "Senior Vice President of Sales" and p[2] == "Dräger, Inc" for p in posts(ex))
+    moldavia = each("EIB signs agreement\n\nMr. Sauli Niinistö, Vice-President of the European Investment Bank (EIB), "
+                    "and Ms. Zinaida Grecianîi, First Deputy Prime Minister of Moldavia, have signed an agreement.")
+    assert ("Zinaida Grecianîi", "First Deputy Prime Minister", "Government of Moldavia") in posts(moldavia)

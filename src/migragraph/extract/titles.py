@@ -25,6 +25,7 @@ from migragraph.extract.doc import Doc, Mention, main_country
 from migragraph.extract.model import Post, Span
 from migragraph.extract.names import NAME, PARTICLE, trim_name, valid_name
 from migragraph.extract.nlp import is_verb
+from migragraph.extract.places import is_city
 
 # Between a title and a name: spaces, or one line break of hard-wrapped text; never a blank line.
 _GAP = r"(?:[ \t]*\n[ \t]*(?=\S)|[ \t]+)"
@@ -379,7 +380,7 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
             # "CEO for MEIDECC": an acronym after a title names the body, as an organisation's name would
             org, placed = doc.add_org(portfolio), True
             doc.mentions.append(Mention(after, after + len(portfolio), org, "org", portfolio))
-        elif prep == "of" and _GOVERNS.search(title) and _place_name(doc, portfolio):
+        elif prep == "of" and _GOVERNS.search(title) and _place_name(doc, portfolio, after, title):
             # "Premier of Québec", "Governor of Lagos State": the government of a place no gazetteer lists
             org, placed = doc.add_org(f"Government of {portfolio}", alias=portfolio), True
         else:
@@ -430,11 +431,18 @@ def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
     return (portfolio, name_inside) if portfolio else None
 
 
-def _place_name(doc: Doc, words: str) -> bool:
-    """One or two capitalised words that name a place, not a portfolio ("Québec", not "Finance")."""
+def _place_name(doc: Doc, words: str, at: int, title: str) -> bool:
+    """One or two capitalised words at `at` that name a place, not a portfolio ("Québec", not "Finance").
+    Companies have presidents too ("Senior Vice President of Sales"): after "President" the words must
+    be a city, a place the model found there, or a city's state or province."""
     parts = words.split()
     portfolio = set(doc.gaz.roles.get("portfolio_words", ()))
-    return 1 <= len(parts) <= 2 and all(p[:1].isupper() and p not in portfolio for p in parts)
+    if not (1 <= len(parts) <= 2 and all(p[:1].isupper() and p not in portfolio for p in parts)):
+        return False
+    if not title.endswith("President") or is_city(words) or any(
+            s <= at and at + len(words) <= e for s, e in doc.places):
+        return True
+    return len(parts) == 2 and is_city(parts[0]) and parts[1] in ("State", "Province", "Region", "County")
 
 
 def _candidate(doc: Doc, name: str) -> bool:

@@ -329,3 +329,10 @@ def test_a_company_president_of_a_department_is_no_head_of_a_government(each: Ru
     moldavia = each("EIB signs agreement\n\nMr. Sauli Niinistö, Vice-President of the European Investment Bank (EIB), "
                     "and Ms. Zinaida Grecianîi, First Deputy Prime Minister of Moldavia, have signed an agreement.")
     assert ("Zinaida Grecianîi", "First Deputy Prime Minister", "Government of Moldavia") in posts(moldavia)
+
+
+def test_a_country_named_before_a_title_in_another_clause_is_not_its_government(each: Run) -> None:
+    # polygraph.info, in the article-extraction benchmark
+    ex = each("Fact check: al-Tanf\n\nThe U.S. will keep its military base in al-Tanf after American troops leave "
+              "Syria under President Donald Trump’s announcement last month.")
+    assert not any(p[2] == "Government of Syria" for p in posts(ex))

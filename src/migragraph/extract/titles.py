@@ -47,6 +47,9 @@ _TAKES = re.compile(r",?[ \t]+(?:[\w’'-]+[ \t]+){0,4}?(?:as|was|is|became|beco
 # The organs of an organisation that a title may name before the organisation itself.
 ORGAN = r"((?:Executive |Governing |Supervisory |Management |Permanent )?(?:Board|Council|Committee|Commission)(?: of (?:Directors|Governors|Trustees|Ministers))?)"
 _ORGAN = re.compile(ORGAN + r"[ \t]+of[ \t]+(?:the[ \t]+)?")
+NEAR_TITLE = 40  # characters before a government's title where its country may stand
+# What may stand between them: punctuation and small words, no verb nor noun of another clause.
+_NEAR_GAP = re.compile(r"(?:[\s(),:;–—-]|’s|'s|\b(?:and|the|with|of|its|by|signed|for|from|to|a|an)\b)*")
 _GOVERNS = re.compile(r"\b(?:Prime Minister|Premier|Governor|Mayor|Chief Minister|President)$")
 _HEAD_OF_GOVERNMENT = re.compile(r"\b(?:Prime Minister|President|Chancellor|Premier|Vice[ -]Chancellor)\b")
 
@@ -501,8 +504,11 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
     governmental = doc.gaz.roles.get("government_heads", [])
     if any(re.search(rf"\b{re.escape(h)}\b", title) for h in governmental):
         if span is not None and at is not None:
-            near = [m for m in doc.mentions if span.start <= m.start < at and (
-                m.kind == "country" or (m.kind == "org" and m.key in doc.orgs and doc.orgs[m.key].government_of))]
+            # near: within a few words, "Benin (signed with the Minister of …)", not "After talks with
+            # Ukraine on Monday, President …", whose president is another country's
+            near = [m for m in doc.mentions if max(span.start, at - NEAR_TITLE) <= m.start < at and (
+                m.kind == "country" or (m.kind == "org" and m.key in doc.orgs and doc.orgs[m.key].government_of))
+                and _NEAR_GAP.fullmatch(doc.text, m.end, at)]
             if near:
                 return doc.government(near[-1].key) if near[-1].kind == "country" else near[-1].key
         # A minister or adviser with no country named serves the one government the release names.

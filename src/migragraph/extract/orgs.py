@@ -463,13 +463,16 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     # "Director of UNHCR’s Regional Bureau for Europe": the title is not part of the name, and
     # "UNHCR’s" names the parent.
     role = re.match(r"(?:[A-Z][\w-]+\s+){0,3}?(?:Director|Minister|Secretary|Head|Chief|President|"
-                    r"Commissioner|Representative|Coordinator|Chair\w*)(?:-General)?\s+(?:of|for)\s+(?:the\s+)?",
-                    phrase)
+                    r"Commissioner|Representative|Coordinator|Chair\w*|CEO|Founder|Professor|Dean|Governor|"
+                    r"Mayor|Manager|Spokes(?:person|man|woman))(?:-General)?\s+(?:of|for)\s+(?:the\s+)?", phrase)
     if role:
         phrase, start = phrase[role.end():], start + role.end()
     held = _held_title(tuple(doc.gaz.roles["honorifics"])).match(phrase)
     if held:  # "Governor Mr Monticelli of Council of Europe Development Bank": a person's post, then the body
         phrase, start = phrase[held.end():], start + held.end()
+    person = _person_of(doc, start, phrase)
+    if person:  # "Penelope Muse Abernathy of the University of North Carolina": the person, then the body
+        phrase, start = phrase[person:], start + person
     first = next((x for x in doc.mentions if x.start == start and x.kind == "org"), None)
     if first and re.match(r"\s+and\s+(?:the\s+)?", doc.text[first.end:]):
         gap = re.match(r"\s+and\s+(?:the\s+)?", doc.text[first.end:])
@@ -534,6 +537,17 @@ def _not_org(doc: Doc, start: int, phrase: str) -> bool:
     not count."""
     follows = re.match(r"(?:\s+[A-Z][\w’'-]*){1,3}", doc.text[start + len(phrase):])
     return bool(_NOT_ORG.search(phrase) or (follows and _NOT_ORG.search(follows.group())))
+
+
+def _person_of(doc: Doc, start: int, phrase: str) -> int:
+    """Where the body begins in a phrase that opens with a person's name and "of" ("Penelope Muse
+    Abernathy of the University of North Carolina"): after "of (the)"; 0 when the phrase opens
+    otherwise. Persons are found after organisations, so the name is told by its form: a name of two
+    to four words, none of them a head noun of bodies."""
+    of = re.match(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*)\s+of\s+(?:the\s+)?", phrase)
+    if not of or _HEAD_RE.search(of.group(1)) or not re.fullmatch(NAME, of.group(1)):
+        return 0
+    return of.end() if valid_name(of.group(1), doc) else 0
 
 
 _FOOTER = re.compile(r"\b(?:All rights reserved|Copyright)\b|©")

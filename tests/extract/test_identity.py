@@ -24,6 +24,17 @@ def test_an_acronym_read_from_the_initials_of_a_body_the_release_names(each: Run
                                  "international-relations-department")
 
 
+def test_an_acronym_of_a_body_named_with_and_without_its_country(each: Run) -> None:
+    # police.ge: the ministry named once bare and once with its country is one body for its initials
+    ex = each("Equipment handed over in Tbilisi\n\nThe ceremony was attended by the Director of the Patrol Police "
+              "Department of the Ministry of Internal Affairs – Vazha Siradze and the Director of the International "
+              "Relations Department of the MIA – Ekaterine Machavariani. The Ministry of Internal Affairs of "
+              "Georgia and the European Union have implemented many projects.")
+    bare = names(ex)["Ministry of Internal Affairs"]
+    assert "MIA" in ex.organisations[bare].aliases
+    assert ex.organisations[names(ex)["International Relations Department of the MIA"]].parent == bare
+
+
 def test_an_acronym_inside_a_name_is_the_longer_body(each: Run) -> None:
     # WHO media advisory (einpresswire.com), November 2019
     ex = each("H.E. Moussa Faki Mahamat, Chairperson of the African Union (AU) Commission will visit WHO "

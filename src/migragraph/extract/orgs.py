@@ -217,6 +217,13 @@ def _initialisms(doc: Doc) -> None:
         if doc.gaz.by_surface(acronym) or acronym in doc.gaz.country_surface:
             continue
         bodies = {key for key, org in doc.orgs.items() if acronym in _initials(doc, org.name)}
+        if len(bodies) > 1:
+            # "the Ministry of Internal Affairs" and "the Ministry of Internal Affairs of Georgia" are one
+            # body told twice: the one of them with the shorter name answers for both
+            bare = {_without_country(doc, doc.orgs[k].name) for k in bodies}
+            parents = {doc.orgs[k].parent for k in bodies}
+            if len(bare) == 1 and len(parents) == 1:
+                bodies = {min(bodies, key=lambda k: (len(doc.orgs[k].name), k))}
         if len(bodies) != 1:
             continue
         key = bodies.pop()
@@ -228,6 +235,12 @@ def _initialisms(doc: Doc) -> None:
             if unit.key in doc.orgs and unit.key != key and re.search(
                     rf"\bof\s+(?:the\s+)?{acronym}$", doc.text[unit.start:unit.end]):
                 doc.orgs[unit.key].parent = key
+
+
+def _without_country(doc: Doc, name: str) -> str:
+    """A body's name without the country it ends with: "Ministry of Internal Affairs of Georgia"."""
+    country = re.match(r"(.+)\s+of\s+(?:the\s+)?(.+)$", name)
+    return country.group(1) if country and country.group(2) in doc.gaz.country_surface else name
 
 
 def _initials(doc: Doc, name: str) -> set[str]:

@@ -54,16 +54,18 @@ class Opened:
         return int(self.page.evaluate(expression))
 
 
-def open_page(browser: Any, path: Path) -> Opened:
-    """`path` in a new tab, once vis-network has laid the network out (page.js sets data-ready)."""
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+def open_page(browser: Any, path: Path, width: int = 1280, height: int = 800,
+              timeout: int = 20_000) -> Opened:
+    """`path` in a new tab of `width` x `height`, once vis-network has laid the network out (page.js sets
+    data-ready), waiting `timeout` ms at most."""
+    page = browser.new_page(viewport={"width": width, "height": height})
     opened = Opened(page)
     page.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: opened.errors.append(str(e)))
     page.on("request",
             lambda r: None if r.url.startswith(("file:", "data:")) else opened.fetched.append(r.url))
     page.goto(path.as_uri())
-    page.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    page.wait_for_selector("body[data-ready='1']", timeout=timeout)
     return opened
 
 

@@ -127,18 +127,24 @@ class Crawler:
             return
         if canonical_url(url) in self.done:
             return
-        try:
-            response = self._get(url, self._validators(url))
-        except _SkipError as skip:
-            self._tell(skip.url, "skipped", skip.reason)
-            return
-        except FetchError as exc:
-            self._tell(exc.url, "failed", exc.reason)
+        response = self._told_get(url)
+        if response is None:
             return
         if response.status == 200 and response.content_type in XML_TYPES:
             self._listing(url, response)
         else:
             self._settle(url, response, None)
+
+    def _told_get(self, url: str, page: bool = False) -> Response | None:
+        """`url` fetched with its validators (conditionally); None, the reason told, when it was skipped
+        or failed."""
+        try:
+            return self._get(url, self._validators(url), page=page)
+        except _SkipError as skip:
+            self._tell(skip.url, "skipped", skip.reason)
+        except FetchError as exc:
+            self._tell(exc.url, "failed", exc.reason)
+        return None
 
     def _home(self, url: str) -> None:
         try:
@@ -229,13 +235,8 @@ class Crawler:
     def _page(self, url: str) -> None:
         if canonical_url(url) in self.done:
             return
-        try:
-            response = self._get(url, self._validators(url), page=True)
-        except _SkipError as skip:
-            self._tell(skip.url, "skipped", skip.reason)
-            return
-        except FetchError as exc:
-            self._tell(exc.url, "failed", exc.reason)
+        response = self._told_get(url, page=True)
+        if response is None:
             return
         if response.status == 200 and response.content_type in XML_TYPES:
             self._tell(url, "failed", f"{response.content_type}: an XML document, not a page")

@@ -33,8 +33,9 @@ _COMPLEMENT = re.compile(r"[ \t]+(for|of|on|to|at|in charge of|in)[ \t]+(?:the[ 
 _PORTFOLIO = re.compile(r"(?:[A-Z][\w’'-]*|and|of|the|&)(?:[ \t]+(?:[A-Z][\w’'-]*|and|of|the|&|for))*")
 _LISTED_PORTFOLIO = re.compile(r"(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*(?:,[ \t]+(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*)+"
                                r",?[ \t]+and[ \t]+(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*")
-# A dash between a title and its holder's name, as lists of officials write it.
+# Between the countries of one portfolio: "Director for Timor-Leste and Indonesia".
 _MORE_COUNTRIES = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+# A dash between a title and its holder's name, as lists of officials write it.
 _DASH = re.compile(r"[ \t]*[–—][ \t]*|[ \t]*-[ \t]+")
 _JOIN = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*/[ \t]*|[ \t]*&[ \t]*)(?:the[ \t]+)?")
 # Words that may stand between a name and the title it holds: "Name, the newly appointed Title", and a

@@ -5,12 +5,12 @@ Interior of Mauritania"), country offices ("IOM Ghana"), and governments of coun
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from migragraph.extract.doc import Doc, Mention, main_country
 from migragraph.extract.gazetteer import OrgEntry
 from migragraph.extract.names import NAME, valid_name
-from migragraph.extract.persons import role_re_at
+from migragraph.extract.persons import honorifics, role_re_at
 from migragraph.extract.places import is_city
 from migragraph.extract.text import occurrences
 from migragraph.extract.titles import ORGAN
@@ -467,7 +467,7 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     if _FOOTER.search(line.text):
         return  # "All rights reserved for … Top of the page": page furniture
     if _headline_like(line.text) and line.text.strip() != phrase.strip() and \
-            phrase.strip() not in doc.text[:line.start] + doc.text[line.end:]:
+            phrase.strip() not in doc.text[:line.start] and phrase.strip() not in doc.text[line.end:]:
         return  # (a name alone on its line is a byline: "Ministry for Foreign Affairs")
     lead = re.match(r"(?:(?:The|the|A|An|In|On|At|By|From|With|And|Both|For|To|Of|Under|As|Overall|"
                     r"Leading|Senior|Officials|Representatives)\s+)+", phrase)
@@ -480,7 +480,7 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
                     r"Mayor|Manager|Spokes(?:person|man|woman))(?:-General)?\s+(?:of|for)\s+(?:the\s+)?", phrase)
     if role:
         phrase, start = phrase[role.end():], start + role.end()
-    held = _held_title(tuple(doc.gaz.roles["honorifics"])).match(phrase)
+    held = _held_title(id(doc.gaz), doc).match(phrase)
     if held:  # "Governor Mr Monticelli of Council of Europe Development Bank": a person's post, then the body
         phrase, start = phrase[held.end():], start + held.end()
     person = _person_of(doc, start, phrase)
@@ -566,11 +566,17 @@ def _person_of(doc: Doc, start: int, phrase: str) -> int:
 _FOOTER = re.compile(r"\b(?:All rights reserved|Copyright)\b|©")
 
 
-@cache
-def _held_title(honorifics: tuple[str, ...]) -> re.Pattern[str]:
-    """A title, an honorific (roles.yaml) and a name before "of": "Governor Mr Monticelli of …"."""
-    alternatives = "|".join(re.escape(h).replace(r"\.", r"\.?") for h in sorted(honorifics, key=len, reverse=True))
-    return re.compile(rf"(?:[A-Z][\w-]+\s+){{0,3}}?(?:{alternatives})\s+(?:[A-Z][\w’'-]+\s+){{1,3}}of\s+(?:the\s+)?")
+_HELD: dict[int, re.Pattern[str]] = {}
+
+
+def _held_title(gazetteer: int, doc: Doc) -> re.Pattern[str]:
+    """A title, an honorific (roles.yaml, its full stops optional) and a name before "of": "Governor
+    Mr Monticelli of …"; compiled once per gazetteer."""
+    if gazetteer not in _HELD:
+        alternatives = honorifics(doc).replace(r"\.", r"\.?")
+        _HELD[gazetteer] = re.compile(
+            rf"(?:[A-Z][\w-]+\s+){{0,3}}?(?:{alternatives})\s+(?:[A-Z][\w’'-]+\s+){{1,3}}of\s+(?:the\s+)?")
+    return _HELD[gazetteer]
 
 
 @lru_cache(maxsize=256)  # asked once per capitalised phrase, of the few lines that hold them

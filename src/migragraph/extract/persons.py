@@ -38,13 +38,14 @@ def _compiled(key: int, doc: Doc) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return role, lower_role
 
 
-def _honorifics(doc: Doc) -> str:
+def honorifics(doc: Doc) -> str:
+    """The honorifics of roles.yaml as one alternation, longest first ("H.E.", "Mr.", "Mr", …)."""
     return _alts(doc.gaz.roles["honorifics"])
 
 
 def find_persons(doc: Doc) -> list[Post]:
     role_re, lower_re = _patterns(doc)
-    hon = _honorifics(doc)
+    hon = honorifics(doc)
     matches = [RoleMatch(m.start(), m.end(), m.group()) for m in role_re.finditer(doc.text)]
     matches += [RoleMatch(m.start(), m.end(), m.group()) for m in lower_re.finditer(doc.text)
                 if not any(r.start <= m.start() < r.end for r in matches)]

@@ -185,6 +185,22 @@ def test_evidence(graph: Graph, minter: IriMinter, sentence: str) -> None:
     assert len(list(graph.subjects(MG.evidence, node))) == 1
 
 
+def test_an_events_later_sentences_are_evidence_too(release: RawRelease, extraction: Extraction,
+                                                    minter: IriMinter) -> None:
+    extraction.meetings[0].further = [span(POST)]
+    extraction.funding[0].further = [span(POST)]
+    graph = map_release(release, extraction, minter, "0.1.0")
+    r = minter("release", "iom-eu-senior-officials-2025")
+    meeting = next(graph.subjects(RDF.type, MG.Meeting))
+    funding = next(graph.subjects(RDF.type, MG.Funding))
+    for event, first in ((meeting, MEETING), (funding, FUNDING)):
+        sentences = {str(graph.value(node, MG.sentence)) for node in graph.objects(event, MG.evidence)}
+        assert sentences == {first, POST}
+    later = URIRef(f"{r}#evidence-{span(POST).start}-{span(POST).end}")
+    assert set(graph.subjects(MG.evidence, later)) >= {meeting, funding}
+    assert validate_graphs([graph]).conforms
+
+
 def test_evidence_on_every_relation(graph: Graph) -> None:
     for cls in (ORG.Post, MG.Meeting, MG.Framework, MG.Funding):
         for node in graph.subjects(RDF.type, cls):

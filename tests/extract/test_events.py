@@ -127,3 +127,55 @@ def test_headline_verb_is_not_part_of_a_framework_name(run: Run) -> None:
     (fw,) = ex.frameworks
     assert fw.name == "Memorandum of Understanding between WHO and AU"
     assert set(fw.parties) == {"who", "au"}
+
+
+# ------------------------------------------------------------ later sentences about an event (issue #14)
+
+
+def test_a_meeting_keeps_the_sentences_that_go_on_about_it(run: Run) -> None:
+    # urdupoint.com (Pakistan), 21 December 2023
+    called = ("Director General of International Organization for Migration (IOM) Amy Pope on Thursday called on "
+              "Caretaker Foreign Minister Jalil Abbas Jilani.")
+    later = "In the meeting, the foreign minister reaffirmed Pakistan’s support for the IOM’s mandate."
+    ex = run(f"ISLAMABAD, 21 December 2023 – {called} {later}")
+    (meeting,) = ex.meetings
+    assert called in meeting.evidence.text
+    assert [s.text for s in meeting.further] == [later]
+
+
+def test_a_flow_keeps_this_donation_but_not_a_flow_of_its_own(run: Run) -> None:
+    # iom.int, 13 March 2018: the sub-amount is a flow with its own sentence, not more about the first
+    given = ("Tokyo – The Government of Japan has donated USD 30.5 million to support IOM, the UN Migration Agency, "
+             "in its 2018 operations.")
+    this = ("With this donation, Japan will also support increasing the capacity of various governments in their "
+            "humanitarian border management efforts.")
+    half = ("Almost half of the contribution (USD 14 million) has been allocated to support IOM programmes in "
+            "Sub-Saharan Africa.")
+    ex = run(f"{given}\n{this}\n{half}", date="2018-03-13")
+    whole = next(f for f in ex.funding if f.amount == Decimal("30500000"))
+    assert [s.text for s in whole.further] == [this]
+    assert all(half not in s.text for s in whole.further)
+
+
+def test_the_agreement_described_is_the_nearest_of_its_kind(run: Run) -> None:
+    # ethiopia.iom.int, 2023: "The 2022 Agreement" is the cooperation agreement, not the plan named between
+    signed = ("This follows extensive discussions held last week in Addis Ababa, Ethiopia to assess progress in "
+              "implementing the AU-IOM Cooperation Agreement, which the two organisations signed in early 2022.")
+    plan = ("They addressed the African Union's (AU) updated Migration Policy Framework and Plan of Action, which "
+            "was adopted in 2018.")
+    described = "The 2022 Agreement establishes a framework for IOM to engage with the AU."
+    ex = run(f"{signed}\n{plan}\n{described}")
+    agreement = next(f for f in ex.frameworks if "AU-IOM Cooperation Agreement" in {f.name, *f.aliases})
+    assert described in [s.text for s in agreement.further]
+    assert all(described not in [s.text for s in f.further] for f in ex.frameworks if f is not agreement)
+
+
+def test_a_description_that_names_its_own_subject_is_not_the_framework_before(run: Run) -> None:
+    # iom.int, 4 April 2025 (the worked example): the "historic agreement" is the EU Pact, not the framework
+    established = "In July 2012, the EU and IOM established a Strategic Cooperation Framework."
+    pact = ("Acting DG Gminder emphasized how the historic agreement on the EU Pact on Migration and Asylum will "
+            "contribute to more predictable migration management.")
+    agreed = "The EU and IOM agreed that enhanced partnerships and cooperation between countries are vital."
+    ex = run(f"{established}\n{pact}\n{agreed}")
+    framework = next(f for f in ex.frameworks if "Strategic Cooperation Framework" in f.name)
+    assert framework.further == []

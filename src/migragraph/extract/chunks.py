@@ -70,9 +70,9 @@ def _moved(ex: Extraction, offset: int) -> Extraction:
         return Span(s.start + offset, s.end + offset, s.text)
 
     ex.posts = [replace(p, evidence=span(p.evidence)) for p in ex.posts]
-    ex.meetings = [replace(m, evidence=span(m.evidence)) for m in ex.meetings]
-    ex.frameworks = [replace(f, evidence=span(f.evidence)) for f in ex.frameworks]
-    ex.funding = [replace(f, evidence=span(f.evidence)) for f in ex.funding]
+    ex.meetings = [replace(m, evidence=span(m.evidence), further=[span(s) for s in m.further]) for m in ex.meetings]
+    ex.frameworks = [replace(f, evidence=span(f.evidence), further=[span(s) for s in f.further]) for f in ex.frameworks]
+    ex.funding = [replace(f, evidence=span(f.evidence), further=[span(s) for s in f.further]) for f in ex.funding]
     return ex
 
 
@@ -103,12 +103,19 @@ def _frameworks(a: list[Framework], b: list[Framework]) -> list[Framework]:
             known.parties += [p for p in f.parties if p not in known.parties]
             known.aliases |= f.aliases
             known.established = known.established or f.established
+            known.further += [s for s in [f.evidence, *f.further] if s != known.evidence and s not in known.further]
     return list(by_key.values())
 
 
 def _funding(a: list[Funding], b: list[Funding]) -> list[Funding]:
-    seen = {(f.donor, f.recipient, f.amount, f.currency) for f in a}
-    return a + [f for f in b if (f.donor, f.recipient, f.amount, f.currency) not in seen]
+    seen = {(f.donor, f.recipient, f.amount, f.currency): f for f in a}
+    for f in b:
+        known = seen.setdefault((f.donor, f.recipient, f.amount, f.currency), f)
+        if known is f:
+            a.append(f)
+        else:
+            known.further += [s for s in [f.evidence, *f.further] if s != known.evidence and s not in known.further]
+    return a
 
 
 class TimeBudgetError(MigragraphError):

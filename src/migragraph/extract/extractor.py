@@ -16,6 +16,7 @@ from migragraph.extract import release_info
 from migragraph.extract.actors import promote_acting_countries
 from migragraph.extract.chunks import extract_in_pieces, time_budget
 from migragraph.extract.doc import Doc
+from migragraph.extract.followups import attach_followups
 from migragraph.extract.frameworks import find_frameworks
 from migragraph.extract.funding import find_funding
 from migragraph.extract.gazetteer import load
@@ -59,6 +60,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     frameworks = find_frameworks(doc)
     meetings = find_meetings(doc, frameworks)
     funding = find_funding(doc)
+    attach_followups(doc.spans, frameworks, funding)
     headline = release_info.title(release, text)
     if doc.publisher is None:
         orgs = [(m.start, m.end, m.key) for m in doc.mentions if m.kind == "org"]

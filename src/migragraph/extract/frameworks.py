@@ -83,17 +83,20 @@ def find_frameworks(doc: Doc) -> list[Framework]:
         for m in _NAMED.finditer(span.text):
             name = m.group().strip()
             prefix = m.group(1).strip()
+            start = span.start + m.start() + len(m.group()) - len(m.group().lstrip())
             lead = re.match(r"(?:The|A|An|This|Its|Their)\b\s*", prefix)
             if lead:
                 name, prefix = name[lead.end():], prefix[lead.end():]
+                start += lead.end()  # the parties are looked for where the name now starts
             verb = re.search(r"(?:^|\s)(?:To\s+)?(?:Sign|Signs|Signed|Signing|Renew|Renews|Launch|Launches|Ink|Inks|"
                              r"Agree|Agrees|Conclude|Concludes)\s+(?:New\s+|Renewed\s+)?$", prefix + " ")
             if verb:
                 # a headline's verb ("WHO, African Union Sign MoU"): the parties stand before it
-                name, prefix = name[verb.end() - 1:].strip(), ""
+                cut = name[verb.end() - 1:]
+                start += len(name) - len(cut.lstrip())
+                name, prefix = cut.strip(), ""
             if not prefix and not re.match(r"[A-Z]", name):
                 continue
-            start = span.start + m.start()
             head = name[len(prefix):].strip()
             if doc.mention_at(start, start + len(name)):
                 continue  # "Directorate-General for International Partnerships" is an organisation
@@ -172,6 +175,8 @@ def _merge(found: dict[str, Framework], doc: Doc, fw: Framework) -> None:
                 old.established = fw.established
             if fw.name != old.name:
                 old.aliases.add(fw.name)
+            if fw.evidence != old.evidence and fw.evidence not in old.further:
+                old.further.append(fw.evidence)
             return
     found[fw.key] = fw
 

@@ -163,6 +163,8 @@ def _new_date(doc: Doc, span: Span, main: Meeting) -> bool:
 
 
 def _fill(doc: Doc, meeting: Meeting, span: Span, actors: list[Mention], frameworks: list[Framework]) -> None:
+    if span != meeting.evidence and span not in meeting.further:
+        meeting.further.append(span)
     for a in actors:
         if a.key not in meeting.participants:
             meeting.participants.append(a.key)

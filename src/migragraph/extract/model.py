@@ -1,7 +1,9 @@
 """What extraction finds in one release, before any RDF: plain records that map/ turns into triples.
 
 Entities are referred to by key: an organisation by its gazetteer key or the slug of its fullest name,
-a person by the slug of their name. Every relation carries the Span of the sentence it was read from.
+a person by the slug of their name. Every relation carries the Span of the sentence it was read from;
+an event (meeting, framework, funding) also the later sentences that go on about it ("In the meeting,
+…", "With this donation, …"), so a reader sees every sentence it rests on.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ class Meeting:
     chairs: list[str] = field(default_factory=list)  # person keys
     host: str | None = None
     framework: str | None = None  # framework key
+    further: list[Span] = field(default_factory=list)  # later sentences that tell of it
 
 
 @dataclass
@@ -67,6 +70,7 @@ class Framework:
     parties: list[str] = field(default_factory=list)
     established: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
     aliases: set[str] = field(default_factory=set)
+    further: list[Span] = field(default_factory=list)
 
 
 @dataclass
@@ -78,6 +82,7 @@ class Funding:
     evidence: Span
     year: int | None = None
     qualifier: str | None = None
+    further: list[Span] = field(default_factory=list)
 
 
 @dataclass

@@ -259,7 +259,8 @@ class _ReleaseMapper:
         self.add(iri, MG.ordinal, Literal(m.ordinal, datatype=XSD.integer) if m.ordinal is not None else None)
         if m.framework and any(f.key == m.framework for f in self.x.frameworks):
             self.add(iri, MG.framework, self.mint("framework", m.framework))
-        self.evidence(iri, m.evidence)
+        for span in [m.evidence, *m.further]:
+            self.evidence(iri, span)
 
     def _framework(self, f: Framework) -> None:
         iri = self.mint("framework", f.key)
@@ -268,7 +269,8 @@ class _ReleaseMapper:
         for key in f.parties:
             self.add(iri, MG.party, self.entity(key))
         self.add(iri, DCTERMS.created, partial_date_literal(f.established))
-        self.evidence(iri, f.evidence)
+        for span in [f.evidence, *f.further]:
+            self.evidence(iri, span)
 
     def _funding_iri(self, f: Funding) -> URIRef:
         """Minted from what the flow is (donor, recipient, amount, currency, year), not from the release:
@@ -298,7 +300,8 @@ class _ReleaseMapper:
         self.add(amount, SDO.currency, Literal(f.currency))
         self.add(amount, MG.qualifier, Literal(f.qualifier) if f.qualifier else None)
         self.add(iri, MG.year, Literal(f"{f.year:04d}", datatype=XSD.gYear) if f.year is not None else None)
-        self.evidence(iri, f.evidence)
+        for span in [f.evidence, *f.further]:
+            self.evidence(iri, span)
 
 
 def _mailto(email: str | None) -> URIRef | None:

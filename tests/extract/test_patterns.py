@@ -345,3 +345,15 @@ def test_a_person_or_a_title_before_of_is_no_part_of_the_body(each: Run) -> None
               "view of Michael Reed, the CEO of New Media Investment Group, GateHouse's parent.")
     assert {"University of North Carolina", "New Media Investment Group"} <= set(names(ex))
     assert not any("Abernathy" in n or n.startswith("CEO") for n in names(ex))
+
+
+def test_a_country_in_a_cooperation_between_acts_and_its_ministers_serve_it(each: Run) -> None:
+    # mincom.gov.az, 22 October 2021: no sentence names the minister's country beside his title
+    ex = each("A bilateral meeting was held between Minister of Digital Development and Transport Rashad Nabiyev and "
+              "Secretary General of International Telecommunication Union (ITU) Houlin Zhao in the format of a "
+              "videoconference.\nThe meeting discussed current and future cooperation between Azerbaijan and the "
+              "International Telecommunication Union.\nIt was noted that Azerbaijan will nominate its candidacy "
+              "for re-election to the ITU Council in the elections to be held next year at the Plenipotentiary "
+              "Conference in Bucharest, the capital of Romania.")
+    assert "Government of Azerbaijan" in names(ex) and "Government of Romania" not in names(ex)
+    assert ("Rashad Nabiyev", "Minister of Digital Development and Transport", "Government of Azerbaijan") in posts(ex)

@@ -24,7 +24,7 @@ _POSSESSED = re.compile(
 _ADJECTIVAL = re.compile(r"^\s+(?:commitment|support|contribution|funding|government|delegation|embassy|"
                          r"leadership|pledge|grant|assistance|authorities)\b")
 _ACTS_BEFORE = re.compile(
-    r"(?:\bfrom|\bby|\bwith|\bbetween\s+(?:the\s+)?[\w .’'-]{2,60}?\s+and|\band|\bof the people of|"
+    r"(?:\bfrom|\bby|\bwith|\bbetween|\bbetween\s+(?:the\s+)?[\w .’'-]{2,60}?\s+and|\band|\bof the people of|"
     r"\bthe people and government of|\bfunded by|\bsupport of|\bsupported by|\bdonors?,?\s+(?:including\s+)?"
     r"|\bgovernments? of)\s+(?:the\s+)?$")
 _PLACE_BEFORE = re.compile(r"(?:\bin|\bto|\bacross|\bthroughout|\bwithin|\binside|\bnear|\bfrom\s+\w+\s+to|"

@@ -357,3 +357,14 @@ def test_a_country_in_a_cooperation_between_acts_and_its_ministers_serve_it(each
               "Conference in Bucharest, the capital of Romania.")
     assert "Government of Azerbaijan" in names(ex) and "Government of Romania" not in names(ex)
     assert ("Rashad Nabiyev", "Minister of Digital Development and Transport", "Government of Azerbaijan") in posts(ex)
+
+
+def test_a_predecessor_held_the_post_taken_not_the_one_left(hybrid: Run) -> None:
+    # public.wmo.int, 4 January 2016
+    ex = hybrid("The World Meteorological Organization welcomes its new Secretary-General, Petteri Taalas, who will "
+                "head the UN System's authoritative voice on weather, climate and water for the next four years.\n"
+                "Mr Taalas, who was previously Director-General of the Finnish Meteorological Institute, succeeds "
+                "Michel Jarraud, who completed three terms of office on 31 December 2015.")
+    assert {p for p in posts(ex) if p[0] == "Michel Jarraud"} == {
+        ("Michel Jarraud", "Secretary-General", "World Meteorological Organization")}
+    assert ("Petteri Taalas", "Director-General", "Finnish Meteorological Institute") in posts(ex)

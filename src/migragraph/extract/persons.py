@@ -58,7 +58,7 @@ def find_persons(doc: Doc) -> list[Post]:
     _mark_person_mentions(doc)
     _short_forms(doc, hon)
     _bare_names(doc)
-    return posts
+    return posts + _predecessors(doc, posts)
 
 
 def role_re_at_end(doc: Doc, pos: int) -> int | None:
@@ -209,6 +209,34 @@ def _bare_names(doc: Doc) -> None:
             doc.persons[key].aliases.add(word)
             doc.mentions.append(Mention(start, end, key, "person", word))
     doc.mentions.sort(key=lambda x: (x.start, -x.end))
+
+
+_SUCCEEDS = re.compile(r"\s*,?\s+(?:who\s+)?(?:succeeds|succeeded|will succeed|replaces|replaced|will replace|"
+                       r"takes over from|took over from|will take over from)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E\.)\.?\s+)*$")
+
+
+def _predecessors(doc: Doc, posts: list[Post]) -> list[Post]:
+    """'Mr Taalas, who was previously Director-General of the Finnish Meteorological Institute, succeeds
+    Michel Jarraud': the one predecessor named held the post its successor takes, the one post the
+    successor's sentences give other than those this sentence gives (what they were before)."""
+    found: list[Post] = []
+    persons = [m for m in doc.mentions if m.kind == "person" and m.key in doc.persons]
+    for later in persons:
+        span = doc.sentence_of(later.start)
+        earlier = [m for m in persons if span.start <= m.start < later.start and m.key != later.key]
+        if not earlier:
+            continue
+        if not _SUCCEEDS.search(doc.text[span.start:later.start]):
+            continue
+        successor = earlier[0]  # the sentence's subject
+        held = {(p.role, p.organisation) for p in posts if p.person == successor.key}
+        taken = held - {(p.role, p.organisation) for p in posts if p.person == successor.key and p.evidence == span}
+        if len(taken) != 1:
+            continue
+        role, organisation = next(iter(taken))
+        if not any(p.person == later.key and p.role == role and p.organisation == organisation for p in posts):
+            found.append(Post(later.key, role, organisation, span))
+    return found
 
 
 def _same_person(short: str, long: str) -> bool:

@@ -77,6 +77,7 @@ class Holder:
     start: int
     name: str
     modelled: bool = False  # found by the statistical model, vetted there
+    end: int | None = None  # where the mention ends, when the text tells the name short ("Mr Taalas")
 
 
 @dataclass
@@ -106,7 +107,8 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
         if not holder.modelled and not valid_name(name, doc):
             continue
         person = doc.add_person(name)
-        doc.mentions.append(Mention(holder.start, holder.start + len(name), person, "person", name))
+        told = doc.text[holder.start:holder.end] if holder.end else name
+        doc.mentions.append(Mention(holder.start, holder.start + len(told), person, "person", told))
         span = doc.sentence_of(run.start)
         for title, org in zip(run.titles, _orgs_of_run(doc, run), strict=True):
             if org is not None and org in doc.orgs:
@@ -178,7 +180,7 @@ def _holder(doc: Doc, run: Run, hon: str, held: set[int]) -> Holder | None:
     after = _name_after(doc, run.end, hon)
     if after and not re.match(r",", doc.text[run.end:after.start]):
         return after  # "Title Name": nothing between
-    return before or _name_taking(doc, run.start) or after or _subject_of(doc, run.titles[0])
+    return before or _name_taking(doc, run.start, hon) or after or _subject_of(doc, run.titles[0])
 
 
 def _name_before(doc: Doc, pos: int) -> Holder | None:
@@ -228,16 +230,24 @@ def _name_at(doc: Doc, pos: int) -> Holder | None:
     return Holder(pos, m.group()) if m else None
 
 
-def _name_taking(doc: Doc, pos: int) -> Holder | None:
+def _name_taking(doc: Doc, pos: int, hon: str) -> Holder | None:
     """'Mathias Cormann took office today as the sixth Secretary-General', 'Name, who was previously …',
     'welcomes Petteri Taalas as new Secretary-General': the nearest person named before, in the sentence,
     with only a verb of taking the post between."""
     span = doc.sentence_of(pos)
-    people = [Holder(m.start, doc.persons[m.key].name) for m in doc.mentions
+    # Each with where its mention ends: a person told by a short form ("Mr Taalas") keeps their full name.
+    people = [(m.end, Holder(m.start, doc.persons[m.key].name, end=m.end)) for m in doc.mentions
               if m.kind == "person" and m.key in doc.persons and span.start <= m.start and m.end <= pos]
-    people += [Holder(s, n, True) for s, e, n in doc.name_candidates if span.start <= s and e <= pos]
-    for holder in sorted(people, key=lambda h: -h.start):
-        end = doc.text.find(holder.name, holder.start) + len(holder.name)
+    people += [(e, Holder(s, n, True)) for s, e, n in doc.name_candidates if span.start <= s and e <= pos]
+    # "Mr Taalas, who was previously …": an honorific and the surname of the one person named so far by it
+    by_surname: dict[str, set[str]] = {}
+    for person in doc.persons.values():
+        by_surname.setdefault(person.name.split()[-1], set()).add(person.name)
+    for m in re.compile(rf"\b(?:{hon})\s+([A-Z][\w’'-]+)\b").finditer(doc.text, span.start, pos):
+        names = by_surname.get(m.group(1), set())
+        if len(names) == 1:
+            people.append((m.end(), Holder(m.start(1), next(iter(names)), True, m.end())))
+    for end, holder in sorted(people, key=lambda p: -p[1].start):
         if _TAKES.fullmatch(doc.text, end, pos):
             return holder
     return None

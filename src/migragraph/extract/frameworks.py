@@ -173,7 +173,10 @@ def _merge(found: dict[str, Framework], doc: Doc, fw: Framework) -> None:
             if fw.established and (not old.established or len(fw.established) > len(old.established)
                                    and fw.established.startswith(old.established)):
                 old.established = fw.established
-            if fw.name != old.name:
+            if _core(fw.name) == _core(old.name) and len(fw.name) > len(old.name):
+                old.aliases.add(old.name)  # "Memorandum of Understanding between …" over "MoU between …"
+                old.name = fw.name
+            elif fw.name != old.name:
                 old.aliases.add(fw.name)
             if fw.evidence != old.evidence and fw.evidence not in old.further:
                 old.further.append(fw.evidence)

@@ -68,8 +68,9 @@ class Release:
 def rows(store: GraphStore, name: str, substitutions: Substitutions | None = None) -> Iterator[list[str]]:
     """The rows of queries/<name>.rq as strings ('' for an unbound value), without the header."""
     text = data_file("queries", f"{name}.rq").read_text(encoding="utf-8")
-    found = store.query_to(text, "csv", substitutions=substitutions).decode("utf-8")
-    reader = csv.reader(io.StringIO(found, newline=""))
+    found = store.query_to(text, "csv", substitutions=substitutions)
+    # Decoded as read: a StringIO of the whole text would hold it again at 4 bytes a character.
+    reader = csv.reader(io.TextIOWrapper(io.BytesIO(found), encoding="utf-8", newline=""))
     next(reader, None)
     return reader
 

@@ -179,3 +179,13 @@ def test_a_description_that_names_its_own_subject_is_not_the_framework_before(ru
     ex = run(f"{established}\n{pact}\n{agreed}")
     framework = next(f for f in ex.frameworks if "Strategic Cooperation Framework" in f.name)
     assert framework.further == []
+
+
+def test_one_agreement_signed_by_a_body_and_by_its_commission_is_one(run: Run) -> None:
+    # kff.org quoting UN News, 19 November 2019: the AU, then its Commission, sign the one MoU
+    ex = run("WHO, African Union Sign MoU To Express Mutual Commitment To Global Health\n"
+             "The World Health Organization (WHO) and the African Union (A.U.) Commission cemented their mutual "
+             "commitment to global health by signing on Monday an historic agreement.", date="2019-11-19")
+    (fw,) = ex.frameworks
+    assert {"who", "au"} <= set(fw.parties)
+    assert len(fw.further) == 1 and "historic agreement" in fw.further[0].text

@@ -51,3 +51,11 @@ def test_sentences_keep_offsets_and_abbreviations() -> None:
     spans = sentences(text)
     assert [s.text for s in spans] == ["Mr. Fidan met H.E. Mr. Guterres.", "The U.S. delegation left.", "Next line"]
     assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_an_initialism_does_not_end_a_sentence() -> None:
+    # kff.org quoting UN News, 19 November 2019: "(A.U.)" is no end, though a capital follows
+    text = ("In the drive towards universal health coverage, the World Health Organization (WHO) and the African "
+            "Union (A.U.) Commission cemented their mutual commitment to global health by signing on Monday an "
+            "historic agreement. WHO Director-General Tedros Adhanom Ghebreyesus signed it.")
+    assert [s.text[:20] for s in sentences(text)] == ["In the drive towards", "WHO Director-General"]

@@ -155,6 +155,18 @@ def _key(head: str, parties: list[str]) -> str:
     return "--".join([_core(head), *sorted(parties)])
 
 
+def _bodies(doc: Doc, parties: list[str]) -> set[str]:
+    """The parties up to the bodies they are part of: the African Union Commission signs for the AU."""
+    out = set()
+    for key in parties:
+        seen = {key}
+        while (org := doc.orgs.get(key)) is not None and org.parent in doc.orgs and org.parent not in seen:
+            key = org.parent
+            seen.add(key)
+        out.add(key)
+    return out
+
+
 def _merge(found: dict[str, Framework], doc: Doc, fw: Framework) -> None:
     """One framework however often it is named: same core name and same parties."""
     for key, old in found.items():
@@ -167,7 +179,8 @@ def _merge(found: dict[str, Framework], doc: Doc, fw: Framework) -> None:
             or key.split("--")[0] == fw.key.split("--")[0]
         # The same parties' agreement named two ways in one release ("the pact", "the MoU"), unless
         # the text dates them apart.
-        same_parties = set(old.parties) == set(fw.parties) and _compatible(old.established, fw.established)
+        same_parties = _bodies(doc, old.parties) == _bodies(doc, fw.parties) and _compatible(old.established,
+                                                                                           fw.established)
         if (same_core and set(old.parties) & set(fw.parties)) or same_parties:
             old.parties = without_offices(doc, old.parties + [p for p in fw.parties if p not in old.parties])
             if fw.established and (not old.established or len(fw.established) > len(old.established)

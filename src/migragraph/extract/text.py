@@ -13,8 +13,7 @@ from migragraph.extract.model import Span
 
 # Words whose full stop does not end a sentence.
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "etc", "e.g", "i.e", "h.e", "u.s", "u.k",
-    "u.n", "e.u", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "gen", "col", "lt", "sgt", "rev", "hon", "amb", "jr", "sr", "inc", "ltd", "co", "corp", "dept", "approx",
     "mln", "bn", "govt", "rt", "engr", "eng",
 }
@@ -29,8 +28,8 @@ def _ends_sentence(text: str, dot: int) -> bool:
     word = text[start:dot].lower().rstrip(".")
     if text[dot] != ".":
         return True
-    if word in _ABBREVIATIONS:
-        return False
+    if word in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        return False  # "Mr.", and initialisms: "the African Union (A.U.) Commission"
     return not (len(word) == 1 and word.isalpha())
 
 

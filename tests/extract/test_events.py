@@ -189,3 +189,15 @@ def test_one_agreement_signed_by_a_body_and_by_its_commission_is_one(run: Run) -
     (fw,) = ex.frameworks
     assert {"who", "au"} <= set(fw.parties)
     assert len(fw.further) == 1 and "historic agreement" in fw.further[0].text
+
+
+def test_a_media_advisory_dates_and_places_what_it_announces(run: Run) -> None:
+    # who.int media advisory as einpresswire.com carries it (November 2019), read as if issued on the 15th
+    ex = run("Visit of the Chairperson of the African Union Commission to WHO\n"
+             "WHAT H.E. Moussa Faki Mahamat, Chairperson of the African Union (AU) Commission will visit WHO "
+             "headquarters and meet with WHO Director-General Dr Tedros Adhanom Ghebreyesus.\n"
+             "WHEN Monday 18 November 09:00 CET (Geneva)\n"
+             "WHERE WHO headquarters, Geneva", date="2019-11-15")
+    (meeting,) = ex.meetings
+    assert (meeting.date, meeting.place) == ("2019-11-18", "Geneva")
+    assert {"who", "moussa-faki-mahamat", "tedros-adhanom-ghebreyesus"} <= set(meeting.participants)

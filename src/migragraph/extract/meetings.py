@@ -145,6 +145,7 @@ def find_meetings(doc: Doc, frameworks: list[Framework]) -> list[Meeting]:
                     if a.key not in main.participants:
                         main.participants.append(a.key)
     if main:
+        _advisory(doc, main)
         # The meeting a release reports happened where and when its dateline says, unless told otherwise.
         main.place = main.place or doc.dateline_place
         if main.date is None and doc.anchor and not re.search(r"\b(?:had|was|were) (?:held|met)\b|\blast (?:year|month)\b",
@@ -154,6 +155,24 @@ def find_meetings(doc: Doc, frameworks: list[Framework]) -> list[Meeting]:
     for m in meetings:
         _finish(doc, m)
     return meetings
+
+
+# The fields of a media advisory, on lines of their own: "WHEN Monday 18 November 09:00 CET (Geneva)",
+# "WHERE: WHO headquarters, Geneva".
+_WHEN = re.compile(r"^[ \t]*(?:WHEN|When|DATE|Date)\b[ \t]*:?[ \t]+(.+)$", re.MULTILINE)
+_WHERE = re.compile(r"^[ \t]*(?:WHERE|Where|VENUE|Venue)\b[ \t]*:?[ \t]+(.+)$", re.MULTILINE)
+
+
+def _advisory(doc: Doc, meeting: Meeting) -> None:
+    """A media advisory's WHEN and WHERE lines date and place the event it announces."""
+    when = _WHEN.search(doc.text)
+    if when and meeting.date is None:
+        days = [d.value for d in dates_in(when.group(1), doc.anchor) if len(d.value) == 10]
+        meeting.date = days[0] if days else None
+    where = _WHERE.search(doc.text)
+    if where and meeting.place is None:
+        cities = [w for w in re.findall(r"[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?", where.group(1)) if is_city(w)]
+        meeting.place = cities[-1] if cities else None
 
 
 def _new_date(doc: Doc, span: Span, main: Meeting) -> bool:

@@ -368,3 +368,15 @@ def test_a_predecessor_held_the_post_taken_not_the_one_left(hybrid: Run) -> None
     assert {p for p in posts(ex) if p[0] == "Michel Jarraud"} == {
         ("Michel Jarraud", "Secretary-General", "World Meteorological Organization")}
     assert ("Petteri Taalas", "Director-General", "Finnish Meteorological Institute") in posts(ex)
+
+
+def test_an_acronym_after_a_list_names_its_last_body_and_a_title_s_ambassador_is_an_address(each: Run) -> None:
+    # jis.gov.jm (CARICOM), 15 April 2019
+    ex = each("The agreements were signed by Secretary-General, CARICOM and Caribbean Forum of African, Caribbean and "
+              "Pacific Group of States (CARIFORUM), Ambassador Irwin LaRocque; and Commissioner in charge of "
+              "International Cooperation and Development in the European Commission, Neven Mimica.")
+    cariforum = names(ex)["Caribbean Forum of African, Caribbean and Pacific Group of States"]
+    assert "CARIFORUM" in ex.organisations[cariforum].aliases
+    assert not any(name.startswith("CARICOM and") for name in names(ex))
+    assert {p for p in posts(ex) if p[0] == "Irwin LaRocque"} == {
+        ("Irwin LaRocque", "Secretary-General", "Caribbean Community")}

@@ -271,6 +271,9 @@ def _defined(doc: Doc) -> None:
                 continue  # "Secretary General of the Gulf Cooperation Council (GCC)": a title, then the name
             if not _acronym_fits(name, acronym):
                 continue
+            listed = re.match(r"(.+?),?\s+(?:and|&)\s+", name)
+            if listed and doc.gaz.by_surface(listed.group(1)):
+                continue  # "CARICOM and Caribbean Forum of … States (CARIFORUM)": a list, the acronym its last
             known = doc.gaz.by_surface(name) or doc.gaz.by_surface(acronym)
             start = m.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
             minister = re.match(r"Minister (?:of|for) (?:the )?(.+)$", name)

@@ -111,6 +111,8 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
         doc.mentions.append(Mention(holder.start, holder.start + len(told), person, "person", told))
         span = doc.sentence_of(run.start)
         for title, org in zip(run.titles, _orgs_of_run(doc, run), strict=True):
+            if title is not run.titles[0] and title.text in doc.gaz.roles["honorifics"]:
+                continue  # "Secretary-General, CARICOM, Ambassador Irwin LaRocque": a form of address
             if org is not None and org in doc.orgs:
                 posts.append(Post(person, _clean(title.text.removesuffix(" " + name)), org, span))
                 doc.last_post_org = org
@@ -143,7 +145,14 @@ def read_title(doc: Doc, role: RoleMatch) -> Title | None:
     pos += skip.end() if skip else 0
     comma_org = re.match(r",\s+(?:the\s+)?", doc.text[pos:])
     hit = next((m for m in doc.mentions if comma_org and m.start == pos + comma_org.end() and m.kind == "org"), None)
-    if hit and (re.match(r"(?:\s*\([A-Z][\w.&-]{1,11}\))?,\s", doc.text[hit.end:hit.end + 16]) or (
+    joined = _joined_org(doc, hit.end) if hit is not None else None
+    if hit is not None and joined is not None and re.match(r"(?:\s*\([A-Z][\w.&-]{1,11}\))?,\s",
+                                                           doc.text[joined.end:joined.end + 16]):
+        # "Secretary-General, CARICOM and CARIFORUM, Ambassador Irwin LaRocque": the first body is the title's
+        org, pos = org or hit.key, joined.end
+        skip = re.match(r"\s*\([A-Z][\w.&-]{1,11}\)", doc.text[pos:])
+        pos += skip.end() if skip else 0
+    elif hit and (re.match(r"(?:\s*\([A-Z][\w.&-]{1,11}\))?,\s", doc.text[hit.end:hit.end + 16]) or (
             doc.orgs.get(hit.key) and doc.orgs[hit.key].unit and _name_at(doc, hit.end + 1) is not None
             and doc.text[hit.end:hit.end + 1] == " ")):
         # "…, European Commission, Beate Gminder"; "Chief of Mission, IOM Bangladesh Giorgi Gigauri"
@@ -151,6 +160,14 @@ def read_title(doc: Doc, role: RoleMatch) -> Title | None:
         skip = re.match(r"\s*\([A-Z][\w.&-]{1,11}\)", doc.text[pos:])
         pos += skip.end() if skip else 0
     return Title(start, pos, text, org, name_inside)
+
+
+def _joined_org(doc: Doc, end: int) -> Mention | None:
+    """The organisation joined by "and" to the one ending at `end`."""
+    link = re.compile(r"(?:\s*\([A-Z][\w.&-]{1,11}\))?\s+(?:and|&)\s+(?:the\s+)?").match(doc.text, end)
+    if link is None:
+        return None
+    return next((m for m in doc.mentions if m.start == link.end() and m.kind == "org"), None)
 
 
 def _runs(doc: Doc, titles: list[Title]) -> list[Run]:

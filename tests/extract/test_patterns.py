@@ -380,3 +380,13 @@ def test_an_acronym_after_a_list_names_its_last_body_and_a_title_s_ambassador_is
     assert not any(name.startswith("CARICOM and") for name in names(ex))
     assert {p for p in posts(ex) if p[0] == "Irwin LaRocque"} == {
         ("Irwin LaRocque", "Secretary-General", "Caribbean Community")}
+
+
+def test_countries_named_as_beneficiaries_or_chairs_act_but_not_where_people_come_from(each: Run) -> None:
+    # opecfund.org, 2019; scoop.co.nz (OECD), 1 June 2021; iom.int (Japan), 2018
+    ex = each("Dr Alkhalifa signed public sector loan agreements totaling US$85m with beneficiary countries Benin, "
+              "Liberia, Senegal and Sierra Leone.\nThe 2021 MCM, chaired by the United States with Korea and "
+              "Luxembourg as Vice-Chairs, will be held in two editions.\nIn Afghanistan, the funding will be used in "
+              "providing assistance to vulnerable Afghan returnees from Iran and Pakistan in border areas.")
+    governments = {o.government_of for o in ex.organisations.values() if o.government_of}
+    assert governments == {"BEN", "LBR", "SEN", "SLE", "USA", "KOR", "LUX"}  # not IRN, PAK, AFG

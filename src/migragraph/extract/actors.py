@@ -27,14 +27,19 @@ _ACTS_BEFORE = re.compile(
     r"(?:\bfrom|\bby|\bwith|\bbetween|\bbetween\s+(?:the\s+)?[\w .’'-]{2,60}?\s+and|\band|\bof the people of|"
     r"\bthe people and government of|\bfunded by|\bsupport of|\bsupported by|\bdonors?,?\s+(?:including\s+)?"
     r"|\bgovernments? of)\s+(?:the\s+)?$")
+_NAMED_AS = re.compile(r"\b(?:beneficiary|recipient|borrowing|donor) countr(?:y|ies),?\s+(?:the\s+)?$")
 _PLACE_BEFORE = re.compile(r"(?:\bin|\bto|\bacross|\bthroughout|\bwithin|\binside|\bnear|\bfrom\s+\w+\s+to|"
-                           r"\bneighbouring|\bneighboring|\bborder with|\bsuch as|\bincluding|\bvisit)\s+(?:the\s+)?$")
+                           r"\bneighbouring|\bneighboring|\bborder with|\bsuch as|\bincluding|\bvisit|"
+                           # where people come from: "returnees from Iran", "IOM experts from Albania"
+                           r"\b(?:returnees|migrants|refugees|nationals|citizens|people|experts|members|students|"
+                           r"workers|officials|journalists|delegates|participants)\s+from)\s+(?:the\s+)?$")
 
 
 def promote_acting_countries(doc: Doc) -> None:
     """Replace each mention of a country that acts with a mention of its government."""
     text = doc.text
     out: list[Mention] = []
+    listed: set[int] = set()  # where countries of a list named as beneficiaries (or donors) start
     for m in doc.mentions:
         if m.kind != "country":
             out.append(m)
@@ -51,16 +56,25 @@ def promote_acting_countries(doc: Doc) -> None:
         if not acts and not route and _ACTS_BEFORE.search(before) and not _PLACE_BEFORE.search(before):
             # "from Japan" acts only where money or an agreement is spoken of; "and" only beside an actor
             acts = bool(re.search(r"\b(?:fund|funding|million|billion|grant|contribution|donat|support|sign|"
-                                  r"agreement|memorandum|cooperation|partnership|met|meeting|talks)", sentence.text,
-                                  re.IGNORECASE))
+                                  r"agreement|memorandum|cooperation|partnership|met|meeting|talks|chair)",
+                                  sentence.text, re.IGNORECASE))
             if acts and re.search(r"\band\s+(?:the\s+)?$", before):
-                acts = _beside_actor(doc, m, before)
+                acts = _beside_actor(doc, [*doc.mentions, *out[-1:]], m, before)
+        if _NAMED_AS.search(before) or (out and out[-1].start in listed and _listed_after(doc, out[-1], m)):
+            # "with beneficiary countries Benin, Liberia, Senegal and Sierra Leone": each of the list acts
+            acts = True
+            listed.add(m.start)
         if acts:
             key = doc.government(m.key, m.text)
             out.append(Mention(m.start, m.end, key, "org", m.text))
         else:
             out.append(m)
     doc.mentions = out
+
+
+def _listed_after(doc: Doc, previous: Mention, m: Mention) -> bool:
+    """Whether `m` follows `previous` in the same list ("Benin, Liberia and Senegal")."""
+    return re.fullmatch(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", doc.text[previous.end:m.start]) is not None
 
 
 def _acts_with(doc: Doc, m: Mention) -> bool:
@@ -77,9 +91,10 @@ def _acts_with(doc: Doc, m: Mention) -> bool:
     return bool(_ACTS_AFTER.match(rest))
 
 
-def _beside_actor(doc: Doc, m: Mention, before: str) -> bool:
-    """'the United Nations and Türkiye': the word before 'and' ends an organisation's name."""
+def _beside_actor(doc: Doc, mentions: list[Mention], m: Mention, before: str) -> bool:
+    """'the United Nations and Türkiye', 'with Korea and Luxembourg as Vice-Chairs': the word before
+    'and' ends an organisation's name (a country's, once it acts)."""
     gap = re.search(r"\s+and\s+(?:the\s+)?$", before)
     assert gap is not None
     end = m.start - len(gap.group())
-    return any(x.end == end and x.kind == "org" for x in doc.mentions)
+    return any(x.end == end and x.kind == "org" for x in mentions)

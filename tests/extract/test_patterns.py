@@ -390,3 +390,13 @@ def test_countries_named_as_beneficiaries_or_chairs_act_but_not_where_people_com
               "providing assistance to vulnerable Afghan returnees from Iran and Pakistan in border areas.")
     governments = {o.government_of for o in ex.organisations.values() if o.government_of}
     assert governments == {"BEN", "LBR", "SEN", "SLE", "USA", "KOR", "LUX"}  # not IRN, PAK, AFG
+
+
+def test_a_name_with_its_patronymic_initial_glued_and_a_member_s_title(each: Run) -> None:
+    # savethechildren.mn, 27 January 2026: Mongolian names write the father’s initial glued on
+    ex = each("On January 27, 2026, Member of Parliament and Minister of Education P.Naranbayar, accompanied by "
+              "officials from the Ministry of Education, visited Save the Children’s headquarters in Ulaanbaatar.\n"
+              "During the meeting, Minister Naranbayar stated that the visit was useful.")
+    assert [p.name for p in ex.persons.values()] == ["P.Naranbayar"]
+    assert ("P.Naranbayar", "Minister of Education", "Ministry of Education") in posts(ex)
+    assert not any(role == "Member of Parliament" for _, role, _ in posts(ex))

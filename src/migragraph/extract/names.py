@@ -16,7 +16,10 @@ _LOWER = r"[a-zà-öø-ÿā-ſ’'ʻ‘]"
 _WORD = rf"[‘ʻ']?{_UPPER}{_LOWER}+(?:{_UPPER}{_LOWER}+)?(?:-{_UPPER}?{_LOWER}+)*"
 _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*(?!\n))"  # a space, or one line break; never a blank line
 # Two to five words; an initial ("Amina J Mohammed") only between words, never last ("Scotland QC").
-NAME = rf"(?:{_WORD})(?:{_SP}(?:{PARTICLE}{_SP})?(?:[A-Z]\.?{_SP})?{_WORD}){{1,4}}"
+# A patronymic initial glued to the given name, as Mongolian releases write names ("P.Naranbayar",
+# "L.Bayan-Altai"): one token, a name of its own.
+GLUED = rf"(?<![\w.])[A-Z]\.{_WORD}(?![\w.])"
+NAME = rf"(?:{GLUED}|(?:{_WORD})(?:{_SP}(?:{PARTICLE}{_SP})?(?:[A-Z]\.?{_SP})?{_WORD}){{1,4}})"
 
 NOT_NAME = {
     "The", "This", "That", "These", "In", "On", "At", "For", "With", "And", "But", "By", "From", "Of", "To",
@@ -52,6 +55,8 @@ def _single_title_words(_gaz: int, heads: tuple[str, ...], modifiers: tuple[str,
 
 def valid_name(name: str, doc: Doc) -> bool:
     tokens = name.split()
+    if re.fullmatch(GLUED, name):
+        tokens = [name[:2], name[2:]]
     if len(tokens) < 2 or any(t.strip("’'.,") in NOT_NAME for t in tokens) or not tokens[0][0].isupper():
         return False
     if any(t in doc.gaz.roles.get("portfolio_words", ()) or t in _title_words(doc) or t.removesuffix("s") in

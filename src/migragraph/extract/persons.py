@@ -242,7 +242,8 @@ def _predecessors(doc: Doc, posts: list[Post]) -> list[Post]:
 def _same_person(short: str, long: str) -> bool:
     """'Marques Pereira' is 'Manuel Marques Pereira'; 'Georgi Gigauri' is 'Giorgi Gigauri' misspelt;
     'Amy Pope' is not 'Amy Pope-Smith', and two people who share a surname stay two."""
-    a, b = short.replace("-", " ").split(), long.replace("-", " ").split()
+    # "P.Naranbayar" is an initial and a name, as "P. Naranbayar" would be
+    a, b = (re.sub(r"^([A-Z])\.(?=\w)", r"\1. ", n).replace("-", " ").split() for n in (short, long))
     if a == b:
         return False
     if len(a) < len(b) and (b[-len(a):] == a or b[:len(a)] == a) and len(a) >= 2:

@@ -30,9 +30,11 @@ from migragraph.extract.places import is_city
 # Between a title and a name: spaces, or one line break of hard-wrapped text; never a blank line.
 _GAP = r"(?:[ \t]*\n[ \t]*(?=\S)|[ \t]+)"
 _COMPLEMENT = re.compile(r"[ \t]+(for|of|on|to|at|in charge of|in)[ \t]+(?:the[ \t]+)?")
-_PORTFOLIO = re.compile(r"(?:[A-Z][\w’'-]*|and|of|the|&)(?:[ \t]+(?:[A-Z][\w’'-]*|and|of|the|&|for))*")
-_LISTED_PORTFOLIO = re.compile(r"(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*(?:,[ \t]+(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*)+"
-                               r",?[ \t]+and[ \t]+(?:[A-Z][\w’'-]*[ \t]+)*[A-Z][\w’'-]*")
+# A capitalised word of a portfolio; not the initial of a name glued to it ("Education P.Naranbayar").
+_CAP = r"[A-Z][\w’'-]*(?!\.\w)"
+_PORTFOLIO = re.compile(rf"(?:{_CAP}|and|of|the|&)(?:[ \t]+(?:{_CAP}|and|of|the|&|for))*")
+_LISTED_PORTFOLIO = re.compile(rf"(?:{_CAP}[ \t]+)*{_CAP}(?:,[ \t]+(?:{_CAP}[ \t]+)*{_CAP})+"
+                               rf",?[ \t]+and[ \t]+(?:{_CAP}[ \t]+)*{_CAP}")
 # Between the countries of one portfolio: "Director for Timor-Leste and Indonesia".
 _MORE_COUNTRIES = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 # A dash between a title and its holder's name, as lists of officials write it.
@@ -309,6 +311,9 @@ def _orgs_of_run(doc: Doc, run: Run) -> list[str | None]:
     out: list[str | None] = []
     for i, title in enumerate(run.titles):
         org = own[i]
+        if org is None and re.match(r"Member of\b", title.text):
+            out.append(None)  # "Member of Parliament and Minister of Education": a member's title names its body
+            continue
         if org is None:
             later = next((o for o in own[i + 1:] if o), None)
             earlier = next((o for o in reversed(own[:i]) if o), None)

@@ -400,3 +400,12 @@ def test_a_name_with_its_patronymic_initial_glued_and_a_member_s_title(each: Run
     assert [p.name for p in ex.persons.values()] == ["P.Naranbayar"]
     assert ("P.Naranbayar", "Minister of Education", "Ministry of Education") in posts(ex)
     assert not any(role == "Member of Parliament" for _, role, _ in posts(ex))
+
+
+def test_a_title_case_headline_s_verb_is_no_name(each: Run) -> None:
+    # moifar.gov.so, 26 January 2026: "Holds Introductory" after a title, in a headline
+    ex = each("The Director General Holds Introductory Meeting with IOM Chief of Mission to Strengthen Cooperation\n\n"
+              "The Director General of the Ministry of Interior, Federal Affairs, and Reconciliation Mr. Abdulkadir "
+              "Elmi Ali held an introductory meeting with the Chief of Mission of the International Organization for "
+              "Migration (IOM) Mr. Manuel Marques Pereira.")
+    assert {p.name for p in ex.persons.values()} == {"Abdulkadir Elmi Ali", "Manuel Marques Pereira"}

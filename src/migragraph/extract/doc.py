@@ -11,7 +11,7 @@ from typing import Any
 
 from migragraph.extract.gazetteer import Gazetteer, OrgEntry
 from migragraph.extract.model import Organisation, Person, Post, Span
-from migragraph.extract.text import sentences
+from migragraph.extract.text import sentences, title_case
 from migragraph.map.iris import slug
 
 
@@ -97,6 +97,10 @@ class Doc:
             if m.start <= start and end <= m.end:
                 return m
         return None
+
+    def headline_end(self) -> int:
+        """Where a title-case headline (the first line, most words capitalised) ends; 0 if there is none."""
+        return self.spans[0].end if self.spans and title_case(self.spans[0].text) else 0
 
     def sentence_of(self, pos: int) -> Span:
         i = bisect_right(self._starts, pos) - 1  # the spans are in order and do not overlap

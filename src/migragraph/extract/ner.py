@@ -74,7 +74,7 @@ def add_persons(doc: Doc, parsed: list[Parsed]) -> None:
     """Record the names of persons the model finds as candidates (doc.name_candidates), for the post
     rules to bind titles to, and as persons of the release."""
     lowered = set(re.findall(r"(?<![\w-])[a-z][\w’'-]*", doc.text))
-    headline_end = _headline_end(doc)
+    headline_end = doc.headline_end()
     body = doc.text[headline_end:]
     for sentence in parsed:
         for ent in sentence.doc.ents:
@@ -184,7 +184,7 @@ def add_places(doc: Doc, parsed: list[Parsed]) -> None:
 
 def add_organisations(doc: Doc, parsed: list[Parsed]) -> None:
     """Organisations the model finds that act in their sentence, as mentions of the release."""
-    headline_end = _headline_end(doc)
+    headline_end = doc.headline_end()
     for sentence in parsed:
         if sentence.span.end <= headline_end:
             continue
@@ -226,16 +226,6 @@ def _without_holder(doc: Doc, tokens: list[Token]) -> list[Token]:
         if len(tokens) > k and re.fullmatch(NAME, tail) and valid_name(tail, doc):
             return tokens[:-k]
     return tokens
-
-
-def _headline_end(doc: Doc) -> int:
-    """Where a title-case headline (the first line, most words capitalised) ends; 0 if there is none."""
-    return doc.spans[0].end if doc.spans and _title_case(doc.spans[0].text) else 0
-
-
-def _title_case(text: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _org_like(doc: Doc, name: str) -> bool:

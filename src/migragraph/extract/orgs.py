@@ -12,7 +12,7 @@ from migragraph.extract.gazetteer import OrgEntry
 from migragraph.extract.names import NAME, valid_name
 from migragraph.extract.persons import honorifics, role_re_at
 from migragraph.extract.places import is_city
-from migragraph.extract.text import occurrences
+from migragraph.extract.text import occurrences, title_case
 from migragraph.extract.titles import ORGAN
 
 HEADS = (
@@ -585,12 +585,7 @@ def _held_title(gazetteer: int, doc: Doc) -> re.Pattern[str]:
 @lru_cache(maxsize=256)  # asked once per capitalised phrase, of the few lines that hold them
 def _headline_like(text: str) -> bool:
     """A line in title case that no sentence ends: a headline, not a sentence full of names."""
-    return _title_case(text) and not re.search(r"[.!?;:”\"]\s*$", text) and len(text.split()) <= 25
-
-
-def _title_case(text: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return title_case(text) and not re.search(r"[.!?;:”\"]\s*$", text) and len(text.split()) <= 25
 
 
 def _lower_units(doc: Doc) -> None:

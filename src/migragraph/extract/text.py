@@ -65,6 +65,12 @@ def _add(spans: list[Span], text: str, start: int, end: int) -> None:
         spans.append(Span(start, end, text[start:end]))
 
 
+def title_case(text: str) -> bool:
+    """Whether most of a line's longer words are capitalised, as in a headline."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def occurrences(text: str, form: str, not_before: str = "-", not_after: str = "-") -> Iterator[tuple[int, int]]:
     """Where `form` stands in `text` as a whole word: not inside a longer word, nor joined to one by a
     character of `not_before` / `not_after`. A plain search: the forms are many and each is looked for

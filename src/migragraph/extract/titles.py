@@ -108,6 +108,11 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
         name = holder.name if holder.modelled else trim_name(holder.name, doc)
         if not holder.modelled and not valid_name(name, doc):
             continue
+        if holder.start < doc.headline_end() and any(
+                re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", doc.text) for word in name.split()):
+            # a title-case headline capitalises verbs and nouns too: "The Director General Holds Introductory
+            # Meeting …", where the text writes "held an introductory meeting"
+            continue
         person = doc.add_person(name)
         told = doc.text[holder.start:holder.end] if holder.end else name
         doc.mentions.append(Mention(holder.start, holder.start + len(told), person, "person", told))

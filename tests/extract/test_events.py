@@ -201,3 +201,15 @@ def test_a_media_advisory_dates_and_places_what_it_announces(run: Run) -> None:
     (meeting,) = ex.meetings
     assert (meeting.date, meeting.place) == ("2019-11-18", "Geneva")
     assert {"who", "moussa-faki-mahamat", "tedros-adhanom-ghebreyesus"} <= set(meeting.participants)
+
+
+def test_an_undated_release_dates_its_days_by_the_one_year_it_names() -> None:
+    # europavarietas.org copying consilium.europa.eu, May 2015: no date line, the year told further down
+    from migragraph.extract.doc import Doc
+    from migragraph.extract.gazetteer import load
+
+    signed = "On 26 May the EU and Timor-Leste signed a short-stay visa waiver agreement."
+    doc = Doc(text=f"{signed}\nIt will apply on a provisional basis as from 26 May 2015.", gaz=load())
+    assert [d.value for d in doc.dates_in(signed)] == ["2015-05-26"]
+    two = Doc(text=f"{signed}\nIt replaces the arrangement of 3 March 2011 and applies from 1 June 2016.", gaz=load())
+    assert two.dates_in(signed) == []  # two years named: which one is not said

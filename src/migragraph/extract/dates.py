@@ -79,9 +79,9 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def dates_in(text: str, anchor: date | None) -> list[DateMention]:
+def dates_in(text: str, anchor: date | None, year: int | None = None) -> list[DateMention]:
     """Every date in a sentence: full dates, month-years, day-months and relative words (resolved
-    against `anchor`, the release date; left out when there is none)."""
+    against `anchor`, the release date; left out when there is none, but day-months in `year` if given)."""
     found = full_dates(text)
     taken = [(d.start, d.end) for d in found]
 
@@ -93,6 +93,13 @@ def dates_in(text: str, anchor: date | None) -> list[DateMention]:
         if parsed and free(m):
             found.append(DateMention(m.start(), m.end(), parsed.isoformat()[:7]))
             taken.append((m.start(), m.end()))
+    if anchor is None and year is not None:
+        for pattern, day, month in ((DAY_MONTH, 1, 2), (MONTH_DAY, 2, 1)):
+            for m in pattern.finditer(text):
+                value = _safe_date(year, _month(m.group(month)), int(m.group(day)))
+                if value and free(m):
+                    found.append(DateMention(m.start(), m.end(), value.isoformat(), True))
+                    taken.append((m.start(), m.end()))
     if anchor:
         for m in DAY_MONTH.finditer(text):
             value = _safe_date(anchor.year, _month(m.group(2)), int(m.group(1)))

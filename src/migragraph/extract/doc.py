@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from migragraph.extract.dates import DateMention, dates_in, full_dates
 from migragraph.extract.gazetteer import Gazetteer, OrgEntry
 from migragraph.extract.model import Organisation, Person, Post, Span
 from migragraph.extract.text import sentences, title_case
@@ -50,10 +51,20 @@ class Doc:
     # The statistical model's reading of each sentence (extract/nlp.Parsed), for the hybrid extractor.
     parsed: list[Any] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)  # of the spans, for sentence_of
+    year: int | None = field(default=None, init=False)  # the one year of an undated release's dates
 
     def __post_init__(self) -> None:
         self.spans = sentences(self.text)
         self._starts = [s.start for s in self.spans]
+        # A release without a date of its own may still date its days ("On 26 May …") by the one year
+        # its full dates share ("as from 26 May 2015").
+        years = {d.value[:4] for d in full_dates(self.text)} if self.anchor is None else set()
+        self.year = int(next(iter(years))) if len(years) == 1 else None
+
+    def dates_in(self, text: str) -> list[DateMention]:
+        """The dates of a sentence of the release (extract.dates.dates_in), days without a year in the
+        release's year."""
+        return dates_in(text, self.anchor, self.year)
 
     # -------------------------------------------------------------- organisations
     def add_gazetteer_org(self, entry: OrgEntry, alias: str | None = None) -> str:

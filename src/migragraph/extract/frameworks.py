@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from migragraph.extract.agreements import find_agreements, without_offices
-from migragraph.extract.dates import dates_in
 from migragraph.extract.doc import Doc
 from migragraph.extract.model import Framework, Span
 from migragraph.map.iris import slug
@@ -69,7 +68,7 @@ def _actor_parties(doc: Doc, span: Span) -> list[str]:
 def _established(doc: Doc, span: Span, near: int) -> str | None:
     if not _ESTABLISH_NEAR.search(span.text):
         return None
-    found = dates_in(span.text, doc.anchor)
+    found = doc.dates_in(span.text)
     if not found:
         year = re.search(r"\b(?:in|since)\s+(?:early\s+|late\s+|mid-)?((?:19|20)\d\d)\b", span.text)
         return year.group(1) if year else None
@@ -181,8 +180,11 @@ def _merge(found: dict[str, Framework], doc: Doc, fw: Framework) -> None:
         # the text dates them apart.
         same_parties = _bodies(doc, old.parties) == _bodies(doc, fw.parties) and _compatible(old.established,
                                                                                            fw.established)
-        if (same_core and set(old.parties) & set(fw.parties)) or same_parties:
-            old.parties = without_offices(doc, old.parties + [p for p in fw.parties if p not in old.parties])
+        if (same_core and _bodies(doc, old.parties) & _bodies(doc, fw.parties)) or same_parties:
+            # the parties of a body already party are its signatories, not more parties
+            known = _bodies(doc, old.parties)
+            old.parties = without_offices(doc, old.parties + [p for p in fw.parties if p not in old.parties
+                                                              and not _bodies(doc, [p]) & known])
             if fw.established and (not old.established or len(fw.established) > len(old.established)
                                    and fw.established.startswith(old.established)):
                 old.established = fw.established
@@ -214,7 +216,7 @@ def _quoted_projects(doc: Doc, found: dict[str, Framework]) -> None:
         established = None
         for other in doc.spans:
             if re.search(r"\b(?:beginning|start|launch)\s+of\s+the\s+project\b", other.text):
-                ds = [d for d in dates_in(other.text, doc.anchor) if len(d.value) >= 4]
+                ds = [d for d in doc.dates_in(other.text) if len(d.value) >= 4]
                 if ds:
                     established = ds[0].value
         name = m.group(1).strip()

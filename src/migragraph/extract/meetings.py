@@ -8,7 +8,6 @@ import re
 
 import pycountry
 
-from migragraph.extract.dates import dates_in
 from migragraph.extract.doc import Doc, Mention
 from migragraph.extract.model import Framework, Meeting, Span
 from migragraph.extract.places import city_country, is_city
@@ -125,7 +124,7 @@ def find_meetings(doc: Doc, frameworks: list[Framework]) -> list[Meeting]:
             continue
         if len({a.key for a in actors}) < 2 and not (actors and re.search(r"\bmet\b|\bvisit", span.text)):
             continue
-        ds = [d for d in dates_in(span.text, doc.anchor) if len(d.value) == 10]
+        ds = [d for d in doc.dates_in(span.text) if len(d.value) == 10]
         date = ds[0].value if ds else None
         past = date and main and main.date and date != main.date and re.search(r"\b(?:was|were) held\b", span.text)
         if main is None or past:
@@ -167,7 +166,7 @@ def _advisory(doc: Doc, meeting: Meeting) -> None:
     """A media advisory's WHEN and WHERE lines date and place the event it announces."""
     when = _WHEN.search(doc.text)
     if when and meeting.date is None:
-        days = [d.value for d in dates_in(when.group(1), doc.anchor) if len(d.value) == 10]
+        days = [d.value for d in doc.dates_in(when.group(1)) if len(d.value) == 10]
         meeting.date = days[0] if days else None
     where = _WHERE.search(doc.text)
     if where and meeting.place is None:
@@ -177,7 +176,7 @@ def _advisory(doc: Doc, meeting: Meeting) -> None:
 
 def _new_date(doc: Doc, span: Span, main: Meeting) -> bool:
     """Whether the sentence dates an event other than the meeting told first."""
-    ds = [d.value for d in dates_in(span.text, doc.anchor) if len(d.value) == 10]
+    ds = [d.value for d in doc.dates_in(span.text) if len(d.value) == 10]
     return bool(ds) and ds[0] != main.date
 
 

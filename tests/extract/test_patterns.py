@@ -409,3 +409,20 @@ def test_a_title_case_headline_s_verb_is_no_name(each: Run) -> None:
               "Elmi Ali held an introductory meeting with the Chief of Mission of the International Organization for "
               "Migration (IOM) Mr. Manuel Marques Pereira.")
     assert {p.name for p in ex.persons.values()} == {"Abdulkadir Elmi Ali", "Manuel Marques Pereira"}
+
+
+def test_a_headline_past_a_cookie_banner_in_another_language_and_a_site_s_name() -> None:
+    # esteri.it, July 2021: the banner in Italian, then the site's name on a line of its own
+    text = ("Questo sito usa cookie per fornirti un'esperienza migliore. Proseguendo la navigazione accetti "
+            "l'utilizzo dei cookie da parte nostra OK Approfondisci\nGoverno Italiano\n\n"
+            "Migration - V.M. Sereni presides over Foreign Affairs Ministry - IOM dialogue\n\n"
+            "A coordination meeting was held today between the Ministry of Foreign Affairs and International "
+            "Cooperation and the IOM.")
+    release = RawRelease(source="t", text=text, key="t")
+    assert title(release, text) == "Migration - V.M. Sereni presides over Foreign Affairs Ministry - IOM dialogue"
+    # un.org, 10 March 2009: a document symbol above the headline; a first line of the body is no headline
+    text = "SG/SM/12131\n\nSECRETARY-GENERAL, NEW UNITED STATES PRESIDENT AGREE ON WIDE RANGE OF ISSUES\n\n10 March 2009"
+    assert title(RawRelease(source="t", text=text, key="t"), text) == (
+        "SECRETARY-GENERAL, NEW UNITED STATES PRESIDENT AGREE ON WIDE RANGE OF ISSUES")
+    text = "News\nThe European Union has allocated EUR 5 million to IOM."
+    assert title(RawRelease(source="t", text=text, key="t"), text) is None

@@ -26,6 +26,8 @@ _SITE = re.compile(r"^[\w.-]+\.(?:org|int|com|gov|net|eu|info)\s*\|\s*", re.IGNO
 _FURNITURE = re.compile(r"^(?:news details|latest news|news and events|press releases?|media cent(?:re|er)|"
                         r"feature(?: story)?|article|story|media advisory|news item|"
                         r"(?:19|20)\d\d|we use cookies\b.*|"
+                        # a cookie banner in any language: the word is borrowed, the button is "OK"
+                        r".*\bcookies?\b.*\b(?:accept\w*|accett\w*|akzept\w*|acepta\w*|consent\w*|agree|OK)\b.*|"
                         r"information about .*|faithful to .*)$", re.IGNORECASE)
 _DATED_LINE = re.compile(r"^\(?([A-Z][A-Za-z’'.-]+(?:[ ][A-Z][A-Za-z’'.-]+){0,2}),\s+(?:\w+day,?\s+)?\d")
 # A line that is only a date, in the languages of the sites releases come from.
@@ -84,7 +86,9 @@ def title(release: RawRelease, text: str) -> str | None:
         words = line.split()
         dash = re.match(r"([^–—]{2,40}?)\s[–—-]\s", line)
         dateline = dash and (is_city(dash.group(1).strip()) or dash.group(1).strip() in _countries())
-        if 3 <= len(words) <= 40 and not re.search(r"[.:;]$", line) and not dateline:
+        if len(words) < 3 and not re.search(r"[.:;]$", line):
+            continue  # a site's name on its own line ("Governo Italiano")
+        if len(words) <= 40 and not re.search(r"[.:;]$", line) and not dateline:
             return line
         break
     return None

@@ -117,21 +117,23 @@ def _events(site: Site, view: View, node: ox.NamedNode) -> dict[str, Section]:
     others: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     roles: dict[str, set[str]] = defaultdict(set)
     money: dict[str, tuple[str, str]] = {}
-    table = site.rows("entity-events", entity=node)
-    for kind, statement, label, role, date, other, other_label, other_role, amount, currency, sentence, \
-            _start, release, title, issued, url in table.rows:
+    by_statement: dict[str, Row] = {}
+    for kind, statement, label, role, date, other, other_label, other_role, amount, currency in \
+            site.rows("entity-events", entity=node).rows:
         key, section = _text(statement), _SECTION_OF[_text(kind)]
         if key not in rows[section]:
             subject = site.renderer.cell(statement, view, _text(label) or None)
-            rows[section][key] = Row(subject, "", _text(date))
-        row = rows[section][key]
+            rows[section][key] = by_statement[key] = Row(subject, "", _text(date))
         roles[key].add(_text(role))
         if other is not None:
             others[key][_text(other_role)].add(_text(other_label) or site.renderer.curie(_text(other)))
         if amount is not None:
             money[key] = (_text(amount), _text(currency))
+    for statement, sentence, _start, release, title, issued, url in site.rows("entity-event-evidence",
+                                                                               entity=node).rows:
         found = _evidence(site, view, release, title, issued, url, sentence)
-        if found:
+        row = by_statement.get(_text(statement))
+        if found and row is not None:
             row.cite(found, _text(release))
     for section, made in rows.items():
         for key, row in made.items():

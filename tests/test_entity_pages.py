@@ -65,9 +65,10 @@ def test_each_evidence_sentence_once_with_a_link_to_its_source(site: str) -> Non
         for row in page.xpath(f"//section[@id='{section}']//tr[.//blockquote]"):
             texts = [q.text_content() for q in row.xpath(".//blockquote[@class='evidence']")]
             # the page of old showed some 2 or 3 times, once for each other actor of the event; a sentence
-            # naming two agreements ("… the Cooperation Agreement's aims … and Plan of Action") is in both rows
+            # naming two agreements ("the Cooperation Agreement's aims … and Plan of Action") is in both rows
             assert len(texts) == len(set(texts)), (section, texts)
-        assert page.xpath(f"//section[@id='{section}']//blockquote[@class='evidence']"), section
+        quotes = page.xpath(f"//section[@id='{section}']//blockquote[@class='evidence']")
+        assert quotes, section
     sources = page.xpath("//section[@id='funding']//a[@class='source']/@href")
     assert sources and all(href.startswith("http") for href in sources)
     japan = [row for row in page.xpath("//section[@id='funding']//tr")

@@ -59,3 +59,12 @@ def test_an_initialism_does_not_end_a_sentence() -> None:
             "Union (A.U.) Commission cemented their mutual commitment to global health by signing on Monday an "
             "historic agreement. WHO Director-General Tedros Adhanom Ghebreyesus signed it.")
     assert [s.text[:20] for s in sentences(text)] == ["In the drive towards", "WHO Director-General"]
+
+
+def test_cities_as_releases_write_them() -> None:
+    from migragraph.extract.places import city_country, is_city
+
+    # a capital by its country's name for it, names without their accents, a curly apostrophe
+    assert [city_country(c) for c in ("Ulaanbaatar", "Bogota", "Lome", "Nuku’alofa")] == ["MN", "CO", "TG", "TO"]
+    assert not is_city("Erd")  # a small town's folded name would read a division's acronym as a place
+    assert not is_city("Union")

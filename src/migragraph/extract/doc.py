@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from migragraph.extract.dates import DateMention, dates_in, full_dates
@@ -51,20 +52,22 @@ class Doc:
     # The statistical model's reading of each sentence (extract/nlp.Parsed), for the hybrid extractor.
     parsed: list[Any] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)  # of the spans, for sentence_of
-    year: int | None = field(default=None, init=False)  # the one year of an undated release's dates
 
     def __post_init__(self) -> None:
         self.spans = sentences(self.text)
         self._starts = [s.start for s in self.spans]
-        # A release without a date of its own may still date its days ("On 26 May …") by the one year
-        # its full dates share ("as from 26 May 2015").
-        years = {d.value[:4] for d in full_dates(self.text)} if self.anchor is None else set()
-        self.year = int(next(iter(years))) if len(years) == 1 else None
 
     def dates_in(self, text: str) -> list[DateMention]:
         """The dates of a sentence of the release (extract.dates.dates_in), days without a year in the
         release's year."""
         return dates_in(text, self.anchor, self.year)
+
+    @cached_property
+    def year(self) -> int | None:
+        """A release without a date of its own may still date its days ("On 26 May …") by the one year
+        its full dates share ("as from 26 May 2015")."""
+        years = {d.value[:4] for d in full_dates(self.text)} if self.anchor is None else set()
+        return int(next(iter(years))) if len(years) == 1 else None
 
     # -------------------------------------------------------------- organisations
     def add_gazetteer_org(self, entry: OrgEntry, alias: str | None = None) -> str:
@@ -109,6 +112,7 @@ class Doc:
                 return m
         return None
 
+    @cached_property
     def headline_end(self) -> int:
         """Where a title-case headline (the first line, most words capitalised) ends; 0 if there is none."""
         return self.spans[0].end if self.spans and title_case(self.spans[0].text) else 0
@@ -134,10 +138,13 @@ class Doc:
 
 
 def _clean(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip(" ,;:–-")
-    if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
+    name = " ".join(name.split()).strip(" ,;:–-")
+    if name.endswith(".") and not _INITIAL_END.search(name):
         name = name[:-1]  # a full stop ends the sentence, not "U.S."
-    return re.sub(r"^(?:the|The)\s+", "", name)
+    return name[4:] if name.startswith(("the ", "The ")) else name
+
+
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")
 
 
 def main_country(doc: Doc, strict: bool = False) -> str | None:

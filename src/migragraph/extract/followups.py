@@ -48,8 +48,13 @@ def _attach(spans: Sequence[Span], events: Sequence[_Event], description: re.Pat
     """Each sentence describing an event of the kind goes to the nearest one told before it, of the
     kind its description names where one is ("The 2022 Agreement" after a plan of action and an
     agreement is the agreement)."""
+    if not events:
+        return
+    first = min(e.evidence.start for e in events)
     stated = {s.start for e in events for s in [e.evidence, *e.further]}
     for span in spans:
+        if span.start <= first:
+            continue  # a description refers back
         said = description.search(span.text) if span.start not in stated else None
         if said is None:
             continue

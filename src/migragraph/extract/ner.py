@@ -74,7 +74,7 @@ def add_persons(doc: Doc, parsed: list[Parsed]) -> None:
     """Record the names of persons the model finds as candidates (doc.name_candidates), for the post
     rules to bind titles to, and as persons of the release."""
     lowered = set(re.findall(r"(?<![\w-])[a-z][\w’'-]*", doc.text))
-    headline_end = doc.headline_end()
+    headline_end = doc.headline_end
     body = doc.text[headline_end:]
     for sentence in parsed:
         for ent in sentence.doc.ents:
@@ -184,7 +184,7 @@ def add_places(doc: Doc, parsed: list[Parsed]) -> None:
 
 def add_organisations(doc: Doc, parsed: list[Parsed]) -> None:
     """Organisations the model finds that act in their sentence, as mentions of the release."""
-    headline_end = doc.headline_end()
+    headline_end = doc.headline_end
     for sentence in parsed:
         if sentence.span.end <= headline_end:
             continue

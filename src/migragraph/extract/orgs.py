@@ -462,6 +462,19 @@ def _between_titles(doc: Doc, start: int, phrase: str) -> list[tuple[int, str]]:
     return out
 
 
+# The patterns _headed_phrase tries on each capitalised phrase, compiled once.
+_LEAD = re.compile(r"(?:(?:The|the|A|An|In|On|At|By|From|With|And|Both|For|To|Of|Under|As|Overall|"
+                   r"Leading|Senior|Officials|Representatives)\s+)+")
+_TITLE_OF = re.compile(r"(?:[A-Z][\w-]+\s+){0,3}?(?:Director|Minister|Secretary|Head|Chief|President|"
+                       r"Commissioner|Representative|Coordinator|Chair\w*|CEO|Founder|Professor|Dean|Governor|"
+                       r"Mayor|Manager|Spokes(?:person|man|woman))(?:-General)?\s+(?:of|for)\s+(?:the\s+)?")
+_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+_OWNER = re.compile(r"[\w.-]+(?:\s[\w.-]+)?(?:’s|'s)\s+")
+_JOINT = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z])")
+_CUT = re.compile(r"\s+and\s+(?:the\s+)?[A-Z]")
+_NAME_OF = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*)\s+of\s+(?:the\s+)?")
+
+
 def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     """One capitalised phrase: an organisation if an institutional head noun makes it one; in a line
     that capitalises every word (a headline, a list of related stories), only if the rest of the text
@@ -472,15 +485,12 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     if _headline_like(line.text) and line.text.strip() != phrase.strip() and \
             phrase.strip() not in doc.text[:line.start] and phrase.strip() not in doc.text[line.end:]:
         return  # (a name alone on its line is a byline: "Ministry for Foreign Affairs")
-    lead = re.match(r"(?:(?:The|the|A|An|In|On|At|By|From|With|And|Both|For|To|Of|Under|As|Overall|"
-                    r"Leading|Senior|Officials|Representatives)\s+)+", phrase)
+    lead = _LEAD.match(phrase)
     if lead:
         phrase, start = phrase[lead.end():], start + lead.end()
     # "Director of UNHCR’s Regional Bureau for Europe": the title is not part of the name, and
     # "UNHCR’s" names the parent.
-    role = re.match(r"(?:[A-Z][\w-]+\s+){0,3}?(?:Director|Minister|Secretary|Head|Chief|President|"
-                    r"Commissioner|Representative|Coordinator|Chair\w*|CEO|Founder|Professor|Dean|Governor|"
-                    r"Mayor|Manager|Spokes(?:person|man|woman))(?:-General)?\s+(?:of|for)\s+(?:the\s+)?", phrase)
+    role = _TITLE_OF.match(phrase)
     if role:
         phrase, start = phrase[role.end():], start + role.end()
     held = _held_title(id(doc.gaz), doc).match(phrase)
@@ -490,20 +500,19 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     if person:  # "Penelope Muse Abernathy of the University of North Carolina": the person, then the body
         phrase, start = phrase[person:], start + person
     first = next((x for x in doc.mentions if x.start == start and x.kind == "org"), None)
-    if first and re.match(r"\s+and\s+(?:the\s+)?", doc.text[first.end:]):
-        gap = re.match(r"\s+and\s+(?:the\s+)?", doc.text[first.end:])
-        assert gap is not None
-        phrase, start = doc.text[first.end + gap.end():start + len(phrase)], first.end + gap.end()
-    owner = re.match(r"[\w.-]+(?:\s[\w.-]+)?(?:’s|'s)\s+", phrase)
+    gap = _AND.match(doc.text, first.end) if first else None
+    if first and gap:
+        phrase, start = doc.text[gap.end():start + len(phrase)], gap.end()
+    owner = _OWNER.match(phrase)
     if owner:
         phrase, start = phrase[owner.end():], start + owner.end()
-    for joint in reversed(list(re.finditer(r"\s+and\s+(?:the\s+)?(?=[A-Z])", phrase))):
+    for joint in reversed(list(_JOINT.finditer(phrase))):
         if any(m.start == start + joint.end() and m.kind == "org" and m.end >= start + len(phrase.rstrip())
                for m in doc.mentions):
             # "the Ministry of Foreign Affairs and International Cooperation and IOM": a known body joined last
             phrase = phrase[:joint.start()]
             break
-    cut = re.search(r"\s+and\s+(?:the\s+)?[A-Z]", phrase)
+    cut = _CUT.search(phrase)
     if cut and _HEAD_RE.search(phrase[:cut.start()]) and (
             _HEAD_RE.search(phrase[cut.end() - 1:]) or role_words.match(phrase[cut.end() - 1:])
             or re.fullmatch(r"[A-Z][A-Z&-]{1,9}", phrase[cut.end() - 1:].strip())
@@ -560,7 +569,7 @@ def _person_of(doc: Doc, start: int, phrase: str) -> int:
     Abernathy of the University of North Carolina"): after "of (the)"; 0 when the phrase opens
     otherwise. Persons are found after organisations, so the name is told by its form: a name of two
     to four words, none of them a head noun of bodies."""
-    of = re.match(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*)\s+of\s+(?:the\s+)?", phrase)
+    of = _NAME_OF.match(phrase)
     if not of or _HEAD_RE.search(of.group(1)) or not re.fullmatch(NAME, of.group(1)):
         return 0
     return of.end() if valid_name(of.group(1), doc) else 0

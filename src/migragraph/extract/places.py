@@ -60,8 +60,10 @@ def city_country(name: str) -> str | None:
         return "US"
     if not is_city(name):
         return None
-    return _cities().get(name) or _cities().get(_fold(name))
+    return _cities().get(name) or _cities()[_fold(name)]
 
 
 def is_city(name: str) -> bool:
-    return name in _EXTRA or (name not in _COMMON and (name in _cities() or _fold(name) in _cities()))
+    if name in _EXTRA or (name not in _COMMON and name in _cities()):
+        return True
+    return name not in _COMMON and not name.isascii() and _fold(name) in _cities()

@@ -108,7 +108,7 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
         name = holder.name if holder.modelled else trim_name(holder.name, doc)
         if not holder.modelled and not valid_name(name, doc):
             continue
-        if holder.start < doc.headline_end() and any(
+        if holder.start < doc.headline_end and any(
                 re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", doc.text) for word in name.split()):
             # a title-case headline capitalises verbs and nouns too: "The Director General Holds Introductory
             # Meeting …", where the text writes "held an introductory meeting"

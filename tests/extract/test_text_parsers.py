@@ -1,7 +1,10 @@
+import re
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from migragraph.extract.dates import dates_in, full_dates
 from migragraph.extract.money import amounts
@@ -68,3 +71,17 @@ def test_cities_as_releases_write_them() -> None:
     assert [city_country(c) for c in ("Ulaanbaatar", "Bogota", "Lome", "Nuku’alofa")] == ["MN", "CO", "TG", "TO"]
     assert not is_city("Erd")  # a small town's folded name would read a division's acronym as a place
     assert not is_city("Union")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.text(alphabet="ab -", min_size=1, max_size=5), min_size=1, max_size=8),
+       st.text(alphabet="ab -x", max_size=40))
+def test_the_gazetteer_trie_matches_as_the_forms_longest_first(forms: set[str], text: str) -> None:
+    from migragraph.extract.gazetteer import _trie_alternation
+
+    def pattern(alternation: str) -> re.Pattern[str]:
+        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)(?!-(?!a)[a-z])")
+
+    flat = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+    trie = _trie_alternation(forms)
+    assert [m.span() for m in pattern(trie).finditer(text)] == [m.span() for m in pattern(flat).finditer(text)]

@@ -164,9 +164,32 @@ def load() -> Gazetteer:
     # "the Commonwealth" must not eat the start of "the Commonwealth Secretariat": articles are not
     # part of a name to match.
     forms = {f for f in forms if not f.startswith(("the ", "The "))}
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+    alternation = _trie_alternation(forms)
     # Acronyms and names are matched as written; a match may not sit inside a longer word.
     # "EU-IOM" names two organisations and "EU-funded" one; "EU-wide" names none.
     gaz.pattern = re.compile(rf"(?<![\w’'])(?<![a-z]-)(?:{alternation})(?!\w)"
                              rf"(?!-(?!funded|led|backed|sponsored|supported|financed)[a-z])")
     return gaz
+
+
+def _trie_alternation(forms: set[str]) -> str:
+    """One pattern matching any of `forms`, the longest where several start at the same place, written
+    as a trie ("Europe(?:an (?:Commission|Union))?"): the same matches as the forms joined longest
+    first, but each character is tried once rather than once for each form (a seventh of the rules
+    extractor's time, before)."""
+    trie: dict[str, Any] = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a form ends here
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # a form that ends here is tried after every longer one (a greedy optional group)
+    return f"(?:{body})?" if "" in node else body

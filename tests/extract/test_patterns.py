@@ -426,3 +426,13 @@ def test_a_headline_past_a_cookie_banner_in_another_language_and_a_site_s_name()
         "SECRETARY-GENERAL, NEW UNITED STATES PRESIDENT AGREE ON WIDE RANGE OF ISSUES")
     text = "News\nThe European Union has allocated EUR 5 million to IOM."
     assert title(RawRelease(source="t", text=text, key="t"), text) is None
+
+
+def test_an_exchange_of_notes_is_an_agreement_between_the_two_governments(each: Run) -> None:
+    # reliefweb.int (UNOPS, Palestine), 2021: the instrument of Japan's grant aid
+    ex = each("This project comes as part of a eight million dollar Grant provided by the Government of Japan to the "
+              "Palestinian Authority under the Exchange of Notes signed June 2021, for the procurement of COVID-19 "
+              "related equipment.")
+    (notes,) = ex.frameworks
+    assert notes.name.startswith("Exchange of Notes between")
+    assert (set(notes.parties), notes.established) == ({"government-of-japan", "palestinian-authority"}, "2021-06")

@@ -14,7 +14,8 @@ from migragraph.map.iris import slug
 
 _HEAD = (r"(?:Strategic\s+)?(?:Cooperation\s+)?(?:Framework(?:\s+Partnership)?(?:\s+Agreement)?|Agreement|Memorandum of Understanding|"
          r"MoU|MOU|Partnership|Pact|Compact|Initiative|Declaration|Joint Declaration|Action Plan|Plan of Action|"
-         r"Letter of Agreement|Financing Agreement|Grant Agreement|Loan Agreement|Host Country Agreement|Accord)")
+         r"Letter of Agreement|Financing Agreement|Grant Agreement|Loan Agreement|Host Country Agreement|Accord|"
+         r"Exchange of Notes)")
 _NAMED = re.compile(rf"((?:[A-Z][\w’'-]*(?:-[A-Z][\w’'-]*)*\s+)*?){_HEAD}(?![\w-])"
                     rf"(?:[ \t]+(?:on|for)[ \t]+(?:[A-Z][\w’'-]*[ \t]*)+)?")
 _SIGN = re.compile(r"\b(sign(?:ed|s|ing)?|establish(?:ed|es|ing)?|launch(?:ed|es|ing)?|conclud(?:ed|es)|renew(?:ed|s)|"

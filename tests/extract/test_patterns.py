@@ -436,3 +436,11 @@ def test_an_exchange_of_notes_is_an_agreement_between_the_two_governments(each: 
     (notes,) = ex.frameworks
     assert notes.name.startswith("Exchange of Notes between")
     assert (set(notes.parties), notes.established) == ({"government-of-japan", "palestinian-authority"}, "2021-06")
+
+
+def test_a_body_s_named_framework_is_one_with_that_body_as_party(each: Run) -> None:
+    # newsghana.com.gh, 2025: "AU Migration Policy Framework" names a framework besides its owner;
+    # "the AU Framework" would name none
+    ex = each("The partnership builds on existing frameworks including the AU Migration Policy Framework and aligns "
+              "with global commitments on safe and orderly migration. It follows the AU Framework closely.")
+    assert [(f.name, f.parties) for f in ex.frameworks] == [("AU Migration Policy Framework", ["au"])]

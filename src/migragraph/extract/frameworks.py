@@ -33,6 +33,16 @@ def _prefix_parties(doc: Doc, start: int, prefix: str) -> list[str]:
     return parties
 
 
+def _named_beyond(doc: Doc, start: int, prefix: str) -> bool:
+    """Whether a prefix names the thing besides its owner: "AU Migration Policy Framework" (an AU
+    framework named "Migration Policy"), not "AU Framework"."""
+    owners = [m for m in doc.mentions if m.kind == "org" and start <= m.start and m.end <= start + len(prefix)]
+    rest = prefix
+    for m in sorted(owners, key=lambda m: -m.start):
+        rest = rest[:m.start - start] + rest[m.end - start:]
+    return len(re.findall(r"\b[A-Z][a-z]+", rest)) >= 2
+
+
 def _sentence_parties(doc: Doc, span: Span, exclude: tuple[int, int]) -> list[str]:
     """Organisations that sign or are said to be 'between' in the sentence; persons' organisations too."""
     parties: list[str] = []
@@ -114,7 +124,9 @@ def find_frameworks(doc: Doc) -> list[Framework]:
                     continue
                 parties = without_offices(doc, _sentence_parties(doc, span, (start, start + len(name))))
                 described = True
-            if len(parties) < 2 and (described or not (parties and _COOPERATIVE.search(head) and _SIGN.search(span.text))):
+            owned = len(parties) == 1 and not described and _named_beyond(doc, start, prefix)
+            if len(parties) < 2 and not owned and (
+                    described or not (parties and _COOPERATIVE.search(head) and _SIGN.search(span.text))):
                 continue
             if span.start == 0 and not _prefix_parties(doc, start, prefix) and prefix:
                 continue  # a headline capitalises every word: "IOM and ECO to Sign … Pact" names no pact

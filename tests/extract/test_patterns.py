@@ -444,3 +444,11 @@ def test_a_body_s_named_framework_is_one_with_that_body_as_party(each: Run) -> N
     ex = each("The partnership builds on existing frameworks including the AU Migration Policy Framework and aligns "
               "with global commitments on safe and orderly migration. It follows the AU Framework closely.")
     assert [(f.name, f.parties) for f in ex.frameworks] == [("AU Migration Policy Framework", ["au"])]
+
+
+def test_whose_statement_a_page_gives_is_a_person(each: Run) -> None:
+    # diplomatie.gouv.fr, 29 June 2018: the author named only in the page's heading
+    ex = each("Statement by Jean-Yves Le Drian – election of António Vitorino to the head of the International "
+              "Organization for Migration\n\nI want to offer my warm wishes to António Vitorino, who was elected "
+              "to lead the International Organization for Migration (IOM) on June 29.")
+    assert "Jean-Yves Le Drian" in {p.name for p in ex.persons.values()}

@@ -122,6 +122,10 @@ def _plain_names(doc: Doc, hon: str) -> None:
         found.append(m.group(1))
     for m in re.finditer(rf"\b(?:said|says|added|noted|stressed|explained|according to)\s+({NAME})", text):
         found.append(m.group(1))
+    # whose words a page gives: "Statement by Jean-Yves Le Drian – …", "Remarks by …"
+    for m in re.finditer(rf"\b(?:Statement|Remarks|Speech|Address|Message|Op-ed)\s+(?:by|of|from)\s+"
+                         rf"(?:(?:{hon})\s+)*({NAME})", text):
+        found.append(m.group(1))
     for m in re.finditer(rf"({NAME})\s+(?:said|says|added|noted|stressed|explained)\b", text):
         found.append(m.group(1))
     for m in re.finditer(r"(?i:contact)[^\n]{0,40}?[:\s]\s*(?:In [A-Z][a-z]+:\s*)?([^\n,]{3,60})", text):

@@ -68,3 +68,30 @@ def test_an_acronym_used_as_an_adjective_is_not_the_organisation(run: Run) -> No
     ex = run("On Lesvos, Mr. Grandi will meet the Hellenic Coast Guard, EU agencies, NGOs and others.")
     assert "eu" not in ex.organisations
     assert ex.organisations["hellenic-coast-guard"].parent == "government-of-greece"
+
+
+# ------------------------------------------------------- a body named by its head noun alone (issue #14)
+
+
+def test_the_council_of_eu_releases_is_the_council_of_the_european_union(run: Run) -> None:
+    # ieu-monitoring.com (Council of the EU), 26 June 2023: the gazetteer gives "the Council" to it where
+    # the EU is named; an IOM release's "the Council" (iom.int, November 2018) is not it
+    ex = run("The Foreign Affairs Council exchanged views on the Russian aggression against Ukraine. EU ministers "
+             "reaffirmed their support.\nThe Council adopted a €3.5 billion top-up to the European Peace Facility.")
+    assert "the Council" in ex.organisations["council-of-the-eu"].aliases
+    other = run("Director General António Vitorino addressed a gathering of IOM's member states. DG Vitorino "
+                "explained in his welcoming remarks to the Council that staff are the strength of an organization.")
+    assert "council-of-the-eu" not in other.organisations
+
+
+def test_the_organization_and_the_union_are_the_body_so_named_before(run: Run) -> None:
+    # germany.iom.int, 2018; nairametrics.com, 15 December 2020 (the AU named before, the EU after)
+    ex = run("IOM has an ongoing relationship with private sector leaders. In 2017, the Organization partnered with "
+             "the Global Initiative against transnational organized crime.")
+    assert "the Organization" in ex.organisations["iom"].aliases
+    ex = run("The African Union (AU) Commission has signed a Memorandum of Understanding with the International "
+             "Centre for Migration Policy Development (ICMPD). The envisioned scope of the cooperation echoes the "
+             "Union’s strategic priorities. It complements efforts between the African and European continents, "
+             "as formalized recently in the framework of the AU-EU Continent-to-Continent Migration and Mobility "
+             "Dialogue (C2CMMD).")
+    assert "the Union" in ex.organisations["au"].aliases and "the Union" not in ex.organisations["eu"].aliases

@@ -22,7 +22,7 @@ from migragraph.extract.funding import find_funding
 from migragraph.extract.gazetteer import load
 from migragraph.extract.meetings import find_meetings
 from migragraph.extract.model import Extraction, Post, ReleaseInfo
-from migragraph.extract.orgs import find_organisations, mark_org_mentions
+from migragraph.extract.orgs import find_organisations, mark_org_mentions, name_definite_references
 from migragraph.extract.persons import find_persons
 from migragraph.ingest.release import RawRelease
 
@@ -68,6 +68,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     if doc.publisher and doc.publisher in doc.gaz.orgs:
         doc.add_gazetteer_org(doc.gaz.orgs[doc.publisher])
     _countries_named(doc)
+    name_definite_references(doc)
     info = ReleaseInfo(
         title=headline,
         date=anchor.isoformat() if anchor else None,

@@ -678,3 +678,33 @@ def mark_org_mentions(doc: Doc) -> None:
                     doc.mentions.append(Mention(start, end, org.key, "org", form))
                     taken.append((start, end))
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+# "the Council", "the Organization", "the Ministry": a body named by its head noun alone.
+_DEFINITE = re.compile(r"\b[Tt]he[ \t]+(Organi[sz]ation|Union|Council|Ministry)\b(?![ \t]+(?:of|for|on|in)\b)"
+                       r"(?![ \t]+[A-Z])")
+
+
+def name_definite_references(doc: Doc) -> None:
+    """'The Council adopted …', 'the Organization partnered with …': the body a release names by its head
+    noun alone, kept as its alias ("the Council"). It is the body the gazetteer gives that form to
+    (gazetteer/organisations.yaml, context_aliases) where the release names it or its parent; else the
+    one body of the release whose name has that noun, or of several the nearest named before it."""
+    named = {m.key for m in doc.mentions if m.kind == "org"}
+    for m in _DEFINITE.finditer(doc.text):
+        if doc.mention_at(m.start(), m.end()) is not None:
+            continue
+        noun = m.group(1)
+        form = f"the {noun}"
+        entries = [doc.gaz.orgs[k] for k in doc.gaz.context_surface.get(form, ())]
+        meant = _in_context(entries, named) if entries else None
+        if meant is not None:
+            key: str | None = doc.add_gazetteer_org(meant)
+        else:
+            words = {noun, noun.replace("isation", "ization"), noun.replace("ization", "isation")}
+            bodies = [k for k, org in doc.orgs.items() if words & set(org.name.split())]
+            before = [x.key for x in doc.mentions if x.kind == "org" and x.end <= m.start() and x.key in bodies]
+            # the one such body of the release, else the nearest named before (a description refers back)
+            key = bodies[0] if len(bodies) == 1 else before[-1] if before else None
+        if key is not None:
+            doc.orgs[key].aliases.add(form)

@@ -93,24 +93,17 @@ def dates_in(text: str, anchor: date | None, year: int | None = None) -> list[Da
         if parsed and free(m):
             found.append(DateMention(m.start(), m.end(), parsed.isoformat()[:7]))
             taken.append((m.start(), m.end()))
-    if anchor is None and year is not None:
+    # A day and month without a year: in the release's year, the nearest the release date where it has one.
+    in_year = anchor.year if anchor else year
+    if in_year is not None:
         for pattern, day, month in ((DAY_MONTH, 1, 2), (MONTH_DAY, 2, 1)):
             for m in pattern.finditer(text):
-                value = _safe_date(year, _month(m.group(month)), int(m.group(day)))
+                value = _safe_date(in_year, _month(m.group(month)), int(m.group(day)))
                 if value and free(m):
+                    value = _near(value, anchor) if anchor else value
                     found.append(DateMention(m.start(), m.end(), value.isoformat(), True))
                     taken.append((m.start(), m.end()))
     if anchor:
-        for m in DAY_MONTH.finditer(text):
-            value = _safe_date(anchor.year, _month(m.group(2)), int(m.group(1)))
-            if value and free(m):
-                found.append(DateMention(m.start(), m.end(), _near(value, anchor).isoformat(), True))
-                taken.append((m.start(), m.end()))
-        for m in MONTH_DAY.finditer(text):
-            value = _safe_date(anchor.year, _month(m.group(1)), int(m.group(2)))
-            if value and free(m):
-                found.append(DateMention(m.start(), m.end(), _near(value, anchor).isoformat(), True))
-                taken.append((m.start(), m.end()))
         for m in RELATIVE.finditer(text):
             rel = relative_date(m.group(1), anchor)
             if rel and free(m):

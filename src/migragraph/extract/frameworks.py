@@ -191,11 +191,10 @@ def _merge(found: dict[str, Framework], doc: Doc, fw: Framework) -> None:
             or key.split("--")[0] == fw.key.split("--")[0]
         # The same parties' agreement named two ways in one release ("the pact", "the MoU"), unless
         # the text dates them apart.
-        same_parties = _bodies(doc, old.parties) == _bodies(doc, fw.parties) and _compatible(old.established,
-                                                                                           fw.established)
-        if (same_core and _bodies(doc, old.parties) & _bodies(doc, fw.parties)) or same_parties:
+        known, told = _bodies(doc, old.parties), _bodies(doc, fw.parties)
+        same_parties = known == told and _compatible(old.established, fw.established)
+        if (same_core and known & told) or same_parties:
             # the parties of a body already party are its signatories, not more parties
-            known = _bodies(doc, old.parties)
             old.parties = without_offices(doc, old.parties + [p for p in fw.parties if p not in old.parties
                                                               and not _bodies(doc, [p]) & known])
             if fw.established and (not old.established or len(fw.established) > len(old.established)

@@ -35,6 +35,7 @@ def _cities() -> dict[str, str]:
         if key != name and key not in out and people >= _FOLDED_FROM and (key not in folded or people > folded[key][0]):
             folded[key] = (people, code)
     out.update((key, code) for key, (_, code) in folded.items())
+    out.update(_EXTRA)
     return out
 
 
@@ -48,7 +49,7 @@ def _fold(name: str) -> str:
 
 
 # Geonames lists New York as "New York City"; releases write "New York".
-_EXTRA = frozenset({"New York"})
+_EXTRA = {"New York": "US"}
 # Geonames names places after common words ("Union", "Police", "Mission"); never read those as places.
 _COMMON = frozenset({"Union", "Police", "Mission", "Independence", "Victoria", "Progress", "Unity", "Of",
                      "President", "Commission", "General", "Santa", "Protection", "Liberty", "Justice"})
@@ -56,14 +57,12 @@ _COMMON = frozenset({"Union", "Police", "Mission", "Independence", "Victoria", "
 
 def city_country(name: str) -> str | None:
     """The alpha-2 code of the country a city is in, where `name` is a city (is_city)."""
-    if name == "New York":
-        return "US"
     if not is_city(name):
         return None
     return _cities().get(name) or _cities()[_fold(name)]
 
 
 def is_city(name: str) -> bool:
-    if name in _EXTRA or (name not in _COMMON and name in _cities()):
-        return True
-    return name not in _COMMON and not name.isascii() and _fold(name) in _cities()
+    if name in _COMMON:
+        return False
+    return name in _cities() or (not name.isascii() and _fold(name) in _cities())

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 
 from migragraph.extract.model import Span
 
-# Words whose full stop does not end a sentence.
+# Words whose full stop does not end a sentence (initialisms, "U.S.", "A.U.", by rule in _ends_sentence).
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec",
     "gen", "col", "lt", "sgt", "rev", "hon", "amb", "jr", "sr", "inc", "ltd", "co", "corp", "dept", "approx",
     "mln", "bn", "govt", "rt", "engr", "eng",
 }

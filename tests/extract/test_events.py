@@ -86,6 +86,17 @@ def test_world_bank_lines_give_donor_and_borrower(run: Run) -> None:
                    ("eu", "government-of-sri-lanka", Decimal("23650000"), "USD", 2019)}
 
 
+def test_each_sum_takes_the_year_stated_beside_it(each: Run) -> None:
+    # unrwa.org, 18 May 2020: three sums, three years; the same sum in two years is two flows
+    ex = each("18 May 2020\nThe Government of India has contributed US$ 2 million to the United Nations Relief "
+              "and Works Agency for Palestine Refugees in the Near East (UNRWA). India had increased its annual "
+              "financial contribution to UNRWA from US $1.25 million in 2016 to US$ 5 million in 2018 and 2019, "
+              "and pledged another US$ 5 million for 2020.")
+    got = sorted((f.amount, f.year) for f in ex.funding if f.donor == "government-of-india")
+    assert got == [(Decimal("1250000"), 2016), (Decimal("2000000"), 2020), (Decimal("5000000"), 2018),
+                   (Decimal("5000000"), 2020)]
+
+
 def test_amount_in_a_sentence_about_another_donor_is_not_credited_to_the_main_one(run: Run) -> None:
     ex = run("The European Union provided EUR 10 million to UNHCR in 2019. Separately, Japan contributed "
              "USD 5 million to IOM.")

@@ -28,32 +28,41 @@ def _orgs(doc: Doc, lo: int, hi: int) -> list[Mention]:
     return [m for m in doc.mentions if m.kind == "org" and lo <= m.start and m.end <= hi]
 
 
-def _year(doc: Doc, span: Span) -> int | None:
-    m = _YEAR.search(span.text)
-    if m:
-        return int(m.group(1))
-    return doc.anchor.year if doc.anchor else None
+def _stated_year(span: Span, sums: list[Money], i: int) -> int | None:
+    """The year of the i-th sum of a sentence: the one stated right after it, before the next sum
+    ("from US$1.25 million in 2016 to US$5 million in 2018"); else the nearest one stated before it,
+    after the sum before; else the sentence's first."""
+    text = span.text
+    after = _YEAR.search(text, sums[i].end, sums[i + 1].start if i + 1 < len(sums) else len(text))
+    before = list(_YEAR.finditer(text, sums[i - 1].end if i else 0, sums[i].start))
+    m = after or (before[-1] if before else None) or _YEAR.search(text)
+    return int(m.group(1)) if m else None
 
 
 def find_funding(doc: Doc) -> list[Funding]:
     out: list[Funding] = []
-    unread: list[tuple[Span, Money]] = []
+    unread: list[tuple[Span, Money, int | None]] = []
     for span in doc.spans:
-        for money in amounts(span.text):
+        sums = amounts(span.text)
+        for i, money in enumerate(sums):
             pair = _donor_recipient(doc, span, money)
+            year = _stated_year(span, sums, i)
             if not pair or pair[0] == pair[1]:
                 if _CUE.search(span.text):
-                    unread.append((span, money))
+                    unread.append((span, money, year))
                 continue
-            out.append(Funding(pair[0], pair[1], money.amount, money.currency, span, _year(doc, span), money.qualifier))
+            out.append(Funding(pair[0], pair[1], money.amount, money.currency, span, year, money.qualifier))
     # A release about one donor's money to one recipient lists sums without repeating who gives them:
     # "€13.5 million; support for …, €21 million; …". Those sums are that flow's.
     frame = _frame(out)
     if frame:
-        for span, money in unread:
-            out.append(Funding(frame[0], frame[1], money.amount, money.currency, span, _year(doc, span),
-                               money.qualifier))
-    return _dedupe(out)
+        for span, money, year in unread:
+            out.append(Funding(frame[0], frame[1], money.amount, money.currency, span, year, money.qualifier))
+    flows = _dedupe(out)
+    for f in flows:
+        if f.year is None and doc.anchor:
+            f.year = doc.anchor.year  # a sum with no year of its own is of the release's year
+    return flows
 
 
 def _frame(found: list[Funding]) -> tuple[str, str] | None:
@@ -163,10 +172,12 @@ def _actor(doc: Doc, m: Mention) -> str:
 
 
 def _dedupe(found: list[Funding]) -> list[Funding]:
-    """The same flow told twice (headline and body) is one funding; the fuller telling wins."""
+    """The same flow told twice (headline and body) is one funding; the fuller telling wins. The same sum
+    stated for two years is two flows ("US$5 million in 2018 … another US$5 million for 2020")."""
     out: list[Funding] = []
     for f in found:
-        twin = next((o for o in out if o.amount == f.amount and o.currency == f.currency), None)
+        twin = next((o for o in out if o.amount == f.amount and o.currency == f.currency
+                     and (o.year == f.year or None in (o.year, f.year))), None)
         if twin is None:
             out.append(f)
         elif twin.year is None:

@@ -155,3 +155,15 @@ def test_default_organisation_named_in_the_sentence(each: Run) -> None:
     ex = each("UNHCR welcomed the commitment expressed by the Spanish President Mr. Rodríguez Zapatero to High "
               "Commissioner António Guterres during his mission to Spain.")
     assert ("António Guterres", "High Commissioner", "United Nations High Commissioner for Refugees") in posts(ex)
+
+
+def test_a_secretariats_head_title_names_the_one_body_of_its_sentence(each: Run) -> None:
+    # esteri.it, July 2021; trap: an ambassador in a sentence with one body represents a country, not it
+    ex = each("A coordination meeting was held today between the Ministry of Foreign Affairs and International "
+              "Cooperation and the IOM (International Organisation for Migration), presided over by Vice Minister "
+              "Marina Sereni and Director General Antonio Vitorino.")
+    assert ("Antonio Vitorino", "Director General", "International Organization for Migration") in posts(ex)
+    (meeting,) = ex.meetings
+    assert meeting.chairs == ["marina-sereni", "antonio-vitorino"]
+    trap = each("Ambassador Munir Akram addressed the United Nations General Assembly in New York.")
+    assert not any(role == "Ambassador" for _n, role, _o in posts(trap))

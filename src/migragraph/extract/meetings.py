@@ -65,7 +65,8 @@ def _place(doc: Doc, span: Span) -> str | None:
 
 
 def _chairs(doc: Doc, span: Span) -> list[str]:
-    m = re.search(r"\b(?:co-)?chaired by\b(.+?)(?:\s[–—-]\s|[.;]|$)", span.text)
+    m = re.search(r"\b(?:(?:co-)?chaired by|(?:co-)?presided (?:over )?by|under the (?:co-)?chair(?:man)?ship of)\b"
+                  r"(.+?)(?:\s[–—-]\s|[.;]|$)", span.text)
     if not m:
         return []
     lo, hi = span.start + m.start(1), span.start + m.end(1)

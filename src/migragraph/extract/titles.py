@@ -555,7 +555,28 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
             return doc.government(country)
     if doc.last_post_org and re.match(r"(?:Deputy|Assistant|Acting|Vice|Regional)\b", title):
         return doc.last_post_org
-    return _on_behalf_of(doc, at, span) if span is not None and at is not None else None
+    if span is None or at is None:
+        return None
+    return _on_behalf_of(doc, at, span) or _sole_body(doc, title, at, span)
+
+
+_OF_AFTER = re.compile(r"\s+of\s")
+_NAME_BEFORE = re.compile(r"\b(?!The\b)[A-Z][\w’'-]*\s+$")
+
+
+def _sole_body(doc: Doc, title: str, at: int, span: Span) -> str | None:
+    """The one body of the sentence that is no government's, for a title that heads such bodies ("talks
+    between the Ministry … and the IOM, presided over by Vice Minister Marina Sereni and Director General
+    Antonio Vitorino")."""
+    if title not in doc.gaz.roles.get("body_heads", []):
+        return None
+    if _OF_AFTER.match(doc.text, at + len(title)) or (_NAME_BEFORE.search(doc.text, span.start, at)
+                                                      and not _mention_ending(doc, at)):
+        return None  # "Director-General of the OPEC Fund", "OPEC Fund Director-General": a body not read
+    # a ministry is a government's even when the release names no country for it
+    bodies = {m.key for m in doc.mentions_in(span) if m.key in doc.orgs and _government_of(doc, m.key) is None
+              and not doc.orgs[m.key].name.startswith("Ministry")}
+    return next(iter(bodies)) if len(bodies) == 1 else None
 
 
 def _on_behalf_of(doc: Doc, at: int, span: Span) -> str | None:

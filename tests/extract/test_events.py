@@ -223,3 +223,21 @@ def test_an_undated_release_dates_its_days_by_the_one_year_it_names() -> None:
     assert [d.value for d in doc.dates_in(signed)] == ["2015-05-26"]
     two = Doc(text=f"{signed}\nIt replaces the arrangement of 3 March 2011 and applies from 1 June 2016.", gaz=load())
     assert two.dates_in(signed) == []  # two years named: which one is not said
+
+
+def test_speakers_and_signatories_of_the_event_take_part(each: Run) -> None:
+    # norden.org, 28 Feb 2015: "Speakers included …" names one more participant
+    ex = each("Premier of Québec Philippe Couillard and Secretary General of the Nordic Council of Ministers "
+              "Dagfinn Høybråten have signed a declaration of intent to work together more closely.\n\nThis "
+              "concluded the Northern Development conference.\n\nSpeakers included Icelandic President Ólafur "
+              "Ragnar Grimsson, who stressed the importance of both regions working together in the Arctic.",
+              date="2015-02-28")
+    (meeting,) = ex.meetings
+    assert "olafur-ragnar-grimsson" in meeting.participants
+    # europavarietas.org (Council of the EU), May 2015: the one who "signed the agreement" for the other side
+    ex = each("On 26 May 2015 the EU and Timor-Leste signed a short-stay visa waiver agreement at a ceremony that "
+              "took place in Brussels. For Timor Leste, Roberto Sarmento de Oliveira Soares, Vice Minister for "
+              "Foreign Affairs and Cooperation, signed the agreement. The agreement was negotiated in 2014.")
+    (meeting,) = ex.meetings
+    assert "roberto-sarmento-de-oliveira-soares" in meeting.participants
+    assert len(meeting.further) == 1 and meeting.further[0].text.startswith("For Timor Leste")

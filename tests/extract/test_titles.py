@@ -167,3 +167,11 @@ def test_a_secretariats_head_title_names_the_one_body_of_its_sentence(each: Run)
     assert meeting.chairs == ["marina-sereni", "antonio-vitorino"]
     trap = each("Ambassador Munir Akram addressed the United Nations General Assembly in New York.")
     assert not any(role == "Ambassador" for _n, role, _o in posts(trap))
+
+
+def test_a_former_holders_title_is_in_the_body_the_title_heads(each: Run) -> None:
+    # un.org readout, 23 Sep 2012: the page labels the holder as he is now
+    ex = each("Readout of the Secretary-General’s meeting with H.E. Ms. Catherine Ashton, on the margins of the "
+              "67th United Nations General Assembly\n\nBan Ki-Moon, Former Secretary-General\n\nThe "
+              "Secretary-General met with H.E. Ms. Catherine Ashton.", date="2012-09-23")
+    assert ("Ban Ki-Moon", "Former Secretary-General", "United Nations") in posts(ex)

@@ -20,13 +20,15 @@ TRIGGER = re.compile(
     r"welcomed .{0,40} to)\b", re.IGNORECASE)
 # A sentence that speaks of the meeting already told: "The high-level dialogue – the fourth of its kind –".
 _SAME_EVENT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]oday[’']s|[Tt]heir)\s+(?:[\w-]+\s+){0,3}(?:meeting|dialogue|visit|talks|"
-                         r"exchange|session|conference|ceremony|event|discussions?)\b")
+                         r"exchange|session|conference|ceremony|event|discussions?|launch|signing)\b"
+                         r"|\bsigned (?:the|this) (?:agreement|memorandum|MoU)\b")
 # A sentence that goes on about the same meeting: "They discussed …", "Both sides …".
 _FOLLOW_UP = re.compile(r"^(?:They|Both sides|Both|The two(?: sides| leaders| organi[sz]ations)?|The leaders|"
                         r"The officials|The parties)\b")
 _JOIN = re.compile(r"\b(joined|attended|took part|participated|in the presence of|together with|alongside|"
                    r"accompanied by|accompanying|"
-                   r"representatives? (?:of|from)|officials from|delegation)\b", re.IGNORECASE)
+                   r"representatives? (?:of|from)|officials from|delegation|speakers (?:included|were))\b",
+                   re.IGNORECASE)
 _ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}

@@ -534,7 +534,8 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
     government's, for a minister, the government named last before it in the sentence ("Benin (signed
     with the Minister of Economy and Finance, …)"), else the one government the release is about."""
     defaults: dict[str, str] = doc.gaz.roles.get("default_organisation", {})
-    key = defaults.get(title)
+    # an acting, interim or former holder's post is in the same body ("Ban Ki-moon, Former Secretary-General")
+    key = defaults.get(re.sub(r"^(?:Former|Acting|Interim)\s+", "", title))
     span = doc.sentence_of(at) if at is not None else None
     named_here = span is not None and any(m.key == key and span.start <= m.start < span.end for m in doc.mentions)
     if key and (doc.publisher == key or named_here):

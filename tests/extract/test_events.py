@@ -241,3 +241,33 @@ def test_speakers_and_signatories_of_the_event_take_part(each: Run) -> None:
     (meeting,) = ex.meetings
     assert "roberto-sarmento-de-oliveira-soares" in meeting.participants
     assert len(meeting.further) == 1 and meeting.further[0].text.startswith("For Timor Leste")
+
+
+def test_a_programme_named_with_its_implementer_and_funder(each: Run) -> None:
+    # iom.int (Sierra Leone), 17 Aug 2022
+    ex = each("The ceremony was held on 17 August 2022 at the IOM Office in Freetown, under the Africa Regional "
+              "Migration Programme implemented by IOM in Sierra Leone with funding from the United States Bureau "
+              "of Population, Refugees, and Migration (BPRM).")
+    (fw,) = ex.frameworks
+    assert fw.name == "Africa Regional Migration Programme"
+    assert fw.parties == ["iom", "united-states-bureau-of-population-refugees-and-migration"]
+    # iom.int (Somalia), Mar 2017: a quoted project of an "EU-funded" kind
+    ex = each('The EU-funded "Reintegration Facility" project will also assist 1,000 Ethiopians to return from '
+              "Somalia and reintegrate in their home country.")
+    assert [(f.name, f.parties) for f in ex.frameworks] == [("Reintegration Facility", ["eu"])]
+
+
+def test_a_project_named_after_its_noun_with_a_funder_the_model_reads(hybrid: Run) -> None:
+    # savethechildren.mn, 27 Jan 2026: the name after "the project", its funder named by an acronym only
+    ex = hybrid("One notable example is the project Enabling Equity to Advance Learning, implemented from 2022 to "
+                "2025 with funding from the Global Partnership for Education (GPE), for which Save the Children "
+                "served as the financial coordinator.")
+    (fw,) = ex.frameworks
+    assert (fw.name, fw.parties, fw.established) == ("Enabling Equity to Advance Learning", ["gpe"], "2022")
+
+
+def test_a_programme_with_no_funder_or_implementer_named_is_not_read(each: Run) -> None:
+    # traps: a body named "… Programme", and a programme whose sentence says nothing of whose it is
+    ex = each("The United Nations Development Programme supported by Japan opened an office. The Africa Regional "
+              "Migration Programme ended in 2023.")
+    assert ex.frameworks == []

@@ -10,6 +10,7 @@ import re
 from migragraph.extract.agreements import find_agreements, without_offices
 from migragraph.extract.doc import Doc
 from migragraph.extract.model import Framework, Span
+from migragraph.extract.programmes import find_programmes
 from migragraph.map.iris import slug
 
 _HEAD = (r"(?:Strategic\s+)?(?:Cooperation\s+)?(?:Framework(?:\s+Partnership)?(?:\s+Agreement)?|Agreement|Memorandum of Understanding|"
@@ -144,6 +145,10 @@ def find_frameworks(doc: Doc) -> list[Framework]:
         _merge(found, doc, fw)
     _quoted_projects(doc, found)
     _project_lines(doc, found)
+    for programme in find_programmes(doc):
+        if not any(programme.name in (f.name, *f.aliases) for f in found.values()):
+            programme.key = _key(programme.name, programme.parties)
+            _merge(found, doc, programme)
     return sorted(found.values(), key=lambda f: f.evidence.start)
 
 

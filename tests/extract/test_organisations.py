@@ -95,3 +95,18 @@ def test_the_organization_and_the_union_are_the_body_so_named_before(run: Run) -
              "as formalized recently in the framework of the AU-EU Continent-to-Continent Migration and Mobility "
              "Dialogue (C2CMMD).")
     assert "the Union" in ex.organisations["au"].aliases and "the Union" not in ex.organisations["eu"].aliases
+
+
+def test_the_ministry_alone_is_the_one_ministers_ministry(each: Run) -> None:
+    # nationalplanning.gov.ng (sg-307bad316f7d)
+    ex = each("The Honourable Minister of Budget and Economic Planning, Senator Abubakar Atiku Bagudu, made the "
+              "commendation in Abuja while receiving a delegation from the Bill and Melinda Gates Foundation. "
+              "The Ministry stands ready to work with the Foundation. He thanked the Nigerian government.")
+    ministry = ex.organisations["ministry-of-budget-and-economic-planning"]
+    assert (ministry.name, ministry.parent) == ("Ministry of Budget and Economic Planning", "government-of-nigeria")
+    assert [(p.role, p.organisation) for p in ex.posts if p.person == "abubakar-atiku-bagudu"] == [
+        ("Minister of Budget and Economic Planning", "ministry-of-budget-and-economic-planning")]
+    # trap: two ministers' portfolios, and "the Ministry" could be either's
+    ex = each("Nigeria's Minister of Budget and Economic Planning, Abubakar Atiku Bagudu, and the Minister of "
+              "Health, Muhammad Ali Pate, met the Foundation. The Ministry stands ready to work with it.")
+    assert not any(o.name.startswith("Ministry") for o in ex.organisations.values())

@@ -22,7 +22,12 @@ from migragraph.extract.funding import find_funding
 from migragraph.extract.gazetteer import load
 from migragraph.extract.meetings import find_meetings
 from migragraph.extract.model import Extraction, Post, ReleaseInfo
-from migragraph.extract.orgs import find_organisations, mark_org_mentions, name_definite_references
+from migragraph.extract.orgs import (
+    find_organisations,
+    mark_org_mentions,
+    ministry_of_the_minister,
+    name_definite_references,
+)
 from migragraph.extract.persons import find_persons
 from migragraph.ingest.release import RawRelease
 
@@ -57,6 +62,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     mark_org_mentions(doc)
     promote_acting_countries(doc)
     doc.posts = find_persons(doc)
+    ministry_of_the_minister(doc)
     frameworks = find_frameworks(doc)
     meetings = find_meetings(doc, frameworks)
     funding = find_funding(doc)

@@ -685,6 +685,30 @@ _DEFINITE = re.compile(r"\b[Tt]he[ \t]+(Organi[sz]ation|Union|Council|Ministry)\
                        r"(?![ \t]+[A-Z])")
 
 
+_MINISTER = re.compile(r"(?:(?:First[ \t]+)?(?:Deputy|Vice)[ \t]+)?Minister[ \t]+(of|for)[ \t]+(.+)")
+
+
+def ministry_of_the_minister(doc: Doc) -> None:
+    """'The Honourable Minister of Budget and Economic Planning, …' and later 'The Ministry stands ready
+    …': a release that speaks of "the Ministry" alone, names no ministry, and has one minister's
+    portfolio means that minister's ministry, the Ministry of Budget and Economic Planning, part of the
+    government the minister serves; the minister's post is in it."""
+    said = [m for m in _DEFINITE.finditer(doc.text) if m.group(1) == "Ministry"]
+    if not said or any(org.name.startswith("Ministry") for org in doc.orgs.values()):
+        return
+    ministers = [(p, _MINISTER.fullmatch(p.role)) for p in doc.posts]
+    portfolios = {(m.group(1), m.group(2)) for _p, m in ministers if m}
+    if len(portfolios) != 1:
+        return
+    (word, portfolio), = portfolios
+    for post, m in ministers:
+        if m is None:
+            continue
+        government = doc.orgs.get(post.organisation)
+        parent = post.organisation if government is not None and government.government_of else None
+        post.organisation = doc.add_org(f"Ministry {word} {portfolio}", parent=parent, unit=True)
+
+
 def name_definite_references(doc: Doc) -> None:
     """'The Council adopted …', 'the Organization partnered with …': the body a release names by its head
     noun alone, kept as its alias ("the Council"). It is the body the gazetteer gives that form to

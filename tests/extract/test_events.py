@@ -271,3 +271,16 @@ def test_a_programme_with_no_funder_or_implementer_named_is_not_read(each: Run) 
     ex = each("The United Nations Development Programme supported by Japan opened an office. The Africa Regional "
               "Migration Programme ended in 2023.")
     assert ex.frameworks == []
+
+
+def test_an_agreement_signed_in_the_releases_news_is_of_its_date(each: Run) -> None:
+    # norden.org, 28 Feb 2015: no date in the sentence; the release's date is the signing's
+    ex = each("28.02.15 | News\nPremier of Québec Philippe Couillard and Secretary General of the Nordic Council of "
+              "Ministers Dagfinn Høybråten have signed a declaration of intent to work together more closely.",
+              date="2015-02-28")
+    assert [f.established for f in ex.frameworks] == ["2015-02-28"]
+    # traps: a signing told in the past perfect, and one the sentence dates by its year
+    ex = each("IOM and the African Union had signed a Memorandum of Understanding to work together more closely. "
+              "UNHCR and the European Union signed a Memorandum of Understanding in 2016.", date="2019-05-03")
+    assert sorted((tuple(sorted(f.parties)), f.established) for f in ex.frameworks) == [
+        (("au", "iom"), None), (("eu", "unhcr"), "2016")]

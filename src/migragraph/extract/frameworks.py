@@ -149,7 +149,20 @@ def find_frameworks(doc: Doc) -> list[Framework]:
         if not any(programme.name in (f.name, *f.aliases) for f in found.values()):
             programme.key = _key(programme.name, programme.parties)
             _merge(found, doc, programme)
+    for fw in found.values():
+        if fw.established is None and doc.anchor and _REPORTED.search(fw.evidence.text) \
+                and not _DATED.search(fw.evidence.text):
+            # signed or launched in the release's own news, with no other date: on the day it is dated
+            fw.established = doc.anchor.isoformat()
     return sorted(found.values(), key=lambda f: f.evidence.start)
+
+
+# A signing or launch the release reports as its news ("signed", "today signed", "the signing ceremony"),
+# and what dates it otherwise: a year, a weekday or relative day, a past perfect ("had signed"), "since".
+_REPORTED = re.compile(r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)|conclude[sd]|renew(?:s|ed)|launch(?:es|ed)?)\b",
+                       re.IGNORECASE)
+_DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:had|since|last|ago|previously|earlier)\b|\b(?:Monday|Tuesday|Wednesday|"
+                    r"Thursday|Friday|Saturday|Sunday|yesterday)\b", re.IGNORECASE)
 
 
 def _names(doc: Doc, keys: list[str], full: bool = False) -> str:

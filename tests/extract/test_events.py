@@ -284,3 +284,11 @@ def test_an_agreement_signed_in_the_releases_news_is_of_its_date(each: Run) -> N
               "UNHCR and the European Union signed a Memorandum of Understanding in 2016.", date="2019-05-03")
     assert sorted((tuple(sorted(f.parties)), f.established) for f in ex.frameworks) == [
         (("au", "iom"), None), (("eu", "unhcr"), "2016")]
+
+
+def test_a_contribution_of_a_sum_towards_a_recipient_is_the_last_actors_before_it(each: Run) -> None:
+    # unhcr.org, March 2006; trap: the body welcoming the announcement is the recipient, not the donor
+    ex = each("UNHCR welcomes the announcement by the Spanish government of an unprecedented contribution of €12.5 "
+              "million towards UNHCR programmes in 2006.")
+    assert [(f.donor, f.recipient, f.amount, f.year) for f in ex.funding] == [
+        ("government-of-spain", "unhcr", Decimal("12500000"), 2006)]

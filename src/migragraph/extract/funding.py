@@ -93,8 +93,11 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         if d and r:
             return d[-1].key, _actor(doc, r[0])
     # "European Commission funding to IOM reached over EUR 590 million"
-    m = re.search(rf"(\S.*?)(?:’s|'s)?\s+{_FLOW_NOUN}\s+(?:(?:to|for|of)\s+)?(?:the\s+)?(.+?)(?:\s+(?:reached|totall?ed|totals|"
-                  rf"amounted|stood|was|were|is|of|worth)\b|,|$)", before)
+    # (in the sum's own clause: "… CARICOM Integration, €13.5 million; support for CARIFORUM States …, €21
+    # million" lists sums, and CARICOM gives none of them)
+    clause = before.rfind(";") + 1
+    m = re.compile(rf"(\S.*?)(?:’s|'s)?\s+{_FLOW_NOUN}\s+(?:(?:to|for|of)\s+)?(?:the\s+)?(.+?)(?:\s+(?:reached|totall?ed|"
+                   rf"totals|amounted|stood|was|were|is|of|worth)\b|,|$)").search(before, clause)
     if m:
         d = _orgs(doc, span.start + m.start(1), span.start + m.end(1))
         r = _orgs(doc, span.start + m.start(2), span.start + m.end(2))
@@ -143,7 +146,7 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
     # "X provided AMOUNT to Y", "X, through ..., contributed AMOUNT for Y"
     give = list(re.finditer(rf"\b{_GIVE}\b", before))
     if give:
-        d = _orgs(doc, span.start, span.start + give[-1].start())
+        d = _orgs(doc, span.start + before.rfind(";", 0, give[-1].start()) + 1, span.start + give[-1].start())
         to = re.match(r"\s*(?:\w+\s+){0,8}?(?:to|for|towards|in support of)\s+(?:the\s+)?", after)
         r = _orgs(doc, b + to.end(), span.end) if to else []
         if not r:

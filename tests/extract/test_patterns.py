@@ -411,6 +411,16 @@ def test_a_title_case_headline_s_verb_is_no_name(each: Run) -> None:
     assert {p.name for p in ex.persons.values()} == {"Abdulkadir Elmi Ali", "Manuel Marques Pereira"}
 
 
+def test_a_title_case_headline_below_page_furniture_has_no_names_of_its_verbs(each: Run) -> None:
+    # unog.ch, 6 December 2011 (pg-e9b04a6192f6 of ../shared/data/releases): the page's header, then the
+    # headline, whose "Attends Opening" the text writes "participated in the opening"
+    ex = each("The Director-General\n\nDirector-General Attends Opening of 100th IOM Council\n\n6 December 2011\n\n"
+              "The Director-General participated in the opening of the 100th session of the Council of the "
+              "International Organization for Migration (IOM).")
+    assert ex.info.title == "Director-General Attends Opening of 100th IOM Council"
+    assert ex.persons == {}
+
+
 def test_a_headline_past_a_cookie_banner_in_another_language_and_a_site_s_name() -> None:
     # esteri.it, July 2021: the banner in Italian, then the site's name on a line of its own
     text = ("Questo sito usa cookie per fornirti un'esperienza migliore. Proseguendo la navigazione accetti "

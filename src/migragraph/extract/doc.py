@@ -26,6 +26,10 @@ class Mention:
     text: str
 
 
+# How far into the text a headline stands, at most, below page furniture.
+_HEADLINE_WITHIN = 1000
+
+
 @dataclass
 class Doc:
     text: str
@@ -51,6 +55,8 @@ class Doc:
     dateline_place: str | None = None
     # The statistical model's reading of each sentence (extract/nlp.Parsed), for the hybrid extractor.
     parsed: list[Any] = field(default_factory=list)
+    # The release's headline as release_info.title reads it, past page furniture; None if it has none.
+    headline: str | None = None
     _starts: list[int] = field(default_factory=list, repr=False)  # of the spans, for sentence_of
 
     def __post_init__(self) -> None:
@@ -114,7 +120,12 @@ class Doc:
 
     @cached_property
     def headline_end(self) -> int:
-        """Where a title-case headline (the first line, most words capitalised) ends; 0 if there is none."""
+        """Where a title-case headline (most words capitalised) ends: the headline's line, past page
+        furniture above it ("The Director-General" / "Director-General Attends Opening of 100th IOM
+        Council"), else the first line; 0 if it is not in title case."""
+        at = self.text.find(self.headline, 0, _HEADLINE_WITHIN) if self.headline else -1
+        if at >= 0 and self.headline is not None:
+            return at + len(self.headline) if title_case(self.headline) else 0
         return self.spans[0].end if self.spans and title_case(self.spans[0].text) else 0
 
     def sentence_of(self, pos: int) -> Span:

@@ -50,6 +50,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     doc = Doc(text=text, gaz=load(), anchor=anchor)
     doc.publisher = release_info.publisher(release, text)
     doc.dateline_place = release_info.place(text)
+    doc.headline = headline = release_info.title(release, text)
     find_organisations(doc)
     if statistical:
         from migragraph.extract import ner, nlp  # spaCy is imported only by the hybrid extractor
@@ -67,7 +68,6 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     meetings = find_meetings(doc, frameworks)
     funding = find_funding(doc)
     attach_followups(doc.spans, frameworks, funding)
-    headline = release_info.title(release, text)
     if doc.publisher is None:
         orgs = [(m.start, m.end, m.key) for m in doc.mentions if m.kind == "org"]
         doc.publisher = release_info.headline_subject(text, orgs, headline)

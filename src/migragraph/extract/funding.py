@@ -120,12 +120,12 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
                 return _actor(doc, d[0]), r[0].key
     # "the announcement by the Spanish government of an unprecedented contribution of €12.5 million
     # towards UNHCR programmes": the recipient right after the sum, the donor the last actor before the noun
-    noun = re.search(rf"\b{_FLOW_NOUN}\s+of\s+(?:(?:about|around|some|over|nearly|almost|up to)\s+)?$", before)
-    near = re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:to|towards|for)\s+(?:the\s+)?", after) if noun else None
-    if noun and near:
+    of = re.search(rf"\b{_FLOW_NOUN}\s+of\s+(?:(?:about|around|some|over|nearly|almost|up to)\s+)?$", before)
+    near = re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:to|towards|for)\s+(?:the\s+)?", after) if of else None
+    if of and near:
         r = [x for x in doc.mentions if x.kind in ("org", "country") and x.start == b + near.end()]
         d = [x for x in doc.mentions if x.kind in ("org", "country") and span.start <= x.start
-             and x.end <= span.start + noun.start() and r and x.key != r[0].key]
+             and x.end <= span.start + of.start() and r and x.key != r[0].key]
         if d and r:
             return _actor(doc, d[-1]), _actor(doc, r[0])
     # "IOM ... receive(s) USD 43.5 million from Japan"

@@ -30,6 +30,14 @@ def test_relative_dates_need_an_anchor() -> None:
     assert [d.value for d in dates_in(text, None)] == ["2012-07"]
 
 
+def test_a_relative_day_glossed_with_its_date_is_that_date() -> None:
+    # jis.gov.jm (CARICOM), 16 Apr 2019: written a day after the signing it calls "today"
+    text = "Six Financing Agreements of European Union-CARICOM cooperation were signed today (April 15)."
+    assert [d.value for d in dates_in(text, date(2019, 4, 16))] == ["2019-04-15"]
+    # trap: a "today" glossed with something else keeps its own day
+    assert [d.value for d in dates_in("They signed today (in Kingston).", date(2019, 4, 16))] == ["2019-04-16"]
+
+
 @pytest.mark.parametrize(("text", "amount", "currency", "qualifier"), [
     ("EUR 590 million", "590000000", "EUR", None),
     ("US$ 23.65 million", "23650000", "USD", None),

@@ -106,6 +106,9 @@ def dates_in(text: str, anchor: date | None, year: int | None = None) -> list[Da
     if anchor:
         for m in RELATIVE.finditer(text):
             rel = relative_date(m.group(1), anchor)
+            glossed = re.match(r"\s*\(", text[m.end():])
+            if glossed and any(d.start == m.end() + glossed.end() for d in found):
+                continue  # "signed today (April 15)": the site's "today" is the day it wrote, the date is the day
             if rel and free(m):
                 found.append(DateMention(m.start(), m.end(), rel.isoformat(), True))
     return sorted(found, key=lambda d: d.start)

@@ -207,6 +207,20 @@ def test_the_organisation_a_headline_opens_with_publishes_it(each: Run) -> None:
     assert ("Petteri Taalas", "Secretary-General", "World Meteorological Organization") in posts(ex)
 
 
+def test_a_body_named_alone_on_a_line_of_the_pages_head_publishes_it(each: Run) -> None:
+    # valtioneuvosto.fi (Finland), 27 Aug 2025: the byline under the headline beats the country it opens with
+    ex = each("Finland’s funding for UN continues to support women and girls\n\nMinistry for Foreign Affairs\n"
+              "Publication date 27.8.2025 11.58\n\nFinland has granted core funding from the 2025 development "
+              "cooperation appropriation as follows: EUR 25 million to the United Nations Population Fund (UNFPA).")
+    assert ex.organisations[ex.info.publisher or ""].name == "Ministry for Foreign Affairs"
+    # trap: pubaffairsbruxelles.eu, 10 Dec 2018 (pg-485e18d3deaa of ../shared/data/releases): a name alone on a
+    # line below the first sentences is a section's heading
+    ex = each("Foreign Affairs Council, 10/12/2018\nIran\nThe Council discussed Iran. Ministers focused on the "
+              "implementation of the JCPoA, including ongoing EU efforts to preserve effective financial channels.\n"
+              "Western Balkans\nForeign ministers discussed the Western Balkans.")
+    assert ex.info.publisher != "western-balkans"
+
+
 # ------------------------------------------------------------------------------------------ later patterns
 
 def test_an_amount_in_words_given_by_a_donor_named_after_it(each: Run) -> None:

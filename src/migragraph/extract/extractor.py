@@ -70,7 +70,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     attach_followups(doc.spans, frameworks, funding)
     if doc.publisher is None:
         orgs = [(m.start, m.end, m.key) for m in doc.mentions if m.kind == "org"]
-        doc.publisher = release_info.headline_subject(text, orgs, headline)
+        doc.publisher = release_info.byline_body(text, orgs) or release_info.headline_subject(text, orgs, headline)
     if doc.publisher and doc.publisher in doc.gaz.orgs:
         doc.add_gazetteer_org(doc.gaz.orgs[doc.publisher])
     _countries_named(doc)

@@ -153,6 +153,28 @@ def publisher(release: RawRelease, text: str) -> str | None:
 _PRESS_RELEASE = re.compile(r"(?m)^[^\n]{0,40}?\bPress Release\s*[:–—-]\s*(?:the\s+)?([A-Z][\w&’' -]{1,60}?)\s*$")
 
 
+def byline_body(doc_text: str, mentions: list[tuple[int, int, str]]) -> str | None:
+    """An organisation named alone on a line of the page's head, above its first sentence ("Ministry for
+    Foreign Affairs" under the headline, above "Publication date …"): the site's byline, who publishes
+    it. A name alone on a line further down is a section's heading or a footer."""
+    at = 0
+    for line in doc_text.split("\n")[:_BYLINE_LINES]:
+        if _BODY_SENTENCE.search(line):
+            return None
+        lead = len(line) - len(line.lstrip())
+        lo, hi = at + lead, at + len(line.rstrip())
+        hit = next((key for s, e, key in mentions if s == lo and e == hi), None)
+        if hit:
+            return hit
+        at += len(line) + 1
+    return None
+
+
+# The lines of a page's head a byline stands in, and the first sentence of the body, below it.
+_BYLINE_LINES = 8
+_BODY_SENTENCE = re.compile(r"(?:\S+\s+){8,}\S*[.!?”\"]\s*$")
+
+
 def headline_subject(doc_text: str, mentions: list[tuple[int, int, str]], headline: str | None) -> str | None:
     """The organisation a headline opens with, as the subject of its verb ("WMO welcomes …", "UNCTAD
     and Eurasian Economic Commission sign …"): the one announcing, when nothing else names a publisher."""

@@ -36,6 +36,9 @@ def test_a_relative_day_glossed_with_its_date_is_that_date() -> None:
     assert [d.value for d in dates_in(text, date(2019, 4, 16))] == ["2019-04-15"]
     # trap: a "today" glossed with something else keeps its own day
     assert [d.value for d in dates_in("They signed today (in Kingston).", date(2019, 4, 16))] == ["2019-04-16"]
+    # reliefweb.int (UNOPS), posted 18 Oct 2021: "today" after a dateline is the dateline's day
+    text = "Ramallah, 14 October 2021 - UNOPS and the Ministry of Health signed an Agreement today in Ramallah."
+    assert [d.value for d in dates_in(text, date(2021, 10, 18))] == ["2021-10-14"]
 
 
 @pytest.mark.parametrize(("text", "amount", "currency", "qualifier"), [

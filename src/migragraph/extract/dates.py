@@ -109,9 +109,16 @@ def dates_in(text: str, anchor: date | None, year: int | None = None) -> list[Da
             glossed = re.match(r"\s*\(", text[m.end():])
             if glossed and any(d.start == m.end() + glossed.end() for d in found):
                 continue  # "signed today (April 15)": the site's "today" is the day it wrote, the date is the day
+            if m.group(1).lower() == "today" and any(d.end <= m.start() and _DATELINE_END.match(text, d.end)
+                                                     for d in found):
+                continue  # "Ramallah, 14 October 2021 - … signed an Agreement today": the dateline's day
             if rel and free(m):
                 found.append(DateMention(m.start(), m.end(), rel.isoformat(), True))
     return sorted(found, key=lambda d: d.start)
+
+
+# The end of a dateline's date: "Ramallah, 14 October 2021 - UNOPS and …".
+_DATELINE_END = re.compile(r"\s*[-–—:]\s")
 
 
 def _near(value: date, anchor: date) -> date:

@@ -30,7 +30,7 @@ def test_relative_dates_need_an_anchor() -> None:
     assert [d.value for d in dates_in(text, None)] == ["2012-07"]
 
 
-def test_a_relative_day_glossed_with_its_date_is_that_date() -> None:
+def test_a_relative_day_glossed_with_its_date_or_after_a_dateline_is_that_date() -> None:
     # jis.gov.jm (CARICOM), 16 Apr 2019: written a day after the signing it calls "today"
     text = "Six Financing Agreements of European Union-CARICOM cooperation were signed today (April 15)."
     assert [d.value for d in dates_in(text, date(2019, 4, 16))] == ["2019-04-15"]

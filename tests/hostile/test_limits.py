@@ -110,17 +110,18 @@ def _children(pid: int) -> list[int]:
 @pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld"])
 def test_ctrl_c_stops_the_query_in_every_format(fmt: str, controlled: Path) -> None:
     query = CONSTRUCTED_CROSS_JOIN if fmt in ("ttl", "nt", "jsonld") else COUNTED_CROSS_JOIN
-    process = subprocess.Popen([*MIGRAGRAPH, "query", str(controlled), query, "--format", fmt], text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while not _children(process.pid) and time.monotonic() < deadline:  # the query is running
-        time.sleep(0.1)
-    time.sleep(0.5)
-    os.killpg(process.pid, signal.SIGINT)  # as a terminal does: to the whole process group
-    try:
-        stdout, stderr = process.communicate(timeout=20)
-    finally:
-        process.kill()
+    # (as a context manager, so that its pipes are closed even when it fails, not left to a later test)
+    with subprocess.Popen([*MIGRAGRAPH, "query", str(controlled), query, "--format", fmt], text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True) as process:
+        deadline = time.monotonic() + 60
+        while not _children(process.pid) and time.monotonic() < deadline:  # the query is running
+            time.sleep(0.1)
+        time.sleep(0.5)
+        os.killpg(process.pid, signal.SIGINT)  # as a terminal does: to the whole process group
+        try:
+            stdout, stderr = process.communicate(timeout=20)
+        finally:
+            process.kill()
     assert (process.returncode, stdout, stderr) == (130, "", "error: interrupted: the query was stopped\n")
     time.sleep(0.2)
     with pytest.raises(ProcessLookupError):  # nothing of it is left running

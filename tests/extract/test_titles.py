@@ -175,3 +175,16 @@ def test_a_former_holders_title_is_in_the_body_the_title_heads(each: Run) -> Non
               "67th United Nations General Assembly\n\nBan Ki-Moon, Former Secretary-General\n\nThe "
               "Secretary-General met with H.E. Ms. Catherine Ashton.", date="2012-09-23")
     assert ("Ban Ki-Moon", "Former Secretary-General", "United Nations") in posts(ex)
+
+
+def test_a_title_of_the_cabinet_is_a_post_in_the_government(each: Run) -> None:
+    # governo.it, 31 Jan 2023: the cabinet is part of the title, the post the government's
+    ex = each("The President of the Council of Ministers, Giorgia Meloni, met this afternoon with the United Nations "
+              "High Commissioner for Refugees, Filippo Grandi. President Meloni confirmed the Italian Government’s "
+              "appreciation for the UN Refugee Agency’s work.")
+    assert ("Giorgia Meloni", "President of the Council of Ministers", "Government of Italy") in posts(ex)
+    assert "Council of Ministers" not in names(ex)
+    # trap: a cabinet that acts in the release is a body of its own
+    ex = each("The Council of Ministers adopted the decree. The President of the Council of Ministers, Giorgia "
+              "Meloni, met the High Commissioner. The Italian Government welcomed it.")
+    assert "Council of Ministers" in names(ex)

@@ -124,7 +124,16 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
                 posts.append(Post(person, _clean(title.text.removesuffix(" " + name)), org, span))
                 doc.last_post_org = org
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
+    _drop_title_organs(doc, posts)
     return posts
+
+
+def _drop_title_organs(doc: Doc, posts: list[Post]) -> None:
+    """A cabinet named only inside its members' titles is no body of its own in the release."""
+    organs = doc.gaz.roles.get("government_organs", [])
+    named = {m.key for m in doc.mentions} | {p.organisation for p in posts}
+    for key in [k for k, org in doc.orgs.items() if org.name in organs and org.parent is None and k not in named]:
+        del doc.orgs[key]
 
 
 def read_title(doc: Doc, role: RoleMatch) -> Title | None:
@@ -383,6 +392,12 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
             # "President of the Board of the Eurasian Economic Commission": the organ is part of the title
             title, after = f"{title} of the {organ.group(1)}", organ.end()
         hit = next((m for m in doc.mentions if m.start == after), None)
+        if hit and hit.kind == "org" and prep == "of" and not placed and _government_organ(doc, hit):
+            # "President of the Council of Ministers": the cabinet is the government's, part of the title;
+            # the post is in the government (_default_org)
+            title, pos = f"{title} of the {hit.text}", hit.end
+            doc.mentions.remove(hit)
+            continue
         if hit and hit.kind in ("org", "country", "demonym"):
             if prep == "to":  # "Ambassador … to the Kingdom of Saudi Arabia": where the holder is sent
                 title, pos = f"{title} to {text[after:hit.end]}", hit.end
@@ -430,6 +445,12 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
         if name_inside:
             return title, org, pos + len(text[pos:].split(name_inside, 1)[0]) + len(name_inside), name_inside
     return title, org, pos, None
+
+
+def _government_organ(doc: Doc, hit: Mention) -> bool:
+    """Whether a body is a government's cabinet, named without its government (roles.yaml)."""
+    org = doc.orgs.get(hit.key)
+    return org is not None and org.parent is None and hit.text in doc.gaz.roles.get("government_organs", [])
 
 
 def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:

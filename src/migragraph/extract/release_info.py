@@ -157,22 +157,23 @@ def byline_body(doc_text: str, mentions: list[tuple[int, int, str]]) -> str | No
     """An organisation named alone on a line of the page's head, above its first sentence ("Ministry for
     Foreign Affairs" under the headline, above "Publication date …"): the site's byline, who publishes
     it. A name alone on a line further down is a section's heading or a footer."""
+    alone = {(s, e): key for s, e, key in mentions}
     at = 0
     for line in doc_text.split("\n")[:_BYLINE_LINES]:
-        if _BODY_SENTENCE.search(line):
+        text = line.strip()
+        if text.endswith((".", "!", "?", "”", '"')) and len(text.split()) > _SENTENCE_WORDS:
             return None
         lead = len(line) - len(line.lstrip())
-        lo, hi = at + lead, at + len(line.rstrip())
-        hit = next((key for s, e, key in mentions if s == lo and e == hi), None)
+        hit = alone.get((at + lead, at + lead + len(text)))
         if hit:
             return hit
         at += len(line) + 1
     return None
 
 
-# The lines of a page's head a byline stands in, and the first sentence of the body, below it.
+# The lines of a page's head a byline stands in, and the words of a line that is a sentence of the body.
 _BYLINE_LINES = 8
-_BODY_SENTENCE = re.compile(r"(?:\S+\s+){8,}\S*[.!?”\"]\s*$")
+_SENTENCE_WORDS = 8
 
 
 def headline_subject(doc_text: str, mentions: list[tuple[int, int, str]], headline: str | None) -> str | None:

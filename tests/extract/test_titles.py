@@ -169,12 +169,14 @@ def test_a_secretariats_head_title_names_the_one_body_of_its_sentence(each: Run)
     assert not any(role == "Ambassador" for _n, role, _o in posts(trap))
 
 
-def test_a_former_holders_title_is_in_the_body_the_title_heads(each: Run) -> None:
+def test_a_former_holders_title_is_in_the_body_the_title_heads_and_the_title_is_he(each: Run) -> None:
     # un.org readout, 23 Sep 2012: the page labels the holder as he is now
     ex = each("Readout of the Secretary-General’s meeting with H.E. Ms. Catherine Ashton, on the margins of the "
               "67th United Nations General Assembly\n\nBan Ki-Moon, Former Secretary-General\n\nThe "
               "Secretary-General met with H.E. Ms. Catherine Ashton.", date="2012-09-23")
     assert ("Ban Ki-Moon", "Former Secretary-General", "United Nations") in posts(ex)
+    (meeting,) = ex.meetings  # "The Secretary-General met with …" is he
+    assert "ban-ki-moon" in meeting.participants
 
 
 def test_a_title_of_the_cabinet_is_a_post_in_the_government(each: Run) -> None:

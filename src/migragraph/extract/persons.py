@@ -78,7 +78,8 @@ def _the_role(doc: Doc, posts: list[Post]) -> None:
     """'The Secretary-General met with …': a title alone stands for the one person holding it here."""
     holders: dict[str, set[str]] = {}
     for p in posts:
-        holders.setdefault(p.role, set()).add(p.person)
+        # a page labelling its holder "Former Secretary-General" calls him "the Secretary-General" in the text
+        holders.setdefault(re.sub(r"^Former\s+", "", p.role), set()).add(p.person)
     defaults: dict[str, str] = doc.gaz.roles.get("default_organisation", {})
     for role, key in defaults.items():
         # "The Secretary-General met with …" in a UN readout that never names him: the UN took part.

@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from tests.extract.conftest import Run
+from tests.extract.conftest import Run, names
 
 WORKED = (
     "Brussels, 04 April 2025 – Senior officials from the European Union (EU) and the International Organization "
@@ -305,3 +305,14 @@ def test_a_list_of_sums_gives_no_giver_from_another_clause(each: Run) -> None:
     # the same words in one clause give: the worked example (iom-eu-senior-officials-2025)
     ex = each("Overall European Commission funding to IOM reached over EUR 590 million in 2024.")
     assert [(f.donor, f.recipient) for f in ex.funding] == [("european-commission", "iom")]
+
+
+def test_the_gathering_a_meeting_took_place_on_the_margins_of_is_no_party(each: Run) -> None:
+    # unctad.org, 30 May 2013: the forum names the city, not the series, and is no organisation
+    ex = each("The Secretary-General of UNCTAD, Mr. Supachai Panitchpakdi, has signed a memorandum of cooperation "
+              "with the President of the Board of the Eurasian Economic Commission (EEC), Mr. Viktor Khristenko, "
+              "on the margins of the sixth Astana Economic Forum.", date="2013-05-30")
+    (meeting,) = ex.meetings
+    assert (meeting.place, meeting.ordinal) == ("Astana", None)
+    assert "Astana Economic Forum" not in names(ex)
+    assert {"unctad", "eurasian-economic-commission"} <= set(meeting.participants)

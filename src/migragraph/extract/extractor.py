@@ -23,6 +23,7 @@ from migragraph.extract.gazetteer import load
 from migragraph.extract.meetings import find_meetings
 from migragraph.extract.model import Extraction, Post, ReleaseInfo
 from migragraph.extract.orgs import (
+    drop_gatherings,
     find_organisations,
     mark_org_mentions,
     ministry_of_the_minister,
@@ -61,6 +62,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
         ner.add_organisations(doc, parsed)
         ner.add_places(doc, parsed)
     mark_org_mentions(doc)
+    drop_gatherings(doc)
     promote_acting_countries(doc)
     doc.posts = find_persons(doc)
     ministry_of_the_minister(doc)

@@ -10,6 +10,7 @@ import pycountry
 
 from migragraph.extract.doc import Doc, Mention
 from migragraph.extract.model import Framework, Meeting, Span
+from migragraph.extract.orgs import AROUND_EVENT
 from migragraph.extract.places import city_country, is_city
 
 TRIGGER = re.compile(
@@ -39,11 +40,32 @@ _EVENT_NOUN = re.compile(r"\b(meeting|visit|session|dialogue|conference|summit|t
 
 
 def _actors(doc: Doc, span: Span) -> list[Mention]:
-    return [m for m in doc.mentions if m.kind in ("org", "person") and span.start <= m.start < span.end]
+    return [m for m in doc.mentions if m.kind in ("org", "person") and span.start <= m.start < span.end
+            and not _around(doc, span, m)]
+
+
+def _around(doc: Doc, span: Span, m: Mention) -> bool:
+    """'on the margins of the NATO Summit': the event around the meeting is neither a party to it nor
+    its series."""
+    return m.kind == "org" and AROUND_EVENT.search(doc.text, span.start, m.start) is not None
+
+
+_AROUND_NAME = re.compile(r"\b(?:margins?|sidelines?)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)??([A-Z][\w’'-]+)(?:\s+([A-Z][\w’'-]+))?")
+
+
+def _event_place(span: Span) -> str | None:
+    """The city an event around the meeting is named after ("the sixth Astana Economic Forum")."""
+    for m in _AROUND_NAME.finditer(span.text):
+        for city in ([f"{m.group(1)} {m.group(2)}"] if m.group(2) else []) + [m.group(1)]:
+            if is_city(city):
+                return city
+    return None
 
 
 def _ordinal(span: Span) -> int | None:
     for m in _ORDINAL.finditer(span.text):
+        if re.search(r"\b(?:margins?|sidelines?)\s+of\s+(?:the\s+)?$", span.text[:m.start()]):
+            continue  # the ordinal of the event around the meeting
         tail = span.text[m.end():m.end() + 60]
         if not _EVENT_NOUN.search(tail[:45]) and not re.match(r"\s+of its kind", tail):
             continue
@@ -189,7 +211,7 @@ def _fill(doc: Doc, meeting: Meeting, span: Span, actors: list[Mention], framewo
     for a in actors:
         if a.key not in meeting.participants:
             meeting.participants.append(a.key)
-    meeting.place = meeting.place or _place(doc, span)
+    meeting.place = meeting.place or _place(doc, span) or _event_place(span)
     meeting.ordinal = meeting.ordinal or _ordinal(span)
     meeting.host = meeting.host or _host(doc, span)
     meeting.framework = meeting.framework or _framework(frameworks, span)

@@ -685,6 +685,24 @@ _DEFINITE = re.compile(r"\b[Tt]he[ \t]+(Organi[sz]ation|Union|Council|Ministry)\
                        r"(?![ \t]+[A-Z])")
 
 
+# "on the margins of the sixth Astana Economic Forum": a gathering, named like a body.
+AROUND_EVENT = re.compile(r"\b(?:margins?|sidelines?)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?$")
+_GATHERING_NOUN = re.compile(r"\b(?:Forum|Summit|Conference|Congress|Symposium|Meetings?)$")
+
+
+def drop_gatherings(doc: Doc) -> None:
+    """A name in a body's form that a release says a meeting took place on the margins of, ending in
+    what gatherings are called ("Forum", "Summit"), is the gathering, not a body: issue #13 keeps events
+    out of the organisations. (The Pacific Islands Forum, a body, is in the gazetteer and stays.)"""
+    events = {m.key for m in doc.mentions if m.kind == "org" and m.key in doc.orgs and m.key not in doc.gaz.orgs
+              and _GATHERING_NOUN.search(doc.orgs[m.key].name)
+              and AROUND_EVENT.search(doc.text, max(0, m.start - 60), m.start)}
+    if events:
+        doc.mentions = [m for m in doc.mentions if m.key not in events]
+        for key in events:
+            del doc.orgs[key]
+
+
 _MINISTER = re.compile(r"(?:(?:First[ \t]+)?(?:Deputy|Vice)[ \t]+)?Minister[ \t]+(of|for)[ \t]+(.+)")
 
 

@@ -476,3 +476,12 @@ def test_whose_statement_a_page_gives_is_a_person(each: Run) -> None:
               "Organization for Migration\n\nI want to offer my warm wishes to António Vitorino, who was elected "
               "to lead the International Organization for Migration (IOM) on June 29.")
     assert "Jean-Yves Le Drian" in {p.name for p in ex.persons.values()}
+
+
+def test_a_city_alone_on_a_line_of_the_pages_head_is_the_dateline(each: Run) -> None:
+    # un.org readout, 23 Sep 2012
+    ex = each("New York\n\n23 September 2012\n\nReadout of the Secretary-General’s meeting with H.E. Ms. Catherine "
+              "Ashton\n\nThe Secretary-General met with H.E. Ms. Catherine Ashton, High Representative for Foreign "
+              "Affairs and Security Policy of the European Union.")
+    assert ex.info.place == "New York"
+    assert [m.place for m in ex.meetings] == ["New York"]

@@ -101,7 +101,10 @@ def _countries() -> frozenset[str]:
 
 
 def place(text: str) -> str | None:
+    """The dateline's city: "GENEVA, 3 May –", "(Nairobi)", or a city alone on a line of the page's head."""
     for line in text.split("\n")[:12]:
+        if is_city(line.strip()):
+            return line.strip()
         m = _DATELINE.match(line.strip())
         if m:
             name = m.group(1)

@@ -110,9 +110,17 @@ def _children(pid: int) -> list[int]:
 @pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld"])
 def test_ctrl_c_stops_the_query_in_every_format(fmt: str, controlled: Path) -> None:
     query = CONSTRUCTED_CROSS_JOIN if fmt in ("ttl", "nt", "jsonld") else COUNTED_CROSS_JOIN
-    # (as a context manager, so that its pipes are closed even when it fails, not left to a later test)
-    with subprocess.Popen([*MIGRAGRAPH, "query", str(controlled), query, "--format", fmt], text=True,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True) as process:
+    # Started as a terminal starts it, with Ctrl-C's default action: a suite run in the background of a
+    # shell without job control ignores SIGINT, and an ignored signal stays ignored across exec, while
+    # one with a handler is reset to its default. (As a context manager, so that its pipes are closed
+    # even when it fails, not left to a later test.)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        process = subprocess.Popen([*MIGRAGRAPH, "query", str(controlled), query, "--format", fmt], text=True,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    with process:
         deadline = time.monotonic() + 60
         while not _children(process.pid) and time.monotonic() < deadline:  # the query is running
             time.sleep(0.1)

@@ -110,3 +110,13 @@ def test_the_ministry_alone_is_the_one_ministers_ministry(each: Run) -> None:
     ex = each("Nigeria's Minister of Budget and Economic Planning, Abubakar Atiku Bagudu, and the Minister of "
               "Health, Muhammad Ali Pate, met the Foundation. The Ministry stands ready to work with it.")
     assert not any(o.name.startswith("Ministry") for o in ex.organisations.values())
+
+
+def test_letters_in_brackets_after_a_persons_name_are_no_body(each: Run) -> None:
+    # nationalplanning.gov.ng (sg-307bad316f7d): an honour after the name; trap: an acronym after a body's
+    # name in the same sentence is the body's
+    ex = each("The Honourable Minister of Budget and Economic Planning, Senator Abubakar Atiku Bagudu (CON) made the "
+              "commendation in Abuja while receiving a delegation from the Bill and Melinda Gates Foundation. He "
+              "thanked the National Bureau of Statistics (NBS).")
+    assert not any("CON" in (o.name, *o.aliases) for o in ex.organisations.values())
+    assert ex.organisations["national-bureau-of-statistics"].aliases == {"NBS"}

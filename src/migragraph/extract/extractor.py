@@ -24,6 +24,7 @@ from migragraph.extract.meetings import find_meetings
 from migragraph.extract.model import Extraction, Post, ReleaseInfo
 from migragraph.extract.orgs import (
     drop_gatherings,
+    drop_postnominals,
     find_organisations,
     mark_org_mentions,
     ministry_of_the_minister,
@@ -65,6 +66,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     drop_gatherings(doc)
     promote_acting_countries(doc)
     doc.posts = find_persons(doc)
+    drop_postnominals(doc)
     ministry_of_the_minister(doc)
     frameworks = find_frameworks(doc)
     meetings = find_meetings(doc, frameworks)

@@ -703,6 +703,25 @@ def drop_gatherings(doc: Doc) -> None:
             del doc.orgs[key]
 
 
+def drop_postnominals(doc: Doc) -> None:
+    """'Senator Abubakar Atiku Bagudu (CON)': letters in brackets right after a person's name are an
+    honour or a degree, not a body's acronym."""
+    ends = {m.end for m in doc.mentions if m.kind == "person"}
+    by_key: dict[str, list[Mention]] = {}
+    for m in doc.mentions:
+        if m.kind == "org" and m.key in doc.orgs and m.key not in doc.gaz.orgs:
+            by_key.setdefault(m.key, []).append(m)
+    dropped = {key for key, found in by_key.items() if all(
+        (bracket := _POSTNOMINAL.search(doc.text, max(0, m.start - 4), m.start)) and bracket.start() in ends
+        and doc.text.startswith(")", m.end) for m in found)}
+    if dropped:
+        doc.mentions = [m for m in doc.mentions if m.key not in dropped]
+        doc.posts = [p for p in doc.posts if p.organisation not in dropped]
+        for key in dropped:
+            del doc.orgs[key]
+
+
+_POSTNOMINAL = re.compile(r"\s*\($")
 _MINISTER = re.compile(r"(?:(?:First[ \t]+)?(?:Deputy|Vice)[ \t]+)?Minister[ \t]+(of|for)[ \t]+(.+)")
 
 

@@ -120,3 +120,12 @@ def test_letters_in_brackets_after_a_persons_name_are_no_body(each: Run) -> None
               "thanked the National Bureau of Statistics (NBS).")
     assert not any("CON" in (o.name, *o.aliases) for o in ex.organisations.values())
     assert ex.organisations["national-bureau-of-statistics"].aliases == {"NBS"}
+
+
+def test_a_name_told_only_on_a_line_of_page_furniture_is_no_body(each: Run) -> None:
+    # opecfund.org, 2019 (sg-568d36c07db5): a breadcrumb above the headline; trap: the same words in the
+    # text are kept
+    text = ("We use Cookies. Read our Terms\n- Media Center\n- Press releases\n- 2019\nThe OPEC Fund signs loan "
+            "agreements totaling US$85m at the 2019 World Bank Group / IMF Annual Meetings\n")
+    assert "Media Center" not in names(each(text))
+    assert "Media Center" in names(each(text + "The Media Center issued a statement on Monday."))

@@ -23,6 +23,7 @@ from migragraph.extract.gazetteer import load
 from migragraph.extract.meetings import find_meetings
 from migragraph.extract.model import Extraction, Post, ReleaseInfo
 from migragraph.extract.orgs import (
+    drop_furniture,
     drop_gatherings,
     drop_postnominals,
     find_organisations,
@@ -63,6 +64,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
         ner.add_organisations(doc, parsed)
         ner.add_places(doc, parsed)
     mark_org_mentions(doc)
+    drop_furniture(doc)
     drop_gatherings(doc)
     promote_acting_countries(doc)
     doc.posts = find_persons(doc)

@@ -12,6 +12,7 @@ from migragraph.extract.gazetteer import OrgEntry
 from migragraph.extract.names import NAME, valid_name
 from migragraph.extract.persons import honorifics, role_re_at
 from migragraph.extract.places import is_city
+from migragraph.extract.release_info import furniture
 from migragraph.extract.text import occurrences, title_case
 from migragraph.extract.titles import ORGAN
 
@@ -701,6 +702,27 @@ def drop_gatherings(doc: Doc) -> None:
         doc.mentions = [m for m in doc.mentions if m.key not in events]
         for key in events:
             del doc.orgs[key]
+
+
+def drop_furniture(doc: Doc) -> None:
+    """A name told only on lines of the page's furniture ("- Media Center" in a breadcrumb) is no body."""
+    told: dict[str, bool] = {}  # organisation -> every mention on a furniture line
+    for m in doc.mentions:
+        if m.kind == "org" and m.key in doc.orgs and m.key not in doc.gaz.orgs:
+            told[m.key] = told.get(m.key, True) and m.end <= _HEAD_CHARS and furniture(_line_of(doc.text, m))
+    dropped = {key for key, only in told.items() if only}
+    if dropped:
+        doc.mentions = [m for m in doc.mentions if m.key not in dropped]
+        for key in dropped:
+            del doc.orgs[key]
+
+
+def _line_of(text: str, m: Mention) -> str:
+    end = text.find("\n", m.end)
+    return text[text.rfind("\n", 0, m.start) + 1:end if end >= 0 else len(text)]
+
+
+_HEAD_CHARS = 600  # of the text: where a page's furniture stands, above the release
 
 
 def drop_postnominals(doc: Doc) -> None:

@@ -70,6 +70,13 @@ def release_date(release: RawRelease, text: str) -> date | None:
     return None
 
 
+def furniture(line: str) -> bool:
+    """Whether a line of the page's head is furniture: a section's name, a breadcrumb, a page's kind
+    ("- Media Center", "News Details"), not text of the release."""
+    line = _SITE.sub("", line.strip()).strip(" •·▪-–“”\"")
+    return bool(line) and (_NOT_TITLE.match(line) is not None or _FURNITURE.match(line) is not None)
+
+
 def title(release: RawRelease, text: str) -> str | None:
     """The headline the text starts with, past page furniture (a site's name, "News Details", a date
     line, a bullet or quotes around it); none when the text starts with its body."""
@@ -77,7 +84,7 @@ def title(release: RawRelease, text: str) -> str | None:
         return release.title
     for raw in text.split("\n")[:8]:
         line = _SITE.sub("", raw.strip()).strip(" •·▪-–“”\"")
-        if not line or _NOT_TITLE.match(line) or _FURNITURE.match(line) or _DATE_ALONE.fullmatch(line):
+        if not line or furniture(line) or _DATE_ALONE.fullmatch(line):
             continue
         if full_dates(line) and len(line.split()) <= 6 or is_city(line):
             continue

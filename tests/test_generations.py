@@ -64,6 +64,7 @@ def test_a_publish_cut_short_is_cleared_by_the_next(tmp_path: Path) -> None:
     out = tmp_path / "out"
     build([DATA], out, progress=False)
     (out / FOLDER / ".2.partial" / "store").mkdir(parents=True)  # killed during the checkpoint
+    (out / FOLDER / f".{CURRENT}.partial").write_text("2")  # killed while CURRENT was being replaced
     shutil.copytree(out / FOLDER / "1", out / FOLDER / "2")  # killed after the rename, before CURRENT
     (out / FOLDER / "2.lock").touch()
     lease = hold(out)

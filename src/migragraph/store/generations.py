@@ -18,7 +18,7 @@ CURRENT names (`hold`), and keep it until they close; a server moves to a new on
 its process, so a reader killed with SIGKILL leaves nothing to clean up, and the folder keeps the
 current generation plus those still being read. A build killed before it publishes leaves CURRENT as it
 was (and DIR/store to be completed by the next build: pipeline.py); killed while publishing, it leaves
-a `.N.partial` folder that the next publish removes.
+a `.N.partial` folder, or CURRENT's `.CURRENT.partial` file, that the next publish removes.
 
 A folder built by 0.2.0 has no generations: readers open DIR/store, as it did, until a build publishes.
 """
@@ -107,8 +107,11 @@ def publish(out: Path) -> str | None:
     folder = out / FOLDER
     try:
         folder.mkdir(exist_ok=True)
-        for partial in folder.glob(".*.partial"):  # a publish cut short
-            shutil.rmtree(partial)
+        for partial in folder.glob(".*.partial"):  # a publish cut short: a generation's or CURRENT's
+            if partial.is_dir() and not partial.is_symlink():
+                shutil.rmtree(partial)
+            else:
+                partial.unlink(missing_ok=True)
         name = str(max((int(p.name) for p in folder.iterdir() if p.name.isdigit()), default=0) + 1)
         staging = folder / f".{name}.partial"
         staging.mkdir()

@@ -64,7 +64,7 @@ def _event_place(span: Span) -> str | None:
 
 def _ordinal(span: Span) -> int | None:
     for m in _ORDINAL.finditer(span.text):
-        if re.search(r"\b(?:margins?|sidelines?)\s+of\s+(?:the\s+)?$", span.text[:m.start()]):
+        if AROUND_EVENT.search(span.text, 0, m.start()):
             continue  # the ordinal of the event around the meeting
         tail = span.text[m.end():m.end() + 60]
         if not _EVENT_NOUN.search(tail[:45]) and not re.match(r"\s+of its kind", tail):

@@ -686,6 +686,15 @@ _DEFINITE = re.compile(r"\b[Tt]he[ \t]+(Organi[sz]ation|Union|Council|Ministry)\
                        r"(?![ \t]+[A-Z])")
 
 
+def _drop(doc: Doc, keys: set[str]) -> None:
+    """Organisations read that are none: gone with their mentions and any post in them."""
+    if keys:
+        doc.mentions = [m for m in doc.mentions if m.key not in keys]
+        doc.posts = [p for p in doc.posts if p.organisation not in keys]
+        for key in keys:
+            del doc.orgs[key]
+
+
 # "on the margins of the sixth Astana Economic Forum": a gathering, named like a body.
 AROUND_EVENT = re.compile(r"\b(?:margins?|sidelines?)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 _GATHERING_NOUN = re.compile(r"\b(?:Forum|Summit|Conference|Congress|Symposium|Meetings?)$")
@@ -698,10 +707,7 @@ def drop_gatherings(doc: Doc) -> None:
     events = {m.key for m in doc.mentions if m.kind == "org" and m.key in doc.orgs and m.key not in doc.gaz.orgs
               and _GATHERING_NOUN.search(doc.orgs[m.key].name)
               and AROUND_EVENT.search(doc.text, max(0, m.start - 60), m.start)}
-    if events:
-        doc.mentions = [m for m in doc.mentions if m.key not in events]
-        for key in events:
-            del doc.orgs[key]
+    _drop(doc, events)
 
 
 def drop_furniture(doc: Doc) -> None:
@@ -710,11 +716,7 @@ def drop_furniture(doc: Doc) -> None:
     for m in doc.mentions:
         if m.kind == "org" and m.key in doc.orgs and m.key not in doc.gaz.orgs:
             told[m.key] = told.get(m.key, True) and m.end <= _HEAD_CHARS and furniture(_line_of(doc.text, m))
-    dropped = {key for key, only in told.items() if only}
-    if dropped:
-        doc.mentions = [m for m in doc.mentions if m.key not in dropped]
-        for key in dropped:
-            del doc.orgs[key]
+    _drop(doc, {key for key, only in told.items() if only})
 
 
 def _line_of(text: str, m: Mention) -> str:
@@ -736,11 +738,7 @@ def drop_postnominals(doc: Doc) -> None:
     dropped = {key for key, found in by_key.items() if all(
         (bracket := _POSTNOMINAL.search(doc.text, max(0, m.start - 4), m.start)) and bracket.start() in ends
         and doc.text.startswith(")", m.end) for m in found)}
-    if dropped:
-        doc.mentions = [m for m in doc.mentions if m.key not in dropped]
-        doc.posts = [p for p in doc.posts if p.organisation not in dropped]
-        for key in dropped:
-            del doc.orgs[key]
+    _drop(doc, dropped)
 
 
 _POSTNOMINAL = re.compile(r"\s*\($")

@@ -297,10 +297,11 @@ def test_a_contribution_of_a_sum_towards_a_recipient_is_the_last_actors_before_i
 def test_a_list_of_sums_gives_no_giver_from_another_clause(each: Run) -> None:
     # jis.gov.jm (CARICOM), 15 Apr 2019: the areas of an agreement listed with their sums; CARICOM, named
     # in the first item, gives none of them, and "support for" is the next item's noun, not a verb
-    ex = each("The six areas facilitated under the agreement include strengthening the Framework for CARICOM "
-              "Integration, €13.5 million; support for CARIFORUM States in furthering the Implementation of their "
-              "Economic Partnership Agreement (EPA) Commitments, €21 million; Caribbean Investment Facility, €50 "
-              "million.")
+    ex = each("The agreements were signed by Secretary-General, CARICOM and Caribbean Forum of African, Caribbean "
+              "and Pacific Group of States (CARIFORUM), Ambassador Irwin LaRocque. The six areas facilitated under "
+              "the agreement include strengthening the Framework for CARICOM Integration, €13.5 million; support "
+              "for CARIFORUM States in furthering the Implementation of their Economic Partnership Agreement (EPA) "
+              "Commitments, €21 million; Caribbean Investment Facility, €50 million.")
     assert not [f for f in ex.funding if f.donor == "caricom"]
     # the same words in one clause give: the worked example (iom-eu-senior-officials-2025)
     ex = each("Overall European Commission funding to IOM reached over EUR 590 million in 2024.")

@@ -12,7 +12,7 @@ from migragraph.extract.doc import Doc, Mention
 from migragraph.extract.model import Post
 from migragraph.extract.names import NAME, trim_name, valid_name
 from migragraph.extract.text import occurrences
-from migragraph.extract.titles import RoleMatch, find_posts
+from migragraph.extract.titles import RoleMatch, find_posts, held_title
 
 
 def _alts(words: list[str]) -> str:
@@ -79,7 +79,7 @@ def _the_role(doc: Doc, posts: list[Post]) -> None:
     holders: dict[str, set[str]] = {}
     for p in posts:
         # a page labelling its holder "Former Secretary-General" calls him "the Secretary-General" in the text
-        holders.setdefault(re.sub(r"^Former\s+", "", p.role), set()).add(p.person)
+        holders.setdefault(held_title(p.role), set()).add(p.person)
     defaults: dict[str, str] = doc.gaz.roles.get("default_organisation", {})
     for role, key in defaults.items():
         # "The Secretary-General met with …" in a UN readout that never names him: the UN took part.

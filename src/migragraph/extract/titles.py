@@ -549,14 +549,22 @@ def _role_org_prefix(doc: Doc, title: str) -> str | None:
     return None
 
 
+def held_title(title: str) -> str:
+    """The title an acting, interim or former holder holds or held: "Former Secretary-General" (a page's
+    label for "Ban Ki-moon") is the Secretary-General's post, in the same body."""
+    return _HOLDING.sub("", title)
+
+
+_HOLDING = re.compile(r"^(?:Former|Acting|Interim)\s+")
+
+
 def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
     """The organisation of a title that names none: the body such a title heads, where the release is
     its own or names it in the same sentence ("High Commissioner António Guterres" beside UNHCR); a
     government's, for a minister, the government named last before it in the sentence ("Benin (signed
     with the Minister of Economy and Finance, …)"), else the one government the release is about."""
     defaults: dict[str, str] = doc.gaz.roles.get("default_organisation", {})
-    # an acting, interim or former holder's post is in the same body ("Ban Ki-moon, Former Secretary-General")
-    key = defaults.get(re.sub(r"^(?:Former|Acting|Interim)\s+", "", title))
+    key = defaults.get(held_title(title))
     span = doc.sentence_of(at) if at is not None else None
     named_here = span is not None and any(m.key == key and span.start <= m.start < span.end for m in doc.mentions)
     if key and (doc.publisher == key or named_here):

@@ -10,7 +10,7 @@ import pycountry
 
 from migragraph.extract.doc import Doc, Mention
 from migragraph.extract.model import Framework, Meeting, Span
-from migragraph.extract.orgs import AROUND_EVENT
+from migragraph.extract.orgs import AROUND, AROUND_EVENT
 from migragraph.extract.places import city_country, is_city
 
 TRIGGER = re.compile(
@@ -50,7 +50,7 @@ def _around(doc: Doc, span: Span, m: Mention) -> bool:
     return m.kind == "org" and AROUND_EVENT.search(doc.text, span.start, m.start) is not None
 
 
-_AROUND_NAME = re.compile(r"\b(?:margins?|sidelines?)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)??([A-Z][\w’'-]+)(?:\s+([A-Z][\w’'-]+))?")
+_AROUND_NAME = re.compile(AROUND + r"(?:[\w-]+\s+)??([A-Z][\w’'-]+)(?:\s+([A-Z][\w’'-]+))?")
 
 
 def _event_place(span: Span) -> str | None:

@@ -696,7 +696,8 @@ def _drop(doc: Doc, keys: set[str]) -> None:
 
 
 # "on the margins of the sixth Astana Economic Forum": a gathering, named like a body.
-AROUND_EVENT = re.compile(r"\b(?:margins?|sidelines?)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?$")
+AROUND = r"\b(?:margins?|sidelines?)\s+of\s+(?:the\s+)?"
+AROUND_EVENT = re.compile(AROUND + r"(?:[\w-]+\s+)?$")
 _GATHERING_NOUN = re.compile(r"\b(?:Forum|Summit|Conference|Congress|Symposium|Meetings?)$")
 
 

@@ -64,3 +64,13 @@ def test_middle_initials_do_not_split_a_person(run: Run) -> None:
     one = run("United Nations Deputy Secretary-General Amina J. Mohammed met the minister.")
     two = run("UN Deputy Secretary-General Amina Mohammed met the minister.")
     assert set(one.persons) == set(two.persons) == {"amina-mohammed"}
+
+
+def test_a_city_is_no_persons_name(hybrid: Run) -> None:
+    # apnews.com as the article-extraction benchmark holds it: the model reads "Santa Fe" as a person
+    ex = hybrid("Cat found in New Mexico after going missing in Oregon\n"
+                "SANTA FE, N.M. (AP) — A cat who has been missing for five years in Portland, Oregon, has been found in "
+                "Santa Fe, New Mexico.\n"
+                "The Santa Fe Animal Shelter announced this week that Sasha the black cat was recently found wandering "
+                "the streets.")
+    assert ex.persons == {}

@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from migragraph.extract.doc import Doc
+from migragraph.extract.places import is_city
 
 PARTICLE = r"(?:de|da|van|von|der|den|del|di|du|bin|ibn|al|el|le|la|dos|das|De|Van|Von|Al|El|Le|La|Abdel|Abdul|Ould|ould)"
 # A capital, then lower-case letters of any alphabet; apostrophes and the ‘okina may open or join parts.
@@ -67,8 +68,8 @@ def valid_name(name: str, doc: Doc) -> bool:
     if any(t in doc.gaz.country_surface or t in doc.gaz.demonym_surface or t.replace("-", " ") in
            doc.gaz.demonym_surface for t in tokens):
         return False
-    if name in doc.gaz.surface or name in doc.gaz.country_surface:
-        return False
+    if name in doc.gaz.surface or name in doc.gaz.country_surface or is_city(name):
+        return False  # "… to the UN New York": a place, not the holder
     return not all(len(t.rstrip(".")) == 1 for t in tokens[1:])
 
 

@@ -12,7 +12,7 @@ from migragraph.extract.doc import Doc, Mention
 from migragraph.extract.model import Post
 from migragraph.extract.names import NAME, trim_name, valid_name
 from migragraph.extract.text import occurrences
-from migragraph.extract.titles import RoleMatch, find_posts, held_title
+from migragraph.extract.titles import RoleMatch, find_posts, held_title, name_before, past_abbreviation
 
 
 def _alts(words: list[str]) -> str:
@@ -33,7 +33,8 @@ def _compiled(key: int, doc: Doc) -> tuple[re.Pattern[str], re.Pattern[str]]:
     mods = _alts(roles["modifiers"])
     heads = _alts(roles["heads"])
     role = re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+)*(?:{heads})(?![\w-])")
-    lower_role = re.compile(rf"(?<![\w-])(?:(?:{mods.lower()})[\s-]+)*(?:{heads.lower()})(?![\w-])")
+    # lower case ("the director general"), or in sentence case ("Finance minister Nirmala Sitharaman")
+    lower_role = re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+)?(?:(?:{mods.lower()})[\s-]+)*(?:{heads.lower()})(?![\w-])")
     _CACHE[key] = (role, lower_role)
     return role, lower_role
 
@@ -108,9 +109,14 @@ def _titled_orgs(doc: Doc, hon: str, posts: list[Post]) -> None:
         head = next((h for h in sorted(heads, key=len, reverse=True) if h in m.text), None)
         if not head:
             continue
-        after = re.match(rf",?\s+(?:(?:{hon})\s+)*({NAME})", doc.text[m.end:])
-        if after and valid_name(trim_name(after.group(1)), doc):
-            name = trim_name(after.group(1))
+        # "United Nations High Commissioner for Refugees (UNHCR) Filippo Grandi": its abbreviation between
+        after = re.compile(rf",?\s+(?:(?:{hon})\s+)*({NAME})").match(doc.text, past_abbreviation(doc.text, m.end))
+        name = trim_name(after.group(1)) if after else ""
+        if not (after and valid_name(name, doc)) and not m.text.startswith("Office"):
+            # "António Guterres, UN High Commissioner for Refugees": the name before, as a title's
+            before = name_before(doc, m.start)
+            name = before.name if before and (before.modelled or valid_name(before.name, doc)) else ""
+        if name:
             person = doc.add_person(name)
             posts.append(Post(person, head, m.key, doc.sentence_of(m.start)))
 

@@ -41,8 +41,8 @@ _MORE_COUNTRIES = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 _DASH = re.compile(r"[ \t]*[–—][ \t]*|[ \t]*-[ \t]+")
 _JOIN = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*/[ \t]*|[ \t]*&[ \t]*)(?:the[ \t]+)?")
 # Words that may stand between a name and the title it holds: "Name, the newly appointed Title", and a
-# caption's dash: "Mai Al Kaila - Minister of Health".
-_BEFORE_GAP = re.compile(r"(?:,|[ \t]+[-–—])[ \t]*(?:(?:the|a|an|newly|appointed|new|former|outgoing|incoming|then|current|"
+# caption's dash: "Mai Al Kaila - Minister of Health"; an aside in brackets before them: "Name (pictured), Title".
+_BEFORE_GAP = re.compile(r"(?:[ \t]*\([^()\n\d]{1,24}\))?(?:,|[ \t]+[-–—])[ \t]*(?:(?:the|a|an|newly|appointed|new|former|outgoing|incoming|then|current|"
                          r"recently|elected|acting)[ \t]+)*$")
 _TAKES = re.compile(r",?[ \t]+(?:[\w’'-]+[ \t]+){0,4}?(?:as|was|is|became|becomes|previously|formerly)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+|an[ \t]+)?(?:new[ \t]+|next[ \t]+|"
                     r"(?:\w+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
@@ -50,6 +50,9 @@ _TAKES = re.compile(r",?[ \t]+(?:[\w’'-]+[ \t]+){0,4}?(?:as|was|is|became|beco
 # The organs of an organisation that a title may name before the organisation itself.
 ORGAN = r"((?:Executive |Governing |Supervisory |Management |Permanent )?(?:Board|Council|Committee|Commission)(?: of (?:Directors|Governors|Trustees|Ministers))?)"
 _ORGAN = re.compile(ORGAN + r"[ \t]+of[ \t]+(?:the[ \t]+)?")
+# An organisation's abbreviation in brackets after its name: "(IOM)", "(UN DESA)".
+ABBR = r"\s*\([A-Z][\w.&-]{1,11}(?:[ \t][A-Z][\w.&-]{1,11})?\)"
+_ABBR = re.compile(ABBR)
 NEAR_TITLE = 40  # characters before a government's title where its country may stand
 # What may stand between them: punctuation and small words, no verb nor noun of another clause.
 _NEAR_GAP = re.compile(r"(?:[\s(),:;–—-]|’s|'s|\b(?:and|the|with|of|its|by|signed|for|from|to|a|an)\b)*")
@@ -104,7 +107,6 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
         holder = _holder(doc, run, hon, held)
         if holder is None:
             continue
-        held.add(holder.start)
         name = holder.name if holder.modelled else trim_name(holder.name, doc)
         if not holder.modelled and not valid_name(name, doc):
             continue
@@ -123,6 +125,9 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
             if org is not None and org in doc.orgs:
                 posts.append(Post(person, _clean(title.text.removesuffix(" " + name)), org, span))
                 doc.last_post_org = org
+                # a title that gave no post ("Ambassador Munir Akram, Permanent Representative of
+                # Pakistan …": a form of address) leaves its holder to the title after the name
+                held.add(holder.start)
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
     _drop_title_organs(doc, posts)
     return posts
@@ -157,30 +162,33 @@ def read_title(doc: Doc, role: RoleMatch) -> Title | None:
         text = re.sub(r"^(?:European|EU|UN|U\.N\.)\s+", "", text)
         org = org or prefixed
     # "(IOM)" after an organisation; then ", European Commission," before the name
-    skip = re.match(r"\s*\([A-Z][\w.&-]{1,11}\)", doc.text[pos:])
-    pos += skip.end() if skip else 0
+    pos = past_abbreviation(doc.text, pos)
     comma_org = re.match(r",\s+(?:the\s+)?", doc.text[pos:])
     hit = next((m for m in doc.mentions if comma_org and m.start == pos + comma_org.end() and m.kind == "org"), None)
     joined = _joined_org(doc, hit.end) if hit is not None else None
-    if hit is not None and joined is not None and re.match(r"(?:\s*\([A-Z][\w.&-]{1,11}\))?,\s",
-                                                           doc.text[joined.end:joined.end + 16]):
+    if hit is not None and joined is not None and re.match(rf"(?:{ABBR})?,\s",
+                                                           doc.text[joined.end:joined.end + 32]):
         # "Secretary-General, CARICOM and CARIFORUM, Ambassador Irwin LaRocque": the first body is the title's
         org, pos = org or hit.key, joined.end
-        skip = re.match(r"\s*\([A-Z][\w.&-]{1,11}\)", doc.text[pos:])
-        pos += skip.end() if skip else 0
-    elif hit and (re.match(r"(?:\s*\([A-Z][\w.&-]{1,11}\))?,\s", doc.text[hit.end:hit.end + 16]) or (
+        pos = past_abbreviation(doc.text, pos)
+    elif hit and (re.match(rf"(?:{ABBR})?,\s", doc.text[hit.end:hit.end + 32]) or (
             doc.orgs.get(hit.key) and doc.orgs[hit.key].unit and _name_at(doc, hit.end + 1) is not None
             and doc.text[hit.end:hit.end + 1] == " ")):
         # "…, European Commission, Beate Gminder"; "Chief of Mission, IOM Bangladesh Giorgi Gigauri"
         org, pos = org or hit.key, hit.end
-        skip = re.match(r"\s*\([A-Z][\w.&-]{1,11}\)", doc.text[pos:])
-        pos += skip.end() if skip else 0
+        pos = past_abbreviation(doc.text, pos)
     return Title(start, pos, text, org, name_inside)
+
+
+def past_abbreviation(text: str, pos: int) -> int:
+    """Where an organisation's abbreviation in brackets at `pos` ends ("IOM (IOM)"), else `pos`."""
+    m = _ABBR.match(text, pos)
+    return m.end() if m else pos
 
 
 def _joined_org(doc: Doc, end: int) -> Mention | None:
     """The organisation joined by "and" to the one ending at `end`."""
-    link = re.compile(r"(?:\s*\([A-Z][\w.&-]{1,11}\))?\s+(?:and|&)\s+(?:the\s+)?").match(doc.text, end)
+    link = re.compile(rf"(?:{ABBR})?\s+(?:and|&)\s+(?:the\s+)?").match(doc.text, end)
     if link is None:
         return None
     return next((m for m in doc.mentions if m.start == link.end() and m.kind == "org"), None)
@@ -207,7 +215,7 @@ def _holder(doc: Doc, run: Run, hon: str, held: set[int]) -> Holder | None:
         named = _name_at(doc, dashed.end())
         if named:
             return named
-    before = _name_before(doc, run.start)
+    before = name_before(doc, run.start)
     if before and before.start in held:
         before = None  # "Title, Name, the World Bank's Title, Name": that name holds the title before it
     after = _name_after(doc, run.end, hon)
@@ -216,7 +224,7 @@ def _holder(doc: Doc, run: Run, hon: str, held: set[int]) -> Holder | None:
     return before or _name_taking(doc, run.start, hon) or after or _subject_of(doc, run.titles[0])
 
 
-def _name_before(doc: Doc, pos: int) -> Holder | None:
+def name_before(doc: Doc, pos: int) -> Holder | None:
     """'Hakan Fidan, Minister for …', 'Name, the newly appointed UNDP Resident Representative'."""
     gap = _BEFORE_GAP.search(doc.text, max(0, pos - 60), pos)
     if not gap:
@@ -402,12 +410,13 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
             if prep == "to":  # "Ambassador … to the Kingdom of Saudi Arabia": where the holder is sent
                 title, pos = f"{title} to {text[after:hit.end]}", hit.end
                 continue
-            if prep == "for" and org and not placed and hit.kind == "country":
-                # "the World Bank's Director for Timor-Leste and Indonesia": the countries are the portfolio
+            if prep == "for" and org and not placed and hit.kind in ("country", "org"):
+                # "the World Bank's Director for Timor-Leste and Indonesia", "IOM Regional Director for EU,
+                # Norway and Switzerland": with the title's body before it, what it is for is its portfolio
                 end = hit.end
                 while (more := _MORE_COUNTRIES.match(text, end)) and any(
-                        m.start == more.end() and m.kind == "country" for m in doc.mentions):
-                    end = next(m.end for m in doc.mentions if m.start == more.end() and m.kind == "country")
+                        m.start == more.end() and m.kind in ("country", "org") for m in doc.mentions):
+                    end = next(m.end for m in doc.mentions if m.start == more.end() and m.kind in ("country", "org"))
                 title, pos = f"{title} for {text[after:end]}", end
                 break
             if (placed or org) and prep in ("in", "at"):
@@ -528,12 +537,18 @@ def _role_at(doc: Doc, pos: int) -> bool:
 
 
 def _mention_ending(doc: Doc, pos: int) -> Mention | None:
-    """The organisation, country or adjective ending right before `pos` ("IOM Director General")."""
+    """The organisation, country or adjective ending right before `pos` ("IOM Director General"), its
+    abbreviation in brackets between them or not ("Commonwealth of Independent States (CIS) Executive
+    Secretary")."""
     gap = re.search(r"(?:’s|'s)?\s$", doc.text[max(0, pos - 4):pos])
     if not gap:
         return None
     end = pos - len(gap.group())
-    return next((m for m in doc.mentions if m.end == end and m.kind in ("org", "country", "demonym")), None)
+    for m in doc.mentions:
+        if m.kind in ("org", "country", "demonym") and end - 40 <= m.end <= end and past_abbreviation(
+                doc.text, m.end) == end:
+            return m
+    return None
 
 
 def _org_of(doc: Doc, m: Mention) -> str:
@@ -563,6 +578,9 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
     its own or names it in the same sentence ("High Commissioner António Guterres" beside UNHCR); a
     government's, for a minister, the government named last before it in the sentence ("Benin (signed
     with the Minister of Economy and Finance, …)"), else the one government the release is about."""
+    one_body: dict[str, str] = doc.gaz.roles.get("titles_of_one_body", {})
+    if (key := one_body.get(held_title(title))) and key in doc.gaz.orgs:
+        return doc.add_gazetteer_org(doc.gaz.orgs[key])
     defaults: dict[str, str] = doc.gaz.roles.get("default_organisation", {})
     key = defaults.get(held_title(title))
     span = doc.sentence_of(at) if at is not None else None
@@ -570,7 +588,10 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
     if key and (doc.publisher == key or named_here):
         return doc.add_gazetteer_org(doc.gaz.orgs[key])
     governmental = doc.gaz.roles.get("government_heads", [])
-    if any(re.search(rf"\b{re.escape(h)}\b", title) for h in governmental):
+    # in sentence case too ("Finance minister"); a title all in lower case ("the president") is a
+    # description more often than a post
+    flags = re.IGNORECASE if title[:1].isupper() else 0
+    if any(re.search(rf"\b{re.escape(h)}\b", title, flags) for h in governmental):
         if span is not None and at is not None:
             # near: within a few words, "Benin (signed with the Minister of …)", not "After talks with
             # Ukraine on Monday, President …", whose president is another country's
@@ -583,11 +604,13 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
         country = main_country(doc, strict=True)
         if country:
             return doc.government(country)
-    if doc.last_post_org and re.match(r"(?:Deputy|Assistant|Acting|Vice|Regional)\b", title):
+    # the body of the sentence a secretariat's deputy heads, before the body of the post told last
+    sole = _sole_body(doc, title, at, span) if span is not None and at is not None else None
+    if doc.last_post_org and sole is None and re.match(r"(?:Deputy|Assistant|Acting|Vice|Regional)\b", title):
         return doc.last_post_org
     if span is None or at is None:
         return None
-    return _on_behalf_of(doc, at, span) or _sole_body(doc, title, at, span)
+    return _on_behalf_of(doc, at, span) or sole
 
 
 _OF_AFTER = re.compile(r"\s+of\s")

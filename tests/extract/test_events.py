@@ -86,6 +86,23 @@ def test_world_bank_lines_give_donor_and_borrower(run: Run) -> None:
                    ("eu", "government-of-sri-lanka", Decimal("23650000"), "USD", 2019)}
 
 
+def test_world_bank_lines_a_project_of_a_series_and_a_project_named_alone(each: Run) -> None:
+    # worldbank.org, 15 Mar 2017 (pg-0776754f73fe of ../shared/data/releases): "Program II", "US $210 million"
+    ex = each("WASHINGTON, March 15, 2017 - The World Bank’s Board of Executive Directors approved the following "
+              "project:\nIndia – West Bengal Institutional Strengthening of Gram Panchayats Program II\n"
+              "IBRD Loan: US $210 million equivalent\nTerms: Maturity = 15 years, Grace = 8 years")
+    assert {(f.donor, f.recipient, f.amount, f.currency, f.year) for f in ex.funding} == {
+        ("ibrd", "government-of-india", Decimal("210000000"), "USD", 2017)}
+    assert [f.name for f in ex.frameworks] == [
+        "India – West Bengal Institutional Strengthening of Gram Panchayats Program II"]
+    # worldbank.org, 29 Mar 2018 (pg-f04b4c743594): the project's name alone; no country, so no borrower
+    ex = each("WASHINGTON, March 29, 2018 - The World Bank’s Board of Executive Directors today approved the "
+              "following project:\nSustainable Enterprise Project\nIDA Loan: US$110 million\n"
+              "Terms: Maturity = 38 Years, Grace = 6 Years\nProject ID: P163250")
+    assert [(f.name, f.established) for f in ex.frameworks] == [("Sustainable Enterprise Project", "2018-03-29")]
+    assert ex.funding == []
+
+
 def test_each_sum_takes_the_year_stated_beside_it(each: Run) -> None:
     # unrwa.org, 18 May 2020: three sums, three years; the same sum in two years is two flows
     ex = each("18 May 2020\nThe Government of India has contributed US$ 2 million to the United Nations Relief "

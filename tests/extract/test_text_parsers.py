@@ -50,6 +50,7 @@ def test_a_relative_day_glossed_with_its_date_or_after_a_dateline_is_that_date()
     ("over EUR 590 million", "590000000", "EUR", "over"),
     ("up to $1.2bn", "1200000000", "USD", "up to"),
     ("around CHF 3 million", "3000000", "CHF", "around"),
+    ("US $210 million equivalent", "210000000", "USD", None),  # worldbank.org, 15 Mar 2017
 ])
 def test_amounts(text: str, amount: str, currency: str, qualifier: str | None) -> None:
     (m,) = amounts(text)
@@ -58,6 +59,8 @@ def test_amounts(text: str, amount: str, currency: str, qualifier: str | None) -
 
 def test_numbers_without_currency_are_not_money() -> None:
     assert amounts("over 250 police officers and 2,000 migrants in 2015") == []
+    # a price in dollars, written with a space or not, is no sum given
+    assert amounts("a visa costs $5 or US $5 at the border") == []
 
 
 def test_sentences_keep_offsets_and_abbreviations() -> None:

@@ -253,16 +253,23 @@ def _quoted_projects(doc: Doc, found: dict[str, Framework]) -> None:
         found.setdefault(slug(name), Framework(slug(name), name, span, parties, established))
 
 
+# A project's line: "[Country - ]Name", its name ending as a project's does, or in the number of a series
+# ("… Program II", "… Development Policy Loan 1").
+_PROJECT_LINE = re.compile(r"(?m)^(?:([A-Z][\w ’'.-]+?)\s+[-–]\s+)?([A-Z][^\n]{5,120}?(?:Project|Program|Programme|"
+                           r"Operation|Financing|Loan|Credit|Facility)(?:\s+(?:[IVX]{1,4}|\d{1,2}))?)[ \t]*$")
+
+
 def _project_lines(doc: Doc, found: dict[str, Framework]) -> None:
-    """World Bank approvals: a line 'Sri Lanka - Local Development Support Project' under 'the following project'."""
+    """World Bank approvals: the line under 'the following project', 'Sri Lanka - Local Development Support
+    Project', or the project's name alone ('Sustainable Enterprise Project'), whose country the release
+    then names elsewhere or not at all."""
     intro = re.search(r"following projects?\s*:", doc.text)
     if not intro:
         return
-    for m in re.finditer(r"(?m)^([A-Z][\w ’'.-]+?)\s+[-–]\s+([A-Z][^\n]{5,120}?(?:Project|Program|Programme|Operation|Financing))\s*$",
-                         doc.text):
-        if m.start() < intro.end():
-            continue
-        country = doc.gaz.country_surface.get(m.group(1).strip())
+    for m in _PROJECT_LINE.finditer(doc.text, intro.end()):
+        country = doc.gaz.country_surface.get(m.group(1).strip()) if m.group(1) else None
+        if (m.group(1) and not country) or (not m.group(1) and doc.text[intro.end():m.start()].strip()):
+            continue  # "Name – …" of something else; a name alone only right under the introduction
         parties: list[str] = []
         if country:
             parties.append(doc.government(country, m.group(1).strip()))

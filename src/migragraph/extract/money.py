@@ -32,7 +32,7 @@ _QUALIFIERS = ("more than", "over", "around", "about", "approximately", "nearly"
 
 # Three letters stand for any ISO code here, checked against _PREFIX_CODES after the match: an alternation of
 # ~180 codes tried at every position of every sentence was a sixth of the rules extractor's time.
-_CODE = r"(?:US\$|C\$|A\$|SDR|\b[A-Za-z]{3}|[€$£¥])"
+_CODE = r"(?:US ?\$|C\$|A\$|SDR|\b[A-Za-z]{3}|[€$£¥])"  # "US $210 million" too, as World Bank pages write it
 _PREFIX_CODES = frozenset(_ISO) | {"SDR"}
 # Thousands with commas or spaces; decimals with a point, or with a comma before a scale ("3,5 million").
 _NUM = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s?(?:thousand|millions?|mln|mn|billion|bn)\b)|\d+(?:\.\d+)?"
@@ -117,14 +117,15 @@ def amounts(text: str) -> list[Money]:
             if scale and len(scale) == 1 and scale.isupper() and scale not in "MB":
                 scale = None
             value = _number(m.group("num"), scale) if rx is not WORDED else _worded(m.group("num"), scale)
-            cur = _SYMBOLS.get(m.group("cur").lower(), m.group("cur").upper())
+            symbol = "us$" if m.group("cur").lower() == "us $" else m.group("cur").lower()
+            cur = _SYMBOLS.get(symbol, m.group("cur").upper())
             end = m.end()
             named = _NAMED_AFTER.match(text, m.end()) if rx is PREFIXED else None
             if named:
                 cur, end = _SYMBOLS.get(named.group("cur").lower(), cur), named.end()
             if value is None or value <= 0:
                 continue
-            if cur == "USD" and m.group("cur") == "$" and not scale and value < 1000:
+            if cur == "USD" and m.group("cur") in ("$", "US $") and not scale and value < 1000:
                 continue  # "$5" in a sentence about prices is not a grant
             found.append(Money(m.start(), end, value, cur, (m.group("q1") or "").lower() or None))
     found.sort(key=lambda f: f.start)

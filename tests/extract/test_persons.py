@@ -74,3 +74,11 @@ def test_a_city_is_no_persons_name(hybrid: Run) -> None:
                 "The Santa Fe Animal Shelter announced this week that Sasha the black cat was recently found wandering "
                 "the streets.")
     assert ex.persons == {}
+
+
+def test_a_name_with_digits_is_no_persons(hybrid: Run) -> None:
+    # urdupoint.com (WHO), 6 Sep 2021 (pg-416b165d2bb2 of ../shared/data/releases): the model reads a plan as a person
+    ex = hybrid("Last October, WHO and Russia signed four memoranda of understanding, which included a $15 million "
+                "contribution by Moscow to support the UN health agency's COVID-19 Strategic Preparedness and Response "
+                "Plan.")
+    assert ex.persons == {}

@@ -154,6 +154,8 @@ def _name_word(doc: Doc, token: Token, lowered: set[str]) -> bool:
 
 def _plausible(doc: Doc, name: str, titled: bool, lowered: set[str]) -> bool:
     words = name.split()
+    if any(ch.isdigit() for ch in name):
+        return False  # "COVID-19 Strategic Preparedness": a name has no digits
     if any(w in doc.gaz.country_surface or w in doc.gaz.demonym_surface or doc.gaz.by_surface(w) for w in words):
         return False
     if doc.gaz.by_surface(name) or name in doc.gaz.country_surface:

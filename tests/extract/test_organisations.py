@@ -1,5 +1,5 @@
 from migragraph.extract.gazetteer import load
-from tests.extract.conftest import Run, names
+from tests.extract.conftest import Run, names, posts
 
 
 def test_gazetteer_names_and_acronyms_resolve_to_one_key(run: Run) -> None:
@@ -129,3 +129,13 @@ def test_a_name_told_only_on_a_line_of_page_furniture_is_no_body(each: Run) -> N
             "agreements totaling US$85m at the 2019 World Bank Group / IMF Annual Meetings\n")
     assert "Media Center" not in names(each(text))
     assert "Media Center" in names(each(text + "The Media Center issued a statement on Monday."))
+
+
+def test_a_unit_named_by_what_it_deals_with_then_the_body_it_is_at(each: Run) -> None:
+    # eda.admin.ch (Swiss FDFA), 15 Jul 2024: "International Law" would make a document's name; the unit,
+    # led by its head noun, is a body, and the body it is "at" is its parent
+    ex = each("Bern, 15.7.2024 - In Bern today, the director general of the Directorate of International Law at the "
+              "Federal Department of Foreign Affairs (FDFA), Franz Perrez, and John Swords signed an agreement.")
+    units = {o.name: ex.organisations[o.parent].name for o in ex.organisations.values() if o.parent}
+    assert units == {"Directorate of International Law": "Federal Department of Foreign Affairs"}
+    assert ("Franz Perrez", "director general", "Directorate of International Law") in posts(ex)

@@ -30,6 +30,7 @@ from migragraph.extract.orgs import (
     mark_org_mentions,
     ministry_of_the_minister,
     name_definite_references,
+    parents_named_after,
 )
 from migragraph.extract.persons import find_persons
 from migragraph.ingest.release import RawRelease
@@ -64,6 +65,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
         ner.add_organisations(doc, parsed)
         ner.add_places(doc, parsed)
     mark_org_mentions(doc)
+    parents_named_after(doc)
     drop_furniture(doc)
     drop_gatherings(doc)
     promote_acting_countries(doc)

@@ -532,8 +532,9 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
             phrase = phrase[:heads[-1].end()]  # "… Civic Service Sidi Tiémoko Touré": a name follows
     phrase = re.sub(r"[\s.,’']+$", "", phrase)
     end = start + len(phrase)
-    if not _HEAD_RE.search(phrase) or _not_org(doc, start, phrase) or len(phrase.split()) < 2:
-        return
+    if not _HEAD_RE.search(phrase) or len(phrase.split()) < 2 or (
+            _not_org(doc, start, phrase) and not _UNIT_LED.match(phrase)):
+        return  # (a unit led by its head noun is a body whatever it deals with: "Directorate of International Law")
     if re.search(r"\d", phrase) or phrase.split()[0] in _SENTENCE_WORDS:
         return
     if re.search(r"\b(?:Chief|Head) of (?:Mission|Office|Delegation)\b", phrase):
@@ -547,14 +548,18 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     unit = _UNIT_OF.match(phrase)
     if unit and _LED_BY_HEAD.match(unit.group(2)):
         # "Port Health Division of the Ministry of Health": a unit, and the body it is part of
-        body_start = start + unit.start(2)
-        body = doc.add_org(unit.group(2), parent=_parent_of(doc, unit.group(2), body_start))
-        doc.mentions.append(Mention(body_start, end, body, "org", unit.group(2)))
-        key = doc.add_org(unit.group(1), parent=body)
-        doc.mentions.append(Mention(start, start + len(unit.group(1)), key, "org", unit.group(1)))
+        _unit_of_body(doc, start, end, unit.group(1), unit.start(2), unit.group(2))
         return
     key = doc.add_org(phrase, parent=_parent_of(doc, phrase, start))
     doc.mentions.append(Mention(start, end, key, "org", phrase))
+
+
+def _unit_of_body(doc: Doc, start: int, end: int, unit: str, at: int, body: str) -> None:
+    """A unit named at `start`, and the body it is part of named `at` characters after, up to `end`."""
+    body_key = doc.add_org(body, parent=_parent_of(doc, body, start + at))
+    doc.mentions.append(Mention(start + at, end, body_key, "org", body))
+    key = doc.add_org(unit, parent=body_key)
+    doc.mentions.append(Mention(start, start + len(unit), key, "org", unit))
 
 
 def _not_org(doc: Doc, start: int, phrase: str) -> bool:
@@ -625,6 +630,7 @@ def _lower_units(doc: Doc) -> None:
 # A unit named with the body it belongs to: "Port Health Division of the Ministry of Health".
 _UNIT_OF = re.compile(r"(.+?\b(?:Division|Department|Unit|Section|Branch|Directorate|Bureau|Office|Service))\s+of\s+"
                       r"(?:the\s+)?(.+)$")
+_UNIT_LED = re.compile(r"(?:Division|Department|Directorate|Bureau|Unit|Section|Branch)\s+(?:of|for)\s+[A-Z]")
 # "the 67th United Nations General Assembly", "on the margins of the General Assembly": the body's name
 # used for one of its sessions ("the 100th session of the Council of IOM" names the body itself).
 _SESSION = re.compile(r"(?:\b\d{1,3}(?:st|nd|rd|th)|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
@@ -679,6 +685,34 @@ def mark_org_mentions(doc: Doc) -> None:
                     doc.mentions.append(Mention(start, end, org.key, "org", form))
                     taken.append((start, end))
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+_WITHIN = re.compile(r"[ \t]+(?:at|of|within)[ \t]+(?:the[ \t]+)?")
+_UNIT_LEAD = re.compile(r"(?:Division|Department|Directorate|Directorate-General|Bureau|Office|Unit|Section|Branch|"
+                        r"Service|Secretariat|Ministry)\b")
+
+
+def parents_named_after(doc: Doc) -> None:
+    """'The Directorate of International Law at the Federal Department of Foreign Affairs', 'the Ministry of
+    Health of the Palestinian Authority': a unit, named by its head noun, then the body it is part of."""
+    by_start = {m.start: m for m in doc.mentions if m.kind == "org"}
+    for m in doc.mentions:
+        org = doc.orgs.get(m.key)
+        if m.kind != "org" or org is None or org.parent or org.government_of or not _UNIT_LEAD.match(org.name):
+            continue
+        link = _WITHIN.match(doc.text, m.end)
+        body = by_start.get(link.end()) if link else None
+        if body is not None and body.key in doc.orgs and m.key not in _ancestry(doc, body.key):
+            org.parent = body.key
+
+
+def _ancestry(doc: Doc, key: str) -> set[str]:
+    """`key` and every body above it."""
+    seen: set[str] = set()
+    while key and key not in seen and key in doc.orgs:
+        seen.add(key)
+        key = doc.orgs[key].parent or ""
+    return seen
 
 
 # "the Council", "the Organization", "the Ministry": a body named by its head noun alone.

@@ -139,3 +139,15 @@ def test_a_unit_named_by_what_it_deals_with_then_the_body_it_is_at(each: Run) ->
     units = {o.name: ex.organisations[o.parent].name for o in ex.organisations.values() if o.parent}
     assert units == {"Directorate of International Law": "Federal Department of Foreign Affairs"}
     assert ("Franz Perrez", "director general", "Directorate of International Law") in posts(ex)
+
+
+def test_regions_and_activities_are_no_bodies(hybrid: Run) -> None:
+    # lenationniger.com (IOM, Japan), 2023 (pg-df5c6104bf68 of ../shared/data/releases): the model reads a
+    # region as a body; zawya.com (EU, Egypt), 2022 (pg-7b60f03d640b): a project named by what it manages
+    ex = hybrid("Projects implemented by IOM through this funding will support humanitarian operations in Asia, the "
+                "Middle East, North Africa and Sub-Saharan Africa.")
+    assert set(names(ex)) == {"International Organization for Migration"}
+    ex = hybrid("A €5 grant will also be directed to the Public Financial Management project with the Ministry of "
+                "Finance.")
+    assert "Public Financial Management" not in names(ex)
+    assert "Ministry of Finance" in names(ex)

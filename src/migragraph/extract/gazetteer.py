@@ -61,6 +61,7 @@ class Gazetteer:
     roles: dict[str, Any] = field(default_factory=dict)
     pattern: re.Pattern[str] = re.compile(r"(?!)")
     former_keys: dict[str, str] = field(default_factory=dict)  # a key published before -> the current one
+    regions: frozenset[str] = frozenset()  # regions of the world: places, never bodies
 
     def by_surface(self, form: str) -> OrgEntry | None:
         key = self.surface.get(form) or self.surface.get(_strip_the(form))
@@ -160,6 +161,7 @@ def load() -> Gazetteer:
         for form in country.demonyms:
             gaz.demonym_surface.setdefault(form, country.alpha3)
     gaz.roles = _load_yaml("roles.yaml")
+    gaz.regions = frozenset(_load_yaml("countries.yaml").get("regions", []))
     forms = set(gaz.surface) | set(gaz.context_surface) | set(gaz.country_surface) | set(gaz.demonym_surface)
     # "the Commonwealth" must not eat the start of "the Commonwealth Secretariat": articles are not
     # part of a name to match.

@@ -233,6 +233,8 @@ def _without_holder(doc: Doc, tokens: list[Token]) -> list[Token]:
 def _org_like(doc: Doc, name: str) -> bool:
     if _NOT_ORG_WORDS.search(name) or re.search(r"\d", name) or _is_title_word(doc, name.split()[0]):
         return False
+    if name in doc.gaz.regions:
+        return False  # "Sub-Saharan Africa", "the Western Balkans": places
     words = name.split()
     if len(words) == 1:
         return (bool(re.fullmatch(r"[A-Z][A-Z&-]{1,9}", name)) and name not in doc.gaz.country_surface
@@ -250,7 +252,8 @@ def _org_like(doc: Doc, name: str) -> bool:
 
 
 _CONNECTORS = {"of", "for", "and", "the", "on", "in", "de", "des", "du", "&"}
-_ACTIVITIES = {"Support", "Expansion", "Activities", "Reform", "Reforms", "Enhancement"}
+_ACTIVITIES = {"Support", "Expansion", "Activities", "Reform", "Reforms", "Enhancement", "Management", "Control",
+               "Infrastructure"}
 
 
 @cache

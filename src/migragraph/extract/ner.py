@@ -35,7 +35,7 @@ _NOT_ORG_WORDS = re.compile(
     r"Resolution|Charter|Dialogue|Process|Session|Award|Prize|Fund for|Building|Hall|Palace|House|Hotel|"
     r"Headquarters|Airport|Port|Street|Road|Avenue|Square|Release|News|COVID|Level|Agenda|Facility|Window|"
     r"Mechanism|Vision|Route|Routes|Corridor|Region|Zone|Bridge|Centre for|Award|Olympic|Games|Cup|Expo|"
-    r"Protection|Solidarity|Top|Details)\b")
+    r"Protection|Solidarity|Top|Details|Briefing|Palais)\b")
 _HEADED = re.compile(r"\b(?:Ministry|Department|Agency|Office|Commission|Council|Bank|Secretariat|Union|Centre|Center|"
                      r"Institute|University|Bureau|Service|Committee|Association|Network|Foundation|Organi[sz]ation|"
                      r"Authority|Board|Forum|Fund|Group|Programme|Children|Alliance|Partnership|Initiative)\b")
@@ -196,7 +196,8 @@ def add_organisations(doc: Doc, parsed: list[Parsed]) -> None:
             tokens = list(ent)
             while tokens and tokens[0].lower_ in ("the", "a", "an"):
                 tokens.pop(0)
-            while tokens and (tokens[-1].is_punct or tokens[-1].text in ("’s", "'s")):
+            # nor a connector the name was cut after ("Ministro de", "… Organisations and")
+            while tokens and (tokens[-1].is_punct or tokens[-1].text in ("’s", "'s") or tokens[-1].lower_ in _CONNECTORS):
                 tokens.pop()
             if not tokens:
                 continue

@@ -530,7 +530,8 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
         tail = phrase[heads[-1].end():]
         if tail and not re.match(r"\s+(?:of|for|on|de|du|des)\b", tail):
             phrase = phrase[:heads[-1].end()]  # "… Civic Service Sidi Tiémoko Touré": a name follows
-    phrase = re.sub(r"[\s.,’']+$", "", phrase)
+    # not a connector it was cut after ("… Organisations and")
+    phrase = re.sub(r"(?:[\s.,’']|\s(?:and|of|for|on|de|des|du|&)(?=\s*$))+$", "", phrase)
     end = start + len(phrase)
     if not _HEAD_RE.search(phrase) or len(phrase.split()) < 2 or (
             _not_org(doc, start, phrase) and not _UNIT_LED.match(phrase)):

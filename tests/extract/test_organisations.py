@@ -165,3 +165,17 @@ def test_no_body_ends_in_a_connector_and_a_briefing_is_none(hybrid: Run) -> None
                 "WHEN Monday 18 November 09:00 CET (Geneva)\nPress Briefing scheduled 10:00 CET\n"
                 "WHERE WHO headquarters, Geneva")
     assert "Press Briefing" not in names(ex)
+
+
+def test_ministries_of_a_portfolio_of_several_countries_are_one_each(each: Run) -> None:
+    # rodakar.iom.int, 28 Nov 2018 (pg-24b3ce05ffaf of ../shared/data/releases)
+    ex = each("Niamey – On Wednesday 28 November 2018, a regional meeting to discuss the development of a framework "
+              "for cooperation on labour migration and mobility was convened jointly by the Ministries of Labour of "
+              "Niger and Libya in Niger. The meeting, organized with the support of International Organization for "
+              "Migration, brought together representatives from labour ministries of Chad, Ghana and Mali.")
+    units = {o.name: ex.organisations[o.parent].name for o in ex.organisations.values() if o.parent}
+    assert units == {"Ministry of Labour of Niger": "Government of Niger",
+                     "Ministry of Labour of Libya": "Government of Libya"}
+    (meeting,) = ex.meetings
+    assert set(meeting.participants) == {"ministry-of-labour-of-niger", "ministry-of-labour-of-libya", "iom"}
+    assert (meeting.date, meeting.place) == ("2018-11-28", "Niamey")

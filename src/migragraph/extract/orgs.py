@@ -98,12 +98,39 @@ def find_organisations(doc: Doc) -> None:
             doc.mentions.append(Mention(start, end, gaz.demonym_surface[form], "demonym", form))
     _defined(doc)
     _governments(doc)
+    _plural_ministries(doc)
     _headed_phrases(doc)
     _lower_units(doc)
     _initialisms(doc)
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
     _drop_nested(doc)
     _drop_sessions(doc)
+
+
+# "the Ministries of Labour of Niger and Libya": one ministry of each country named after it.
+_MINISTRIES = re.compile(r"\b[Mm]inistries\s+(?:of|for)\s+((?:[A-Z][\w’'-]*|and)(?:\s+(?:[A-Z][\w’'-]*|and))*?)"
+                         r"\s+of\s+(?:the\s+)?")
+_COUNTRY_LIST = re.compile(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+
+
+def _plural_ministries(doc: Doc) -> None:
+    """'The Ministries of Labour of Niger and Libya': each country's ministry of that portfolio, a body
+    of its government, named where its country is."""
+    for m in _MINISTRIES.finditer(doc.text):
+        countries, pos = [], m.end()
+        while hit := next((x for x in doc.mentions if x.start == pos and x.kind == "country"), None):
+            countries.append(hit)
+            link = _COUNTRY_LIST.match(doc.text, hit.end)
+            if link is None:
+                break
+            pos = link.end()
+        if len(countries) < 2:
+            continue
+        for country in countries:
+            name = f"Ministry of {m.group(1)} of {doc.gaz.countries[country.key].name}"
+            key = doc.add_org(name, parent=doc.government(country.key), unit=True)
+            doc.mentions.remove(country)
+            doc.mentions.append(Mention(country.start, country.end, key, "org", country.text))
 
 
 def _strip(form: str) -> str:

@@ -269,3 +269,29 @@ def test_a_treasurer_is_a_title_not_part_of_a_name(each: Run) -> None:
     # looppng.com, 2023 (pg-d76b2185923f)
     ex = each("“Her insights were particularly useful,” stated Treasurer Ian Ling-Stuckey.")
     assert {p.name for p in ex.persons.values()} == {"Ian Ling-Stuckey"}
+
+
+def test_a_title_then_its_body_ending_the_apposition(each: Run) -> None:
+    # brecorder.com, 22 Dec 2023 (pg-aa3e333d1a1b of ../shared/data/releases): the body's abbreviation, then
+    # the name; clgep.blogspot.com (UNDP, Sri Lanka), Nov 2020 (pg-5191a435baa5): the body, then "and"
+    ex = each("ISLAMABAD: Director General, International Organization for Migration (IOM) Amy Pope, on Thursday, "
+              "called on caretaker Foreign Minister Jalil Abbas Jilani.")
+    assert ("Amy Pope", "Director General", "International Organization for Migration") in posts(ex)
+    ex = each("Mr. Shamir Shalih, Project Coordinator, UNDP and Mr. N. Manivannan, CLG – EP also were attended the "
+              "event.")
+    assert posts(ex) == {("Shamir Shalih", "Project Coordinator", "United Nations Development Programme")}
+
+
+def test_a_commissioner_sits_in_the_one_commission_named(each: Run) -> None:
+    # parlement.com (European Commission), 9 Mar 2006 (pg-a68519d113c0)
+    ex = each("The European Commission has decided to provide €4 million of humanitarian aid to support refugee "
+              "protection programmes run by the office of the UN High Commissioner for Refugees (UNHCR).\n\n"
+              "Louis Michel, the Commissioner for Development and Humanitarian Aid, commented: “Today's refugee "
+              "crises challenge the international community as never before.”")
+    assert posts(ex) == {("Louis Michel", "Commissioner for Development and Humanitarian Aid", "European Commission")}
+
+
+def test_a_title_written_in_title_case(each: Run) -> None:
+    # pulse.com.gh (UN readout), 25 Sep 2018 (pg-6b79ceb7ad90): "Minister For Foreign Affairs of …"
+    ex = each("Workineh Gebeyehu Negewo, Minister For Foreign Affairs of the Federal Democratic Republic of Ethiopia")
+    assert posts(ex) == {("Workineh Gebeyehu Negewo", "Minister for Foreign Affairs", "Government of Ethiopia")}

@@ -29,7 +29,8 @@ from migragraph.extract.places import is_city
 
 # Between a title and a name: spaces, or one line break of hard-wrapped text; never a blank line.
 _GAP = r"(?:[ \t]*\n[ \t]*(?=\S)|[ \t]+)"
-_COMPLEMENT = re.compile(r"[ \t]+(for|of|on|to|at|in charge of|in)[ \t]+(?:the[ \t]+)?")
+# (in title case too: "Minister For Foreign Affairs of the Federal Democratic Republic of Ethiopia")
+_COMPLEMENT = re.compile(r"[ \t]+(for|of|on|to|at|in charge of|in|For|Of)[ \t]+(?:the[ \t]+)?")
 # A capitalised word of a portfolio; not the initial of a name glued to it ("Education P.Naranbayar").
 _CAP = r"[A-Z][\w’'-]*(?!\.\w)"
 _PORTFOLIO = re.compile(rf"(?:{_CAP}|and|of|the|&)(?:[ \t]+(?:{_CAP}|and|of|the|&|for))*")
@@ -171,13 +172,26 @@ def read_title(doc: Doc, role: RoleMatch) -> Title | None:
         # "Secretary-General, CARICOM and CARIFORUM, Ambassador Irwin LaRocque": the first body is the title's
         org, pos = org or hit.key, joined.end
         pos = past_abbreviation(doc.text, pos)
-    elif hit and (re.match(rf"(?:{ABBR})?,\s", doc.text[hit.end:hit.end + 32]) or (
-            doc.orgs.get(hit.key) and doc.orgs[hit.key].unit and _name_at(doc, hit.end + 1) is not None
-            and doc.text[hit.end:hit.end + 1] == " ")):
-        # "…, European Commission, Beate Gminder"; "Chief of Mission, IOM Bangladesh Giorgi Gigauri"
+    elif hit and _ends_apposition(doc, hit):
+        # "…, European Commission, Beate Gminder"; "Chief of Mission, IOM Bangladesh Giorgi Gigauri";
+        # "Director General, International Organization for Migration (IOM) Amy Pope"; "Name, Project
+        # Coordinator, UNDP and Mr …"
         org, pos = org or hit.key, hit.end
         pos = past_abbreviation(doc.text, pos)
     return Title(start, pos, text, org, name_inside)
+
+
+_APPOSITION_END = re.compile(r",\s|\s+and\s|[.;)]|\s*$")
+
+
+def _ends_apposition(doc: Doc, hit: Mention) -> bool:
+    """Whether the organisation `hit`, after a title and a comma, ends the title's apposition: a comma,
+    "and", the sentence's end, or the holder's name (after a unit's name or an abbreviation)."""
+    after = past_abbreviation(doc.text, hit.end)
+    if _APPOSITION_END.match(doc.text, after):
+        return True
+    unit = doc.orgs.get(hit.key) is not None and doc.orgs[hit.key].unit
+    return (unit or after > hit.end) and doc.text[after:after + 1] == " " and _name_at(doc, after + 1) is not None
 
 
 def past_abbreviation(text: str, pos: int) -> int:
@@ -394,7 +408,7 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
         comp = _COMPLEMENT.match(text, pos)
         if not comp:
             break
-        prep, after = comp.group(1), comp.end()
+        prep, after = comp.group(1).lower(), comp.end()
         organ = _ORGAN.match(text, after) if prep == "of" else None
         if organ and any(m.start == organ.end() and m.kind == "org" for m in doc.mentions):
             # "President of the Board of the Eurasian Economic Commission": the organ is part of the title
@@ -581,6 +595,12 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
     one_body: dict[str, str] = doc.gaz.roles.get("titles_of_one_body", {})
     if (key := one_body.get(held_title(title))) and key in doc.gaz.orgs:
         return doc.add_gazetteer_org(doc.gaz.orgs[key])
+    if _COMMISSIONER.match(held_title(title)):
+        # "Janez Lenarčič, Commissioner for Crisis Management": a commissioner sits in the one
+        # commission the release names (the European Commission, the African Union Commission)
+        commissions = [o.key for o in doc.orgs.values() if _COMMISSION.search(o.name)]
+        if len(commissions) == 1:
+            return commissions[0]
     defaults: dict[str, str] = doc.gaz.roles.get("default_organisation", {})
     key = defaults.get(held_title(title))
     span = doc.sentence_of(at) if at is not None else None
@@ -613,6 +633,8 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
     return _on_behalf_of(doc, at, span) or sole
 
 
+_COMMISSIONER = re.compile(r"(?:Deputy |Vice-|Vice )?Commissioner(?: for| in charge of)\b")
+_COMMISSION = re.compile(r"(?<!High )\bCommission$")
 _OF_AFTER = re.compile(r"\s+of\s")
 _NAME_BEFORE = re.compile(r"\b(?!The\b)[A-Z][\w’'-]*\s+$")
 

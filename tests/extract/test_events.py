@@ -334,3 +334,20 @@ def test_the_gathering_a_meeting_took_place_on_the_margins_of_is_no_party(each: 
     assert (meeting.place, meeting.ordinal) == ("Astana", None)
     assert "Astana Economic Forum" not in names(ex)
     assert {"unctad", "eurasian-economic-commission"} <= set(meeting.participants)
+
+
+def test_a_later_sentence_on_the_meetings_topics_does_not_place_it(each: Run) -> None:
+    # menafn.com (QNA, Qatar), Nov 2025 (pg-fc748986c3a4 of ../shared/data/releases): the dateline places
+    # the meeting; "the ceasefire agreement in Gaza" is what was discussed
+    ex = each("Doha, Qatar: Prime Minister and Minister of Foreign Affairs HE Sheikh Mohammed bin Abdulrahman bin "
+              "Jassim Al-Thani met on Monday with the Secretary-General of the United Nations HE Antonio Guterres.\n\n"
+              "During the meeting, they also discussed the developments in the Gaza Strip, in light of the agreement "
+              "on the terms of the ceasefire agreement in Gaza.")
+    (meeting,) = ex.meetings
+    assert meeting.place == "Doha"
+    # un.org readout, 28 Aug 2013 (pg-46a76316f05b): the meeting's own sentence places it, and a conference
+    # to convene "in Geneva" is a topic
+    ex = each("The Hague, the Netherlands, 28 August 2013\n\nThe Secretary-General met today in The Hague with Mr. "
+              "Gennadiy Gatilov, Deputy Foreign Minister of the Russian Federation.\n\nThey also discussed efforts to "
+              "convene a political conference on Syria in Geneva.")
+    assert [m.place for m in ex.meetings] == ["The Hague"]

@@ -211,7 +211,10 @@ def _fill(doc: Doc, meeting: Meeting, span: Span, actors: list[Mention], framewo
     for a in actors:
         if a.key not in meeting.participants:
             meeting.participants.append(a.key)
-    meeting.place = meeting.place or _place(doc, span) or _event_place(span)
+    # a later sentence about the meeting speaks of its topics ("the developments in Gaza"): where it took
+    # place is its own sentence's, or else the dateline's
+    told_after = span != meeting.evidence and doc.dateline_place is not None
+    meeting.place = meeting.place or (None if told_after else _place(doc, span)) or _event_place(span)
     meeting.ordinal = meeting.ordinal or _ordinal(span)
     meeting.host = meeting.host or _host(doc, span)
     meeting.framework = meeting.framework or _framework(frameworks, span)

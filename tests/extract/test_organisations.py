@@ -1,4 +1,7 @@
+import yaml
+
 from migragraph.extract.gazetteer import load
+from migragraph.resources import data_dir
 from tests.extract.conftest import Run, names, posts
 
 
@@ -179,3 +182,22 @@ def test_ministries_of_a_portfolio_of_several_countries_are_one_each(each: Run) 
     (meeting,) = ex.meetings
     assert set(meeting.participants) == {"ministry-of-labour-of-niger", "ministry-of-labour-of-libya", "iom"}
     assert (meeting.date, meeting.place) == ("2018-11-28", "Niamey")
+
+
+def test_every_country_the_gazetteer_gives_short_forms_for_is_known() -> None:
+    # pycountry names the DR Congo "Congo, The Democratic Republic of the": without a display name of
+    # its own it was left out, and "Democratic Republic of Congo" read as the Republic of the Congo
+    gaz = load()
+    short = yaml.safe_load((data_dir("gazetteer") / "countries.yaml").read_text(encoding="utf-8"))["short"]
+    assert all(alpha3 in gaz.countries for alpha3 in short)
+    assert gaz.country_surface["Democratic Republic of Congo"] == "COD"
+    assert gaz.orgs["government-of-the-democratic-republic-of-the-congo"].country == "COD"
+
+
+def test_a_country_only_named_as_a_place_gives_no_government(hybrid: Run) -> None:
+    # zimbabwesituation.com (IOM), 10 Dec 2024 (pg-621d0f324354 of ../shared/data/releases)
+    ex = hybrid("The Director General of the International Organisation for Migration (IOM) Ms Amy Pope paid a "
+                "courtesy call on President Mnangagwa this morning.\n\n“We spoke about how the Government here is "
+                "responding to the many crises and conflicts around the world, including the plight of the people of "
+                "the Democratic Republic of Congo.")
+    assert not any(o.government_of for o in ex.organisations.values())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from types import SimpleNamespace
 from typing import Any
 
 import pycountry
@@ -101,7 +102,9 @@ def _countries() -> list[Country]:
     extra = _load_yaml("countries.yaml")
     with_the = set(extra.get("the", []))
     out = []
-    for c in pycountry.countries:
+    listed = [*pycountry.countries, *(SimpleNamespace(alpha_3=code, name=name)
+                                      for code, name in extra.get("not_in_iso", {}).items())]
+    for c in listed:
         short = extra.get("display", {}).get(c.alpha_3) or getattr(c, "common_name", None) or c.name
         if "," in short:
             continue  # "Bonaire, Sint Eustatius and Saba" and the like are never actors in releases

@@ -291,6 +291,17 @@ def test_a_programme_named_by_what_it_does_is_no_organisation(hybrid: Run) -> No
     assert not any("Coconut" in n for n in names(ex))
 
 
+def test_no_headline_in_a_body_s_label_a_photo_caption_or_a_modification_stamp() -> None:
+    # mofa.go.jp (OECD), 2 May 2024 (pg-dfcded4f4058 of ../shared/data/releases): a section's label, then
+    # captions, then the body: no headline; tbsnews.net, 11 Dec 2023 (pg-07808841882d): the headline first
+    label = ("Organization for Economic Cooperation and Development (OECD)\n\nMay 2, 2024\nPrime Minister Kishida "
+             "Shaking Hands with Mr. Cormann, Secretary-General of the OECD (Photo: Cabinet Public Affairs Office)\n"
+             "On May 2, Mr. KISHIDA Fumio, Prime Minister of Japan, received a courtesy call.\n")
+    assert title(_release(label), label) is None
+    stamped = "11 December, 2023, 08:50 am\nLast modified: 11 December, 2023, 08:57 am\n\nThe UNDP and the ERD signed.\n"
+    assert title(_release(stamped), stamped) is None
+
+
 def test_page_furniture_above_a_headline_and_an_author_spelt_a_letter_off() -> None:
     # unaids.org, 18 January 2013; opecfund.org, 2019; scoop.co.nz (Pacific Islands Forum), 11 June 2020
     feature = "Feature story\n\nUNAIDS Executive Director congratulates President Jacob Zuma\n\n18 January 2013\n"

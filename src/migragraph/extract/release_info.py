@@ -88,8 +88,10 @@ def title(release: RawRelease, text: str) -> str | None:
             continue
         if full_dates(line) and len(line.split()) <= 6 or is_city(line):
             continue
-        if re.match(r"^(?:date|published|by)\b", line, re.IGNORECASE):
-            continue
+        if re.match(r"^(?:date|published|posted|by|(?:last\s+)?(?:modified|updated))\b", line, re.IGNORECASE):
+            continue  # "Last modified: 11 December, 2023, 08:57 am"
+        if _body_alone(line) or _CAPTION.search(line):
+            continue  # "Organization for Economic Cooperation and Development (OECD)": a section's label; a photo's caption
         words = line.split()
         dash = re.match(r"([^–—]{2,40}?)\s[–—-]\s", line)
         dateline = dash and (is_city(dash.group(1).strip()) or dash.group(1).strip() in _countries())
@@ -99,6 +101,17 @@ def title(release: RawRelease, text: str) -> str | None:
             return line
         break
     return None
+
+
+_CAPTION = re.compile(r"\((?:Photo|Photograph|Image|Credit)s?\b|^Photo\b|©")
+
+
+def _body_alone(line: str) -> bool:
+    """Whether a line is only a body's name the gazetteer knows, its abbreviation in brackets or not."""
+    from migragraph.extract.gazetteer import load
+
+    name = re.sub(r"\s*\([A-Z][\w.&-]{1,11}\)$", "", line)
+    return load().by_surface(name) is not None
 
 
 def _countries() -> frozenset[str]:

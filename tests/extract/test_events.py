@@ -351,3 +351,12 @@ def test_a_later_sentence_on_the_meetings_topics_does_not_place_it(each: Run) ->
               "Gennadiy Gatilov, Deputy Foreign Minister of the Russian Federation.\n\nThey also discussed efforts to "
               "convene a political conference on Syria in Geneva.")
     assert [m.place for m in ex.meetings] == ["The Hague"]
+
+
+def test_a_pairs_contribution_agreement_is_the_firsts_to_the_second(each: Run) -> None:
+    # imemc.org (EU, UNRWA), 27 Feb 2019 (pg-551b35d67909 of ../shared/data/releases)
+    ex = each("UNRWA Commissioner General Pierre Krähebühl (left) and EU Representative Ralph Tarraf (right) shake "
+              "hands after signing the EU-UNRWA contribution agreement of EUR 82 million at UNRWA headquarters in East "
+              "Jerusalem on 27 February 2019.")
+    assert {(f.donor, f.recipient, f.amount, f.year) for f in ex.funding} == {
+        ("eu", "unrwa", Decimal("82000000"), 2019)}

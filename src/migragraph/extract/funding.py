@@ -21,6 +21,9 @@ _FLOW_NOUN = r"(?:funding|support|contribution|contributions|grant|assistance|ai
 _CUE = re.compile(r"\b(?:fund(?:s|ed|ing)?|financ\w*|grant\w*|contribut\w*|donat\w*|allocat\w*|support\w*|"
                   r"loan\w*|credit\w*|pledg\w*|assistance|valued at|worth|disburs\w*)\b", re.IGNORECASE)
 _LINE_DONOR = re.compile(r"(?m)^\s*(.+?)\s+(?:Credit|Grant|Loan|Financing|Contribution|Trust Fund Grant)\s*:\s*")
+_PAIR_AGREEMENT = re.compile(r"\b([A-Z][\w.&]*)-([A-Z][\w.&]*)\s+(?:contribution|grant|financing|funding|loan|donation)"
+                            r"\s+agreements?\s+(?:of|worth|amounting to)\s+(?:(?:about|around|some|over|nearly|almost|"
+                            r"up to)\s+)?$")
 _YEAR = re.compile(r"\b(?:in|for|during|of|year|fiscal year|budget|FY)\s+((?:19|20)\d\d)\b")
 
 
@@ -83,6 +86,13 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         if donors and recipient:
             return donors[-1].key, recipient
         return None
+    # "the EU-UNRWA contribution agreement of EUR 82 million": the pair's first gives, to the second
+    pair = _PAIR_AGREEMENT.search(before)
+    if pair:
+        first = _orgs(doc, span.start + pair.start(1), span.start + pair.end(1))
+        second = _orgs(doc, span.start + pair.start(2), span.start + pair.end(2))
+        if first and second and first[0].key != second[0].key:
+            return first[0].key, second[0].key
     # "Finland has granted … as follows: EUR 25 million to UNFPA, EUR 19 million to UN Women, …": the
     # recipient right after each amount, the donor before the verb that governs them all
     give = list(re.finditer(rf"\b{_GIVE}\b", before))

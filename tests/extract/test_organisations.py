@@ -201,3 +201,16 @@ def test_a_country_only_named_as_a_place_gives_no_government(hybrid: Run) -> Non
                 "responding to the many crises and conflicts around the world, including the plight of the people of "
                 "the Democratic Republic of Congo.")
     assert not any(o.government_of for o in ex.organisations.values())
+
+
+def test_a_countrys_possessive_before_a_list_of_its_bodies(each: Run) -> None:
+    # rodakar.iom.int (Sierra Leone), 17 Aug 2022: every body of the list is the government's, the ministry's
+    # division the ministry's
+    ex = each("Freetown - The International Organization for Migration (IOM) held a hand-over ceremony of 30 "
+              "motorbikes to Sierra Leone’s Immigration Department, Port Health Division of the Ministry of Health, "
+              "and the Office of National Security (ONS).")
+    units = {o.name: ex.organisations[o.parent].name for o in ex.organisations.values() if o.parent}
+    assert units == {"Immigration Department": "Government of Sierra Leone",
+                     "Ministry of Health": "Government of Sierra Leone",
+                     "Port Health Division": "Ministry of Health",
+                     "Office of National Security": "Government of Sierra Leone"}

@@ -31,6 +31,7 @@ from migragraph.extract.orgs import (
     ministry_of_the_minister,
     name_definite_references,
     parents_named_after,
+    parents_of_a_list,
 )
 from migragraph.extract.persons import find_persons
 from migragraph.ingest.release import RawRelease
@@ -66,6 +67,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
         ner.add_places(doc, parsed)
     mark_org_mentions(doc)
     parents_named_after(doc)
+    parents_of_a_list(doc)
     drop_furniture(doc)
     drop_gatherings(doc)
     promote_acting_countries(doc)

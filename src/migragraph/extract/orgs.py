@@ -14,7 +14,7 @@ from migragraph.extract.persons import honorifics, role_re_at
 from migragraph.extract.places import is_city
 from migragraph.extract.release_info import furniture
 from migragraph.extract.text import occurrences, title_case
-from migragraph.extract.titles import ORGAN
+from migragraph.extract.titles import ORGAN, past_abbreviation
 
 HEADS = (
     "Ministry|Department|Directorate|Directorate-General|Agency|Office|Commission|Council|Bank|"
@@ -732,6 +732,39 @@ def parents_named_after(doc: Doc) -> None:
         body = by_start.get(link.end()) if link else None
         if body is not None and body.key in doc.orgs and m.key not in _ancestry(doc, body.key):
             org.parent = body.key
+
+
+_LIST_LINK = re.compile(r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:the[ \t]+)?")
+_POSSESSIVE = re.compile(r"([A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:’s|'s)\s+$")
+
+
+def parents_of_a_list(doc: Doc) -> None:
+    """'Sierra Leone’s Immigration Department, Port Health Division of the Ministry of Health, and the
+    Office of National Security (ONS)': a country's possessive before a list of bodies of a state makes
+    each of them its government's (the first one's parent says the possessive was read so)."""
+    orgs = sorted((m for m in doc.mentions if m.kind == "org"), key=lambda m: m.start)
+    by_start = {m.start: m for m in orgs}
+    for m in orgs:
+        poss = _POSSESSIVE.search(doc.text, max(0, m.start - 30), m.start)
+        alpha3 = doc.gaz.country_surface.get(poss.group(1)) if poss else None
+        first = doc.orgs.get(m.key)
+        if alpha3 is None or first is None or first.parent != doc.gaz.countries[alpha3].government.key:
+            continue
+        current = m
+        while True:
+            end = past_abbreviation(doc.text, current.end)
+            part = _WITHIN.match(doc.text, end)
+            if part and part.end() in by_start:  # "… Division of the Ministry of Health": the same item
+                current = by_start[part.end()]
+                continue
+            link = _LIST_LINK.match(doc.text, end)
+            following = by_start.get(link.end()) if link else None
+            if following is None:
+                break
+            org = doc.orgs.get(following.key)
+            if org is not None and org.parent is None and not org.government_of and _PUBLIC.search(org.name):
+                org.parent = first.parent
+            current = following
 
 
 def _ancestry(doc: Doc, key: str) -> set[str]:

@@ -39,6 +39,13 @@ def test_a_relative_day_glossed_with_its_date_or_after_a_dateline_is_that_date()
     # reliefweb.int (UNOPS), posted 18 Oct 2021: "today" after a dateline is the dateline's day
     text = "Ramallah, 14 October 2021 - UNOPS and the Ministry of Health signed an Agreement today in Ramallah."
     assert [d.value for d in dates_in(text, date(2021, 10, 18))] == ["2021-10-14"]
+    # italy.iom.int (Namibia), 17 Mar 2017 (pg-6642375a7412 of ../shared/data/releases): IOM glosses a
+    # relative day with its day and month, the day first; a range by its first day
+    text = "IOM and Namibia’s Ministry of Environment and Tourism (MET) launched a project this week (14/03)."
+    assert [d.value for d in dates_in(text, date(2017, 3, 17))] == ["2017-03-14"]
+    assert [d.value for d in dates_in("It met this week (27-30/11).", date(2018, 12, 3))] == ["2018-11-27"]
+    # trap: a number over a number in brackets that glosses no day is no date
+    assert dates_in("Its call centre (24/7) answers migrants.", date(2017, 3, 17)) == []
 
 
 @pytest.mark.parametrize(("text", "amount", "currency", "qualifier"), [

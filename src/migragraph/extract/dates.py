@@ -104,6 +104,13 @@ def dates_in(text: str, anchor: date | None, year: int | None = None) -> list[Da
                     found.append(DateMention(m.start(), m.end(), value.isoformat(), True))
                     taken.append((m.start(), m.end()))
     if anchor:
+        # "launched yesterday (22/05)", "this week (27-30/11)": a relative day glossed with its day and
+        # month, the day first
+        for m in _GLOSSED_DAY.finditer(text):
+            value = _safe_date(anchor.year, int(m.group(2)), int(m.group(1)))
+            if value and free(m):
+                found.append(DateMention(m.start(1), m.end(), _near(value, anchor).isoformat(), True))
+                taken.append((m.start(), m.end()))
         for m in RELATIVE.finditer(text):
             rel = relative_date(m.group(1), anchor)
             glossed = re.match(r"\s*\(", text[m.end():])
@@ -117,6 +124,9 @@ def dates_in(text: str, anchor: date | None, year: int | None = None) -> list[Da
     return sorted(found, key=lambda d: d.start)
 
 
+_GLOSSED_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|week|weekend|morning|afternoon|evening|Monday|"
+                          r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\((\d{1,2})(?:[-–]\d{1,2})?/(\d{1,2})\)",
+                          re.IGNORECASE)
 # The end of a dateline's date: "Ramallah, 14 October 2021 - UNOPS and …".
 _DATELINE_END = re.compile(r"\s*[-–—:]\s")
 

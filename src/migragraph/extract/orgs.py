@@ -576,18 +576,14 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     unit = _UNIT_OF.match(phrase)
     if unit and _LED_BY_HEAD.match(unit.group(2)):
         # "Port Health Division of the Ministry of Health": a unit, and the body it is part of
-        _unit_of_body(doc, start, end, unit.group(1), unit.start(2), unit.group(2))
+        body_start = start + unit.start(2)
+        body = doc.add_org(unit.group(2), parent=_parent_of(doc, unit.group(2), body_start))
+        doc.mentions.append(Mention(body_start, end, body, "org", unit.group(2)))
+        key = doc.add_org(unit.group(1), parent=body)
+        doc.mentions.append(Mention(start, start + len(unit.group(1)), key, "org", unit.group(1)))
         return
     key = doc.add_org(phrase, parent=_parent_of(doc, phrase, start))
     doc.mentions.append(Mention(start, end, key, "org", phrase))
-
-
-def _unit_of_body(doc: Doc, start: int, end: int, unit: str, at: int, body: str) -> None:
-    """A unit named at `start`, and the body it is part of named `at` characters after, up to `end`."""
-    body_key = doc.add_org(body, parent=_parent_of(doc, body, start + at))
-    doc.mentions.append(Mention(start + at, end, body_key, "org", body))
-    key = doc.add_org(unit, parent=body_key)
-    doc.mentions.append(Mention(start, start + len(unit), key, "org", unit))
 
 
 def _not_org(doc: Doc, start: int, phrase: str) -> bool:

@@ -91,7 +91,8 @@ def title(release: RawRelease, text: str) -> str | None:
         if re.match(r"^(?:date|published|posted|by|(?:last\s+)?(?:modified|updated))\b", line, re.IGNORECASE):
             continue  # "Last modified: 11 December, 2023, 08:57 am"
         if _body_alone(line) or _CAPTION.search(line):
-            continue  # "Organization for Economic Cooperation and Development (OECD)": a section's label; a photo's caption
+            # "Organization for Economic Cooperation and Development (OECD)": a section's label; a caption
+            continue
         words = line.split()
         dash = re.match(r"([^–—]{2,40}?)\s[–—-]\s", line)
         dateline = dash and (is_city(dash.group(1).strip()) or dash.group(1).strip() in _countries())

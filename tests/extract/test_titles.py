@@ -295,3 +295,15 @@ def test_a_title_written_in_title_case(each: Run) -> None:
     # pulse.com.gh (UN readout), 25 Sep 2018 (pg-6b79ceb7ad90): "Minister For Foreign Affairs of …"
     ex = each("Workineh Gebeyehu Negewo, Minister For Foreign Affairs of the Federal Democratic Republic of Ethiopia")
     assert posts(ex) == {("Workineh Gebeyehu Negewo", "Minister for Foreign Affairs", "Government of Ethiopia")}
+
+
+def test_a_person_elected_to_lead_a_body_or_elected_to_a_title(hybrid: Run) -> None:
+    # diplomatie.gouv.fr, 29 Jun 2018; diasporaportuguesa.org, 29 Jun 2018 (pg-301debe4542f of
+    # ../shared/data/releases)
+    ex = hybrid("Statement by Jean-Yves Le Drian – election of António Vitorino to the head of the International "
+                "Organization for Migration\n\nI want to offer my warm wishes to António Vitorino, who was elected to "
+                "lead the International Organization for Migration (IOM) on June 29.")
+    assert ("António Vitorino", "Head", "International Organization for Migration") in posts(ex)
+    ex = hybrid("June 29, 2018\n\nAntónio Vitorino elected director-general for IOM\n\nThe Portuguese António "
+                "Vitorino was elected director-general for International Organization for Migration (IOM).")
+    assert ("António Vitorino", "director-general", "International Organization for Migration") in posts(ex)

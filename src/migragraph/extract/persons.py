@@ -59,7 +59,7 @@ def find_persons(doc: Doc) -> list[Post]:
     _mark_person_mentions(doc)
     _short_forms(doc, hon)
     _bare_names(doc)
-    return posts + _predecessors(doc, posts)
+    return posts + _predecessors(doc, posts) + _chosen_to_lead(doc, posts)
 
 
 def role_re_at_end(doc: Doc, pos: int) -> int | None:
@@ -247,6 +247,24 @@ def _predecessors(doc: Doc, posts: list[Post]) -> list[Post]:
         role, organisation = next(iter(taken))
         if not any(p.person == later.key and p.role == role and p.organisation == organisation for p in posts):
             found.append(Post(later.key, role, organisation, span))
+    return found
+
+
+# "António Vitorino, who was elected to lead the International Organization for Migration"
+_TO_LEAD = re.compile(r",?\s+(?:who\s+)?(?:(?:was|has been|had been|is|will be)\s+)?(?:elected|appointed|chosen|named|"
+                      r"selected)\s+(?:to\s+(?:lead|head)|as\s+(?:the\s+)?head\s+of)\s+(?:the\s+)?")
+
+
+def _chosen_to_lead(doc: Doc, posts: list[Post]) -> list[Post]:
+    """A person elected or appointed to lead a body heads it: the post "Head" there, unless the release
+    gives them a post in that body already."""
+    found: list[Post] = []
+    for m in doc.mentions:
+        lead = _TO_LEAD.match(doc.text, m.end) if m.kind == "person" and m.key in doc.persons else None
+        body = next((x for x in doc.mentions if lead and x.start == lead.end() and x.kind == "org"), None)
+        if body is None or any(p.person == m.key and p.organisation == body.key for p in posts + found):
+            continue
+        found.append(Post(m.key, "Head", body.key, doc.sentence_of(m.start)))
     return found
 
 

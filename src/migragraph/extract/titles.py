@@ -46,7 +46,7 @@ _JOIN = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*/[ \t]*|[ \t
 _BEFORE_GAP = re.compile(r"(?:[ \t]*\([^()\n\d]{1,24}\))?(?:,|[ \t]+[-–—])[ \t]*"
                          r"(?:(?:the|a|an|newly|appointed|new|former|outgoing|incoming|then|current|"
                          r"recently|elected|acting)[ \t]+)*$")
-_TAKES = re.compile(r",?[ \t]+(?:[\w’'-]+[ \t]+){0,4}?(?:as|was|is|became|becomes|previously|formerly)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+|an[ \t]+)?(?:new[ \t]+|next[ \t]+|"
+_TAKES = re.compile(r",?[ \t]+(?:[\w’'-]+[ \t]+){0,4}?(?:as|was|is|became|becomes|previously|formerly|elected|re-elected|appointed|named)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+|an[ \t]+)?(?:new[ \t]+|next[ \t]+|"
                     r"(?:\w+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
                     r"[ \t]+)?$")
 # The organs of an organisation that a title may name before the organisation itself.

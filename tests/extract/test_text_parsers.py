@@ -44,6 +44,11 @@ def test_a_relative_day_glossed_with_its_date_or_after_a_dateline_is_that_date()
     text = "IOM and Namibia’s Ministry of Environment and Tourism (MET) launched a project this week (14/03)."
     assert [d.value for d in dates_in(text, date(2017, 3, 17))] == ["2017-03-14"]
     assert [d.value for d in dates_in("It met this week (27-30/11).", date(2018, 12, 3))] == ["2018-11-27"]
+    # urdupoint.com (WHO), 6 Sep 2021 (pg-416b165d2bb2): "last October" is the latest October before the
+    # release; a month "last" that its day follows is that day
+    text = "Last October, WHO and Russia signed four memoranda of understanding."
+    assert [d.value for d in dates_in(text, date(2021, 9, 6))] == ["2020-10"]
+    assert [d.value for d in dates_in("They met last May 5.", date(2021, 9, 6))] == ["2021-05-05"]
     # trap: a number over a number in brackets that glosses no day is no date
     assert dates_in("Its call centre (24/7) answers migrants.", date(2017, 3, 17)) == []
 

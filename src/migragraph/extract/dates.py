@@ -104,6 +104,13 @@ def dates_in(text: str, anchor: date | None, year: int | None = None) -> list[Da
                     found.append(DateMention(m.start(), m.end(), value.isoformat(), True))
                     taken.append((m.start(), m.end()))
     if anchor:
+        # "Last October, WHO and Russia signed …" (a release of September 2021): the latest such month before it
+        for m in _LAST_MONTH.finditer(text):
+            month = _month(m.group(1))
+            if free(m):
+                found.append(DateMention(m.start(), m.end(), f"{anchor.year - (month >= anchor.month):04d}-{month:02d}",
+                                         True))
+                taken.append((m.start(), m.end()))
         # "launched yesterday (22/05)", "this week (27-30/11)": a relative day glossed with its day and
         # month, the day first
         for m in _GLOSSED_DAY.finditer(text):
@@ -124,6 +131,7 @@ def dates_in(text: str, anchor: date | None, year: int | None = None) -> list[Da
     return sorted(found, key=lambda d: d.start)
 
 
+_LAST_MONTH = re.compile(rf"\b[Ll]ast\s+({_MONTH})\b(?!\s+\d)")
 _GLOSSED_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|week|weekend|morning|afternoon|evening|Monday|"
                           r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\((\d{1,2})(?:[-–]\d{1,2})?/(\d{1,2})\)",
                           re.IGNORECASE)

@@ -360,3 +360,15 @@ def test_a_pairs_contribution_agreement_is_the_firsts_to_the_second(each: Run) -
               "Jerusalem on 27 February 2019.")
     assert {(f.donor, f.recipient, f.amount, f.year) for f in ex.funding} == {
         ("eu", "unrwa", Decimal("82000000"), 2019)}
+
+
+def test_an_agreement_that_could_be_is_none_made(each: Run) -> None:
+    # rodakar.iom.int, 28 Nov 2018 (pg-24b3ce05ffaf of ../shared/data/releases)
+    ex = each("“A bilateral labour agreement between Niger and Libya could be a step towards providing protection to "
+              "the migrants as well as facilitating safe migration,” said Mr. Mohamed Ben Omar, Libya’s Minister of "
+              "Employment, Labour and Social Employment.")
+    assert ex.frameworks == []
+    # trap: turkmenistan.un.org, 14 Oct 2020: an agreement between named parties, with no verb of signing
+    ex = each("The Memorandum of Understanding between the UNDP, UNCTAD and the Government of Turkmenistan to support "
+              "digitization of export and import operations\n14 October 2020")
+    assert [sorted(f.parties) for f in ex.frameworks] == [["government-of-turkmenistan", "unctad", "undp"]]

@@ -65,6 +65,10 @@ def _word(phrase: str) -> str:
     return r"[ \t]+".join(re.escape(w) for w in phrase.split())
 
 
+# An agreement whose clause goes on with a modal verb is one that could be, not one made.
+_HYPOTHETICAL = re.compile(r"[^,.;:]*?\b(?:could|would|might|may|should)\b")
+
+
 def find_agreements(doc: Doc) -> list[Found]:
     """Every agreement the release says was made, with its parties (at least two)."""
     agreement, signing = _patterns()
@@ -75,8 +79,8 @@ def find_agreements(doc: Doc) -> list[Found]:
             if doc.mention_at(start, end):
                 continue  # part of an organisation's name
             between = _between(doc, end, span)
-            if not between and not signing.search(span.text):
-                continue
+            if not signing.search(span.text) and (not between or _HYPOTHETICAL.match(doc.text, end, span.end)):
+                continue  # "A bilateral labour agreement between Niger and Libya could be a step towards …"
             parties = next((kept for read in _readings(doc, span, start, between)
                             if len(kept := without_offices(doc, read)) >= 2), [])
             if len(parties) < 2:

@@ -132,9 +132,8 @@ def dates_in(text: str, anchor: date | None, year: int | None = None) -> list[Da
 
 
 _LAST_MONTH = re.compile(rf"\b[Ll]ast\s+({_MONTH})\b(?!\s+\d)")
-_GLOSSED_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|week|weekend|morning|afternoon|evening|Monday|"
-                          r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\((\d{1,2})(?:[-–]\d{1,2})?/(\d{1,2})\)",
-                          re.IGNORECASE)
+_GLOSSED_DAY = re.compile(rf"\b(?:today|yesterday|tomorrow|tonight|week|weekend|morning|afternoon|evening|"
+                          rf"{'|'.join(_DAY_NAMES)})\s*\((\d{{1,2}})(?:[-–]\d{{1,2}})?/(\d{{1,2}})\)", re.IGNORECASE)
 # The end of a dateline's date: "Ramallah, 14 October 2021 - UNOPS and …".
 _DATELINE_END = re.compile(r"\s*[-–—:]\s")
 

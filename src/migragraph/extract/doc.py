@@ -105,6 +105,13 @@ class Doc:
             org.aliases.add(_clean(alias))
         return key
 
+    def lineage(self, key: str) -> list[str]:
+        """`key` and the bodies above it that the release names, nearest first (a loop of parents ends it)."""
+        chain = [key]
+        while (org := self.orgs.get(chain[-1])) is not None and org.parent in self.orgs and org.parent not in chain:
+            chain.append(org.parent)
+        return chain
+
     def government(self, alpha3: str, alias: str | None = None) -> str:
         country = self.gaz.countries[alpha3]
         return self.add_gazetteer_org(country.government, alias)

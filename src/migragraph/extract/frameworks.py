@@ -187,14 +187,7 @@ def _key(head: str, parties: list[str]) -> str:
 
 def _bodies(doc: Doc, parties: list[str]) -> set[str]:
     """The parties up to the bodies they are part of: the African Union Commission signs for the AU."""
-    out = set()
-    for key in parties:
-        seen = {key}
-        while (org := doc.orgs.get(key)) is not None and org.parent in doc.orgs and org.parent not in seen:
-            key = org.parent
-            seen.add(key)
-        out.add(key)
-    return out
+    return {doc.lineage(key)[-1] for key in parties}
 
 
 def _merge(found: dict[str, Framework], doc: Doc, fw: Framework) -> None:

@@ -107,10 +107,12 @@ def find_organisations(doc: Doc) -> None:
     _drop_sessions(doc)
 
 
+# Between the items of a list ("A, B and the C"); a name in the possessive ("Sierra Leone’s …").
+_LIST_LINK = re.compile(r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:the[ \t]+)?")
+_POSSESSIVE = re.compile(r"([A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:’s|'s)\s+$")
 # "the Ministries of Labour of Niger and Libya": one ministry of each country named after it.
 _MINISTRIES = re.compile(r"\b[Mm]inistries\s+(?:of|for)\s+((?:[A-Z][\w’'-]*|and)(?:\s+(?:[A-Z][\w’'-]*|and))*?)"
                          r"\s+of\s+(?:the\s+)?")
-_COUNTRY_LIST = re.compile(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 
 
 def _plural_ministries(doc: Doc) -> None:
@@ -120,7 +122,7 @@ def _plural_ministries(doc: Doc) -> None:
         countries, pos = [], m.end()
         while hit := next((x for x in doc.mentions if x.start == pos and x.kind == "country"), None):
             countries.append(hit)
-            link = _COUNTRY_LIST.match(doc.text, hit.end)
+            link = _LIST_LINK.match(doc.text, hit.end)
             if link is None:
                 break
             pos = link.end()
@@ -407,8 +409,7 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
         actors = [m for m in doc.mentions if span.start <= m.start < start and m.kind in ("org", "country")]
         if actors:
             return actors[0].key if actors[0].kind == "org" else doc.government(actors[0].key)
-    before = doc.text[max(0, start - 30):start]
-    poss = re.search(r"([A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:’s|'s)\s+$", before)
+    poss = _POSSESSIVE.search(doc.text, max(0, start - 30), start)
     if poss:
         owner = poss.group(1)
         entry = doc.gaz.by_surface(owner)
@@ -726,12 +727,10 @@ def parents_named_after(doc: Doc) -> None:
             continue
         link = _WITHIN.match(doc.text, m.end)
         body = by_start.get(link.end()) if link else None
-        if body is not None and body.key in doc.orgs and m.key not in _ancestry(doc, body.key):
+        if body is not None and body.key in doc.orgs and m.key not in doc.lineage(body.key):
             org.parent = body.key
 
 
-_LIST_LINK = re.compile(r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:the[ \t]+)?")
-_POSSESSIVE = re.compile(r"([A-Z][\w-]+(?: [A-Z][\w-]+)?)(?:’s|'s)\s+$")
 
 
 def parents_of_a_list(doc: Doc) -> None:
@@ -761,15 +760,6 @@ def parents_of_a_list(doc: Doc) -> None:
             if org is not None and org.parent is None and not org.government_of and _PUBLIC.search(org.name):
                 org.parent = first.parent
             current = following
-
-
-def _ancestry(doc: Doc, key: str) -> set[str]:
-    """`key` and every body above it."""
-    seen: set[str] = set()
-    while key and key not in seen and key in doc.orgs:
-        seen.add(key)
-        key = doc.orgs[key].parent or ""
-    return seen
 
 
 # "the Council", "the Organization", "the Ministry": a body named by its head noun alone.

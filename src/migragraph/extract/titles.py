@@ -363,16 +363,7 @@ def _orgs_of_run(doc: Doc, run: Run) -> list[str | None]:
 
 def _government_of(doc: Doc, key: str) -> str | None:
     """The government an organisation is, or is part of."""
-    seen = set()
-    while key and key not in seen:
-        seen.add(key)
-        org = doc.orgs.get(key)
-        if org is None:
-            return None
-        if org.government_of:
-            return key
-        key = org.parent or ""
-    return None
+    return next((k for k in doc.lineage(key) if (org := doc.orgs.get(k)) is not None and org.government_of), None)
 
 
 def _specific(doc: Doc, title: Title) -> str | None:

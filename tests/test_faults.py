@@ -148,6 +148,20 @@ def test_an_incremental_build_killed_and_run_again(corpus: dict[str, Path], tmp_
     _rerun_and_compare(corpus["v2"], out, corpus["clean-v2"])
 
 
+def test_the_pieces_scratch_file_a_killed_build_left_goes_with_the_next_build(corpus: dict[str, Path],
+                                                                              tmp_path: Path) -> None:
+    # A build killed after its last release was stored, while it wrote its files, leaves the scratch file
+    # of graph.trig's pieces; the next one has no release to build, so it never opens one of its own
+    # (found by test_an_incremental_build_killed_and_run_again[6-0.2], whose kill lands at random).
+    out = tmp_path / "out"
+    build([corpus["v1"]], out, progress=False)
+    (out / ".graph.trig.spool").write_bytes(b"<a piece> {\n}\n")
+    result = build([corpus["v1"]], out, progress=False)
+    assert (result.changes.added, result.changes.unchanged) == (0, 16)
+    assert not (out / ".graph.trig.spool").exists()
+    assert_complete(out)
+
+
 def test_a_second_build_on_the_folder_is_refused(corpus: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "out"
     with building(corpus["v1"], out, pause=0.5) as first:

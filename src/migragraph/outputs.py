@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 # What queries/count-entities.rq counts (which class makes a node one of them).
 COUNTED = ("organisations", "persons", "posts", "meetings", "frameworks", "funding")
 FILES = ("graph.trig", "graph.html", "validation.ttl")
+SPOOL = ".graph.trig.spool"  # the pieces a build made, until graph.trig is assembled (store/trig.py Spool)
 
 
 @dataclass
@@ -85,7 +86,7 @@ class Outputs:
     @property
     def spool(self) -> Spool:
         if self._spool is None:
-            self._spool = Spool(self.out / ".graph.trig.spool")
+            self._spool = Spool(self.out / SPOOL)
         return self._spool
 
     def made(self, built: Built, fingerprint: Fingerprint | None) -> None:
@@ -167,9 +168,12 @@ class Outputs:
         shutil.rmtree(self.out / ".validation", ignore_errors=True)  # 0.2.0's remembered batches
 
     def close(self) -> None:
+        """Drop the scratch file of the pieces: this build's, or one a build killed while it wrote its files
+        left behind (a build with no release to make never opens one of its own)."""
         if self._spool is not None:
             self._spool.close()
             self._spool = None
+        (self.out / SPOOL).unlink(missing_ok=True)
 
     def _reuse(self) -> None:
         meta = self.state.get_json("summary") or {}

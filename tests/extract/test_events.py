@@ -362,6 +362,20 @@ def test_a_pairs_contribution_agreement_is_the_firsts_to_the_second(each: Run) -
         ("eu", "unrwa", Decimal("82000000"), 2019)}
 
 
+def test_the_side_of_a_financing_agreement_that_is_no_government_gives(each: Run) -> None:
+    # zawya.com (EU, Egypt), 10 May 2022 (pg-7b60f03d640b of ../shared/data/releases)
+    ex = each("Egypt - The Ministry of International Cooperation and the European Union (EU) signed on Monday a number "
+              "of development financing agreements worth €138m, within the framework of the Egyptian-European "
+              "partnership; supporting Egypt’s development efforts in various sectors.")
+    assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {
+        ("eu", "ministry-of-international-cooperation", Decimal("138000000"))}
+    # trap: urdupoint.com (WHO), 6 Sep 2021 (pg-416b165d2bb2): memoranda are no lending, and the sum has a donor of its own
+    ex = each("Last October, WHO and Russia signed four memoranda of understanding, which included a $15 million "
+              "contribution by Moscow to support the UN health agency's COVID-19 Strategic Preparedness and Response "
+              "Plan.")
+    assert not any(f.donor == "who" for f in ex.funding)
+
+
 def test_an_agreement_that_could_be_is_none_made(each: Run) -> None:
     # rodakar.iom.int, 28 Nov 2018 (pg-24b3ce05ffaf of ../shared/data/releases)
     ex = each("“A bilateral labour agreement between Niger and Libya could be a step towards providing protection to "
@@ -372,3 +386,17 @@ def test_an_agreement_that_could_be_is_none_made(each: Run) -> None:
     ex = each("The Memorandum of Understanding between the UNDP, UNCTAD and the Government of Turkmenistan to support "
               "digitization of export and import operations\n14 October 2020")
     assert [sorted(f.parties) for f in ex.frameworks] == [["government-of-turkmenistan", "unctad", "undp"]]
+
+
+def test_a_partnership_renewed_is_an_agreement_and_one_talked_of_is_none(each: Run) -> None:
+    # newsghana.com.gh (AU, IOM), 21 Aug 2025
+    ex = each("date 2025-08-21 The African Union and the International Organization for Migration have renewed their "
+              "partnership to better manage human mobility across the continent.")
+    assert [(f.parties, f.established) for f in ex.frameworks] == [(["au", "iom"], "2025-08-21")]
+    # traps: ethiopia.iom.int, 2023, a verb of signing for another agreement; iom.int, 4 April 2025, no verb
+    ex = each("This follows extensive discussions held last week in Addis Ababa, Ethiopia to assess progress in "
+              "implementing the AU-IOM Cooperation Agreement, which the two organisations signed in early 2022 to "
+              "revitalise partnership in priority areas such as migration governance.")
+    assert len(ex.frameworks) == 1 and "partnership" not in ex.frameworks[0].name.lower()
+    ex = each("The partnership between IOM and the EU has been fundamental.")
+    assert ex.frameworks == []

@@ -53,7 +53,8 @@ def lexicon() -> dict[str, Any]:
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
-    heads = "|".join(_word(h) for h in sorted(lex["agreement_heads"], key=len, reverse=True))
+    heads = "|".join(_word(h) for h in sorted(lex["agreement_heads"] + lex["agreement_heads_signed"], key=len,
+                                               reverse=True))
     mods = "|".join(m if m.startswith("[") else _word(m) for m in lex["agreement_modifiers"])
     agreement = re.compile(rf"(?<![\w-])(?:(?:{mods})[ \t]+){{0,3}}(?:{heads})(?![\w-])", re.IGNORECASE)
     verbs = "|".join(re.escape(v) for v in lex["signing_verbs"])
@@ -78,6 +79,9 @@ def find_agreements(doc: Doc) -> list[Found]:
             start, end = span.start + m.start(), span.start + m.end()
             if doc.mention_at(start, end):
                 continue  # part of an organisation's name
+            if m.group().lower().endswith(tuple(lexicon()["agreement_heads_signed"])) and not _made(
+                    signing, doc.text[span.start:start]):
+                continue  # "to revitalise partnership", "the partnership between IOM and the EU has been …"
             between = _between(doc, end, span)
             if not signing.search(span.text) and (not between or _HYPOTHETICAL.match(doc.text, end, span.end)):
                 continue  # "A bilateral labour agreement between Niger and Libya could be a step towards …"
@@ -87,6 +91,13 @@ def find_agreements(doc: Doc) -> list[Found]:
                 continue
             found.append(Found(m.group(), _phrase(doc.text, start, span.end), span, start, end, parties))
     return found
+
+
+def _made(signing: re.Pattern[str], before: str) -> bool:
+    """Whether a verb of signing governs the head that follows `before`, three words away at most
+    ("have renewed their partnership", "launched a new strategic partnership")."""
+    verbs = list(signing.finditer(before))
+    return bool(verbs) and re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}", before[verbs[-1].end():]) is not None
 
 
 def _readings(doc: Doc, span: Span, start: int, between: list[str]) -> Iterator[list[str]]:

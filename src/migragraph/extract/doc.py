@@ -112,6 +112,11 @@ class Doc:
             chain.append(org.parent)
         return chain
 
+    def government_above(self, key: str) -> str | None:
+        """The government an organisation is, or is part of, as far as the release tells."""
+        return next((k for k in self.lineage(key) if (org := self.orgs.get(k)) is not None and org.government_of),
+                    None)
+
     def government(self, alpha3: str, alias: str | None = None) -> str:
         country = self.gaz.countries[alpha3]
         return self.add_gazetteer_org(country.government, alias)

@@ -76,7 +76,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     ministry_of_the_minister(doc)
     frameworks = find_frameworks(doc)
     meetings = find_meetings(doc, frameworks)
-    funding = find_funding(doc)
+    funding = find_funding(doc, frameworks)
     attach_followups(doc.spans, frameworks, funding)
     if doc.publisher is None:
         orgs = [(m.start, m.end, m.key) for m in doc.mentions if m.kind == "org"]

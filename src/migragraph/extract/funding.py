@@ -5,9 +5,10 @@ an amount in a sentence about another donor is never credited to the release's m
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from migragraph.extract.doc import Doc, Mention, main_country
-from migragraph.extract.model import Funding, Span
+from migragraph.extract.model import Framework, Funding, Span
 from migragraph.extract.money import Money, amounts
 
 _GIVE = (r"(?:provided|provides|provide|providing|contributed|contributes|contribute|contributing|donated|donates|donate|"
@@ -24,6 +25,9 @@ _LINE_DONOR = re.compile(r"(?m)^\s*(.+?)\s+(?:Credit|Grant|Loan|Financing|Contri
 _PAIR_AGREEMENT = re.compile(r"\b([A-Z][\w.&]*)-([A-Z][\w.&]*)\s+(?:contribution|grant|financing|funding|loan|donation)"
                             r"\s+agreements?\s+(?:of|worth|amounting to)\s+(?:(?:about|around|some|over|nearly|almost|"
                             r"up to)\s+)?$")
+# Agreements under which one side lends or grants to the other (not a donor's "contribution agreement",
+# under which a government may as well give as receive).
+_LENDING = re.compile(r"\b(?:grant|loan|credit|financing)\s+agreements?\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:in|for|during|of|year|fiscal year|budget|FY)\s+((?:19|20)\d\d)\b")
 
 
@@ -42,13 +46,13 @@ def _stated_year(span: Span, sums: list[Money], i: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def find_funding(doc: Doc) -> list[Funding]:
+def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding]:
     out: list[Funding] = []
     unread: list[tuple[Span, Money, int | None]] = []
     for span in doc.spans:
         sums = amounts(span.text)
         for i, money in enumerate(sums):
-            pair = _donor_recipient(doc, span, money)
+            pair = _donor_recipient(doc, span, money) or _lender_borrower(doc, span, frameworks)
             year = _stated_year(span, sums, i)
             if not pair or pair[0] == pair[1]:
                 if _CUE.search(span.text):
@@ -66,6 +70,20 @@ def find_funding(doc: Doc) -> list[Funding]:
         if f.year is None and doc.anchor:
             f.year = doc.anchor.year  # a sum with no year of its own is of the release's year
     return flows
+
+
+def _lender_borrower(doc: Doc, span: Span, frameworks: Sequence[Framework]) -> tuple[str, str] | None:
+    """The sides of a grant, loan, credit or financing agreement told in the sum's sentence, between a
+    government (or one of its bodies) and a body that is none: the latter lends or grants ("the Azerbaijani
+    government and IDB signed grant agreement (200 thousand USD)")."""
+    for f in frameworks:
+        if f.evidence.start != span.start or not _LENDING.search(f.name) or len(f.parties) != 2:
+            continue
+        state = [p for p in f.parties if doc.government_above(p)]
+        if len(state) == 1:
+            other = next(p for p in f.parties if p != state[0])
+            return other, state[0]
+    return None
 
 
 def _frame(found: list[Funding]) -> tuple[str, str] | None:

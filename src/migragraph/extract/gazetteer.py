@@ -166,6 +166,9 @@ def load() -> Gazetteer:
     gaz.roles = _load_yaml("roles.yaml")
     gaz.regions = frozenset(_load_yaml("countries.yaml").get("regions", []))
     forms = set(gaz.surface) | set(gaz.context_surface) | set(gaz.country_surface) | set(gaz.demonym_surface)
+    # Regions are matched too, and give no mention, so that a country's name inside one is none: the
+    # "America" of "Latin America".
+    forms |= gaz.regions
     # "the Commonwealth" must not eat the start of "the Commonwealth Secretariat": articles are not
     # part of a name to match.
     forms = {f for f in forms if not f.startswith(("the ", "The "))}

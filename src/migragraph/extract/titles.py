@@ -356,14 +356,9 @@ def _orgs_of_run(doc: Doc, run: Run) -> list[str | None]:
             earlier = next((o for o in reversed(own[:i]) if o), None)
             org = earlier or later
             if _HEAD_OF_GOVERNMENT.search(title.text) and later:
-                org = _government_of(doc, later) or org
+                org = doc.government_above(later) or org
         out.append(org or _default_org(doc, title.text, title.start))
     return out
-
-
-def _government_of(doc: Doc, key: str) -> str | None:
-    """The government an organisation is, or is part of."""
-    return next((k for k in doc.lineage(key) if (org := doc.orgs.get(k)) is not None and org.government_of), None)
 
 
 def _specific(doc: Doc, title: Title) -> str | None:
@@ -377,7 +372,7 @@ def _specific(doc: Doc, title: Title) -> str | None:
             if office and title.text.endswith(office.group(1)):
                 return org.key
     m = re.search(r"\b(?:Minister|CEO|Secretary|Chief Executive Officer)\s+(?:of|for)\s+(?:the\s+)?(.+)$", title.text)
-    if not m or (title.org is not None and _government_of(doc, title.org) != title.org):
+    if not m or (title.org is not None and doc.government_above(title.org) != title.org):
         return title.org
     portfolio = m.group(1).lower()
     for org in doc.orgs.values():
@@ -641,7 +636,7 @@ def _sole_body(doc: Doc, title: str, at: int, span: Span) -> str | None:
                                                       and not _mention_ending(doc, at)):
         return None  # "Director-General of the OPEC Fund", "OPEC Fund Director-General": a body not read
     # a ministry is a government's even when the release names no country for it
-    bodies = {m.key for m in doc.mentions_in(span) if m.key in doc.orgs and _government_of(doc, m.key) is None
+    bodies = {m.key for m in doc.mentions_in(span) if m.key in doc.orgs and doc.government_above(m.key) is None
               and not doc.orgs[m.key].name.startswith("Ministry")}
     return next(iter(bodies)) if len(bodies) == 1 else None
 

@@ -224,3 +224,20 @@ def test_a_countrys_name_inside_a_region_is_no_country(hybrid: Run) -> None:
                 "America Inc.")
     assert "Nissan North America Inc" in names(ex)
     assert not any(o.government_of for o in ex.organisations.values())
+
+
+def test_a_ministrys_portfolio_listed_with_commas_is_its_name(each: Run) -> None:
+    # moifar.gov.so, 26 Jan 2026: the list, then the holder after his honorific (which no body's name holds)
+    ex = each("The Director General of the Ministry of Interior, Federal Affairs, and Reconciliation Mr. Abdulkadir Elmi "
+              "Ali held an introductory meeting with the Chief of Mission of the International Organization for "
+              "Migration (IOM) Mr. Manuel Marques Pereira.")
+    key = "ministry-of-interior-federal-affairs-and-reconciliation"
+    assert names(ex)["Ministry of Interior, Federal Affairs, and Reconciliation"] == key
+    assert ("Abdulkadir Elmi Ali", "Director General", "Ministry of Interior, Federal Affairs, and Reconciliation") in \
+        posts(ex)
+    # trap: sierraleone.iom.int, 17 Aug 2022: bodies listed after a ministry are bodies of their own
+    ex = each("Freetown - The International Organization for Migration (IOM) held a hand-over ceremony of 30 motorbikes "
+              "to Sierra Leone’s Immigration Department, Port Health Division of the Ministry of Health, and the "
+              "Office of National Security (ONS).")
+    assert {"Ministry of Health", "Office of National Security"} <= set(names(ex))
+

@@ -443,8 +443,25 @@ role_words = re.compile(r"(?:[A-Z][\w-]+\s+){0,3}?(?:Director|Minister|Secretary
 def _headed_phrases(doc: Doc) -> None:
     """Capitalised phrases built on an institutional head noun that no gazetteer entry names."""
     for span, m in ((s, m) for s in doc.spans for m in _PHRASE.finditer(s.text)):
-        for start, phrase in _between_titles(doc, span.start + m.start(), m.group()):
-            _headed_phrase(doc, start, phrase, m.group())
+        run = m.group() + _listed_portfolio(doc, span.start + m.start(), m.group())
+        for start, phrase in _between_titles(doc, span.start + m.start(), run):
+            _headed_phrase(doc, start, phrase, run)
+
+
+# A ministry's portfolio listed with commas: "Ministry of Interior, Federal Affairs, and Reconciliation".
+_PORTFOLIO_HEAD = re.compile(rf"\b(?:Ministry|Department)\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*$")
+_PORTFOLIO_LIST = re.compile(rf"(?:,[ \t]+{_CAP}(?:[ \t]+{_CAP})*)*,?[ \t]+and[ \t]+{_CAP}(?:[ \t]+{_CAP})*")
+
+
+def _listed_portfolio(doc: Doc, start: int, phrase: str) -> str:
+    """The rest of a ministry's portfolio that commas cut off its name, where no organisation or country
+    stands in it ("Ministry of Health, UNICEF and WHO" lists three bodies)."""
+    end = start + len(phrase)
+    listed = _PORTFOLIO_LIST.match(doc.text, end) if doc.text.startswith(",", end) else None
+    if not listed or not _PORTFOLIO_HEAD.search(phrase) or any(
+            end <= x.start < listed.end() for x in doc.mentions if x.kind in ("org", "country")):
+        return ""
+    return listed.group()
 
 
 def _between_titles(doc: Doc, start: int, phrase: str) -> list[tuple[int, str]]:
@@ -553,6 +570,9 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
             at = start + cut.end() - 1
             doc.mentions.append(Mention(at, at + len(acronym), doc.add_org(acronym), "org", acronym))
         phrase = phrase[:cut.start()]  # two names, or a name and a title: "… for Europe and Regional Refugee Coordinator"
+    titled = _titled_name(id(doc.gaz), doc).search(phrase)
+    if titled:
+        phrase = phrase[:titled.start()]  # "Ministry of Interior Mr. Abdulkadir Elmi Ali": its head's name follows
     heads = list(_HEAD_RE.finditer(phrase))
     if heads:
         tail = phrase[heads[-1].end():]
@@ -620,6 +640,19 @@ def _held_title(gazetteer: int, doc: Doc) -> re.Pattern[str]:
         _HELD[gazetteer] = re.compile(
             rf"(?:[A-Z][\w-]+\s+){{0,3}}?(?:{alternatives})\s+(?:[A-Z][\w’'-]+\s+){{1,3}}of\s+(?:the\s+)?")
     return _HELD[gazetteer]
+
+
+_TITLED: dict[int, re.Pattern[str]] = {}
+
+
+def _titled_name(gazetteer: int, doc: Doc) -> re.Pattern[str]:
+    """An abbreviated honorific and the name it opens, inside a capitalised phrase: no body's name holds "Mr."
+    or "Dr" past its first word (a full "Prince" or "Lady" may: "Princess Nourah University")."""
+    if gazetteer not in _TITLED:
+        short = [h.rstrip(".") for h in doc.gaz.roles["honorifics"] if h.endswith(".") or len(h) <= 3]
+        alternatives = "|".join(re.escape(h).replace(r"\.", r"\.?") for h in sorted(set(short), key=len, reverse=True))
+        _TITLED[gazetteer] = re.compile(rf"\s+(?:{alternatives})\.?\s+[A-Z]")
+    return _TITLED[gazetteer]
 
 
 @lru_cache(maxsize=256)  # asked once per capitalised phrase, of the few lines that hold them

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -16,6 +19,7 @@ from click.testing import CliRunner, Result
 from migragraph.analyse.graph import Release
 from migragraph.cli.main import cli
 from migragraph.visualise import render_page
+from migragraph.visualise.page import search_list
 
 from .network_builds import IMG, SCRIPT, build_hostile, build_known
 
@@ -147,3 +151,27 @@ def test_release_links_are_escaped_and_limited() -> None:
     assert title.count("<a href=") == 5 and "… and 2 more" in title
     assert '<a href="https://x.org/6?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">' \
            'T6 &quot;quoted&quot; &lt;b&gt;</a> (2024-01-07)' in title  # the latest first
+
+
+_PAGE_OF_TWO_CASES = """
+import hashlib, networkx as nx
+from migragraph.visualise import render_page
+graph = nx.MultiDiGraph()
+graph.add_node("iom", iri="iom", label="International Organization for Migration", type="organisation",
+               releases="", release_count=0)
+names = {"iom": ["International Organization for Migration", "IOM", "UN Migration Agency",
+                 "UN migration agency", "the UN Migration Agency", "the UN migration agency"]}
+page, _ = render_page(graph, {}, "cases", names=names)
+print(hashlib.sha256(page.encode()).hexdigest())
+"""
+
+
+def test_the_page_is_the_same_bytes_whatever_the_hash_seed() -> None:
+    # The search box lists every name once; names that differ only by case came out of a set in the order
+    # Python's hash seed gave them ("UN Migration Agency" of one release, "UN migration agency" of another).
+    digests = {subprocess.run([sys.executable, "-c", _PAGE_OF_TWO_CASES], check=True, capture_output=True,
+                              text=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+               for seed in range(8)}
+    assert len(digests) == 1
+    assert search_list(["the UN migration agency", "UN Migration Agency", "UN migration agency", "IOM"]) == [
+        "IOM", "the UN migration agency", "UN Migration Agency", "UN migration agency"]

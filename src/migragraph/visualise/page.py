@@ -14,6 +14,7 @@ The page must open offline and must not run what a release wrote:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -123,7 +124,7 @@ def render_page(graph: nx.MultiDiGraph, releases: dict[str, Release], heading: s
     cut = _cut_note(limited, focus, max_nodes)
     all_notes = [n for n in (cut, *(notes or [])) if n]
     isolated = sum(1 for n, d in limited.graph.degree if d == 0)
-    search_names = sorted({name for n in nodes for name in n["names"]}, key=str.casefold)
+    search_names = search_list(name for n in nodes for name in n["names"])
     page = _template().render(
         heading=heading, notes=all_notes, legend=legend, edge_legend=edge_legend, nodes=nodes, edges=edges,
         options=Markup(options), views=[(name, v["about"]) for name, v in views.items()], view_data=views,
@@ -132,6 +133,13 @@ def render_page(graph: nx.MultiDiGraph, releases: dict[str, Release], heading: s
     if _EXTERNAL.search(page):
         raise MigragraphError("the page would load something from the network; it must work offline")
     return page, Drawn(len(nodes), len(edges), limited.total_nodes, limited.total_edges, cut, isolated)
+
+
+def search_list(names: Iterable[str]) -> list[str]:
+    """The names the search box offers, each once, in alphabetical order whatever their case; two that
+    differ only by case ("UN Migration Agency", "UN migration agency") by their code points, so the page
+    is the same bytes whatever order a set gave them in (it changes with Python's hash seed)."""
+    return sorted(set(names), key=lambda name: (name.casefold(), name))
 
 
 def focus_graph(graph: nx.MultiDiGraph, center: str, depth: int) -> nx.MultiDiGraph:
@@ -153,7 +161,8 @@ def draw(store: GraphStore, path: Path, *, window: Window | None = None, focus: 
     """Write the page of `store` to `path`: the whole graph, or the entities within `depth` steps of
     the actor `focus`, within the time `window`."""
     window = window or Window()
-    full = to_networkx(store, window)
+    releases = read_releases(store)
+    full = to_networkx(store, window, releases=releases)
     graph = full
     heading = f"migragraph: {graph.number_of_nodes():,} entities, {graph.number_of_edges():,} relations"
     if focus:
@@ -164,7 +173,7 @@ def draw(store: GraphStore, path: Path, *, window: Window | None = None, focus: 
     if not window.open:
         heading += f", {window.describe()}"
         notes.append(_undated_note(full))
-    page, drawn = render_page(graph, read_releases(store), heading, max_nodes, focus, names=read_names(store),
+    page, drawn = render_page(graph, releases, heading, max_nodes, focus, names=read_names(store),
                               full=full, notes=[n for n in notes if n])
     path.write_text(page, encoding="utf-8")
     return drawn

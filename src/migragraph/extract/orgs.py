@@ -746,7 +746,7 @@ def mark_org_mentions(doc: Doc) -> None:
 
 
 _WITHIN = re.compile(r"[ \t]+(?:at|of|within)[ \t]+(?:the[ \t]+)?")
-_UNIT_LEAD = re.compile(r"(?:Division|Department|Directorate|Directorate-General|Bureau|Office|Unit|Section|Branch|"
+_UNIT_HEAD_FIRST = re.compile(r"(?:Division|Department|Directorate|Directorate-General|Bureau|Office|Unit|Section|Branch|"
                         r"Service|Secretariat|Ministry)\b")
 
 
@@ -756,14 +756,12 @@ def parents_named_after(doc: Doc) -> None:
     by_start = {m.start: m for m in doc.mentions if m.kind == "org"}
     for m in doc.mentions:
         org = doc.orgs.get(m.key)
-        if m.kind != "org" or org is None or org.parent or org.government_of or not _UNIT_LEAD.match(org.name):
+        if m.kind != "org" or org is None or org.parent or org.government_of or not _UNIT_HEAD_FIRST.match(org.name):
             continue
         link = _WITHIN.match(doc.text, m.end)
         body = by_start.get(link.end()) if link else None
         if body is not None and body.key in doc.orgs and m.key not in doc.lineage(body.key):
             org.parent = body.key
-
-
 
 
 def parents_of_a_list(doc: Doc) -> None:

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 
 from migragraph.extract.dates import full_dates
 from migragraph.extract.places import is_city
+from migragraph.extract.titles import ABBR
 from migragraph.ingest.release import RawRelease
 from migragraph.resources import data_file
 
@@ -111,7 +112,7 @@ def _body_alone(line: str) -> bool:
     """Whether a line is only a body's name the gazetteer knows, its abbreviation in brackets or not."""
     from migragraph.extract.gazetteer import load
 
-    name = re.sub(r"\s*\([A-Z][\w.&-]{1,11}\)$", "", line)
+    name = re.sub(ABBR + "$", "", line)
     return load().by_surface(name) is not None
 
 

@@ -307,3 +307,18 @@ def test_a_person_elected_to_lead_a_body_or_elected_to_a_title(hybrid: Run) -> N
     ex = hybrid("June 29, 2018\n\nAntónio Vitorino elected director-general for IOM\n\nThe Portuguese António "
                 "Vitorino was elected director-general for International Organization for Migration (IOM).")
     assert ("António Vitorino", "director-general", "International Organization for Migration") in posts(ex)
+
+
+def test_a_government_title_serves_the_country_a_release_is_plainly_about_when_no_government_acts(each: Run) -> None:
+    # hararepost.co.zw, Dec 2024 (a country named once is a place more often: test_organisations.py's
+    # trap); business-standard.com (PTI), 4 Jul 2023
+    ex = each("The Director General of the International Organisation for Migration (IOM), Ms. Amy Pope, paid a "
+              "historic courtesy call on President Emmerson Mnangagwa at State House in Harare on Tuesday. Ms. Pope’s "
+              "visit marked the first time in the organisation’s 73-year history that an IOM Director General has "
+              "visited Zimbabwe. The discussions also touched on engaging Zimbabwe’s diaspora and creating pathways "
+              "for their reintegration into the country.")
+    assert ("Emmerson Mnangagwa", "President", "Government of Zimbabwe") in posts(ex)
+    ex = each("Press Trust of India New Delhi\n\nFinance minister Nirmala Sitharaman on Tuesday met United Nations Deputy Secretary-General Amina J "
+              "Mohammed and exchanged views on financing of Sustainable Development Goals (SDGs) and the ongoing G20 "
+              "India Presidency.")
+    assert ("Nirmala Sitharaman", "Finance minister", "Government of India") in posts(ex)

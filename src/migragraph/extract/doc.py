@@ -170,9 +170,10 @@ def _clean(name: str) -> str:
 _INITIAL_END = re.compile(r"\b[A-Z]\.$")
 
 
-def main_country(doc: Doc, strict: bool = False) -> str | None:
+def main_country(doc: Doc, strict: bool = False, named_twice: bool = False) -> str | None:
     """The country the release is most about (most named, by name or adjective, or as a government).
-    With `strict`, only the one government that acts in the release, if there is exactly one."""
+    With `strict`, only the one government that acts in the release, if there is exactly one; with
+    `named_twice`, only a country named at least twice (a country named once is a place more often)."""
     acting = sorted({o.government_of for o in doc.orgs.values() if o.government_of})
     if len(acting) == 1:
         return acting[0]
@@ -194,6 +195,8 @@ def main_country(doc: Doc, strict: bool = False) -> str | None:
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     # Only a clear favourite (a list of countries where operations take place names none), or the one
     # country the release names at all.
+    if ranked and named_twice and ranked[0][1] < 2:
+        return None
     if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None

@@ -608,7 +608,10 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
             if near:
                 return doc.government(near[-1].key) if near[-1].kind == "country" else near[-1].key
         # A minister or adviser with no country named serves the one government the release names.
-        country = main_country(doc, strict=True)
+        # Where none acts, the country the release is plainly about ("HARARE, Zimbabwe – … a courtesy call
+        # on President Emmerson Mnangagwa").
+        country = main_country(doc, strict=True) or (
+            None if _governments_act(doc) else main_country(doc, named_twice=True))
         if country:
             return doc.government(country)
     # the body of the sentence a secretariat's deputy heads, before the body of the post told last
@@ -655,3 +658,7 @@ def _on_behalf_of(doc: Doc, at: int, span: Span) -> str | None:
 
 def _clean(title: str) -> str:
     return re.sub(r"\s+", " ", title).strip(" ,")
+
+
+def _governments_act(doc: Doc) -> bool:
+    return any(o.government_of for o in doc.orgs.values())

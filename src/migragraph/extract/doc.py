@@ -200,3 +200,12 @@ def main_country(doc: Doc, strict: bool = False, named_twice: bool = False) -> s
     if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
+
+
+def home_country(doc: Doc) -> str | None:
+    """The country whose government a title or "the government" means where the text names none: the one
+    government acting in the release (or one acting twice as often as any other), else, where none acts,
+    the country the release names most, twice at least."""
+    if any(o.government_of for o in doc.orgs.values()):
+        return main_country(doc, strict=True)
+    return main_country(doc, named_twice=True)

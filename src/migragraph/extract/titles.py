@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from migragraph.extract.doc import Doc, Mention, main_country
+from migragraph.extract.doc import Doc, Mention, home_country
 from migragraph.extract.model import Post, Span
 from migragraph.extract.names import NAME, PARTICLE, trim_name, valid_name
 from migragraph.extract.nlp import is_verb
@@ -608,10 +608,9 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
             if near:
                 return doc.government(near[-1].key) if near[-1].kind == "country" else near[-1].key
         # A minister or adviser with no country named serves the one government the release names.
-        # Where none acts, the country the release is plainly about ("HARARE, Zimbabwe – … a courtesy call
-        # on President Emmerson Mnangagwa").
-        country = main_country(doc, strict=True) or (
-            None if _governments_act(doc) else main_country(doc, named_twice=True))
+        # Where none acts, the country the release is plainly about ("… a courtesy call on President
+        # Emmerson Mnangagwa" in a release about Zimbabwe).
+        country = home_country(doc)
         if country:
             return doc.government(country)
     # the body of the sentence a secretariat's deputy heads, before the body of the post told last
@@ -658,7 +657,3 @@ def _on_behalf_of(doc: Doc, at: int, span: Span) -> str | None:
 
 def _clean(title: str) -> str:
     return re.sub(r"\s+", " ", title).strip(" ,")
-
-
-def _governments_act(doc: Doc) -> bool:
-    return any(o.government_of for o in doc.orgs.values())

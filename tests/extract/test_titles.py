@@ -322,3 +322,17 @@ def test_a_government_title_serves_the_country_a_release_is_plainly_about_when_n
               "Mohammed and exchanged views on financing of Sustainable Development Goals (SDGs) and the ongoing G20 "
               "India Presidency.")
     assert ("Nirmala Sitharaman", "Finance minister", "Government of India") in posts(ex)
+
+
+def test_a_title_then_a_form_of_address_and_a_surname_alone(each: Run) -> None:
+    # eib.org, 2006 (sg-a838a9ba75ea): each title of the list has its holder told by surname;
+    # au.int (ICMPD), 15 Dec 2020: a form of address before a whole name keeps the whole name
+    ex = each("Mr Niinistö met with Moldavia's President Mr Voronin, Prime Minister Mr Tarlev and First Deputy Prime "
+              "Minister Mrs Grecianîi; during these meetings, improvement to the road transport network and energy "
+              "interconnections were singled out as top priorities for EIB among its Mandate areas.")
+    assert {"Voronin", "Tarlev", "Grecianîi"} <= {p.name for p in ex.persons.values()}
+    ex = each("The MoU was signed by H.E. Mrs Amira Elfadil, Commissioner for Social Affairs on behalf of the "
+              "Chairperson of the AU Commission, H.E. Moussa Faki Mohamed; while Director General, Mr. Michael "
+              "Spindelegger, signed on behalf of ICMPD.")
+    assert ("Michael Spindelegger", "Director General", "International Centre for Migration Policy Development"
+            ) in posts(ex)

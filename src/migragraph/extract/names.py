@@ -58,7 +58,16 @@ def valid_name(name: str, doc: Doc) -> bool:
     tokens = name.split()
     if re.fullmatch(GLUED, name):
         tokens = [name[:2], name[2:]]
-    if len(tokens) < 2 or any(t.strip("’'.,") in NOT_NAME for t in tokens) or not tokens[0][0].isupper():
+    return len(tokens) >= 2 and _valid_tokens(name, tokens, doc) and not all(len(t.rstrip(".")) == 1 for t in tokens[1:])
+
+
+def valid_surname(word: str, doc: Doc) -> bool:
+    """A surname an honorific gives alone ("Mr Voronin"): no word a title, a place or a body is."""
+    return " " not in word and _valid_tokens(word, [word], doc)
+
+
+def _valid_tokens(name: str, tokens: list[str], doc: Doc) -> bool:
+    if any(t.strip("’'.,") in NOT_NAME for t in tokens) or not tokens[0][0].isupper():
         return False
     if any(t in doc.gaz.roles.get("portfolio_words", ()) or t in _title_words(doc) or t.removesuffix("s") in
            _title_words(doc) for t in tokens):
@@ -68,9 +77,8 @@ def valid_name(name: str, doc: Doc) -> bool:
     if any(t in doc.gaz.country_surface or t in doc.gaz.demonym_surface or t.replace("-", " ") in
            doc.gaz.demonym_surface for t in tokens):
         return False
-    if name in doc.gaz.surface or name in doc.gaz.country_surface or is_city(name):
-        return False  # "… to the UN New York": a place, not the holder
-    return not all(len(t.rstrip(".")) == 1 for t in tokens[1:])
+    # "… to the UN New York": a place, not the holder
+    return not (name in doc.gaz.surface or name in doc.gaz.country_surface or is_city(name))
 
 
 _HONORIFIC_WORDS = {"Rt", "Hon", "Honourable", "Right", "Sir", "Dame", "Lord", "Lady", "Excellency", "His", "Her",

@@ -115,7 +115,7 @@ def _titled_orgs(doc: Doc, hon: str, posts: list[Post]) -> None:
         if not (after and valid_name(name, doc)) and not m.text.startswith("Office"):
             # "António Guterres, UN High Commissioner for Refugees": the name before, as a title's
             before = name_before(doc, m.start)
-            name = before.name if before and (before.modelled or valid_name(before.name, doc)) else ""
+            name = before.name if before and (before.vetted or valid_name(before.name, doc)) else ""
         if name:
             person = doc.add_person(name)
             posts.append(Post(person, head, m.key, doc.sentence_of(m.start)))

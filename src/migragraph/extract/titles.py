@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from migragraph.extract.doc import Doc, Mention, home_country
 from migragraph.extract.model import Post, Span
-from migragraph.extract.names import NAME, PARTICLE, trim_name, valid_name
+from migragraph.extract.names import NAME, PARTICLE, trim_name, valid_name, valid_surname
 from migragraph.extract.nlp import is_verb
 from migragraph.extract.places import is_city
 
@@ -83,7 +83,7 @@ class Title:
 class Holder:
     start: int
     name: str
-    modelled: bool = False  # found by the statistical model, vetted there
+    vetted: bool = False  # read by the statistical model, or a surname an honorific gives, and checked there
     end: int | None = None  # where the mention ends, when the text tells the name short ("Mr Taalas")
 
 
@@ -109,8 +109,8 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
         holder = _holder(doc, run, hon, held)
         if holder is None:
             continue
-        name = holder.name if holder.modelled else trim_name(holder.name, doc)
-        if not holder.modelled and not valid_name(name, doc):
+        name = holder.name if holder.vetted else trim_name(holder.name, doc)
+        if not holder.vetted and not valid_name(name, doc):
             continue
         if holder.start < doc.headline_end and any(
                 re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", doc.text) for word in name.split()):
@@ -261,10 +261,20 @@ def _name_after(doc: Doc, pos: int, hon: str) -> Holder | None:
     for start, _end, name in doc.name_candidates:
         if start == at:
             return Holder(start, name, True)
+    # "Moldavia's President Mr Voronin, Prime Minister Mr Tarlev": an honorific and a surname alone
+    m = re.match(rf",?{_GAP}(?:(?:{hon})\s+)*{_BEFORE_SURNAME}\s+({_SURNAME})"
+                 rf"(?![\w’'-]|[ \t]+(?:[A-Z]|(?:{PARTICLE})[ \t]))", doc.text[pos:])
+    if m and valid_surname(m.group(1), doc):
+        return Holder(pos + m.start(1), m.group(1), True)
     m = re.match(rf",?{_GAP}(?:(?:{hon})\s+)*({NAME})", doc.text[pos:])
     if m:
         return Holder(pos + m.start(1), m.group(1))
     return None
+
+
+# The forms of address that a surname alone follows ("Sheikh Hasina" is a name of its own).
+_BEFORE_SURNAME = r"(?:Mr|Mrs|Ms|Miss|Mme|Dr|Prof|Professor)\.?"
+_SURNAME = r"[A-Z][^\W\d_]+(?:[’'-][A-Z]?[^\W\d_]+)*"
 
 
 def _past_bodies(doc: Doc, pos: int) -> int:

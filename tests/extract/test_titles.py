@@ -336,3 +336,15 @@ def test_a_title_then_a_form_of_address_and_a_surname_alone(each: Run) -> None:
               "Spindelegger, signed on behalf of ICMPD.")
     assert ("Michael Spindelegger", "Director General", "International Centre for Migration Policy Development"
             ) in posts(ex)
+
+
+def test_a_country_a_preposition_governs_is_not_whose_the_next_title_is(each: Run) -> None:
+    # governo.it, 31 Jan 2023 (pg-a98d281345c6): Ukraine is what they spoke of; trap: "Benin (signed with the
+    # Minister of …)", opecfund.org, 2019, a country right before its minister
+    ex = each("The President of the Council of Ministers, Giorgia Meloni, met this afternoon with the United Nations "
+              "High Commissioner for Refugees, Filippo Grandi. With regard to Ukraine, President Meloni and High "
+              "Commissioner Grandi shared reflections on the need to find a path to peace as soon as possible.")
+    assert not any(org == "Government of Ukraine" for _, _, org in posts(ex))
+    ex = each("The public sector loan signings were as follows:\nBenin (signed with the Minister of Economy and "
+              "Finance, Romuald Wadagni). US$10m for Agricultural Development and Market Access Support.")
+    assert ("Romuald Wadagni", "Minister of Economy and Finance", "Government of Benin") in posts(ex)

@@ -58,6 +58,9 @@ _ABBR = re.compile(ABBR)
 NEAR_TITLE = 40  # characters before a government's title where its country may stand
 # What may stand between them: punctuation and small words, no verb nor noun of another clause.
 _NEAR_GAP = re.compile(r"(?:[\s(),:;–—-]|’s|'s|\b(?:and|the|with|of|its|by|signed|for|from|to|a|an)\b)*")
+# A country these end with is a topic or a place, not whose the title after it is.
+_TOPIC_BEFORE = re.compile(r"\b(?:[Ii]n|[Oo]n|[Aa]t|to|[Aa]bout|[Rr]egarding|[Cc]oncerning|towards|into|across|within)"
+                           r"\s+(?:the\s+)?$")
 _GOVERNS = re.compile(r"\b(?:Prime Minister|Premier|Governor|Mayor|Chief Minister|President)$")
 _HEAD_OF_GOVERNMENT = re.compile(r"\b(?:Prime Minister|President|Chancellor|Premier|Vice[ -]Chancellor)\b")
 
@@ -611,10 +614,12 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
     if any(re.search(rf"\b{re.escape(h)}\b", title, flags) for h in governmental):
         if span is not None and at is not None:
             # near: within a few words, "Benin (signed with the Minister of …)", not "After talks with
-            # Ukraine on Monday, President …", whose president is another country's
+            # Ukraine on Monday, President …" nor "With regard to Ukraine, President Meloni …", whose
+            # president is another country's
             near = [m for m in doc.mentions if max(span.start, at - NEAR_TITLE) <= m.start < at and (
                 m.kind == "country" or (m.kind == "org" and m.key in doc.orgs and doc.orgs[m.key].government_of))
-                and _NEAR_GAP.fullmatch(doc.text, m.end, at)]
+                and _NEAR_GAP.fullmatch(doc.text, m.end, at)
+                and not _TOPIC_BEFORE.search(doc.text, max(0, m.start - 30), m.start)]
             if near:
                 return doc.government(near[-1].key) if near[-1].kind == "country" else near[-1].key
         # A minister or adviser with no country named serves the one government the release names.

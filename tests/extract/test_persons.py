@@ -82,3 +82,16 @@ def test_a_name_with_digits_is_no_persons(hybrid: Run) -> None:
                 "contribution by Moscow to support the UN health agency's COVID-19 Strategic Preparedness and Response "
                 "Plan.")
     assert ex.persons == {}
+
+
+def test_a_word_no_name_holds_makes_no_person_of_the_models(hybrid: Run) -> None:
+    # reliefweb.int (UNOPS), 14 Oct 2021 (sg-47a84959c843): the model reads "Grant Assistance" as a person;
+    # trap: un.org, 2016 (pg-664decd2a241), "Theresa May" (a month's name is a name's word)
+    ex = hybrid("UNOPS will be implementing the procurement services for “The Programme for COVID -19 Crisis Response "
+                "Emergency Support” under the Japanese Grant Assistance funded by the Government of Japan.")
+    assert ex.persons == {}
+    ex = hybrid("Readout of the Secretary-General’s meeting with H.E. Ms. Theresa May, Prime Minister of the United "
+                "Kingdom of Great Britain and Northern Ireland\nResúmenes | Ban Ki-moon, Former Secretary-General\n"
+                "The Secretary-General met today with H.E. Ms. Theresa May, Prime Minister of the United Kingdom of "
+                "Great Britain and Northern Ireland.")
+    assert ("Theresa May", "Prime Minister", "Government of the United Kingdom") in posts(ex)

@@ -24,7 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from migragraph.extract.doc import Doc, Mention
-from migragraph.extract.names import NAME, valid_name
+from migragraph.extract.names import NAME, NOT_NAME, valid_name
 from migragraph.extract.nlp import Parsed, is_proper_noun
 from migragraph.extract.places import is_city
 
@@ -164,6 +164,8 @@ def _plausible(doc: Doc, name: str, titled: bool, lowered: set[str]) -> bool:
         return False
     if any(w in _agreement_words() for w in words):
         return False
+    if len(words) > 1 and any(w in _NO_NAME_WORDS for w in words):
+        return False  # "Japanese Grant Assistance": a word no name of the rules holds either
     if len(words) == 1:  # a surname after a title; not an acronym ("MoU", "UNICEF")
         return titled and len(name) > 2 and not any(c.isupper() for c in name[1:])
     if sum(w.lower() in lowered for w in words) * 2 >= len(words):
@@ -171,6 +173,9 @@ def _plausible(doc: Doc, name: str, titled: bool, lowered: set[str]) -> bool:
     return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
 
 
+# The rules' words that are no part of a name, less the months: the model reads "Theresa May" rightly.
+_NO_NAME_WORDS = NOT_NAME - {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                             "October", "November", "December"}
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "di", "du", "bin", "ibn", "al", "el", "le", "la",
               "dos", "das", "ben", "bint", "y"}
 

@@ -135,12 +135,24 @@ def _repair_person(doc: Doc, sentence: Parsed, ent: SpacySpan, lowered: set[str]
         words.pop()
     if not words:
         return None
+    if _names_a_thing(sentence, words):
+        return None
     name = "".join(_TRAILING.sub("", t.text) + (t.whitespace_ and " ") for t in words).strip()
     if not _plausible(doc, name, titled, lowered):
         return None
     start = sentence.span.start + words[0].idx
     end = sentence.span.start + words[-1].idx + len(_TRAILING.sub("", words[-1].text))
     return start, end, name
+
+
+def _names_a_thing(sentence: Parsed, words: list[Token]) -> bool:
+    """'the Good Parenting training manual': after "the", and before the common noun it names, a
+    capitalised name is a thing's ("a Mike Ford novel" names its author, so "the" only)."""
+    first, last = words[0], words[-1]
+    before = sentence.doc[first.i - 1] if first.i > 0 else None
+    after = sentence.doc[last.i + 1] if last.i + 1 < len(sentence.doc) else None
+    return (before is not None and before.lower_ == "the" and after is not None
+            and after.tag_ in ("NN", "NNS") and after.text[:1].islower())
 
 
 def _name_word(doc: Doc, token: Token, lowered: set[str]) -> bool:

@@ -400,3 +400,16 @@ def test_a_partnership_renewed_is_an_agreement_and_one_talked_of_is_none(each: R
     assert len(ex.frameworks) == 1 and "partnership" not in ex.frameworks[0].name.lower()
     ex = each("The partnership between IOM and the EU has been fundamental.")
     assert ex.frameworks == []
+
+
+def test_an_agreement_signed_at_a_meeting_is_of_the_meetings_date(each: Run) -> None:
+    # turkmenistan.un.org, 14 Oct 2020 (sg-0e03fc471757): the agreement is told undated in the headline, and
+    # its signing ceremony undated too, on the day the release is dated
+    ex = each("The Memorandum of Understanding between the UNDP, UNCTAD and the Government of Turkmenistan to support "
+              "digitization of export and import operations\n14 October 2020\n- The signing ceremony of the "
+              "Memorandum of Understanding between the United Nations Development Programme (UNDP), the United "
+              "Nations Conference on Trade and Development (UNCTAD) and the Ministry of Foreign Affairs of "
+              "Turkmenistan on joint cooperation on assistance in implementation of the Single Window for "
+              "Export-Import Operations in Turkmenistan took place in the MFA premises.")
+    assert [m.date for m in ex.meetings] == ["2020-10-14"]
+    assert [f.established for f in ex.frameworks] == ["2020-10-14"]

@@ -150,8 +150,7 @@ def find_frameworks(doc: Doc) -> list[Framework]:
             programme.key = _key(programme.name, programme.parties)
             _merge(found, doc, programme)
     for fw in found.values():
-        if fw.established is None and doc.anchor and _REPORTED.search(fw.evidence.text) \
-                and not _DATED.search(fw.evidence.text):
+        if fw.established is None and doc.anchor and told_as_news(fw.evidence.text):
             # signed or launched in the release's own news, with no other date: on the day it is dated
             fw.established = doc.anchor.isoformat()
     return sorted(found.values(), key=lambda f: f.evidence.start)
@@ -163,6 +162,11 @@ _REPORTED = re.compile(r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)|conclude[sd]|renew(?
                        re.IGNORECASE)
 _DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:had|since|last|ago|previously|earlier)\b|\b(?:Monday|Tuesday|Wednesday|"
                     r"Thursday|Friday|Saturday|Sunday|yesterday)\b", re.IGNORECASE)
+
+
+def told_as_news(sentence: str) -> bool:
+    """Whether a sentence tells a signing or launch as the release's news, with no other date for it."""
+    return bool(_REPORTED.search(sentence)) and not _DATED.search(sentence)
 
 
 def _names(doc: Doc, keys: list[str], full: bool = False) -> str:

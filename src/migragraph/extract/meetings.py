@@ -9,6 +9,7 @@ import re
 import pycountry
 
 from migragraph.extract.doc import Doc, Mention
+from migragraph.extract.frameworks import told_as_news
 from migragraph.extract.model import Framework, Meeting, Span
 from migragraph.extract.orgs import AROUND, AROUND_EVENT
 from migragraph.extract.places import city_country, is_city
@@ -178,7 +179,23 @@ def find_meetings(doc: Doc, frameworks: list[Framework]) -> list[Meeting]:
     meetings = [m for m in [main, *others] if m and m.participants]
     for m in meetings:
         _finish(doc, m)
+        _dates_its_signing(m, frameworks)
     return meetings
+
+
+_SIGNING = re.compile(r"\bsign(?:ed|ing|s)?\b|\bsignature\b", re.IGNORECASE)
+
+
+def _dates_its_signing(meeting: Meeting, frameworks: list[Framework]) -> None:
+    """'The signing ceremony of the Memorandum … took place in the MFA premises': an agreement its
+    sentence tells signed at a meeting, and undated itself, was signed the day the meeting was held."""
+    told = [meeting.evidence, *meeting.further]
+    if meeting.framework is None or meeting.date is None or not any(
+            _SIGNING.search(s.text) and told_as_news(s.text) for s in told):
+        return
+    for f in frameworks:
+        if f.key == meeting.framework and f.established is None:
+            f.established = meeting.date
 
 
 # The fields of a media advisory, on lines of their own: "WHEN Monday 18 November 09:00 CET (Geneva)",

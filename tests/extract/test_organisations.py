@@ -241,3 +241,18 @@ def test_a_ministrys_portfolio_listed_with_commas_is_its_name(each: Run) -> None
               "Office of National Security (ONS).")
     assert {"Ministry of Health", "Office of National Security"} <= set(names(ex))
 
+
+
+def test_the_office_of_a_head_of_government_is_the_governments_as_a_ministry_is(each: Run) -> None:
+    # nepalinewshub.com, Oct 2023 (pg-236186b2108b of ../shared/data/releases): Nepal is named, its government not
+    ex = each("KATHMANDU: UN Secretary-General Antonio Guterres’ has called on Prime Minister Pushpa Kamal Dahal "
+              "‘Prachanda’  the latter’s office at Singha Durbar, Kathmandu.\n\n"
+              "The meeting took place at the Office of the Prime Minister and Council of Ministers on Sunday afternoon. "
+              "In addition, the talks extended to matters that have yet to be resolved, despite Nepal’s peace process "
+              "nearing its conclusion. Economic development and prosperity in Nepal were also key points of "
+              "discussion.")
+    units = {o.name: ex.organisations[o.parent].name for o in ex.organisations.values() if o.parent}
+    assert units.get("Office of the Prime Minister") == "Government of Nepal"
+    # the Prime Minister heads the government, not the office named after the post
+    assert {(role, org) for name, role, org in posts(ex) if name.startswith("Pushpa Kamal Dahal")} == {
+        ("Prime Minister", "Government of Nepal")}

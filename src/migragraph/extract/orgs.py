@@ -417,7 +417,7 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
             return doc.add_gazetteer_org(entry, owner)
         if owner in doc.gaz.country_surface:
             return doc.government(doc.gaz.country_surface[owner])
-    if re.search(r"\bMinistry\b|^Minister", name):
+    if re.search(r"\bMinistry\b|^Minister", name) or _head_of_governments_office(doc, name):
         named = {m.key for m in doc.mentions if m.kind in ("country", "demonym")}
         country = next(iter(named)) if len(named) == 1 else main_country(doc)
         if country:
@@ -429,6 +429,14 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
             if entry:
                 return doc.add_gazetteer_org(entry, m.group(1))
     return None
+
+
+def _head_of_governments_office(doc: Doc, name: str) -> bool:
+    """'Office of the Prime Minister and Council of Ministers', "the President's Office": a government's, as
+    a ministry is."""
+    heads = "|".join(re.escape(h) for h in doc.gaz.roles.get("government_heads", []) if h != "Minister")
+    return bool(heads) and re.match(rf"(?:(?:Office|Cabinet|Secretariat) of the (?:{heads})\b|(?:{heads})(?:’s|'s)? "
+                                    rf"Office\b)", name) is not None
 
 
 # Words that start sentences in capitals without being part of a name ("Lastly the Council").

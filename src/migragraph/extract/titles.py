@@ -379,7 +379,11 @@ def _specific(doc: Doc, title: Title) -> str | None:
     it under the same government: "Minister of Economy" in the "Ministry of Economy"; the office a
     title names, where the release names it: the "High Commissioner for Human Rights" in the "Office of
     the High Commissioner for Human Rights"."""
+    # (not a head of government's office: the Prime Minister heads the government, not their office)
+    heads_government = _HEAD_OF_GOVERNMENT.search(title.text) is not None
     for org in doc.orgs.values():
+        if heads_government and doc.government_above(org.key) is not None:
+            continue
         for form in (org.name, *org.aliases):
             office = re.fullmatch(r"Office of the (?:United Nations |UN )?(.+)", form)
             if office and title.text.endswith(office.group(1)):

@@ -348,3 +348,12 @@ def test_a_country_a_preposition_governs_is_not_whose_the_next_title_is(each: Ru
     ex = each("The public sector loan signings were as follows:\nBenin (signed with the Minister of Economy and "
               "Finance, Romuald Wadagni). US$10m for Agricultural Development and Market Access Support.")
     assert ("Romuald Wadagni", "Minister of Economy and Finance", "Government of Benin") in posts(ex)
+
+
+def test_a_body_heads_title_with_no_body_in_its_sentence_is_the_one_bodys_of_the_release(hybrid: Run) -> None:
+    # mfa.gov.tr, 6 Nov 2020: five words between the name and "as"; the OECD is named in other sentences
+    ex = hybrid("We congratulate former Australian Finance Minister Mr. Mathias Cormann, who has been appointed as the new "
+                "Secretary-General of the Organisation for Economic Co-operation and Development (OECD).\n\n"
+                "On this occasion, we would like to thank Mr. Angel Gurria, who has been successfully serving as "
+                "Secretary-General since 1 June 2006, and wish him every success in his future life and endeavours.")
+    assert ("Angel Gurria", "Secretary-General", "Organisation for Economic Co-operation and Development") in posts(ex)

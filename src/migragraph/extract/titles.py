@@ -46,7 +46,7 @@ _JOIN = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*/[ \t]*|[ \t
 _BEFORE_GAP = re.compile(r"(?:[ \t]*\([^()\n\d]{1,24}\))?(?:,|[ \t]+[-–—])[ \t]*"
                          r"(?:(?:the|a|an|newly|appointed|new|former|outgoing|incoming|then|current|"
                          r"recently|elected|acting)[ \t]+)*$")
-_TAKES = re.compile(r",?[ \t]+(?:[\w’'-]+[ \t]+){0,4}?(?:as|was|is|became|becomes|previously|formerly|elected|re-elected|appointed|named)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+|an[ \t]+)?(?:new[ \t]+|next[ \t]+|"
+_TAKES = re.compile(r",?[ \t]+(?:[\w’'-]+[ \t]+){0,5}?(?:as|was|is|became|becomes|previously|formerly|elected|re-elected|appointed|named)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+|an[ \t]+)?(?:new[ \t]+|next[ \t]+|"
                     r"(?:\w+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
                     r"[ \t]+)?$")
 # The organs of an organisation that a title may name before the organisation itself.
@@ -656,10 +656,17 @@ def _sole_body(doc: Doc, title: str, at: int, span: Span) -> str | None:
     if _OF_AFTER.match(doc.text, at + len(title)) or (_NAME_BEFORE.search(doc.text, span.start, at)
                                                       and not _mention_ending(doc, at)):
         return None  # "Director-General of the OPEC Fund", "OPEC Fund Director-General": a body not read
-    # a ministry is a government's even when the release names no country for it
-    bodies = {m.key for m in doc.mentions_in(span) if m.key in doc.orgs and doc.government_above(m.key) is None
-              and not doc.orgs[m.key].name.startswith("Ministry")}
+    bodies = {m.key for m in doc.mentions_in(span) if m.key in doc.orgs and _no_governments(doc, m.key)}
+    if not bodies:
+        # "Mr. Angel Gurria, who has been successfully serving as Secretary-General": the one such body of
+        # the release, where the sentence names none
+        bodies = {key for key in doc.orgs if _no_governments(doc, key)}
     return next(iter(bodies)) if len(bodies) == 1 else None
+
+
+def _no_governments(doc: Doc, key: str) -> bool:
+    # a ministry is a government's even when the release names no country for it
+    return doc.government_above(key) is None and not doc.orgs[key].name.startswith("Ministry")
 
 
 def _on_behalf_of(doc: Doc, at: int, span: Span) -> str | None:

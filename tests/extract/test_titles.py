@@ -357,3 +357,15 @@ def test_a_body_heads_title_with_no_body_in_its_sentence_is_the_one_bodys_of_the
                 "On this occasion, we would like to thank Mr. Angel Gurria, who has been successfully serving as "
                 "Secretary-General since 1 June 2006, and wish him every success in his future life and endeavours.")
     assert ("Angel Gurria", "Secretary-General", "Organisation for Economic Co-operation and Development") in posts(ex)
+
+
+def test_a_title_in_the_possessive_owns_the_next_and_is_not_held(each: Run) -> None:
+    # jis.gov.jm, 20 May 2020 (pg-abd4295c57c6 of ../shared/data/releases): the envoys are the Secretary-General's,
+    # in the United Nations; neither is its Secretary-General
+    ex = each("The meeting brought together Ambassadors from across the membership of the United Nations and featured "
+              "presentations on the climate finance and COVID-19 challenges from Mark Carney, the UN "
+              "Secretary-General’s\n\nSpecial Envoy for Climate Action and Finance, and Mahmoud Mohieldin, the UN "
+              "Secretary-General’s Special Envoy on Financing the 2030 Agenda for Sustainable Development.")
+    held = posts(ex)
+    assert ("Mark Carney", "Special Envoy for Climate Action and Finance", "United Nations") in held
+    assert not any(role == "Secretary-General" for _, role, _ in held)

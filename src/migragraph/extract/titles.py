@@ -105,7 +105,7 @@ class Run:
 
 def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
     """Every post the titles of the release give, with its holder."""
-    titles = [t for r in roles if (t := read_title(doc, r)) is not None]
+    titles = _owned_titles(doc, [t for r in roles if (t := read_title(doc, r)) is not None])
     posts: list[Post] = []
     held: set[int] = set()  # where the holders named so far start
     for run in _runs(doc, titles):
@@ -136,6 +136,25 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
     _drop_title_organs(doc, posts)
     return posts
+
+
+def _owned_titles(doc: Doc, titles: list[Title]) -> list[Title]:
+    """'Mark Carney, the UN Secretary-General’s Special Envoy for Climate Action and Finance': a title in
+    the possessive is held by nobody named here; the title it owns is in its body ("the Secretary-General’s
+    Special Representative for Libya" is the United Nations', not Libya's)."""
+    out: list[Title] = []
+    for title in titles:
+        owner = out[-1] if out else None
+        if owner is not None and _POSSESSIVE_GAP.fullmatch(doc.text, owner.end, title.start):
+            title.org = owner.org or _default_org(doc, owner.text, owner.start)
+            title.start = owner.start
+            out[-1] = title
+            continue
+        out.append(title)
+    return out
+
+
+_POSSESSIVE_GAP = re.compile(r"(?:’s|'s)\s+")
 
 
 def _drop_title_organs(doc: Doc, posts: list[Post]) -> None:

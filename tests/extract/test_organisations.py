@@ -256,3 +256,12 @@ def test_the_office_of_a_head_of_government_is_the_governments_as_a_ministry_is(
     # the Prime Minister heads the government, not the office named after the post
     assert {(role, org) for name, role, org in posts(ex) if name.startswith("Pushpa Kamal Dahal")} == {
         ("Prime Minister", "Government of Nepal")}
+
+
+def test_a_countrys_short_form_is_the_country_not_a_body(hybrid: Run) -> None:
+    # looppng.com (Papua New Guinea's Treasurer), 2023 (pg-d76b2185923f of ../shared/data/releases): "PNG" is
+    # Papua New Guinea, named as a place here
+    ex = hybrid("Ling-Stuckey said he was pleased with the informative and positive discussions held with the United "
+                "Nation’s Deputy Secretary-General, Amina Mohammed, on integrating the Sustainable Development Goals "
+                "(SDGs) into PNG’s budget and economic frameworks.")
+    assert "PNG" not in names(ex)

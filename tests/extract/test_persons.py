@@ -106,3 +106,16 @@ def test_a_name_between_the_and_the_noun_it_names_is_a_things(hybrid: Run) -> No
     # trap: a news page as the article-extraction benchmark holds it, "a" before an author's name
     ex = hybrid("“When you’re reading a Mike Ford novel, you knew it instantly,” said Beth Meacham, one of his editors.")
     assert "Mike Ford" in {p.name for p in ex.persons.values()}
+
+
+def test_a_surname_misspelt_once_is_the_same_person(each: Run) -> None:
+    # imemc.org (UNRWA), 27 Feb 2019 (pg-551b35d67909 of ../shared/data/releases): the photo's caption drops a letter
+    ex = each("UNRWA Commissioner General Pierre Krähebühl (left) and EU Representative Ralph Tarraf (right) shake hands "
+              "after signing the EU-UNRWA contribution agreement of EUR 82 million at UNRWA headquarters in East "
+              "Jerusalem on 27 February 2019.\nThe European Union Representative, Ralph Tarraf, and the "
+              "Commissioner-General of the United Nations Relief and Works Agency for Palestine Refugees in the Near "
+              "East (UNRWA), Pierre Krähenbühl, at UNRWA headquarters in East Jerusalem, signed the EU-UNRWA "
+              "contribution agreement, in support of the Agency’s 2019 Programme Budget.\n“We greatly value the "
+              "outstanding commitment shown by the European Union to preserving the dignity and addressing the needs "
+              "of Palestine refugees”, said Pierre Krähenbühl.")
+    assert {p.name for p in ex.persons.values()} == {"Pierre Krähenbühl", "Ralph Tarraf"}

@@ -282,6 +282,8 @@ def _same_person(short: str, long: str) -> bool:
         return True  # "El Fadil" is "Amira ElFadil": a surname's particle written apart
     if len(a) == 1 and len(b) >= 2 and b[-1] == a[0]:
         return True  # "Puchkov" is "Vladimir Puchkov" (_merge_variants merges only into the one such name)
+    if len(a) == len(b) >= 2 and a[:-1] == b[:-1] and len(a[-1]) >= 6 and fuzz.ratio(a[-1].lower(), b[-1].lower()) >= 90:
+        return True  # "Pierre Krähebühl" is "Pierre Krähenbühl" misspelt (a caption's)
     if len(a) == len(b) and a[-1] == b[-1] and a[0][0] == b[0][0]:
         # "B. Gminder" is "Beate Gminder"; "Georgi Gigauri" is "Giorgi Gigauri" misspelt
         return bool(re.fullmatch(r"\w\.?", a[0])) or fuzz.ratio(a[0].lower(), b[0].lower()) >= 80
@@ -290,7 +292,8 @@ def _same_person(short: str, long: str) -> bool:
 
 def _merge_variants(doc: Doc, posts: list[Post]) -> list[Post]:
     """Fold the other forms of a name a release uses into the fullest one, keeping them as aliases."""
-    people = sorted(doc.persons.values(), key=lambda p: (-len(p.name.split()), p.key))
+    # the fullest form first; of two as full, the one the release writes more often (a misspelling once)
+    people = sorted(doc.persons.values(), key=lambda p: (-len(p.name.split()), -doc.text.count(p.name), p.key))
     into: dict[str, str] = {}
     for short in reversed(people):
         owners = [p for p in people if p.key != short.key and p.key not in into and _same_person(short.name, p.name)]

@@ -265,3 +265,13 @@ def test_a_countrys_short_form_is_the_country_not_a_body(hybrid: Run) -> None:
                 "Nation’s Deputy Secretary-General, Amina Mohammed, on integrating the Sustainable Development Goals "
                 "(SDGs) into PNG’s budget and economic frameworks.")
     assert "PNG" not in names(ex)
+
+
+def test_a_cabinet_that_acts_is_the_governments(each: Run) -> None:
+    # serviciilocale.md (Government of Moldova), Oct 2014 (pg-5b601ff2f36e of ../shared/data/releases); the
+    # cabinet named only in a title is no body: tests/extract/test_titles.py
+    ex = each("The Financing Agreement between the Government of the Republic of Moldova and the European Union on "
+              "Support Programme to Public Finance Policy Reforms in our country was approved at today’s meeting of the "
+              "Cabinet of Ministers.")
+    units = {o.name: ex.organisations[o.parent].name for o in ex.organisations.values() if o.parent}
+    assert units.get("Cabinet of Ministers") == "Government of Moldova"

@@ -158,11 +158,16 @@ _POSSESSIVE_GAP = re.compile(r"(?:’s|'s)\s+")
 
 
 def _drop_title_organs(doc: Doc, posts: list[Post]) -> None:
-    """A cabinet named only inside its members' titles is no body of its own in the release."""
+    """A cabinet named only inside its members' titles is no body of its own in the release; one that
+    acts ("approved at today's meeting of the Cabinet of Ministers") is the government's of the country
+    in context, as a ministry is."""
     organs = doc.gaz.roles.get("government_organs", [])
     named = {m.key for m in doc.mentions} | {p.organisation for p in posts}
-    for key in [k for k, org in doc.orgs.items() if org.name in organs and org.parent is None and k not in named]:
-        del doc.orgs[key]
+    for key in [k for k, org in doc.orgs.items() if org.name in organs and org.parent is None]:
+        if key not in named:
+            del doc.orgs[key]
+        elif (country := home_country(doc)) is not None:
+            doc.orgs[key].parent = doc.government(country)
 
 
 def read_title(doc: Doc, role: RoleMatch) -> Title | None:

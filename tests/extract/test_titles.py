@@ -369,3 +369,11 @@ def test_a_title_in_the_possessive_owns_the_next_and_is_not_held(each: Run) -> N
     held = posts(ex)
     assert ("Mark Carney", "Special Envoy for Climate Action and Finance", "United Nations") in held
     assert not any(role == "Secretary-General" for _, role, _ in held)
+
+
+def test_an_acronyms_name_spelt_out_in_brackets_after_it_is_the_same_body(each: Run) -> None:
+    # allafrica.com (Somalia's Ministry of Foreign Affairs), 10 Dec 2024 (pg-14fd7c6832cc of ../shared/data/releases)
+    ex = each("The Permanent Secretary of the Ministry of Foreign Affairs and International Cooperation, Mr. Hamza Aden "
+              "Xaadoow, held an important meeting with the Head of the IOM (International Organization for Migration) "
+              "in Somalia, Mr. Manuel Marques Pereira.")
+    assert ("Manuel Marques Pereira", "Head", "International Organization for Migration") in posts(ex)

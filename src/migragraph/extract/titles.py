@@ -228,6 +228,15 @@ def past_abbreviation(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
+def _past_expansion(doc: Doc, hit: Mention) -> int:
+    """Where 'IOM (International Organization for Migration)' ends: an acronym's name spelt out in
+    brackets after it is the same body; else where `hit` ends."""
+    m = re.compile(r"[ \t]*\(").match(doc.text, hit.end)
+    inside = next((x for x in doc.mentions if m and x.start == m.end() and x.key == hit.key), None)
+    close = re.compile(r"[ \t]*\)").match(doc.text, inside.end) if inside else None
+    return close.end() if close else hit.end
+
+
 def _joined_org(doc: Doc, end: int) -> Mention | None:
     """The organisation joined by "and" to the one ending at `end`."""
     link = re.compile(rf"(?:{ABBR})?\s+(?:and|&)\s+(?:the\s+)?").match(doc.text, end)
@@ -468,7 +477,7 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
                 break
             if placed and prep in ("for", "on", "of"):
                 break
-            org, pos, placed = _org_of(doc, hit), hit.end, True
+            org, pos, placed = _org_of(doc, hit), _past_expansion(doc, hit), True
             poss = next((m for m in doc.mentions if m.kind == "org" and 0 < m.start - pos <= 4
                          and re.match(r"(?:’s|'s)\s", text[pos:m.start])), None)
             if poss:

@@ -119,3 +119,14 @@ def test_a_surname_misspelt_once_is_the_same_person(each: Run) -> None:
               "outstanding commitment shown by the European Union to preserving the dignity and addressing the needs "
               "of Palestine refugees”, said Pierre Krähenbühl.")
     assert {p.name for p in ex.persons.values()} == {"Pierre Krähenbühl", "Ralph Tarraf"}
+
+
+def test_a_surname_written_first_in_capitals_is_the_surname_told_alone(hybrid: Run) -> None:
+    # mofa.go.jp, 10 Jan 2024 (pg-24a7969dd556 of ../shared/data/releases): Japanese names, surname first (the
+    # rules read no name in capitals)
+    ex = hybrid("On January 10, commencing at 4:00 p.m. for approximately 20 minutes, Mr. HAYASHI Yoshimasa, Chief "
+                "Cabinet Secretary of Japan, received a courtesy call from Mr. Mathias Cormann, Secretary-General of "
+                "the Organisation for Economic Co-operation and Development (OECD). The summary of the courtesy call is "
+                "as follows.\n  1. Chief Cabinet Secretary Hayashi expressed his pleasure to see Secretary-General "
+                "Cormann again.")
+    assert {p.name for p in ex.persons.values()} == {"HAYASHI Yoshimasa", "Mathias Cormann"}

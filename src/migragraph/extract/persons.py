@@ -282,6 +282,8 @@ def _same_person(short: str, long: str) -> bool:
         return True  # "El Fadil" is "Amira ElFadil": a surname's particle written apart
     if len(a) == 1 and len(b) >= 2 and b[-1] == a[0]:
         return True  # "Puchkov" is "Vladimir Puchkov" (_merge_variants merges only into the one such name)
+    if len(a) == 1 and len(b) >= 2 and len(b[0]) > 1 and b[0].isupper() and b[0] == a[0].upper():
+        return True  # "Hayashi" is "HAYASHI Yoshimasa": a surname written first, in capitals
     if len(a) == len(b) >= 2 and a[:-1] == b[:-1] and len(a[-1]) >= 6 and fuzz.ratio(a[-1].lower(), b[-1].lower()) >= 90:
         return True  # "Pierre Krähebühl" is "Pierre Krähenbühl" misspelt (a caption's)
     if len(a) == len(b) and a[-1] == b[-1] and a[0][0] == b[0][0]:

@@ -275,3 +275,10 @@ def test_a_cabinet_that_acts_is_the_governments(each: Run) -> None:
               "Cabinet of Ministers.")
     units = {o.name: ex.organisations[o.parent].name for o in ex.organisations.values() if o.parent}
     assert units.get("Cabinet of Ministers") == "Government of Moldova"
+
+
+def test_a_name_with_an_apostrophe_is_known_whichever_apostrophe(each: Run) -> None:
+    # un.org, 24 Sep 2012 (pg-3414bd0b0934 of ../shared/data/releases): pycountry writes "People's", the release ’
+    ex = each("The Secretary-General met today with H.E. Mr. Yang Jiechi, Minister for Foreign Affairs of the People’s "
+              "Republic of China.")
+    assert ("Yang Jiechi", "Minister for Foreign Affairs", "Government of China") in posts(ex)

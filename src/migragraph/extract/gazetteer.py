@@ -163,6 +163,12 @@ def load() -> Gazetteer:
             gaz.country_surface.setdefault(form, country.alpha3)
         for form in country.demonyms:
             gaz.demonym_surface.setdefault(form, country.alpha3)
+    # "People’s Republic of China", "Children’s Fund": releases write either apostrophe
+    for table in (gaz.surface, gaz.country_surface, gaz.demonym_surface):
+        for form, value in list(table.items()):
+            for a, b in (("'", "’"), ("’", "'")):
+                if a in form:
+                    table.setdefault(form.replace(a, b), value)
     gaz.roles = _load_yaml("roles.yaml")
     gaz.regions = frozenset(_load_yaml("countries.yaml").get("regions", []))
     forms = set(gaz.surface) | set(gaz.context_surface) | set(gaz.country_surface) | set(gaz.demonym_surface)

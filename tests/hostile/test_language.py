@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from migragraph.ingest.language import identify
+from migragraph.extract.extractor import extract, extract_hybrid
+from migragraph.ingest.language import identify, without_other_languages
+from migragraph.ingest.release import RawRelease
 
 from .corpus import build_beside, refused
 
@@ -48,6 +50,27 @@ def test_a_bilingual_release_is_built(tmp_path: Path) -> None:
     # UN readouts often give the text in English, then in the minister's language.
     built = build_beside(tmp_path, "bilingual.txt", f"{ENGLISH}\n\n***\n{SPANISH}")
     assert built.result.errors == []
+
+
+def test_a_bilingual_releases_other_language_is_not_read() -> None:
+    # un.org, 23 Feb 2024 (pg-32350ac703b0 of ../shared/data/releases): the Spanish paragraph gave "El
+    # Secretario" and "Unión Europea" as persons, "Ministro de" as a body
+    text = f"{ENGLISH}\n\n***\n{SPANISH}"
+    english_only = without_other_languages(text)
+    assert len(english_only) == len(text) and english_only.startswith(ENGLISH)
+    assert english_only[len(ENGLISH):].strip() == "***"
+    for run in (extract, extract_hybrid):
+        ex = run(RawRelease(source="readout.txt", key="readout", text=text))
+        assert {p.name for p in ex.persons.values()} == {"José Manuel Albares Bueno"}
+        assert "Ministro de" not in {o.name for o in ex.organisations.values()}
+
+
+def test_an_english_paragraph_of_few_function_words_is_read() -> None:
+    # urdupoint.com, Dec 2023 (pg-c65c7046423a of ../shared/data/releases): names and titles, few English
+    # function words, none of another language's
+    text = ("Director General of International Organization for Migration (IOM) Amy Pope on Thursday called "
+            "on Caretaker Foreign Minister Jalil Abbas Jilani")
+    assert without_other_languages(text) == text
 
 
 def test_a_short_english_release_of_names_is_built() -> None:

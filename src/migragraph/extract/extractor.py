@@ -34,6 +34,7 @@ from migragraph.extract.orgs import (
     parents_of_a_list,
 )
 from migragraph.extract.persons import find_persons
+from migragraph.ingest.language import without_other_languages
 from migragraph.ingest.release import RawRelease
 
 
@@ -50,8 +51,9 @@ def extract_hybrid(release: RawRelease) -> Extraction:
 
 
 def _extract(release: RawRelease, statistical: bool) -> Extraction:
-    text = release.text
-    anchor = release_info.release_date(release, text)
+    # the English text alone (offsets kept): the rules and the model read English
+    text = without_other_languages(release.text)
+    anchor = release_info.release_date(release, release.text)
     doc = Doc(text=text, gaz=load(), anchor=anchor)
     doc.publisher = release_info.publisher(release, text)
     doc.dateline_place = release_info.place(text)

@@ -67,6 +67,38 @@ def refusal(text: str) -> str | None:
             "migragraph's extraction rules read English only")
 
 
+# A paragraph this long (in letters) says which language it is in; a shorter one (a name, a date) does not.
+PARAGRAPH_LETTERS = 80
+# The function words of the other languages releases are published in beside English (Spanish, French,
+# Portuguese, Italian, German), none of them an English word.
+OTHER_FUNCTION_WORDS = frozenset(
+    "el los las del por para una que se con su sus al lo como pero más este esta entre sobre "
+    "le les des du et une pour avec dans sur aux est sont qui ce cette ses leur "
+    "os das dos em uma com não mais pelo pela "
+    "il gli della delle dei nel nella per che con è sono "
+    "der die das und mit von zu den dem ist ein eine für auf nicht sich auch".split()
+)
+_LINE = re.compile(r"[^\n]+")
+
+
+def without_other_languages(text: str) -> str:
+    """`text` with each paragraph in another language blanked out, offsets kept: "[scroll down for
+    Spanish]" readouts give the same text twice, and the English rules would read "El Secretario" as a
+    person. Decided by function words alone: loading py3langid's model would cost each build worker
+    100 MB."""
+    out: list[str] | None = None
+    for m in _LINE.finditer(text):
+        words = _WORD.findall(m.group().lower())
+        if sum(len(w) for w in words) < PARAGRAPH_LETTERS:
+            continue
+        english = sum(w in FUNCTION_WORDS for w in words)
+        other = sum(w in OTHER_FUNCTION_WORDS for w in words)
+        if other >= FUNCTION_SHARE * len(words) and english < other / 4:
+            out = out if out is not None else list(text)
+            out[m.start():m.end()] = " " * (m.end() - m.start())
+    return text if out is None else "".join(out)
+
+
 def _by_model(sample: str) -> Language:
     per_language: dict[str, int] = {}
     total = 0

@@ -32,6 +32,7 @@ from migragraph.extract.orgs import (
     name_definite_references,
     parents_named_after,
     parents_of_a_list,
+    same_body_told_short,
 )
 from migragraph.extract.persons import find_persons
 from migragraph.ingest.language import without_other_languages
@@ -70,6 +71,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     mark_org_mentions(doc)
     parents_named_after(doc)
     parents_of_a_list(doc)
+    same_body_told_short(doc)
     drop_furniture(doc)
     drop_gatherings(doc)
     promote_acting_countries(doc)

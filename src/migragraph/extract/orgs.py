@@ -772,6 +772,34 @@ def parents_named_after(doc: Doc) -> None:
             org.parent = body.key
 
 
+def same_body_told_short(doc: Doc) -> None:
+    """'the Ministry of Internal Affairs' beside 'the Ministry of Internal Affairs of Georgia', 'the Patrol
+    Police Department' beside 'the Patrol Police Department of the MIA': a body named without what it
+    belongs to, where the release names that too, is the one body. The fuller name stays."""
+    into: dict[str, str] = {}
+    for short in list(doc.orgs.values()):
+        for full in doc.orgs.values():
+            if full.key == short.key or full.key in into or not full.name.startswith(short.name + " of "):
+                continue
+            owner = full.name[len(short.name) + 4:].removeprefix("the ")
+            country = doc.gaz.country_surface.get(owner)
+            owner_key = doc.gaz.countries[country].government.key if country else next(
+                (o.key for o in doc.orgs.values() if owner == o.name or owner in o.aliases), None)
+            if owner_key is not None and owner_key in (short.parent, full.parent) and short.parent in (None, owner_key):
+                into[short.key] = full.key
+                break
+    if not into:
+        return
+    for short_key, full_key in into.items():
+        short, full = doc.orgs.pop(short_key), doc.orgs[full_key]
+        full.aliases |= {short.name, *short.aliases}
+        full.parent = full.parent or short.parent
+    for org in doc.orgs.values():
+        org.parent = into.get(org.parent, org.parent) if org.parent else None
+    doc.mentions = [Mention(m.start, m.end, into.get(m.key, m.key), m.kind, m.text) if m.kind == "org" else m
+                    for m in doc.mentions]
+
+
 def parents_of_a_list(doc: Doc) -> None:
     """'Sierra Leone’s Immigration Department, Port Health Division of the Ministry of Health, and the
     Office of National Security (ONS)': a country's possessive before a list of bodies of a state makes

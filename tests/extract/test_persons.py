@@ -1,3 +1,4 @@
+from migragraph.extract.text import unwrapped
 from tests.extract.conftest import Run, posts
 
 
@@ -130,3 +131,32 @@ def test_a_surname_written_first_in_capitals_is_the_surname_told_alone(hybrid: R
                 "as follows.\n  1. Chief Cabinet Secretary Hayashi expressed his pleasure to see Secretary-General "
                 "Cormann again.")
     assert {p.name for p in ex.persons.values()} == {"HAYASHI Yoshimasa", "Mathias Cormann"}
+
+
+WRAPPED = ("IOM to Sign MoU with Commonwealth of Independent States\n"
+           "IOM Director General Brunson McKinley and Commonwealth of\n"
+           "Independent States (CIS) Executive Secretary Sergei Lebedev will\n"
+           "today sign a Memorandum of Understanding (MoU) pledging closer\n"
+           "cooperation between the two organizations.\n"
+           "The signing in Minsk, Belarus, is expected to be attended by the\n"
+           "Permanent Representatives of CIS Member States including Armenia,\n"
+           "Azerbaijan, Belarus, Kazakhstan, Kyrgyzstan, Moldova, Russia,\n"
+           "Tajikistan, Turkmenistan, Ukraine and Uzbekistan, and will be\n"
+           "followed by a press conference.\n")
+
+
+def test_a_hard_wrapped_release_is_read_as_its_sentences(each: Run) -> None:
+    # iom.int, undated (pg-37fd5bd5c01b of ../shared/data/releases), wrapped at 65 characters: a name over two lines
+    # is one name, and a defined acronym does not reach back into the headline
+    ex = each(WRAPPED)
+    assert {("Brunson McKinley", "Director General", "International Organization for Migration"),
+            ("Sergei Lebedev", "Executive Secretary", "Commonwealth of Independent States")} <= posts(ex)
+    assert "Commonwealth" not in {o.name for o in ex.organisations.values()}
+
+
+def test_unwrapping_keeps_offsets_and_paragraphs() -> None:
+    text = unwrapped(WRAPPED + "\nIOM is the UN Migration Agency.\n")
+    assert len(text) == len(WRAPPED) + len("\nIOM is the UN Migration Agency.\n")
+    assert text.startswith("IOM to Sign MoU with Commonwealth of Independent States\nIOM Director General Brunson "
+                           "McKinley and Commonwealth of Independent States (CIS)")
+    assert "\n\nIOM is the UN Migration Agency." in text

@@ -35,6 +35,7 @@ from migragraph.extract.orgs import (
     same_body_told_short,
 )
 from migragraph.extract.persons import find_persons
+from migragraph.extract.text import unwrapped
 from migragraph.ingest.language import without_other_languages
 from migragraph.ingest.release import RawRelease
 
@@ -53,7 +54,7 @@ def extract_hybrid(release: RawRelease) -> Extraction:
 
 def _extract(release: RawRelease, statistical: bool) -> Extraction:
     # the English text alone (offsets kept): the rules and the model read English
-    text = without_other_languages(release.text)
+    text = unwrapped(without_other_languages(release.text))
     anchor = release_info.release_date(release, release.text)
     doc = Doc(text=text, gaz=load(), anchor=anchor)
     doc.publisher = release_info.publisher(release, text)

@@ -47,7 +47,7 @@ _CAP = r"[A-Z][\w’'.&-]*"
 _CONNECT = r"(?:of|for|on|and|the|de|des|du|&)"
 # "the" only after another connector ("Ministry of the Interior"): "Monday the Commission" is no name
 _PHRASE = re.compile(rf"(?:{_CAP})(?:\s+(?:{_CAP}|(?:of|for|on|and|de|des|du|&)(?:\s+the)?(?=\s+[A-Z])))*")
-_DEFINED = re.compile(rf"((?:{_CAP})(?:,?\s+(?:{_CAP}|{_CONNECT}))*)\s+\(([A-Z][A-Za-z&.-]{{1,11}})\)")
+_DEFINED = re.compile(rf"((?:{_CAP})(?:,?[ \t]+(?:{_CAP}|{_CONNECT}))*)[ \t]+\(([A-Z][A-Za-z&.-]{{1,11}})\)")
 _LOWER_UNITS = re.compile(
     r"\b(gendarmerie|police|coast guard|armed forces|army|navy|border police|authorities|government|"
     r"immigration service|customs)\b")

@@ -41,6 +41,17 @@ def _hard_wrapped(text: str) -> bool:
     return len(lines) >= 6 and len(wrapped) >= 0.5 * len(lines)
 
 
+def unwrapped(text: str) -> str:
+    """A hard-wrapped text with the breaks inside its paragraphs as spaces, offsets kept, so that a name
+    wrapped over two lines ("Commonwealth of\nIndependent States") is read whole. Paragraph breaks stay,
+    and so does the break after the first line (a headline over its text)."""
+    if not _hard_wrapped(text):
+        return text
+    first = re.search(r"\S[^\n]*", text)
+    head_end = first.end() if first else 0
+    return text[:head_end] + re.sub(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)", lambda m: " " * len(m.group()), text[head_end:])
+
+
 def sentences(text: str) -> list[Span]:
     """Split `text` into sentence spans, stripped of surrounding spaces."""
     spans: list[Span] = []

@@ -282,3 +282,11 @@ def test_a_name_with_an_apostrophe_is_known_whichever_apostrophe(each: Run) -> N
     ex = each("The Secretary-General met today with H.E. Mr. Yang Jiechi, Minister for Foreign Affairs of the People’s "
               "Republic of China.")
     assert ("Yang Jiechi", "Minister for Foreign Affairs", "Government of China") in posts(ex)
+
+
+def test_a_country_office_named_with_a_country_of_lower_case_words(each: Run) -> None:
+    # italy.iom.int (IOM), April 2018 (pg-9ac5c95d8027 of ../shared/data/releases): "Côte D’Ivoire" as written
+    ex = each("Marina Schramm, IOM Côte D’Ivoire Chief of Mission was also present at the launch.")
+    assert ("Marina Schramm", "Chief of Mission", "IOM Côte D’Ivoire") in posts(ex)
+    units = {o.name: ex.organisations[o.parent].name for o in ex.organisations.values() if o.parent}
+    assert units["IOM Côte D’Ivoire"] == "International Organization for Migration"

@@ -184,7 +184,10 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
         m = re.match(r" ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)", rest)
         if m:
             place = m.group(1)
-            for cand in (re.sub(r"(?:’s|'s)$", "", c) for c in (place, place.split(" ")[0])):
+            # a country's name as the gazetteer matches it, whatever its words' case ("Côte d’Ivoire")
+            known = doc.gaz.pattern.match(doc.text, end + 1)
+            named_country = [known.group()] if known and known.group() in doc.gaz.country_surface else []
+            for cand in (re.sub(r"(?:’s|'s)$", "", c) for c in (*named_country, place, place.split(" ")[0])):
                 after = end + 1 + len(cand)
                 # "IOM Georgia Mission", "UNHCR Jordan Country Office": the office, named in full
                 named = re.match(r" (?:Country )?(?:Mission|Office)\b", doc.text[after:after + 16])

@@ -413,3 +413,17 @@ def test_an_agreement_signed_at_a_meeting_is_of_the_meetings_date(each: Run) -> 
               "Export-Import Operations in Turkmenistan took place in the MFA premises.")
     assert [m.date for m in ex.meetings] == ["2020-10-14"]
     assert [f.established for f in ex.frameworks] == ["2020-10-14"]
+
+
+def test_a_flow_a_title_case_headline_tells(each: Run) -> None:
+    # iom.int (Japan) (pg-06e988149387 of ../shared/data/releases): the headline capitalises the flow's noun and
+    # verb; the sub-amount of the body is the same flow's
+    ex = each("Japan Backing for IOM Humanitarian Operations Totals USD 46.8 Million\n\nJapan - The Japanese Government "
+              "has allocated a total of 46.8 million funding to support IOM’s operations in assisting vulnerable "
+              "migrants, displaced persons, refugees, returnees and affected communities in the midst of conflicts and "
+              "crises continuing in various parts of the world.\n\nMore than the half of the amount (USD 25.5 million) "
+              "has been allocated towards IOM programs in Sub-Saharan Africa including Chad, Djibouti, Ethiopia, "
+              "Kenya, Mali, Mauritania, Nigeria, Sierra Leone, Somalia, South Sudan and Uganda.")
+    assert sorted((f.donor, f.recipient, f.amount, f.currency) for f in ex.funding) == [
+        ("government-of-japan", "iom", Decimal("25500000"), "USD"),
+        ("government-of-japan", "iom", Decimal("46800000"), "USD")]

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from migragraph.extract.doc import Doc, Mention, main_country
 from migragraph.extract.model import Framework, Funding, Span
 from migragraph.extract.money import Money, amounts
+from migragraph.extract.text import title_case
 
 _GIVE = (r"(?:provided|provides|provide|providing|contributed|contributes|contribute|contributing|donated|donates|donate|"
          r"granted|grants|allocated|allocates|allocate|allocating|pledged|pledges|pledge|committed|commits|commit|"
@@ -133,13 +134,15 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
             return d[-1].key, r[0].key
     # "Australia’s initial annual grant to the Geneva Office, of USD 700,000", "Poland contribution … exceeded":
     # the flow nearest before the amount
-    nouns = list(re.finditer(rf"\b{_FLOW_NOUN}\b", before))
+    # (in a title-case headline, "Japan Backing for IOM Humanitarian Operations Totals USD 46.8 Million")
+    nouns = list(re.finditer(rf"\b{_FLOW_NOUN}\b", before, re.IGNORECASE if title_case(text) else 0))
     if nouns:
         noun = nouns[-1]
         owner = re.search(r"(\S+?)(?:’s|'s)?\s+(?:(?:initial|annual|total|additional|new|first|latest|overall|core|"
                           r"voluntary)\s+)*$", before[:noun.start()])
-        tail = re.match(r"\s+(?:(?:to|for)\s+(?:the\s+)?(.+?))?(?:,?\s+(?:of|reached|totall?ed|totals|amounted|stood|"
-                        r"was|were|is|exceeded|worth)\b[^,]*)?$", before[noun.end():])
+        # (a title-case headline capitalises the verb: "Japan Backing for IOM Humanitarian Operations Totals …")
+        tail = re.match(r"\s+(?:(?:to|for)\s+(?:the\s+)?(.+?))?(?:,?\s+(?:of|reached|(?i:totall?ed|totals|amounted)|"
+                        r"stood|was|were|is|exceeded|worth)\b[^,]*)?$", before[noun.end():])
         if owner and tail:
             d = [x for x in doc.mentions if x.kind in ("org", "country") and x.start == span.start + owner.start(1)]
             lo = span.start + noun.end() + tail.start(1) if tail.group(1) else 0

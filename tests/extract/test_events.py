@@ -427,3 +427,13 @@ def test_a_flow_a_title_case_headline_tells(each: Run) -> None:
     assert sorted((f.donor, f.recipient, f.amount, f.currency) for f in ex.funding) == [
         ("government-of-japan", "iom", Decimal("25500000"), "USD"),
         ("government-of-japan", "iom", Decimal("46800000"), "USD")]
+
+
+def test_a_sum_intended_for_a_programme_in_a_release_of_one_flow_is_that_flows(each: Run) -> None:
+    # en.publika.md (EU, Moldova), 2015 (pg-1db5f34c6b9e): each sum of the budget support the release is about
+    ex = each("European Union to allocate 45.3 million euros for budget support programs\n\nThe European Union has "
+              "disbursed 45.3 million euros for budget support programs.\n\nAlso, 5.8 mil. euros were allocated to "
+              "cover the program for public finance policy reforms in Moldova.\n\nOther 17 mil. euros are intended "
+              "for the European program for agriculture and rural development, ENPARD.")
+    assert sorted(f.amount for f in ex.funding if (f.donor, f.recipient) == ("eu", "government-of-moldova")) == [
+        Decimal("5800000"), Decimal("17000000"), Decimal("45300000")]

@@ -21,7 +21,8 @@ _GIVE = (r"(?:provided|provides|provide|providing|contributed|contributes|contri
 _FLOW_NOUN = r"(?:funding|support|contribution|contributions|grant|assistance|aid|loan|financing|donation|money|backing)"
 # Words that make a sentence's amounts money given, in a release whose donor and recipient are known.
 _CUE = re.compile(r"\b(?:fund(?:s|ed|ing)?|financ\w*|grant\w*|contribut\w*|donat\w*|allocat\w*|support\w*|"
-                  r"loan\w*|credit\w*|pledg\w*|assistance|valued at|worth|disburs\w*)\b", re.IGNORECASE)
+                  r"loan\w*|credit\w*|pledg\w*|assistance|valued at|worth|disburs\w*|earmark\w*|intended for|"
+                  r"set aside)\b", re.IGNORECASE)
 _LINE_DONOR = re.compile(r"(?m)^\s*(.+?)\s+(?:Credit|Grant|Loan|Financing|Contribution|Trust Fund Grant)\s*:\s*")
 _PAIR_AGREEMENT = re.compile(r"\b([A-Z][\w.&]*)-([A-Z][\w.&]*)\s+(?:contribution|grant|financing|funding|loan|donation)"
                             r"\s+agreements?\s+(?:of|worth|amounting to)\s+(?:(?:about|around|some|over|nearly|almost|"

@@ -63,6 +63,10 @@ def test_a_relative_day_glossed_with_its_date_or_after_a_dateline_is_that_date()
     ("up to $1.2bn", "1200000000", "USD", "up to"),
     ("around CHF 3 million", "3000000", "CHF", "around"),
     ("US $210 million equivalent", "210000000", "USD", None),  # worldbank.org, 15 Mar 2017
+    # esteri.it, July 2021 (sg-36c4cfa8072b): the currency's word before the sum, a decimal comma
+    ("Bosnia Herzegovina, where the Euro 1,5 million set aside by the Foreign Affairs Ministry will be used",
+     "1500000", "EUR", None),
+    ("Algeria, beneficiary of a Euro 2 million injection for training functionaries", "2000000", "EUR", None),
 ])
 def test_amounts(text: str, amount: str, currency: str, qualifier: str | None) -> None:
     (m,) = amounts(text)

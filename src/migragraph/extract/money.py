@@ -32,7 +32,8 @@ _QUALIFIERS = ("more than", "over", "around", "about", "approximately", "nearly"
 
 # Three letters stand for any ISO code here, checked against _PREFIX_CODES after the match: an alternation of
 # ~180 codes tried at every position of every sentence was a sixth of the rules extractor's time.
-_CODE = r"(?:US ?\$|C\$|A\$|SDR|\b[A-Za-z]{3}|[€$£¥])"  # "US $210 million" too, as World Bank pages write it
+# "US $210 million" too, as World Bank pages write it; "Euro 2 million", as an Italian ministry does
+_CODE = r"(?:US ?\$|C\$|A\$|SDR|\bEuros?\b|\b[A-Za-z]{3}|[€$£¥])"
 _PREFIX_CODES = frozenset(_ISO) | {"SDR"}
 # Thousands with commas or spaces; decimals with a point, or with a comma before a scale ("3,5 million").
 _NUM = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s?(?:thousand|millions?|mln|mn|billion|bn)\b)|\d+(?:\.\d+)?"
@@ -125,8 +126,8 @@ def amounts(text: str) -> list[Money]:
                 cur, end = _SYMBOLS.get(named.group("cur").lower(), cur), named.end()
             if value is None or value <= 0:
                 continue
-            if cur == "USD" and m.group("cur") in ("$", "US $") and not scale and value < 1000:
-                continue  # "$5" in a sentence about prices is not a grant
+            if m.group("cur").lower() in ("$", "us $", "euro", "euros") and not scale and value < 1000:
+                continue  # "$5" in a sentence about prices is not a grant, nor "the euro 5 …"
             found.append(Money(m.start(), end, value, cur, (m.group("q1") or "").lower() or None))
     found.sort(key=lambda f: f.start)
     # "USD 1.8 million (AUD2m)": an amount in brackets right after another is the same sum, converted.

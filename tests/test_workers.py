@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,13 @@ def test_migragraph_validate_killed_mid_validation_leaves_no_process(tmp_path: P
                                           "validating", Path(__file__).resolve().parents[1])
     assert len(children) >= 3
     assert survivors == {}
+
+
+def test_the_console_scripts_module_loads_no_command() -> None:
+    # A build's workers start by importing the script that started the build (multiprocessing's spawn): the
+    # module the installed script imports must not load the program (pipeline, pages, server), 35 MB a worker.
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "migragraph"]
+    loaded = subprocess.run(
+        [sys.executable, "-c", f"import sys, {script.module}; print(sorted(m for m in sys.modules if "
+         "m.startswith('migragraph')))"], capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == "['migragraph', 'migragraph.cli', 'migragraph.errors']"

@@ -290,3 +290,14 @@ def test_a_country_office_named_with_a_country_of_lower_case_words(each: Run) ->
     assert ("Marina Schramm", "Chief of Mission", "IOM Côte D’Ivoire") in posts(ex)
     units = {o.name: ex.organisations[o.parent].name for o in ex.organisations.values() if o.parent}
     assert units["IOM Côte D’Ivoire"] == "International Organization for Migration"
+
+
+def test_a_foreign_office_is_the_governments_of_the_country_in_context(each: Run) -> None:
+    # brecorder.com, 22 Dec 2023 (pg-aa3e333d1a1b of ../shared/data/releases)
+    ex = each("According to a statement of the Foreign Office, the caretaker foreign minister appreciated the IOM’s "
+              "valuable work in Pakistan, especially in areas of migration, and humanitarian support after the 2022 "
+              "devastating floods during the meeting.\n\nIt added that the duo also exchanged views on IOM’s ongoing "
+              "projects in the country and the caretaker foreign minister reaffirmed Pakistan’s support to IOM’s "
+              "mandate.")
+    units = {o.name: ex.organisations[o.parent].name for o in ex.organisations.values() if o.parent}
+    assert units.get("Foreign Office") == "Government of Pakistan"

@@ -420,7 +420,8 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
             return doc.add_gazetteer_org(entry, owner)
         if owner in doc.gaz.country_surface:
             return doc.government(doc.gaz.country_surface[owner])
-    if re.search(r"\bMinistry\b|^Minister", name) or _head_of_governments_office(doc, name):
+    if re.search(r"\bMinistry\b|^Minister|^(?:Foreign|Home|Cabinet) Office$", name) or _head_of_governments_office(
+            doc, name):
         named = {m.key for m in doc.mentions if m.kind in ("country", "demonym")}
         country = next(iter(named)) if len(named) == 1 else main_country(doc)
         if country:

@@ -437,3 +437,11 @@ def test_a_sum_intended_for_a_programme_in_a_release_of_one_flow_is_that_flows(e
               "for the European program for agriculture and rural development, ENPARD.")
     assert sorted(f.amount for f in ex.funding if (f.donor, f.recipient) == ("eu", "government-of-moldova")) == [
         Decimal("5800000"), Decimal("17000000"), Decimal("45300000")]
+
+
+def test_a_dateline_after_a_copied_pages_date_dates_and_places_the_release(run: Run) -> None:
+    # reliefweb.int (UNOPS), 14 Oct 2021 (sg-47a84959c843): the copy's date first, then the release's dateline,
+    # written with a space before its comma
+    ex = run(" date 2021-10-18 Ramallah , 14 October 2021 - UNOPS and the Ministry of Health signed an Agreement "
+             "today in Ramallah whereby UNOPS will be implementing the procurement services.")
+    assert (ex.info.date, ex.info.place) == ("2021-10-14", "Ramallah")

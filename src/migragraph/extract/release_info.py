@@ -30,7 +30,8 @@ _FURNITURE = re.compile(r"^(?:news details|latest news|news and events|press rel
                         # a cookie banner in any language: the word is borrowed, the button is "OK"
                         r".*\bcookies?\b.*\b(?:accept\w*|accett\w*|akzept\w*|acepta\w*|consent\w*|agree|OK)\b.*|"
                         r"information about .*|faithful to .*)$", re.IGNORECASE)
-_DATED_LINE = re.compile(r"^\(?([A-Z][A-Za-z’'.-]+(?:[ ][A-Z][A-Za-z’'.-]+){0,2}),\s+(?:\w+day,?\s+)?\d")
+_DATED_LINE = re.compile(r"^\(?([A-Z][A-Za-z’'.-]+(?:[ ][A-Z][A-Za-z’'.-]+){0,2})[ ]?,\s+(?:\w+day,?\s+)?\d")
+_COPIED_DATE = re.compile(r"^date \d{4}-\d{2}-\d{2}\s+")
 # A line that is only a date, in the languages of the sites releases come from.
 _DATE_ALONE = re.compile(r"\d{1,2}[ .](?:[A-Za-zÀ-ÿ]{3,10}\.?[ ]|\d{1,2}\.)\d{2,4}|\d{4}/\d{1,2}/\d{1,2}")
 _LANGUAGES = ("en", "fr", "es", "it", "de", "pt")
@@ -54,7 +55,9 @@ def release_date(release: RawRelease, text: str) -> date | None:
             return date.fromisoformat(found[0].value)
     head = text[:600]
     for line in head.split("\n"):
-        dateline = _DATED_LINE.match(line.strip())
+        # (after the date a copied page's first line may carry: " date 2021-10-18 Ramallah , 14 October 2021")
+        line = _COPIED_DATE.sub("", line.strip())
+        dateline = _DATED_LINE.match(line)
         if dateline and is_city(dateline.group(1)):
             found = full_dates(line)
             if found:
@@ -125,9 +128,10 @@ def _countries() -> frozenset[str]:
 def place(text: str) -> str | None:
     """The dateline's city: "GENEVA, 3 May –", "(Nairobi)", or a city alone on a line of the page's head."""
     for line in text.split("\n")[:12]:
-        if is_city(line.strip()):
-            return line.strip()
-        m = _DATELINE.match(line.strip())
+        line = _COPIED_DATE.sub("", line.strip())
+        if is_city(line):
+            return line
+        m = _DATELINE.match(line)
         if m:
             name = m.group(1)
             cand = name.title() if name.isupper() else name

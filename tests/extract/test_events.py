@@ -445,3 +445,16 @@ def test_a_dateline_after_a_copied_pages_date_dates_and_places_the_release(run: 
     ex = run(" date 2021-10-18 Ramallah , 14 October 2021 - UNOPS and the Ministry of Health signed an Agreement "
              "today in Ramallah whereby UNOPS will be implementing the procurement services.")
     assert (ex.info.date, ex.info.place) == ("2021-10-14", "Ramallah")
+
+
+def test_money_put_into_a_response_is_not_the_crisis_countrys(each: Run) -> None:
+    # news.un.org, Sep 2015 (pg-1f0431fc933d of ../shared/data/releases): Syria is the crisis, not who receives;
+    # the country a release is about receives only a sum that names no recipient at all (Moldova, above)
+    ex = each("Secretary-General Ban Ki-moon joined the United Nations High Commissioner for Refugees today in "
+              "welcoming a decision by the European Union (EU) to increase resources for humanitarian assistance to "
+              "countries neighbouring war-ravaged Syria.\n\n“The Secretary-General welcomes the decision of the "
+              "European Council to inject much needed funds, worth some 1 billion euros, into the UN humanitarian "
+              "response in countries dealing with the Syrian refugee crisis, including Lebanon, Jordan and Turkey,” "
+              "said a statement issued by his spokesperson.\n\nGreater efforts are also needed to resolve the crises "
+              "and conflicts that cause people to flee, including in Syria.")
+    assert not any(f.recipient == "government-of-syria" for f in ex.funding)

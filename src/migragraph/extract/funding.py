@@ -179,14 +179,14 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
     give = list(re.finditer(rf"\b{_GIVE}\b", before))
     if give:
         d = _orgs(doc, span.start + before.rfind(";", 0, give[-1].start()) + 1, span.start + give[-1].start())
-        to = re.match(r"\s*(?:\w+\s+){0,8}?(?:to|for|towards|in support of)\s+(?:the\s+)?", after)
+        to = re.match(r"\s*(?:\w+\s+){0,8}?(?:to|for|towards|into|in support of)\s+(?:the\s+)?", after)
         r = _orgs(doc, b + to.end(), span.end) if to else []
         if not r:
             r = [x for x in doc.mentions if x.kind in ("org", "country") and span.start + give[-1].end() <= x.start
                  and x.end <= a]
         if d and r:
             return d[-1].key, _actor(doc, r[0])
-        if d and not re.search(r"\b(?:to|for)\s+(?:the\s+)?[A-Z]", after):
+        if d and not re.search(r"\b(?:to|for|into)\s+(?:the\s+)?[A-Z]", after):
             # "The European Union has disbursed 45.3 million euros for budget support programs": the
             # country the release is about receives
             country = main_country(doc)

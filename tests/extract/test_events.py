@@ -458,3 +458,18 @@ def test_money_put_into_a_response_is_not_the_crisis_countrys(each: Run) -> None
               "said a statement issued by his spokesperson.\n\nGreater efforts are also needed to resolve the crises "
               "and conflicts that cause people to flee, including in Syria.")
     assert not any(f.recipient == "government-of-syria" for f in ex.funding)
+
+
+def test_a_release_of_crises_in_several_countries_credits_none_of_them(each: Run) -> None:
+    # brusselsmorning.be (European Commission), undated (pg-bcbd598af2d2 of ../shared/data/releases): sums go to
+    # regions, and Syria is a crisis there; only a release that names one country credits it (Moldova, above)
+    ex = each("The European Commission today announced adoption of its annual humanitarian budget, which this year "
+              "amounts to 1.5 billion euros.\nMoreover, he added, “next to responding to new and highly visible crises, "
+              "the budget ensures that we do not detract from addressing existing, protracted or recurrent "
+              "humanitarian crises, such as in Colombia or South Sudan or the situation of the Rohingya people.”\nThe "
+              "EC has decided to allocate 469 million euro to sub-Saharan Africa, to ease the food crisis caused by "
+              "conflict in the Sahel and to help the people displaced by violence.\nIt allocated 351 million euro to "
+              "North Africa and the Middle East, to ease the crisis in Syria and help displaced people in neighbouring "
+              "countries.\nThe Commission is to spend 152 million euro on projects in Southeast Europe, Ukraine and "
+              "Turkey, to cushion the blow of the Syrian crisis there.")
+    assert ex.funding == []

@@ -188,8 +188,10 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
             return d[-1].key, _actor(doc, r[0])
         if d and not re.search(r"\b(?:to|for|into)\s+(?:the\s+)?[A-Z]", after):
             # "The European Union has disbursed 45.3 million euros for budget support programs": the
-            # country the release is about receives
-            country = main_country(doc)
+            # country the release is about receives, where it names no other (a release of crises
+            # names their countries, which receive nothing: "to ease the crisis in Syria")
+            named = {m.key for m in doc.mentions if m.kind in ("country", "demonym")}
+            country = main_country(doc) if len(named) == 1 else None
             if country and doc.government(country) != d[-1].key:
                 return d[-1].key, doc.government(country)
     # "AMOUNT from X to Y" / "AMOUNT to support Y ... from X"

@@ -301,3 +301,14 @@ def test_a_foreign_office_is_the_governments_of_the_country_in_context(each: Run
               "mandate.")
     units = {o.name: ex.organisations[o.parent].name for o in ex.organisations.values() if o.parent}
     assert units.get("Foreign Office") == "Government of Pakistan"
+
+
+def test_a_seat_named_only_as_where_something_takes_place_is_no_body(each: Run) -> None:
+    # iom.int (IOM, ECO), undated (pg-42c937129e2f): a venue; trap: ethiopia.iom.int, 2023 (pg-db40de014213),
+    # officials from the headquarters, a body that takes part
+    ex = each("The MOU, which will be signed at IOM's Headquarters by IOM Director General William Lacy Swing and "
+              "ECO Secretary General Khurshid Anwar, will focus on enhancing expertise in migration management.")
+    assert "IOM Headquarters" not in names(ex)
+    ex = each("The first two days of the three-day meeting included IOM officials from African Regional Offices, the "
+              "IOM headquarters in Geneva, and the IOM Regional office in Brussels.")
+    assert "IOM Headquarters" in names(ex)

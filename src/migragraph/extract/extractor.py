@@ -26,6 +26,7 @@ from migragraph.extract.orgs import (
     drop_furniture,
     drop_gatherings,
     drop_postnominals,
+    drop_venues,
     find_organisations,
     mark_org_mentions,
     ministry_of_the_minister,
@@ -75,6 +76,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     same_body_told_short(doc)
     drop_furniture(doc)
     drop_gatherings(doc)
+    drop_venues(doc)
     promote_acting_countries(doc)
     doc.posts = find_persons(doc)
     drop_postnominals(doc)

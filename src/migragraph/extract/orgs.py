@@ -863,6 +863,23 @@ def drop_gatherings(doc: Doc) -> None:
     _drop(doc, events)
 
 
+def drop_venues(doc: Doc) -> None:
+    """'The MOU, which will be signed at IOM's Headquarters': a seat a release names only as where something
+    takes place is a venue, not a body (issue #13); "officials from the IOM headquarters" is a body."""
+    seats = {}
+    for m in doc.mentions:
+        org = doc.orgs.get(m.key) if m.kind == "org" else None
+        if org is None or not org.unit or not org.name.endswith("Headquarters"):
+            continue
+        venue = _AT.search(doc.text, max(0, m.start - 24), m.start) is not None
+        seats[m.key] = seats.get(m.key, True) and venue
+    _drop(doc, {key for key, venue in seats.items() if venue})
+
+
+# "at IOM's", "at the", "in WHO": what stands before a place named by its body
+_AT = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:[\w.-]+(?:’s|'s)\s+)?$")
+
+
 def drop_furniture(doc: Doc) -> None:
     """A name told only on lines of the page's furniture ("- Media Center" in a breadcrumb) is no body."""
     told: dict[str, bool] = {}  # organisation -> every mention on a furniture line

@@ -866,7 +866,7 @@ def drop_gatherings(doc: Doc) -> None:
 def drop_venues(doc: Doc) -> None:
     """'The MOU, which will be signed at IOM's Headquarters': a seat a release names only as where something
     takes place is a venue, not a body (issue #13); "officials from the IOM headquarters" is a body."""
-    seats = {}
+    seats: dict[str, bool] = {}  # each seat: whether every mention of it is a place
     for m in doc.mentions:
         org = doc.orgs.get(m.key) if m.kind == "org" else None
         if org is None or not org.unit or not org.name.endswith("Headquarters"):

@@ -864,18 +864,20 @@ def drop_gatherings(doc: Doc) -> None:
 
 
 def drop_venues(doc: Doc) -> None:
-    """'The MOU, which will be signed at IOM's Headquarters': a seat a release names only as where something
-    takes place is a venue, not a body (issue #13); "officials from the IOM headquarters" is a body."""
+    """'The MOU, which will be signed at IOM's Headquarters', 'launched yesterday at the British Telecom
+    Centre in London': a seat or a building a release names only as where something takes place is a
+    venue, not a body (issue #13); "officials from the IOM headquarters" is a body."""
     seats: dict[str, bool] = {}  # each seat: whether every mention of it is a place
     for m in doc.mentions:
         org = doc.orgs.get(m.key) if m.kind == "org" else None
-        if org is None or not org.unit or not org.name.endswith("Headquarters"):
+        if org is None or m.key in doc.gaz.orgs or not _VENUE_NOUN.search(org.name):
             continue
         venue = _AT.search(doc.text, max(0, m.start - 24), m.start) is not None
         seats[m.key] = seats.get(m.key, True) and venue
     _drop(doc, {key for key, venue in seats.items() if venue})
 
 
+_VENUE_NOUN = re.compile(r"\b(?:Headquarters|Centre|Center|House|Hall|Hotel|Palace|Building|Premises|Auditorium)$")
 # "at IOM's", "at the", "in WHO": what stands before a place named by its body
 _AT = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:[\w.-]+(?:’s|'s)\s+)?$")
 

@@ -473,3 +473,13 @@ def test_a_release_of_crises_in_several_countries_credits_none_of_them(each: Run
               "countries.\nThe Commission is to spend 152 million euro on projects in Southeast Europe, Ukraine and "
               "Turkey, to cushion the blow of the Syrian crisis there.")
     assert ex.funding == []
+
+
+def test_a_country_that_begins_a_buildings_name_is_no_party(each: Run) -> None:
+    # jis.gov.jm, 16 Apr 2019 (sg-0e6127668450): a hotel's name
+    ex = each("The agreements were signed by Secretary-General, CARICOM and Caribbean Forum of African, Caribbean and "
+              "Pacific Group of States (CARIFORUM), Ambassador Irwin LaRocque; and Commissioner in charge of "
+              "International Cooperation and Development in the European Commission, Neven Mimica, during a ceremony "
+              "held at The Jamaica Pegasus hotel in New Kingston.")
+    assert ex.frameworks and not any("government-of-jamaica" in f.parties for f in ex.frameworks)
+    assert "Government of Jamaica" not in names(ex)

@@ -27,6 +27,8 @@ _ACTS_BEFORE = re.compile(
     r"(?:\bfrom|\bby|\bwith|\bbetween|\bbetween\s+(?:the\s+)?[\w .’'-]{2,60}?\s+and|\band|\bof the people of|"
     r"\bthe people and government of|\bfunded by|\bsupport of|\bsupported by|\bdonors?,?\s+(?:including\s+)?"
     r"|\bgovernments? of)\s+(?:the\s+)?$")
+# A country's name that begins a building's: "The Jamaica Pegasus hotel", "Jamaica Conference Centre".
+_VENUE_AFTER = re.compile(r"(?:\s+[A-Z][\w’'-]+){1,3}\s+(?:[Hh]otel|Centre|Center|Hall|Palace|Stadium|Building)\b")
 _NAMED_AS = re.compile(r"\b(?:beneficiary|recipient|borrowing|donor) countr(?:y|ies),?\s+(?:the\s+)?$")
 _PLACE_BEFORE = re.compile(r"(?:\bin|\bto|\bacross|\bthroughout|\bwithin|\binside|\bnear|\bfrom\s+\w+\s+to|"
                            r"\bneighbouring|\bneighboring|\bborder with|\bsuch as|\bincluding|\bvisit|"
@@ -52,6 +54,9 @@ def promote_acting_countries(doc: Doc) -> None:
         route = re.search(r"\bfrom\s+(?:the\s+)?$", before) and re.match(r"\s+to\s+(?:the\s+)?[A-Z]", after)
         if re.search(r"\b(?:in|at|based in|from|to)\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?,\s*$", before):
             out.append(m)  # "based in Suva, Fiji signed …": the country of a city, a place
+            continue
+        if names_a_building(doc, m):
+            out.append(m)
             continue
         if not acts and not route and _ACTS_BEFORE.search(before) and not _PLACE_BEFORE.search(before):
             # "from Japan" acts only where money or an agreement is spoken of; "and" only beside an actor
@@ -98,3 +103,8 @@ def _beside_actor(doc: Doc, mentions: list[Mention], m: Mention, before: str) ->
     assert gap is not None
     end = m.start - len(gap.group())
     return any(x.end == end and x.kind == "org" for x in mentions)
+
+
+def names_a_building(doc: Doc, m: Mention) -> bool:
+    """Whether a country's name begins a building's ("at The Jamaica Pegasus hotel"): a place, never an actor."""
+    return _VENUE_AFTER.match(doc.text, m.end) is not None

@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from migragraph.extract.actors import names_a_building
 from migragraph.extract.doc import Doc, Mention
 from migragraph.extract.model import Span
 from migragraph.resources import data_file
@@ -217,7 +218,7 @@ def _orgs_of(doc: Doc, m: Mention) -> list[str]:
     if m.kind == "org":
         return [m.key]
     if m.kind == "country":
-        return [doc.government(m.key)]
+        return [] if names_a_building(doc, m) else [doc.government(m.key)]
     if m.kind == "person":
         return [p.organisation for p in doc.posts if p.person == m.key][:1]
     return []

@@ -160,3 +160,10 @@ def test_unwrapping_keeps_offsets_and_paragraphs() -> None:
     assert text.startswith("IOM to Sign MoU with Commonwealth of Independent States\nIOM Director General Brunson "
                            "McKinley and Commonwealth of Independent States (CIS)")
     assert "\n\nIOM is the UN Migration Agency." in text
+
+
+def test_a_name_ending_in_an_initial_is_no_persons(hybrid: Run) -> None:
+    # urdupoint.com (Sputnik), 6 Sep 2021 (pg-416b165d2bb2 of ../shared/data/releases): a vaccine's name
+    ex = hybrid("Russia has been at the forefront of the COVID-19 response, being the first country to officially "
+                "register a vaccine, Sputnik V.")
+    assert ex.persons == {}

@@ -176,6 +176,8 @@ def _plausible(doc: Doc, name: str, titled: bool, lowered: set[str]) -> bool:
         return False
     if any(w in _agreement_words() for w in words):
         return False
+    if len(words) > 1 and re.fullmatch(r"[A-Z]\.", words[-1]):
+        return False  # "the first country to officially register a vaccine, Sputnik V.": a name ends in no initial
     if len(words) > 1 and any(w in _NO_NAME_WORDS for w in words):
         return False  # "Japanese Grant Assistance": a word no name of the rules holds either
     if len(words) == 1:  # a surname after a title; not an acronym ("MoU", "UNICEF")

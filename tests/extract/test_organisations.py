@@ -309,6 +309,12 @@ def test_a_seat_named_only_as_where_something_takes_place_is_no_body(each: Run) 
     ex = each("The MOU, which will be signed at IOM's Headquarters by IOM Director General William Lacy Swing and "
               "ECO Secretary General Khurshid Anwar, will focus on enhancing expertise in migration management.")
     assert "IOM Headquarters" not in names(ex)
+    # ... its body hosts what takes place there (extract/meetings.py reads "at IOM's Headquarters")
+    ex = each("IOM and the Economic Cooperation Organization (ECO) will today sign a Memorandum of Understanding "
+              "(MoU) in Geneva on capacity building in migration management.\n\nThe MOU, which will be signed at "
+              "IOM's Headquarters by IOM Director General William Lacy Swing and ECO Secretary General Khurshid "
+              "Anwar, will focus on enhancing expertise in migration management.")
+    assert [m.host for m in ex.meetings] == ["iom"]
     # germany.iom.int (IOM), 22 May, undated year (pg-b105a2c9e0da of ../shared/data/releases): a building
     ex = each("London – The Interactive Map for Business of Anti-Human Trafficking Initiatives and Organisations was "
               "launched yesterday (22/05) at the British Telecom Centre in London.")

@@ -116,8 +116,8 @@ def _host(doc: Doc, span: Span) -> str | None:
                   span.text)
     if m:
         hit = next((x for x in doc.mentions if x.kind == "org" and x.start == span.start + m.start(1)), None)
-        if hit:
-            return doc.orgs[hit.key].parent or hit.key
+        if hit:  # the body whose office it is: the office's parent, or the body the mention names
+            return (None if hit.key in doc.gaz.orgs else doc.orgs[hit.key].parent) or hit.key
     # "at the headquarters of the General Secretariat in Riyadh"
     m = re.search(r"\b(?:at|visited)\s+the\s+(?:headquarters|premises|offices?|seat)\s+of\s+(?:the\s+)?", span.text)
     if m:

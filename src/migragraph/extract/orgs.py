@@ -874,7 +874,12 @@ def drop_venues(doc: Doc) -> None:
             continue
         venue = _AT.search(doc.text, max(0, m.start - 24), m.start) is not None
         seats[m.key] = seats.get(m.key, True) and venue
-    _drop(doc, {key for key, venue in seats.items() if venue})
+    venues = {key for key, venue in seats.items() if venue}
+    # a seat's mentions name its body still ("at WHO Headquarters": WHO hosts)
+    owner = {key: doc.orgs[key].parent for key in venues if doc.orgs[key].parent}
+    doc.mentions = [Mention(m.start, m.end, owner[m.key], m.kind, m.text) if m.key in owner else m
+                    for m in doc.mentions]
+    _drop(doc, venues)
 
 
 _VENUE_NOUN = re.compile(r"\b(?:Headquarters|Centre|Center|House|Hall|Hotel|Palace|Building|Premises|Auditorium)$")

@@ -876,7 +876,7 @@ def drop_venues(doc: Doc) -> None:
         seats[m.key] = seats.get(m.key, True) and venue
     venues = {key for key, venue in seats.items() if venue}
     # a seat's mentions name its body still ("at WHO Headquarters": WHO hosts)
-    owner = {key: doc.orgs[key].parent for key in venues if doc.orgs[key].parent}
+    owner = {key: parent for key in venues if (parent := doc.orgs[key].parent)}
     doc.mentions = [Mention(m.start, m.end, owner[m.key], m.kind, m.text) if m.key in owner else m
                     for m in doc.mentions]
     _drop(doc, venues)

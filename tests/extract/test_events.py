@@ -483,3 +483,13 @@ def test_a_country_that_begins_a_buildings_name_is_no_party(each: Run) -> None:
               "held at The Jamaica Pegasus hotel in New Kingston.")
     assert ex.frameworks and not any("government-of-jamaica" in f.parties for f in ex.frameworks)
     assert "Government of Jamaica" not in names(ex)
+
+
+def test_a_region_is_no_meetings_place(each: Run) -> None:
+    # allafrica.com (AU Commission), 11 Oct 2024 (pg-39fc7a7303bc of ../shared/data/releases): the challenges are
+    # in Africa, the meeting in Addis Ababa
+    ex = each("The African Union Commission (AUC) and the International Organization for Migration (IOM) have renewed "
+              "their commitment to strengthen their strategic partnership and joint efforts to address migration "
+              "challenges in Africa in an inaugural Principals' Meeting at the AUC Headquarters in Addis Ababa, "
+              "Ethiopia.")
+    assert [m.place for m in ex.meetings] == ["Addis Ababa"]

@@ -82,8 +82,8 @@ def _place(doc: Doc, span: Span) -> str | None:
                          span.text):
         for cand in (m.group(1), m.group(1).split()[0]):
             at = span.start + m.start(1)
-            if re.match(r"\s+of\s", span.text[m.start(1) + len(cand):]):
-                continue  # "the Horn of Africa": a region, not the town of Horn
+            if re.match(r"\s+of\s", span.text[m.start(1) + len(cand):]) or cand in doc.gaz.regions:
+                continue  # "the Horn of Africa", "challenges in Africa": a region, not a meeting's place
             if (is_city(cand) or (at, at + len(cand)) in doc.places) and not doc.mention_at(at, at + len(cand)):
                 return cand
     return None

@@ -5,7 +5,7 @@ Interior of Mauritania"), country offices ("IOM Ghana"), and governments of coun
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from migragraph.extract.doc import Doc, Mention, main_country
 from migragraph.extract.gazetteer import OrgEntry
@@ -438,9 +438,14 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
 def _head_of_governments_office(doc: Doc, name: str) -> bool:
     """'Office of the Prime Minister and Council of Ministers', "the President's Office": a government's, as
     a ministry is."""
-    heads = "|".join(re.escape(h) for h in doc.gaz.roles.get("government_heads", []) if h != "Minister")
-    return bool(heads) and re.match(rf"(?:(?:Office|Cabinet|Secretariat) of the (?:{heads})\b|(?:{heads})(?:’s|'s)? "
-                                    rf"Office\b)", name) is not None
+    return _head_office(tuple(doc.gaz.roles.get("government_heads", []))).match(name) is not None
+
+
+@cache
+def _head_office(heads: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(h) for h in heads if h != "Minister")
+    return re.compile(rf"(?:(?:Office|Cabinet|Secretariat) of the (?:{alternation})\b|(?:{alternation})(?:’s|'s)? "
+                      rf"Office\b)")
 
 
 # Words that start sentences in capitals without being part of a name ("Lastly the Council").

@@ -231,10 +231,13 @@ def past_abbreviation(text: str, pos: int) -> int:
 def _past_expansion(doc: Doc, hit: Mention) -> int:
     """Where 'IOM (International Organization for Migration)' ends: an acronym's name spelt out in
     brackets after it is the same body; else where `hit` ends."""
-    m = re.compile(r"[ \t]*\(").match(doc.text, hit.end)
+    m = _OPENING.match(doc.text, hit.end)
     inside = next((x for x in doc.mentions if m and x.start == m.end() and x.key == hit.key), None)
-    close = re.compile(r"[ \t]*\)").match(doc.text, inside.end) if inside else None
+    close = _CLOSING.match(doc.text, inside.end) if inside else None
     return close.end() if close else hit.end
+
+
+_OPENING, _CLOSING = re.compile(r"[ \t]*\("), re.compile(r"[ \t]*\)")
 
 
 def _joined_org(doc: Doc, end: int) -> Mention | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from migragraph.extract.doc import Doc, Mention
+from migragraph.extract.places import VENUE_NOUN
 
 _ACTS_AFTER = re.compile(
     r"^(?:’s|'s)?\s*(?:(?:has|have|had|will|would|is|was|also|today|yesterday|officially|formally|jointly)\s+)*"
@@ -28,7 +29,7 @@ _ACTS_BEFORE = re.compile(
     r"\bthe people and government of|\bfunded by|\bsupport of|\bsupported by|\bdonors?,?\s+(?:including\s+)?"
     r"|\bgovernments? of)\s+(?:the\s+)?$")
 # A country's name that begins a building's: "The Jamaica Pegasus hotel", "Jamaica Conference Centre".
-_VENUE_AFTER = re.compile(r"(?:\s+[A-Z][\w’'-]+){1,3}\s+(?:[Hh]otel|Centre|Center|Hall|Palace|Stadium|Building)\b")
+_VENUE_AFTER = re.compile(rf"(?:\s+[A-Z][\w’'-]+){{1,3}}\s+{VENUE_NOUN}\b")
 _NAMED_AS = re.compile(r"\b(?:beneficiary|recipient|borrowing|donor) countr(?:y|ies),?\s+(?:the\s+)?$")
 _PLACE_BEFORE = re.compile(r"(?:\bin|\bto|\bacross|\bthroughout|\bwithin|\binside|\bnear|\bfrom\s+\w+\s+to|"
                            r"\bneighbouring|\bneighboring|\bborder with|\bsuch as|\bincluding|\bvisit|"

@@ -11,7 +11,7 @@ from migragraph.extract.doc import Doc, Mention, main_country
 from migragraph.extract.gazetteer import OrgEntry
 from migragraph.extract.names import NAME, valid_name
 from migragraph.extract.persons import honorifics, role_re_at
-from migragraph.extract.places import is_city
+from migragraph.extract.places import VENUE_NOUN, is_city
 from migragraph.extract.release_info import furniture
 from migragraph.extract.text import occurrences, title_case
 from migragraph.extract.titles import ORGAN, past_abbreviation
@@ -556,7 +556,7 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     role = _TITLE_OF.match(phrase)
     if role:
         phrase, start = phrase[role.end():], start + role.end()
-    held = _held_title(id(doc.gaz), doc).match(phrase)
+    held = _held_title(doc).match(phrase)
     if held:  # "Governor Mr Monticelli of Council of Europe Development Bank": a person's post, then the body
         phrase, start = phrase[held.end():], start + held.end()
     person = _person_of(doc, start, phrase)
@@ -587,7 +587,7 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
             at = start + cut.end() - 1
             doc.mentions.append(Mention(at, at + len(acronym), doc.add_org(acronym), "org", acronym))
         phrase = phrase[:cut.start()]  # two names, or a name and a title: "… for Europe and Regional Refugee Coordinator"
-    titled = _titled_name(id(doc.gaz), doc).search(phrase)
+    titled = _titled_name(doc).search(phrase)
     if titled:
         phrase = phrase[:titled.start()]  # "Ministry of Interior Mr. Abdulkadir Elmi Ali": its head's name follows
     heads = list(_HEAD_RE.finditer(phrase))
@@ -646,30 +646,29 @@ def _person_of(doc: Doc, start: int, phrase: str) -> int:
 _FOOTER = re.compile(r"\b(?:All rights reserved|Copyright)\b|©")
 
 
-_HELD: dict[int, re.Pattern[str]] = {}
-
-
-def _held_title(gazetteer: int, doc: Doc) -> re.Pattern[str]:
+def _held_title(doc: Doc) -> re.Pattern[str]:
     """A title, an honorific (roles.yaml, its full stops optional) and a name before "of": "Governor
-    Mr Monticelli of …"; compiled once per gazetteer."""
-    if gazetteer not in _HELD:
-        alternatives = honorifics(doc).replace(r"\.", r"\.?")
-        _HELD[gazetteer] = re.compile(
-            rf"(?:[A-Z][\w-]+\s+){{0,3}}?(?:{alternatives})\s+(?:[A-Z][\w’'-]+\s+){{1,3}}of\s+(?:the\s+)?")
-    return _HELD[gazetteer]
+    Mr Monticelli of …"."""
+    return _held_title_pattern(honorifics(doc))
 
 
-_TITLED: dict[int, re.Pattern[str]] = {}
+@cache
+def _held_title_pattern(honorific_alternation: str) -> re.Pattern[str]:
+    alternatives = honorific_alternation.replace(r"\.", r"\.?")
+    return re.compile(rf"(?:[A-Z][\w-]+\s+){{0,3}}?(?:{alternatives})\s+(?:[A-Z][\w’'-]+\s+){{1,3}}of\s+(?:the\s+)?")
 
 
-def _titled_name(gazetteer: int, doc: Doc) -> re.Pattern[str]:
+def _titled_name(doc: Doc) -> re.Pattern[str]:
     """An abbreviated honorific and the name it opens, inside a capitalised phrase: no body's name holds "Mr."
     or "Dr" past its first word (a full "Prince" or "Lady" may: "Princess Nourah University")."""
-    if gazetteer not in _TITLED:
-        short = [h.rstrip(".") for h in doc.gaz.roles["honorifics"] if h.endswith(".") or len(h) <= 3]
-        alternatives = "|".join(re.escape(h).replace(r"\.", r"\.?") for h in sorted(set(short), key=len, reverse=True))
-        _TITLED[gazetteer] = re.compile(rf"\s+(?:{alternatives})\.?\s+[A-Z]")
-    return _TITLED[gazetteer]
+    return _titled_name_pattern(tuple(doc.gaz.roles["honorifics"]))
+
+
+@cache
+def _titled_name_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    short = [h.rstrip(".") for h in words if h.endswith(".") or len(h) <= 3]
+    alternatives = "|".join(re.escape(h).replace(r"\.", r"\.?") for h in sorted(set(short), key=len, reverse=True))
+    return re.compile(rf"\s+(?:{alternatives})\.?\s+[A-Z]")
 
 
 @lru_cache(maxsize=256)  # asked once per capitalised phrase, of the few lines that hold them
@@ -887,7 +886,7 @@ def drop_venues(doc: Doc) -> None:
     _drop(doc, venues)
 
 
-_VENUE_NOUN = re.compile(r"\b(?:Headquarters|Centre|Center|House|Hall|Hotel|Palace|Building|Premises|Auditorium)$")
+_VENUE_NOUN = re.compile(rf"\b{VENUE_NOUN}$")
 # "at IOM's", "at the", "in WHO": what stands before a place named by its body
 _AT = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:[\w.-]+(?:’s|'s)\s+)?$")
 

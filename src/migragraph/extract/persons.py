@@ -5,6 +5,7 @@ quotes ("said Amy Pope") and contact lines; short forms ("DG Pope", "Mr. Fidan")
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -41,7 +42,12 @@ def _compiled(key: int, doc: Doc) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def honorifics(doc: Doc) -> str:
     """The honorifics of roles.yaml as one alternation, longest first ("H.E.", "Mr.", "Mr", …)."""
-    return _alts(doc.gaz.roles["honorifics"])
+    return _honorific_alts(tuple(doc.gaz.roles["honorifics"]))
+
+
+@cache
+def _honorific_alts(words: tuple[str, ...]) -> str:
+    return _alts(list(words))
 
 
 def find_persons(doc: Doc) -> list[Post]:

@@ -9,6 +9,10 @@ from functools import cache
 
 from migragraph.resources import data_file
 
+# What a building is called, at the end of its name: "The Jamaica Pegasus hotel", "IOM Headquarters", "the
+# British Telecom Centre". A release names such a place where something happens; it is no actor.
+VENUE_NOUN = r"(?:[Hh]otel|Headquarters|Centre|Center|House|Hall|Palace|Stadium|Building|Premises|Auditorium)"
+
 
 @cache
 def _cities() -> dict[str, str]:

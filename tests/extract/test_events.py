@@ -493,3 +493,17 @@ def test_a_region_is_no_meetings_place(each: Run) -> None:
               "challenges in Africa in an inaugural Principals' Meeting at the AUC Headquarters in Addis Ababa, "
               "Ethiopia.")
     assert [m.place for m in ex.meetings] == ["Addis Ababa"]
+
+
+def test_a_day_the_sentence_tells_is_the_meetings_not_the_release_dates_before_it(each: Run) -> None:
+    # zawya.com (EU, Egypt), 10 May 2022 (pg-7b60f03d640b of ../shared/data/releases): the copied page's date
+    # begins the sentence; "on Monday" is the Monday before it
+    ex = each(" date 2022-05-10 Egypt - The Ministry of International Cooperation and the European Union (EU) signed "
+              "on Monday a number of development financing agreements worth €138m, within the framework of the "
+              "Egyptian-European partnership.")
+    assert [m.date for m in ex.meetings] == ["2022-05-09"]
+    # reliefweb.int (UNOPS, Palestine), 14 Oct 2021 (sg-47a84959c843 of ../shared/data/gold): after the copied date, a dateline's day
+    # and "today", which is the dateline's: the dateline's day
+    ex = each(" date 2021-10-18 Ramallah , 14 October 2021 - UNOPS and the Ministry of Health signed an Agreement "
+              "today in Ramallah.")
+    assert [m.date for m in ex.meetings] == ["2021-10-14"]

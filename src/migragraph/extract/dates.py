@@ -123,7 +123,7 @@ def dates_in(text: str, anchor: date | None, year: int | None = None) -> list[Da
             glossed = re.match(r"\s*\(", text[m.end():])
             if glossed and any(d.start == m.end() + glossed.end() for d in found):
                 continue  # "signed today (April 15)": the site's "today" is the day it wrote, the date is the day
-            if m.group(1).lower() == "today" and any(d.end <= m.start() and _DATELINE_END.match(text, d.end)
+            if m.group(1).lower() == "today" and any(d.end <= m.start() and DATELINE_END.match(text, d.end)
                                                      for d in found):
                 continue  # "Ramallah, 14 October 2021 - … signed an Agreement today": the dateline's day
             if rel and free(m):
@@ -135,7 +135,7 @@ _LAST_MONTH = re.compile(rf"\b[Ll]ast\s+({_MONTH})\b(?!\s+\d)")
 _GLOSSED_DAY = re.compile(rf"\b(?:today|yesterday|tomorrow|tonight|week|weekend|morning|afternoon|evening|"
                           rf"{'|'.join(_DAY_NAMES)})\s*\((\d{{1,2}})(?:[-–]\d{{1,2}})?/(\d{{1,2}})\)", re.IGNORECASE)
 # The end of a dateline's date: "Ramallah, 14 October 2021 - UNOPS and …".
-_DATELINE_END = re.compile(r"\s*[-–—:]\s")
+DATELINE_END = re.compile(r"\s*[-–—:]\s")
 
 
 def _near(value: date, anchor: date) -> date:

@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from migragraph.extract.meetings import ordinal_value
 from tests.extract.conftest import Run, names
 
 WORKED = (
@@ -507,3 +508,20 @@ def test_a_day_the_sentence_tells_is_the_meetings_not_the_release_dates_before_i
     ex = each(" date 2021-10-18 Ramallah , 14 October 2021 - UNOPS and the Ministry of Health signed an Agreement "
               "today in Ramallah.")
     assert [m.date for m in ex.meetings] == ["2021-10-14"]
+
+
+def test_ordinals_in_words_past_nineteen() -> None:
+    # a CARICOM communiqué's "Forty-Ninth Regular Meeting of the Conference of Heads of Government" was read as the 9th
+    assert [ordinal_value(w) for w in ("fifth", "Forty-Ninth", "forty-fourth", "Twenty First", "twentieth",
+                                       "fiftieth", "eighteenth", "eightieth")] == [5, 49, 44, 21, 20, 50, 18, 80]
+
+
+def test_the_ordinal_of_the_session_a_meeting_is_held_in_connection_with_is_not_its_own(each: Run) -> None:
+    # oas.org photo news FNE-14835, 3 Jun 2014: the meeting of two officials is no session of the General Assembly
+    ex = each("The Secretary General of the Organization of American States (OAS), José Miguel Insulza, met today "
+              "with the Minister of Foreign Affairs of Chile, Heraldo Muñoz, in his office in Asunción, Paraguay, in "
+              "connection with the forty-fourth regular session of the General Assembly of that regional "
+              "organization, which began today.", date="2014-06-03")
+    (meeting,) = ex.meetings
+    assert (meeting.ordinal, meeting.date) == (None, "2014-06-03")
+    assert {"oas", "jose-miguel-insulza", "heraldo-munoz"} <= set(meeting.participants)

@@ -34,8 +34,13 @@ _JOIN = re.compile(r"\b(joined|attended|took part|participated|in the presence o
                    re.IGNORECASE)
 _ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
-    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
-_ORDINAL = re.compile(r"\b(?:the\s+)?(\d{1,3})(?:st|nd|rd|th)\b|\b(" + "|".join(_ORDINALS) + r"|inaugural)\b",
+    "fifteenth sixteenth seventeenth eighteenth nineteenth".split(), start=1)}
+_TENS = {w: 10 * i for i, w in enumerate("twent thirt fort fift sixt sevent eight ninet".split(), start=2)}
+# "forty-ninth", "Twenty First", "fiftieth": the words of an ordinal up to 99 (series of meetings rarely go
+# further), read here: the number libraries read cardinals ("forty-nine"), not ordinals.
+_ORDINAL_WORDS = (rf"(?:(?:{'|'.join(_TENS)})(?:ieth|y[ -](?:{'|'.join(list(_ORDINALS)[:9])}))|"
+                  rf"{'|'.join(_ORDINALS)})")
+_ORDINAL = re.compile(r"\b(?:the\s+)?(\d{1,3})(?:st|nd|rd|th)\b|\b(" + _ORDINAL_WORDS + r"|inaugural)\b",
                       re.IGNORECASE)
 _EVENT_NOUN = re.compile(r"\b(meeting|visit|session|dialogue|conference|summit|talks|consultations?|of its kind|"
                          r"forum|round)\b", re.IGNORECASE)
@@ -64,6 +69,16 @@ def _event_place(span: Span) -> str | None:
     return None
 
 
+def ordinal_value(word: str) -> int:
+    """The number an ordinal in words stands for: "fifth" 5, "forty-ninth" 49, "Thirtieth" 30."""
+    word = word.lower()
+    if word in _ORDINALS:
+        return _ORDINALS[word]
+    tens = next(t for t in _TENS if word.startswith(t))
+    unit = re.split(r"[ -]", word, maxsplit=1)[1] if word.endswith(tuple(_ORDINALS)) else ""
+    return _TENS[tens] + (_ORDINALS[unit] if unit else 0)
+
+
 def _ordinal(span: Span) -> int | None:
     for m in _ORDINAL.finditer(span.text):
         if AROUND_EVENT.search(span.text, 0, m.start()):
@@ -74,7 +89,7 @@ def _ordinal(span: Span) -> int | None:
         if m.group(1):
             return int(m.group(1))
         word = m.group(2).lower()
-        return 1 if word == "inaugural" else _ORDINALS[word]
+        return 1 if word == "inaugural" else ordinal_value(word)
     return None
 
 

@@ -852,7 +852,9 @@ def _drop(doc: Doc, keys: set[str]) -> None:
 
 
 # "on the margins of the sixth Astana Economic Forum": a gathering, named like a body.
-AROUND = r"\b(?:margins?|sidelines?)\s+of\s+(?:the\s+)?"
+# The event a meeting took place around: "on the margins of", "on Sidelines of" (a title-case headline), "in
+# connection with the forty-fourth regular session of the General Assembly".
+AROUND = r"(?:\b(?:[Mm]argins?|[Ss]idelines?)\s+[Oo]f|\bin\s+connection\s+with)\s+(?:the\s+)?"
 AROUND_EVENT = re.compile(AROUND + r"(?:[\w-]+\s+)?$")
 _GATHERING_NOUN = re.compile(r"\b(?:Forum|Summit|Conference|Congress|Symposium|Meetings?)$")
 

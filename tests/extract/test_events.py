@@ -525,3 +525,18 @@ def test_the_ordinal_of_the_session_a_meeting_is_held_in_connection_with_is_not_
     (meeting,) = ex.meetings
     assert (meeting.ordinal, meeting.date) == (None, "2014-06-03")
     assert {"oas", "jose-miguel-insulza", "heraldo-munoz"} <= set(meeting.participants)
+
+
+def test_a_call_is_a_meeting(each: Run) -> None:
+    # state.gov readout "Secretary Blinken's Call with UN High Commissioner Grandi" (as reprinted by stl.news), undated
+    ex = each("Secretary of State Antony J. Blinken spoke today with UN High Commissioner for Refugees Filippo Grandi.")
+    (meeting,) = ex.meetings
+    assert {"antony-blinken", "filippo-grandi"} <= set(meeting.participants)
+    # zimbabwesituation.com (The Herald; IOM, Zimbabwe), 10 Dec 2024 (pg-621d0f324354 of ../shared/data/releases):
+    # a courtesy call "this morning"
+    ex = each("The Director General of the International Organisation for Migration (IOM) Ms Amy Pope paid a courtesy "
+              "call on President Mnangagwa this morning and discussed several issues regarding cooperation in "
+              "migration.", date="2024-12-10")
+    (meeting,) = ex.meetings
+    assert meeting.date == "2024-12-10"
+    assert {"iom", "amy-pope"} <= set(meeting.participants)

@@ -377,3 +377,15 @@ def test_an_acronyms_name_spelt_out_in_brackets_after_it_is_the_same_body(each: 
               "Xaadoow, held an important meeting with the Head of the IOM (International Organization for Migration) "
               "in Somalia, Mr. Manuel Marques Pereira.")
     assert ("Manuel Marques Pereira", "Head", "International Organization for Migration") in posts(ex)
+
+
+def test_a_body_named_after_the_holders_name_is_the_titles(each: Run) -> None:
+    # mfa.gov.tr (Türkiye), Dec 2022: "Foreign Minister Name of Country"
+    ex = each("On the same day, Minister Çavuşoğlu met respectively with OSCE Secretary General Helga Schmid and "
+              "Foreign Minister Jeyhun Bayramov of Azerbaijan and discussed the common issues on our agenda.")
+    assert posts(ex) >= {("Jeyhun Bayramov", "Foreign Minister", "Government of Azerbaijan"),
+                         ("Helga Schmid", "Secretary General", "Organization for Security and Co-operation in Europe")}
+    ex = each("On the margins of the OSCE Meeting, Minister Çavuşoğlu also had bilateral talks with Archbishop Richard "
+              "Gallagher, Secretary for Relations with States of the Holy See and Foreign Minister Sirojiddin Muhriddin "
+              "of Tajikistan.")
+    assert ("Sirojiddin Muhriddin", "Foreign Minister", "Government of Tajikistan") in posts(ex)

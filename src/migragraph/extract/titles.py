@@ -124,7 +124,8 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
         told = doc.text[holder.start:holder.end] if holder.end else name
         doc.mentions.append(Mention(holder.start, holder.start + len(told), person, "person", told))
         span = doc.sentence_of(run.start)
-        for title, org in zip(run.titles, _orgs_of_run(doc, run), strict=True):
+        named_after = _body_after_name(doc, holder, told) if holder.start >= run.end else None
+        for title, org in zip(run.titles, _orgs_of_run(doc, run, named_after), strict=True):
             if title is not run.titles[0] and title.text in doc.gaz.roles["honorifics"]:
                 continue  # "Secretary-General, CARICOM, Ambassador Irwin LaRocque": a form of address
             if org is not None and org in doc.orgs:
@@ -389,10 +390,23 @@ def _subject_of(doc: Doc, title: Title) -> Holder | None:
     return None
 
 
-def _orgs_of_run(doc: Doc, run: Run) -> list[str | None]:
+_OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
+
+
+def _body_after_name(doc: Doc, holder: Holder, told: str) -> str | None:
+    """The body a "Title Name of Body" names after the name: "Foreign Minister Jeyhun Bayramov of
+    Azerbaijan", "President Jacob Zuma of South Africa" (a country so named is its government)."""
+    of = _OF.match(doc.text, holder.start + len(told))
+    if of is None:
+        return None
+    hit = next((m for m in doc.mentions if m.start == of.end() and m.kind in ("org", "country")), None)
+    return _org_of(doc, hit) if hit is not None else None
+
+
+def _orgs_of_run(doc: Doc, run: Run, named_after: str | None = None) -> list[str | None]:
     """Each title's organisation: its own, else the nearest of the run (the next one first when it is
-    a government's, for "Deputy Prime Minister and Minister of Foreign Affairs of Turkmenistan"),
-    else the defaults of _default_org."""
+    a government's, for "Deputy Prime Minister and Minister of Foreign Affairs of Turkmenistan"), else
+    the body named after the holder's name, else the defaults of _default_org."""
     own = [_specific(doc, t) for t in run.titles]
     out: list[str | None] = []
     for i, title in enumerate(run.titles):
@@ -406,7 +420,7 @@ def _orgs_of_run(doc: Doc, run: Run) -> list[str | None]:
             org = earlier or later
             if _HEAD_OF_GOVERNMENT.search(title.text) and later:
                 org = doc.government_above(later) or org
-        out.append(org or _default_org(doc, title.text, title.start))
+        out.append(org or named_after or _default_org(doc, title.text, title.start))
     return out
 
 

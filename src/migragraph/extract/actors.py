@@ -17,7 +17,10 @@ _ACTS_AFTER = re.compile(
     r"hosted|hosts|co-chaired|chaired|gave|gives|offered|offers|launched|launches|handed|delivered|"
     r"ratified|endorsed|renewed|reaffirmed|expressed|discussed|contributed|makes|made|will make|is to make|"
     r"is making|decided|decides|announced|extends|extended|doubles|doubled|increases|increased|allocate|"
-    r"donate|contribute|provide|pledge|commit)\b")
+    r"donate|contribute|provide|pledge|commit|"
+    # what a country is doing or is to get: "Norway is providing NOK 250 million", "Benin will receive a grant"
+    r"providing|contributing|donating|funding|supporting|signing|pledging|allocating|granting|extending|"
+    r"(receive|receives|received|receiving))\b")
 _POSSESSED = re.compile(
     r"^(?:’s|'s)\s+(?:continued\s+|strong\s+|generous\s+|long-standing\s+)?(?:support|contribution|"
     r"contributions|funding|donation|leadership|commitment|efforts|government|delegation|embassy|ambassador|"
@@ -50,8 +53,10 @@ def promote_acting_countries(doc: Doc) -> None:
         after = text[m.end:m.end + 80]
         before = text[max(0, m.start - 80):m.start]
         sentence = doc.sentence_of(m.start)
-        acts = bool(_ACTS_AFTER.match(after) or _POSSESSED.match(after) or _ADJECTIVAL.match(after)
-                    or _acts_with(doc, m))
+        verb = _ACTS_AFTER.match(after)
+        if verb and verb.group(1) and _PLACE_BEFORE.search(before):
+            verb = None  # "Flood survivors in Sierra Leone receive solar lanterns": a place, where people receive
+        acts = bool(verb or _POSSESSED.match(after) or _ADJECTIVAL.match(after) or _acts_with(doc, m))
         route = re.search(r"\bfrom\s+(?:the\s+)?$", before) and re.match(r"\s+to\s+(?:the\s+)?[A-Z]", after)
         if re.search(r"\b(?:in|at|based in|from|to)\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?,\s*$", before):
             out.append(m)  # "based in Suva, Fiji signed …": the country of a city, a place

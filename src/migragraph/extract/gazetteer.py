@@ -181,8 +181,10 @@ def load() -> Gazetteer:
     alternation = _trie_alternation(forms)
     # Acronyms and names are matched as written; a match may not sit inside a longer word.
     # "EU-IOM" names two organisations and "EU-funded" one; "EU-wide" names none.
+    # A name before a currency's sign or noun names the currency: "US$ 47 million", "US dollars".
     gaz.pattern = re.compile(rf"(?<![\w’'])(?<![a-z]-)(?:{alternation})(?!\w)"
-                             rf"(?!-(?!funded|led|backed|sponsored|supported|financed)[a-z])")
+                             rf"(?!-(?!funded|led|backed|sponsored|supported|financed)[a-z])"
+                             rf"(?![ \t]?\$)(?![ \t]+dollars?\b)")
     return gaz
 
 

@@ -540,3 +540,12 @@ def test_a_call_is_a_meeting(each: Run) -> None:
     (meeting,) = ex.meetings
     assert meeting.date == "2024-12-10"
     assert {"iom", "amy-pope"} <= set(meeting.participants)
+
+
+def test_an_official_who_gives_gives_for_the_body_of_their_post(each: Run) -> None:
+    # Australian Minister for Foreign Affairs media release (as reprinted by confinionline.it), undated
+    ex = each("Foreign Minister Bob Carr today announced a new $25 million contribution to the World Food Programme "
+              "(WFP) during the first official visit to Australia by its Executive Director, Ms Ertharin Cousin. The "
+              "WFP is Australia's largest partner for the delivery of humanitarian assistance.")
+    assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {
+        ("government-of-australia", "wfp", Decimal("25000000"))}

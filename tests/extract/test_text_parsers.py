@@ -67,6 +67,11 @@ def test_a_relative_day_glossed_with_its_date_or_after_a_dateline_is_that_date()
     ("Bosnia Herzegovina, where the Euro 1,5 million set aside by the Foreign Affairs Ministry will be used",
      "1500000", "EUR", None),
     ("Algeria, beneficiary of a Euro 2 million injection for training functionaries", "2000000", "EUR", None),
+    # mofa.go.jp press release, 2016: a sum in words of more than one group, and a dollar of another country
+    ("Emergency Grant Aid of four million seven hundred thousand US dollars", "4700000", "USD", None),
+    ("a eight million dollar Grant provided by the Government of Japan", "8000000", "USD", None),  # sg-47a84959c843
+    ("handed over USD one million to", "1000000", "USD", None),  # zeenews.india.com (India, UNRWA), Oct 2020
+    ("NZ$45 million", "45000000", "NZD", None),  # sg-33717b6f02df of ../shared/data/gold
 ])
 def test_amounts(text: str, amount: str, currency: str, qualifier: str | None) -> None:
     (m,) = amounts(text)
@@ -77,6 +82,8 @@ def test_numbers_without_currency_are_not_money() -> None:
     assert amounts("over 250 police officers and 2,000 migrants in 2015") == []
     # a price in dollars, written with a space or not, is no sum given
     assert amounts("a visa costs $5 or US $5 at the border") == []
+    # words that count people or things are no money
+    assert amounts("one of the two million people, some one hundred thousand of them children") == []
 
 
 def test_sentences_keep_offsets_and_abbreviations() -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 import pycountry
+from text_to_num import text2num
 
 _SYMBOLS = {
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
@@ -16,7 +17,8 @@ _SYMBOLS = {
     "us dollar": "USD", "dollar": "USD", "u.s. dollar": "USD",
     "£": "GBP", "gbp": "GBP", "pounds": "GBP", "pounds sterling": "GBP",
     "chf": "CHF", "swiss francs": "CHF", "¥": "JPY", "jpy": "JPY", "yen": "JPY",
-    "cad": "CAD", "c$": "CAD", "aud": "AUD", "a$": "AUD", "nok": "NOK", "sek": "SEK", "dkk": "DKK",
+    "cad": "CAD", "c$": "CAD", "ca$": "CAD", "aud": "AUD", "a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD",
+    "s$": "SGD", "nok": "NOK", "sek": "SEK", "dkk": "DKK",
     "cny": "CNY", "yuan": "CNY", "inr": "INR", "rupees": "INR", "sdr": "XDR", "xdr": "XDR",
     "kwd": "KWD", "sar": "SAR", "aed": "AED", "egp": "EGP", "ngn": "NGN", "kes": "KES", "zar": "ZAR",
     "pa’anga": "TOP", "pa'anga": "TOP", "paanga": "TOP", "zloty": "PLN", "złoty": "PLN", "kroner": "NOK",
@@ -33,7 +35,7 @@ _QUALIFIERS = ("more than", "over", "around", "about", "approximately", "nearly"
 # Three letters stand for any ISO code here, checked against _PREFIX_CODES after the match: an alternation of
 # ~180 codes tried at every position of every sentence was a sixth of the rules extractor's time.
 # "US $210 million" too, as World Bank pages write it; "Euro 2 million", as an Italian ministry does
-_CODE = r"(?:US ?\$|C\$|A\$|SDR|\bEuros?\b|\b[A-Za-z]{3}|[€$£¥])"
+_CODE = r"(?:US ?\$|NZ\$|AU\$|CA\$|HK\$|S\$|C\$|A\$|SDR|\bEuros?\b|\b[A-Za-z]{3}|[€$£¥])"
 _PREFIX_CODES = frozenset(_ISO) | {"SDR"}
 # Thousands with commas or spaces; decimals with a point, or with a comma before a scale ("3,5 million").
 _NUM = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s?(?:thousand|millions?|mln|mn|billion|bn)\b)|\d+(?:\.\d+)?"
@@ -47,21 +49,24 @@ PREFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?(?P<cur>{_CODE})\s?(?P<num>{_N
                       re.IGNORECASE)
 SUFFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?\b(?P<num>{_NUM})\s?(?:(?P<scale>{_SCALE_RE})\s?)?(?P<cur>{_WORD_CUR}|"
                       rf"{'|'.join(_ISO)})\b", re.IGNORECASE)
-# Amounts in words, with their scale: "eight million dollar grant", "twenty-five billion euros".
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-          "sixteen seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_WORDS = {w: i for i, w in enumerate(_UNITS)} | {w: 10 * i for i, w in enumerate(_TENS, start=2)} | {"hundred": 100}
-_WORDED_NUM = (rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[1:10])}))?|(?:a|one)\s+hundred|"
-               rf"{'|'.join(sorted(_UNITS, key=len, reverse=True))}")
-WORDED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?\b(?P<num>{_WORDED_NUM})[ -](?P<scale>million|billion)\s+"
-                    rf"(?P<cur>{_WORD_CUR}|{'|'.join(_ISO)})\b", re.IGNORECASE)
-_SCALE_WORD = re.compile(r"\b(?:million|billion)\b", re.IGNORECASE)
+# Amounts in words with their scale, read by text2num: "eight million dollar grant", "four million seven hundred
+# thousand US dollars", "USD one million", "two hundred million Japanese Yen".
+_NUMBER_WORD = ("(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+                "thousand|million|billion)")
+_WORDED_NUM = rf"(?:a\s+(?=(?:hundred|thousand|million|billion)\b))?{_NUMBER_WORD}(?:(?:[ -]|\s+and\s+){_NUMBER_WORD})*"
+WORDED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?\b(?P<num>{_WORDED_NUM})\s+"
+                    rf"(?P<cur>(?:Japanese\s+)?{_WORD_CUR}|{'|'.join(_ISO)})\b", re.IGNORECASE)
+WORDED_PREFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?(?P<cur>US ?\$|\b(?:USD|EUR|JPY|GBP|CHF)\b|[€$£¥])\s?"
+                             rf"(?P<num>{_WORDED_NUM})\b", re.IGNORECASE)
+_SCALED = re.compile(r"\b(?:thousand|million|billion)$", re.IGNORECASE)
+_SCALE_WORD = re.compile(r"\b(?:thousand|million|billion)\b", re.IGNORECASE)
 # A currency named after a prefixed amount overrides its symbol: "$1.12 million pa’anga" is in pa’anga.
 _NAMED_AFTER = re.compile(rf"\s?(?P<cur>{_WORD_CUR})\b", re.IGNORECASE)
 
 
 _DIGIT = re.compile(r"\d")
+_HANDED = re.compile(r"\b(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -87,9 +92,15 @@ def _number(num: str, scale: str | None) -> Decimal | None:
     return Decimal(format(value.normalize(), "f"))
 
 
-def _worded(num: str, scale: str) -> Decimal:
-    words = [w for w in re.split(r"[\s-]+", num.lower()) if w not in ("a", "one") or len(num.split()) == 1]
-    return Decimal(sum(_WORDS[w] for w in words) * _SCALE[scale.lower()])
+def _worded(num: str) -> Decimal | None:
+    """The value of an amount in words that ends in its scale ("four million seven hundred thousand"); None
+    for one that does not ("two dollars", "one of the"), or that text2num cannot read."""
+    if not _SCALED.search(num):
+        return None
+    try:
+        return Decimal(text2num(re.sub(r"^a\s+", "one ", num.lower()), "en"))
+    except ValueError:
+        return None
 
 
 def _matches(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -109,16 +120,21 @@ def amounts(text: str) -> list[Money]:
     found: list[Money] = []
     # Most sentences have neither digits nor a scale in words: the patterns below try ~200 currency codes
     # at every position.
-    patterns = ((PREFIXED, SUFFIXED) if _DIGIT.search(text) else ()) + ((WORDED,) if _SCALE_WORD.search(text) else ())
+    worded = (WORDED, WORDED_PREFIXED) if _SCALE_WORD.search(text) else ()
+    patterns = ((PREFIXED, SUFFIXED) if _DIGIT.search(text) else ()) + worded
     for rx in patterns:
         for m in _matches(rx, text):
             if any(f.start < m.end() and m.start() < f.end for f in found):
                 continue
-            scale = m.group("scale")
-            if scale and len(scale) == 1 and scale.isupper() and scale not in "MB":
-                scale = None
-            value = _number(m.group("num"), scale) if rx is not WORDED else _worded(m.group("num"), scale)
+            if rx in worded:
+                scale, value = None, _worded(m.group("num"))
+            else:
+                scale = m.group("scale")
+                if scale and len(scale) == 1 and scale.isupper() and scale not in "MB":
+                    scale = None
+                value = _number(m.group("num"), scale)
             symbol = "us$" if m.group("cur").lower() == "us $" else m.group("cur").lower()
+            symbol = symbol.removeprefix("japanese ")
             cur = _SYMBOLS.get(symbol, m.group("cur").upper())
             end = m.end()
             named = _NAMED_AFTER.match(text, m.end()) if rx is PREFIXED else None
@@ -128,7 +144,10 @@ def amounts(text: str) -> list[Money]:
                 continue
             if m.group("cur").lower() in ("$", "us $", "euro", "euros") and not scale and value < 1000:
                 continue  # "$5" in a sentence about prices is not a grant, nor "the euro 5 …"
-            found.append(Money(m.start(), end, value, cur, (m.group("q1") or "").lower() or None))
+            qualifier = (m.group("q1") or "").lower() or None
+            if qualifier == "over" and _HANDED.search(text, 0, m.start()):
+                qualifier = None  # "handed over USD one million": a verb's particle, no "more than"
+            found.append(Money(m.start(), end, value, cur, qualifier))
     found.sort(key=lambda f: f.start)
     # "USD 1.8 million (AUD2m)": an amount in brackets right after another is the same sum, converted.
     return [f for i, f in enumerate(found)

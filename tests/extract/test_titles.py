@@ -389,3 +389,32 @@ def test_a_body_named_after_the_holders_name_is_the_titles(each: Run) -> None:
               "Gallagher, Secretary for Relations with States of the Holy See and Foreign Minister Sirojiddin Muhriddin "
               "of Tajikistan.")
     assert ("Sirojiddin Muhriddin", "Foreign Minister", "Government of Tajikistan") in posts(ex)
+
+
+def test_a_portfolio_told_before_its_head_is_the_same_post_as_after_it(hybrid: Run) -> None:
+    # usanewsagency.com (Hibya; WHO, Singapore), 6 May (pg-30ea368ca1b6 of ../shared/data/releases)
+    ex = hybrid("Geneva, May 6 (Hibya) – World Health Organization (WHO) Director-General Tedros Adhanom Ghebreyesus "
+                "held a meeting with Singapore’s Minister of Health Ong Ye Kung.\n\nWHO Director-General Tedros "
+                "Adhanom Ghebreyesus announced that he held a meeting with Singapore Health Minister Ong Ye Kung.\n\n"
+                "Ghebreyesus said about the meeting: “We had a very productive discussion with Minister Ong Ye Kung "
+                "about the partnership between Singapore and WHO toward our goal of 'Health For All'.”")
+    assert {p for p in posts(ex) if p[0] == "Ong Ye Kung"} == {("Ong Ye Kung", "Minister of Health",
+                                                                "Government of Singapore")}
+
+
+def test_a_portfolio_told_before_a_ministers_head(each: Run) -> None:
+    # thepaper.co.nz (New Zealand's Foreign Minister), 21 Aug 2020: two portfolio words before the head
+    ex = each("Foreign Affairs Minister Winston Peters announced three diplomatic appointments, on 21 August.\n\n"
+              "Sara Meymand as New Zealand’s next Ambassador to Mexico; and Lucy Duncan as New Zealand’s next "
+              "Permanent Representative to the United Nations in Geneva.")
+    assert ("Winston Peters", "Foreign Affairs Minister", "Government of New Zealand") in posts(ex)
+    # onestop.et (Ethiopia, KOICA), undated: a state minister
+    ex = each("Ethiopia and the Korea International Cooperation Agency (KOICA) signed a 16 million USD grant agreement "
+              "to encourage agricultural export and reduce stunting in children. The grant agreement was signed by "
+              "Semereta Sewasew, State Minister of Finance, and Dongho Kim Vice President of Korea International "
+              "Cooperation Agency. KOICA will start by undertaking two projects namely Project for Improving Quality "
+              "Control Standards of Agricultural Products in Ethiopia for five years with a total budget of ten "
+              "million US dollars and Project on Sustainable Diversified Diets for Improved Nutrition in Seqota "
+              "Declaration Woredas of Ethiopia, in collaboration with WFP, for three years with a total budget of six "
+              "million US dollars.")
+    assert ("Semereta Sewasew", "State Minister of Finance", "Government of Ethiopia") in posts(ex)

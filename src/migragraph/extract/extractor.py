@@ -10,6 +10,8 @@ then persons and posts, frameworks, meetings (which refer to frameworks) and fun
 
 from __future__ import annotations
 
+import re
+
 from functools import partial
 
 from migragraph.extract import release_info
@@ -115,13 +117,18 @@ def _countries_named(doc: Doc) -> None:
 
 def _unique_posts(doc: Doc) -> list[Post]:
     """Each post once; a title that a fuller one of the same person in the same organisation begins
-    with ("Minister" beside "Minister for Civil Defence") is that one, told short."""
+    with ("Minister" beside "Minister for Civil Defence") is that one, told short; so is a portfolio told
+    before its head ("Development and Investment Minister" beside "Minister of Development and Investment")."""
     seen: set[tuple[str, str, str]] = set()
     out: list[Post] = []
     for p in doc.posts:
         k = (p.person, p.role.lower(), p.organisation)
-        fuller = any(q.person == p.person and q.organisation == p.organisation and q.role.lower().startswith(
-            p.role.lower() + " ") for q in doc.posts)
+        role = p.role.lower()
+        fronted = re.fullmatch(r"(.+) (minister|secretary)", role)
+        fuller = any(q.person == p.person and q.organisation == p.organisation and (
+            q.role.lower().startswith(role + " ") or (fronted is not None and q.role.lower() in (
+                f"{fronted.group(2)} of {fronted.group(1)}", f"{fronted.group(2)} for {fronted.group(1)}")))
+            for q in doc.posts)
         if k not in seen and not fuller:
             seen.add(k)
             out.append(p)

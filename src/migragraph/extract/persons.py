@@ -33,7 +33,12 @@ def _compiled(key: int, doc: Doc) -> tuple[re.Pattern[str], re.Pattern[str]]:
     roles = doc.gaz.roles
     mods = _alts(roles["modifiers"])
     heads = _alts(roles["heads"])
-    role = re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+)*(?:{heads})(?![\w-])")
+    # a portfolio told before a minister or secretary: "Immigration Minister", "Foreign Affairs Minister",
+    # "Development and Investment Minister"
+    portfolio = _alts(roles["portfolio_words"])
+    before_head = (rf"(?:{portfolio})(?:[ \t]+(?:(?:and|&)[ \t]+)?(?:{portfolio})){{0,2}}[ \t]+"
+                   rf"(?=(?:Minister|Secretary)(?![\w-]))")
+    role = re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+)*(?:{before_head})?(?:{heads})(?![\w-])")
     # lower case ("the director general"), or in sentence case ("Finance minister Nirmala Sitharaman")
     lower_role = re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+)?(?:(?:{mods.lower()})[\s-]+)*(?:{heads.lower()})(?![\w-])")
     _CACHE[key] = (role, lower_role)

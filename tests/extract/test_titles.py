@@ -418,3 +418,22 @@ def test_a_portfolio_told_before_a_ministers_head(each: Run) -> None:
               "Declaration Woredas of Ethiopia, in collaboration with WFP, for three years with a total budget of six "
               "million US dollars.")
     assert ("Semereta Sewasew", "State Minister of Finance", "Government of Ethiopia") in posts(ex)
+
+
+def test_titles_of_development_banks_and_regional_secretariats(each: Run) -> None:
+    # sadc.int, "SADC and SACU sign MoU to strengthen cooperation", undated: "H. E" without its last full stop
+    ex = each("The SADC Executive Secretary H. E Mr. Elias M. Magosi and the SACU Executive Secretary of SACU, Her "
+              "Excellency Paulina M. Elago, signed the MoU, which provides a framework upon which the Parties will "
+              "collaborate on various programmes and activities as set out in the agreement.")
+    assert ("Elias M. Magosi", "Executive Secretary", "Southern African Development Community") in posts(ex)
+    # observerbd.com (ITFC, Bangladesh), 2023: a chief operating officer
+    ex = each("Nazeem Noordali, Chief Operating Officer of ITFC, and Sharifa Khan, Secretary of Economic Relations "
+              "Division (ERD) of the Ministry of Finance, Bangladesh, and the Alternate Governor of IsDB, inked the "
+              "agreement on behalf of the respective parties.")
+    assert ("Nazeem Noordali", "Chief Operating Officer", "International Islamic Trade Finance Corporation") in posts(ex)
+    # zawya.com (IsDB, Uzbekistan), undated: a group's chairman
+    ex = each("These agreements are aimed at promoting sustainable economic growth, enhance rural development, and "
+              "improve early childhood education in the country, stated IsDB President and Group Chairman Dr Muhammad "
+              "Al Jasser after signing the deal with Uzbekistan Minister of Investments, Industry, and Trade Laziz "
+              "Kudratov.")
+    assert ("Muhammad Al Jasser", "Group Chairman", "Islamic Development Bank") in posts(ex)

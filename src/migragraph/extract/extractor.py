@@ -11,7 +11,6 @@ then persons and posts, frameworks, meetings (which refer to frameworks) and fun
 from __future__ import annotations
 
 import re
-
 from functools import partial
 
 from migragraph.extract import release_info

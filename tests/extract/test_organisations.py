@@ -346,3 +346,29 @@ def test_a_countrys_name_before_a_currency_names_the_currency(each: Run) -> None
     ex = each("It is worth noting that India had increased its annual financial contribution to UNRWA from US $1.25 "
               "million in 2016 to US$ 5 million in 2018 and 2019, and pledged another US$ 5 million for 2020.")
     assert "Government of the United States" not in names(ex)
+
+
+def test_a_bodys_name_ends_with_the_country_it_is_of(each: Run) -> None:
+    # menafn.com (AZERTAC; UN-Habitat, Azerbaijan), 2023: a name follows the body's; the body is the country's
+    ex = each("The agreement was signed by the Chairman of the State Committee for Urban Planning and Architecture of "
+              "Azerbaijan Anar Guliyev and Maimunah Mohd Sharif.")
+    orgs = {o.name: o.parent for o in ex.organisations.values()}
+    assert orgs["State Committee for Urban Planning and Architecture of Azerbaijan"] == "government-of-azerbaijan"
+    assert ("Anar Guliyev", "Chairman", "State Committee for Urban Planning and Architecture of Azerbaijan") in posts(ex)
+
+
+def test_countries_by_their_constitutional_names_and_abbreviations(each: Run) -> None:
+    # a CARICOM Heads of Government communiqué (as reprinted by globaltreatmentaccess.org), undated
+    ex = each("Members of the Conference in attendance were: Honourable Philip Davis, Prime Minister of the "
+              "Commonwealth of The Bahamas; His Excellency Dr Mohamed Irfaan Ali, President of the Cooperative Republic "
+              "of Guyana.")
+    assert posts(ex) >= {("Philip Davis", "Prime Minister", "Government of the Bahamas"),
+                         ("Mohamed Irfaan Ali", "President", "Government of Guyana")}
+    # reliefweb.int (Republic of Korea, Foreign Ministry), 20 Sep 2017
+    ex = each("Foreign Minister Kang Kyung-wha, who is attending the 72nd session of the UN General Assembly, met with "
+              "UNICEF Executive Director Anthony Lake on September 19. Minister Kang said that the ROK, as the "
+              "twelfth-largest contributor to UNICEF in the government sector (third-largest in the private sector), "
+              "has been playing leading roles in UNICEF’s activities. She especially said that the ROK has played an "
+              "important role in efforts to strengthen cooperation between the two sides.")
+    assert ("Kang Kyung-wha", "Foreign Minister", "Government of South Korea") in posts(ex)
+    assert "ROK" not in names(ex)

@@ -167,3 +167,13 @@ def test_a_name_ending_in_an_initial_is_no_persons(hybrid: Run) -> None:
     ex = hybrid("Russia has been at the forefront of the COVID-19 response, being the first country to officially "
                 "register a vaccine, Sputnik V.")
     assert ex.persons == {}
+
+
+def test_a_name_told_by_its_first_word_is_that_persons(hybrid: Run) -> None:
+    # nepalnewsgazette.com (WHO, Nepal), 22 Apr 2022: "Dr Tedros" is Tedros Adhanom Ghebreyesus
+    ex = hybrid("Director General of the World Health Organization (WHO) Dr Tedros Adhanom Ghebreyesus paid a courtesy "
+                "call on President Bidya Devi Bhandari today morning.\n\nAccording to President Bhandari's press "
+                "advisor Tika Dhakal, WHO Director General Dr Tedros briefed Bhandari about contribution in health "
+                "sector.")
+    assert "Tedros" not in {p.name for p in ex.persons.values()}
+    assert "Tedros Adhanom Ghebreyesus" in {p.name for p in ex.persons.values()}

@@ -386,6 +386,10 @@ def _governments(doc: Doc) -> None:
 
 def _parent_of(doc: Doc, name: str, start: int) -> str | None:
     """The organisation a named unit belongs to, when the name or the words around it say so."""
+    ending = _ENDS_WITH_COUNTRY.search(name)
+    if ending and ending.group(1) in doc.gaz.country_surface and not name.startswith("Government"):
+        # "State Committee for Urban Planning and Architecture of Azerbaijan": the country's
+        return doc.government(doc.gaz.country_surface[ending.group(1)])
     tail = re.search(r"\b(?:of|for)\s+(?:the\s+)?(.+)$", name)
     if tail:
         inner = tail.group(1)
@@ -433,6 +437,9 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
             if entry:
                 return doc.add_gazetteer_org(entry, m.group(1))
     return None
+
+
+_ENDS_WITH_COUNTRY = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})$")
 
 
 def _head_of_governments_office(doc: Doc, name: str) -> bool:
@@ -595,6 +602,13 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
         tail = phrase[heads[-1].end():]
         if tail and not re.match(r"\s+(?:of|for|on|de|du|des)\b", tail):
             phrase = phrase[:heads[-1].end()]  # "… Civic Service Sidi Tiémoko Touré": a name follows
+    country = next((m for m in doc.mentions if m.kind == "country" and start < m.start and m.end < start + len(phrase)
+                    and re.search(r"\bof\s+(?:the\s+)?$", doc.text[start:m.start])
+                    and re.match(r"\s+[A-Z]", doc.text[m.end:start + len(phrase)])), None)
+    if country is not None:
+        # "the State Committee for Urban Planning and Architecture of Azerbaijan Anar Guliyev and …": a body's
+        # name ends with the country it is of; a name follows
+        phrase = doc.text[start:country.end]
     # not a connector it was cut after ("… Organisations and")
     phrase = re.sub(r"(?:[\s.,’']|\s(?:and|of|for|on|de|des|du|&)(?=\s*$))+$", "", phrase)
     end = start + len(phrase)

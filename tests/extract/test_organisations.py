@@ -372,3 +372,19 @@ def test_countries_by_their_constitutional_names_and_abbreviations(each: Run) ->
               "important role in efforts to strengthen cooperation between the two sides.")
     assert ("Kang Kyung-wha", "Foreign Minister", "Government of South Korea") in posts(ex)
     assert "ROK" not in names(ex)
+
+
+def test_the_news_agency_of_the_dateline_is_no_party(hybrid: Run) -> None:
+    # app.com.pk, 13 Jul 2022 (pg-f7ef88da854e of ../shared/data/releases): the agency's byline after the dateline
+    ex = hybrid(" date 2022-07-13 ISLAMABAD, Jul 13 (APP): Minister for Planning, Development and Special initiatives "
+                "Prof Ahsan Iqbal on Wednesday met the Under Secretary General of UN Department of Economic and Social "
+                "Affairs (UN DESA) Liu Zhenmin here on the sidelines of High level political forum 2022 session at the "
+                "United Nations and discussed matters of mutual interests.")
+    assert "APP" not in names(ex)
+    assert all("app" not in m.participants for m in ex.meetings)
+    # trap: an acronym a body's name defines, before a title, is that body ("Ministry of External Affairs (MEA)
+    # Secretary (West) Reenat Sandhu called on …", devdiscourse.com, undated)
+    ex = hybrid("Ministry of External Affairs (MEA) Secretary (West) Reenat Sandhu called on Director-General of the "
+                "World Health Organization (WHO) Tedros Adhanom Ghebreyesus in Geneva to discuss cooperation chains "
+                "between India and the WHO in the health sector.")
+    assert "Ministry of External Affairs" in names(ex)

@@ -26,6 +26,7 @@ from migragraph.extract.model import Extraction, Post, ReleaseInfo
 from migragraph.extract.orgs import (
     drop_furniture,
     drop_gatherings,
+    drop_news_agencies,
     drop_postnominals,
     drop_venues,
     find_organisations,
@@ -76,6 +77,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     parents_of_a_list(doc)
     same_body_told_short(doc)
     drop_furniture(doc)
+    drop_news_agencies(doc)
     drop_gatherings(doc)
     drop_venues(doc)
     promote_acting_countries(doc)

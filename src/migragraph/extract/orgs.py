@@ -907,6 +907,24 @@ _VENUE_NOUN = re.compile(rf"\b{VENUE_NOUN}$")
 _AT = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:[\w.-]+(?:’s|'s)\s+)?$")
 
 
+# A news agency's byline: its acronym in brackets after the dateline ("KABUL (PAN):", "New Delhi, Nov 16 (IANS)",
+# "VIENNA, Aug 24 2018 (WAM) -"). (One closing a paragraph, "… Ghada Waly. (SPA)", may be the publisher's own:
+# "… for the ASCC. (DFA)".)
+# (the dateline: a city in capitals, or a city and its day: "KABUL", "Geneva, May 6")
+_DATELINE_AGENCY = re.compile(r"(?m)^[ \t]*(?:date[ \t]+\S+[ \t]+)?(?:[A-Z][A-Z’'.-]+(?:[ \t]+[A-Z][A-Z’'.-]+)*"
+                              r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?)?|"
+                              r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*)?,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}"
+                              r"(?:,?[ \t]+\d{4})?)[ \t]*\(([A-Z][A-Za-z]{1,9})\)[ \t]*(?:[-–—:]|(?=[A-Z]))")
+
+
+def drop_news_agencies(doc: Doc) -> None:
+    """The agency whose byline a release carries reports it: it is no party to what it reports ("KABUL (PAN):
+    The government of Afghanistan and the UNDP signed …", "a copy of which was accessed by IANS")."""
+    agencies = {m.group(1) for m in _DATELINE_AGENCY.finditer(doc.text)}
+    _drop(doc, {m.key for m in doc.mentions if m.kind == "org" and m.text in agencies and m.key in doc.orgs
+                and m.key not in doc.gaz.orgs})
+
+
 def drop_furniture(doc: Doc) -> None:
     """A name told only on lines of the page's furniture ("- Media Center" in a breadcrumb) is no body."""
     told: dict[str, bool] = {}  # organisation -> every mention on a furniture line

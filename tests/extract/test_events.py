@@ -549,3 +549,13 @@ def test_an_official_who_gives_gives_for_the_body_of_their_post(each: Run) -> No
               "WFP is Australia's largest partner for the delivery of humanitarian assistance.")
     assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {
         ("government-of-australia", "wfp", Decimal("25000000"))}
+
+
+def test_a_policy_consultation_is_a_meeting(each: Run) -> None:
+    # news.mofa.go.kr (Republic of Korea, OCHA), Nov 2022
+    ex = each("The Ministry of Foreign Affairs held the 6th policy consultation between the Republic of Korea and the "
+              "United Nations Office for the Coordination of Humanitarian Affairs (OCHA) on November 10 in Seoul, "
+              "Korea.", date="2022-11-11")
+    (meeting,) = ex.meetings
+    assert (meeting.ordinal, meeting.date, meeting.place) == (6, "2022-11-10", "Seoul")
+    assert "ocha" in meeting.participants

@@ -18,7 +18,7 @@ from migragraph.extract.places import city_country, is_city
 TRIGGER = re.compile(
     r"\b(met|meet|meets|meeting|talks|visit(?:ed|s|ing)?|called on|calls on|held (?:a |an )?(?:discussions?|"
     r"consultations?|talks|bilateral)|discussed|dialogue|conference|ceremony|signed|sign|signing|summit|"
-    r"consultations|roundtable|co-chaired|chaired|hosted|received|discussions|handover|launched|presented to|"
+    r"consultations?|roundtable|co-chaired|chaired|hosted|received|discussions|handover|launched|presented to|"
     r"pledging conference|welcomed|"
     # a call is a meeting (eval/ANNOTATION.md): "spoke today with", "a telephone conversation", "a courtesy call on"
     r"spoke (?:\w+ )?(?:with|to)|(?:tele)?phone (?:call|conversation)|video ?conference|courtesy call|"

@@ -177,3 +177,10 @@ def test_a_name_told_by_its_first_word_is_that_persons(hybrid: Run) -> None:
                 "sector.")
     assert "Tedros" not in {p.name for p in ex.persons.values()}
     assert "Tedros Adhanom Ghebreyesus" in {p.name for p in ex.persons.values()}
+
+
+def test_a_name_with_two_initials_between_its_words(each: Run) -> None:
+    # nation.com.pk (IsDB, Pakistan), 3 May 2019
+    ex = each("An IsDB delegation, led by President Dr Bandar M. H. Hajjar, called on Adviser to Prime Minister on "
+              "Finance, Revenue and Economic Affairs, Dr Abdul Hafeez Shaikh.")
+    assert "Bandar M. H. Hajjar" in {p.name for p in ex.persons.values()}

@@ -16,11 +16,12 @@ _UPPER = r"(?:[A-Z]|(?![a-z])[^\W\d_](?<=[À-ÖØ-ÞĀ-ſ]))"
 _LOWER = r"[a-zà-öø-ÿā-ſ’'ʻ‘]"
 _WORD = rf"[‘ʻ']?{_UPPER}{_LOWER}+(?:{_UPPER}{_LOWER}+)?(?:-{_UPPER}?{_LOWER}+)*"
 _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*(?!\n))"  # a space, or one line break; never a blank line
-# Two to five words; an initial ("Amina J Mohammed") only between words, never last ("Scotland QC").
+# Two to five words; initials ("Amina J Mohammed", "Bandar M. H. Hajjar") only between words, never last
+# ("Scotland QC").
 # A patronymic initial glued to the given name, as Mongolian releases write names ("P.Naranbayar",
 # "L.Bayan-Altai"): one token, a name of its own.
 GLUED = rf"(?<![\w.])[A-Z]\.{_WORD}(?![\w.])"
-NAME = rf"(?:{GLUED}|(?:{_WORD})(?:{_SP}(?:{PARTICLE}{_SP})?(?:[A-Z]\.?{_SP})?{_WORD}){{1,4}})"
+NAME = rf"(?:{GLUED}|(?:{_WORD})(?:{_SP}(?:{PARTICLE}{_SP})?(?:[A-Z]\.?{_SP}){{0,2}}{_WORD}){{1,4}})"
 
 NOT_NAME = {
     "The", "This", "That", "These", "In", "On", "At", "For", "With", "And", "But", "By", "From", "Of", "To",

@@ -604,7 +604,7 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
             phrase = phrase[:heads[-1].end()]  # "… Civic Service Sidi Tiémoko Touré": a name follows
     country = next((m for m in doc.mentions if m.kind == "country" and start < m.start and m.end < start + len(phrase)
                     and re.search(r"\bof\s+(?:the\s+)?$", doc.text[start:m.start])
-                    and re.match(r"\s+[A-Z]", doc.text[m.end:start + len(phrase)])), None)
+                    and re.match(r"\s+[A-Z]", doc.text[m.end:start + len(phrase)])), None) if " of " in phrase else None
     if country is not None:
         # "the State Committee for Urban Planning and Architecture of Azerbaijan Anar Guliyev and …": a body's
         # name ends with the country it is of; a name follows

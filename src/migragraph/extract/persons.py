@@ -33,12 +33,7 @@ def _compiled(key: int, doc: Doc) -> tuple[re.Pattern[str], re.Pattern[str]]:
     roles = doc.gaz.roles
     mods = _alts(roles["modifiers"])
     heads = _alts(roles["heads"])
-    # a portfolio told before a minister or secretary: "Immigration Minister", "Foreign Affairs Minister",
-    # "Development and Investment Minister"
-    portfolio = _alts(roles["portfolio_words"])
-    before_head = (rf"(?:{portfolio})(?:[ \t]+(?:(?:and|&)[ \t]+)?(?:{portfolio})){{0,2}}[ \t]+"
-                   rf"(?=(?:Minister|Secretary)(?![\w-]))")
-    role = re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+)*(?:{before_head})?(?:{heads})(?![\w-])")
+    role = re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+)*(?:{heads})(?![\w-])")
     # lower case ("the director general"), or in sentence case ("Finance minister Nirmala Sitharaman")
     lower_role = re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+)?(?:(?:{mods.lower()})[\s-]+)*(?:{heads.lower()})(?![\w-])")
     _CACHE[key] = (role, lower_role)
@@ -58,7 +53,7 @@ def _honorific_alts(words: tuple[str, ...]) -> str:
 def find_persons(doc: Doc) -> list[Post]:
     role_re, lower_re = _patterns(doc)
     hon = honorifics(doc)
-    matches = [RoleMatch(m.start(), m.end(), m.group()) for m in role_re.finditer(doc.text)]
+    matches = [_with_portfolio_before(doc, RoleMatch(m.start(), m.end(), m.group())) for m in role_re.finditer(doc.text)]
     matches += [RoleMatch(m.start(), m.end(), m.group()) for m in lower_re.finditer(doc.text)
                 if not any(r.start <= m.start() < r.end for r in matches)]
     posts = find_posts(doc, sorted(matches, key=lambda r: r.start), hon)
@@ -71,6 +66,24 @@ def find_persons(doc: Doc) -> list[Post]:
     _short_forms(doc, hon)
     _bare_names(doc)
     return posts + _predecessors(doc, posts) + _chosen_to_lead(doc, posts)
+
+
+def _with_portfolio_before(doc: Doc, role: RoleMatch) -> RoleMatch:
+    """A portfolio told before a minister or secretary is the title's: "Immigration Minister", "Foreign
+    Affairs Minister", "Development and Investment Minister"."""
+    if not role.text.startswith(("Minister", "Secretary")):
+        return role
+    before = _portfolio_before(tuple(doc.gaz.roles["portfolio_words"])).search(doc.text, max(0, role.start - 60),
+                                                                               role.start)
+    if before is None:
+        return role
+    return RoleMatch(before.start(), role.end, doc.text[before.start():role.end])
+
+
+@cache
+def _portfolio_before(words: tuple[str, ...]) -> re.Pattern[str]:
+    portfolio = _alts(list(words))
+    return re.compile(rf"(?<![\w-])(?:{portfolio})(?:[ \t]+(?:(?:and|&)[ \t]+)?(?:{portfolio})){{0,2}}[ \t]+$")
 
 
 def role_re_at_end(doc: Doc, pos: int) -> int | None:

@@ -388,3 +388,13 @@ def test_the_news_agency_of_the_dateline_is_no_party(hybrid: Run) -> None:
                 "World Health Organization (WHO) Tedros Adhanom Ghebreyesus in Geneva to discuss cooperation chains "
                 "between India and the WHO in the health sector.")
     assert "Ministry of External Affairs" in names(ex)
+
+
+def test_a_country_named_inside_a_citys_name_is_no_country(each: Run) -> None:
+    # newsday.co.tt (Trinidad and Tobago, UNICEF), 18 Apr 2025: the "Spain" of "Port of Spain"
+    ex = each("UNICEF representative AbdulKadir Musse Jama, left, and Minister of Foreign Affairs Dr Amery Browne "
+              "during a courtesy call at the ministry’s headquarters in Port of Spain on April 15.\n\nThe call took "
+              "place at the ministry’s headquarters in Port of Spain on April 15.\n\nMusse was accompanied by Maryam "
+              "Abdu, UNICEF’s chief of social policy, Eastern Caribbean Area Office, who is based in Port of Spain.")
+    assert "Government of Spain" not in names(ex)
+    assert all(o.parent != "government-of-spain" for o in ex.organisations.values())

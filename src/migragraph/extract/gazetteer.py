@@ -13,6 +13,7 @@ import pycountry
 import yaml
 
 from migragraph.errors import ConfigError
+from migragraph.extract.places import city_names
 from migragraph.map.iris import slug
 from migragraph.resources import data_file
 
@@ -175,6 +176,9 @@ def load() -> Gazetteer:
     # Regions are matched too, and give no mention, so that a country's name inside one is none: the
     # "America" of "Latin America".
     forms |= gaz.regions
+    # So are cities named with a country's name, for the same reason: the "Spain" of "Port of Spain", the
+    # "Kuwait" of "Kuwait City".
+    forms |= _cities_with_a_countrys_name(gaz.country_surface)
     # "the Commonwealth" must not eat the start of "the Commonwealth Secretariat": articles are not
     # part of a name to match.
     forms = {f for f in forms if not f.startswith(("the ", "The "))}
@@ -186,6 +190,16 @@ def load() -> Gazetteer:
                              rf"(?!-(?!funded|led|backed|sponsored|supported|financed)[a-z])"
                              rf"(?![ \t]?\$)(?![ \t]+dollars?\b)")
     return gaz
+
+
+def _cities_with_a_countrys_name(countries: dict[str, str]) -> set[str]:
+    out = set()
+    for city in city_names():
+        words = city.split()
+        spans = (" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+        if len(words) > 1 and city not in countries and any(part in countries for part in spans if part != city):
+            out.add(city)
+    return out
 
 
 def _trie_alternation(forms: set[str]) -> str:

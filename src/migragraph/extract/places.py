@@ -27,6 +27,11 @@ def _cities() -> dict[str, str]:
     return out
 
 
+def city_names() -> frozenset[str]:
+    """Every city's name as gazetteer/cities.tsv writes it."""
+    return frozenset(n for n in _cities() if not n.islower())
+
+
 def fold(name: str) -> str:
     """`name` without accents, its apostrophes and ‘okina written "'"."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))

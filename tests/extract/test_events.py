@@ -559,3 +559,15 @@ def test_a_policy_consultation_is_a_meeting(each: Run) -> None:
     (meeting,) = ex.meetings
     assert (meeting.ordinal, meeting.date, meeting.place) == (6, "2022-11-10", "Seoul")
     assert "ocha" in meeting.participants
+
+
+def test_who_receives_hosts_for_the_body_of_their_post(hybrid: Run, each: Run) -> None:
+    # mofa.go.jp, 10 Jan 2024 (pg-24a7969dd556 of ../shared/data/releases): a courtesy call received
+    ex = hybrid("On January 10, commencing at 4:00 p.m. for approximately 20 minutes, Mr. HAYASHI Yoshimasa, Chief "
+                "Cabinet Secretary of Japan, received a courtesy call from Mr. Mathias Cormann, Secretary-General of "
+                "the Organisation for Economic Co-operation and Development (OECD).", date="2024-01-10")
+    assert [m.host for m in ex.meetings] == ["government-of-japan"]
+    # trap: gov.uk, 24 Sep 2019 (pg-69fe96df7a37 of ../shared/data/gold): who welcomes a policy hosts nothing
+    ex = each("They discussed efforts to tackle climate change and the Secretary-General welcomed the UK’s leadership on "
+              "this agenda.")
+    assert all(m.host is None for m in ex.meetings)

@@ -123,6 +123,9 @@ def _host(doc: Doc, span: Span) -> str | None:
         hit = next((x for x in doc.mentions if x.kind in ("org", "person") and at <= x.start < at + 120), None)
         if hit:
             return hit.key
+    receiver = _receiver(doc, span)
+    if receiver:
+        return receiver
     m = re.search(r"\b(?:at|visited|visit to|visiting)\s+(?:the\s+)?([\w ]+?)(?:’s|'s)\s+(?:[A-Z]\w+\s+)?"
                   r"(?:Headquarters|headquarters|premises|offices|office)", span.text)
     if m:
@@ -142,6 +145,32 @@ def _host(doc: Doc, span: Span) -> str | None:
         hit = next((x for x in doc.mentions if x.kind == "org" and x.start == span.start + m.end()), None)
         if hit:
             return hit.key
+    return None
+
+
+# "Minister X received Y", "was received by the Director General", "received a courtesy call from": who
+# receives hosts, for the body of their post.
+# ("welcomed" is not among them: "the Secretary-General welcomed the UK's leadership")
+_RECEIVES = re.compile(r"(?:,[^,]{1,40},)?\s+(?:(?:today|yesterday|also|on \w+day)\s+)?(?:received|receives|hosted|"
+                       r"hosts)\b(?!\s+(?:the\s+|a\s+|an\s+)?(?:support|funding|contribution|grant|decision|news|"
+                       r"report|announcement|letter|message|donation|award|prize)\b)")
+_RECEIVED_BY = re.compile(r"\b(?:was|were)\s+received\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?")
+
+
+def _receiver(doc: Doc, span: Span) -> str | None:
+    held = {p.person: p.organisation for p in reversed(doc.posts)}
+
+    def body(m: Mention) -> str | None:
+        return m.key if m.kind == "org" else held.get(m.key)
+
+    by = _RECEIVED_BY.search(span.text)
+    if by:
+        at = span.start + by.end()
+        hit = next((x for x in doc.mentions if x.kind in ("org", "person") and at <= x.start < at + 80), None)
+        return body(hit) if hit else None
+    for m in doc.mentions:
+        if m.kind in ("org", "person") and span.start <= m.start < span.end and _RECEIVES.match(doc.text, m.end):
+            return body(m)
     return None
 
 

@@ -496,3 +496,15 @@ def test_a_city_alone_on_a_line_of_the_pages_head_is_the_dateline(each: Run) -> 
               "Affairs and Security Policy of the European Union.")
     assert ex.info.place == "New York"
     assert [m.place for m in ex.meetings] == ["New York"]
+
+
+def test_a_pages_navigation_is_no_headline(each: Run) -> None:
+    # erc.trade.gov.mv (Maldives, UNDP), 15 Feb 2022: the page's "top of page" link above the headline
+    ex = each("top of page\n\nSigning of MoU\n\nFeb 15, 2022\n\nSigning of Memorandum of Understanding Between UNDP and "
+              "the Ministry of Economic Development")
+    assert ex.info.title == "Signing of MoU"
+    # a UK Home Office release (as reprinted by skillclear.co.uk), undated
+    ex = each("Skip to content\n\nRefugees Benefit from Home Office Funding\n\nIntegration and resettlement projects led "
+              "by the United Nations High Commissioner for Refugees (UNHCR) were given a boost today with a grant of "
+              "£1m in funding by the Home Office.")
+    assert ex.info.title == "Refugees Benefit from Home Office Funding"

@@ -23,13 +23,17 @@ _NOT_TITLE = re.compile(r"^(?:news(?: story| release)?|press release|global|stat
 # A site's name before its headline: "unctad.org | UNCTAD and …".
 _SITE = re.compile(r"^[\w.-]+\.(?:org|int|com|gov|net|eu|info)\s*\|\s*", re.IGNORECASE)
 # Page furniture above a headline: section names, breadcrumbs, a page's kind ("Feature story"), a year
-# alone, a cookie banner.
+# alone, a cookie banner, the page's navigation ("Skip to content").
 _FURNITURE = re.compile(r"^(?:news details|latest news|news and events|press releases?|media cent(?:re|er)|"
                         r"feature(?: story)?|article|story|media advisory|news item|"
                         r"(?:19|20)\d\d|we use cookies\b.*|"
                         # a cookie banner in any language: the word is borrowed, the button is "OK"
                         r".*\bcookies?\b.*\b(?:accept\w*|accett\w*|akzept\w*|acepta\w*|consent\w*|agree|OK)\b.*|"
-                        r"information about .*|faithful to .*)$", re.IGNORECASE)
+                        r"information about .*|faithful to .*|"
+                        # a page's navigation, for screen readers and menus
+                        r"skip to (?:the )?(?:main )?content|skip navigation|top of (?:the )?page|back to top|"
+                        r"toggle navigation|main menu|menu|search|print|share(?: this(?: page)?)?|you are here:?.*)$",
+                        re.IGNORECASE)
 _DATED_LINE = re.compile(r"^\(?([A-Z][A-Za-z’'.-]+(?:[ ][A-Z][A-Za-z’'.-]+){0,2})[ ]?,\s+(?:\w+day,?\s+)?\d")
 _COPIED_DATE = re.compile(r"^date \d{4}-\d{2}-\d{2}\s+")
 # A line that is only a date, in the languages of the sites releases come from.

@@ -508,3 +508,11 @@ def test_a_pages_navigation_is_no_headline(each: Run) -> None:
               "by the United Nations High Commissioner for Refugees (UNHCR) were given a boost today with a grant of "
               "£1m in funding by the Home Office.")
     assert ex.info.title == "Refugees Benefit from Home Office Funding"
+
+
+def test_a_dateline_that_gives_its_day_before_its_city(each: Run) -> None:
+    # fao.org, 26 Nov 2019: FAO writes "26 November 2019, Rome -"
+    ex = each("26 November 2019, Rome - FAO Director-General Qu Dongyu met today with István Nagy, Minister for "
+              "Agriculture of Hungary, to explore ways to work more closely together on issues of common interest.")
+    assert (ex.info.date, ex.info.place) == ("2019-11-26", "Rome")
+    assert [(m.date, m.place) for m in ex.meetings] == [("2019-11-26", "Rome")]

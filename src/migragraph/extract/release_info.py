@@ -39,6 +39,7 @@ _COPIED_DATE = re.compile(r"^date \d{4}-\d{2}-\d{2}\s+")
 # A line that is only a date, in the languages of the sites releases come from.
 _DATE_ALONE = re.compile(r"\d{1,2}[ .](?:[A-Za-zÀ-ÿ]{3,10}\.?[ ]|\d{1,2}\.)\d{2,4}|\d{4}/\d{1,2}/\d{1,2}")
 _LANGUAGES = ("en", "fr", "es", "it", "de", "pt")
+_DATE_THEN_CITY = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4},\s+([A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){0,2})\s*[-–—]")
 _DATELINE = re.compile(r"^\(?([A-Z][A-Za-z’'.-]+(?:[ ][A-Z][A-Za-z’'.-]+){0,2}|[A-Z]{3,}(?:[ ][A-Z]{3,})?)"
                        r"(?:,\s*[A-Z][a-z]+)?\)?\s*(?:[,:–—-]|\(|\d)")
 
@@ -141,6 +142,9 @@ def place(text: str) -> str | None:
             cand = name.title() if name.isupper() else name
             if is_city(cand):
                 return cand
+        after = _DATE_THEN_CITY.match(line)
+        if after and is_city(after.group(1)):
+            return after.group(1)  # "26 November 2019, Rome -", as FAO writes its datelines
         inner = re.search(r"\(([A-Z]{3,}|[A-Z][a-z]+)(?:,\s*[A-Z][a-z]+)?\)", line[:80])
         if inner and is_city(inner.group(1).title()):
             return inner.group(1).title()

@@ -571,3 +571,31 @@ def test_who_receives_hosts_for_the_body_of_their_post(hybrid: Run, each: Run) -
     ex = each("They discussed efforts to tackle climate change and the Secretary-General welcomed the UK’s leadership on "
               "this agenda.")
     assert all(m.host is None for m in ex.meetings)
+
+
+def test_flows_of_a_contribution_of_a_sum_toward_or_in_support_of_a_body(each: Run) -> None:
+    # US State Department (as reprinted by scoop.co.nz), Apr 2012: "toward the … operations of" the recipient
+    ex = each("The United States is pleased to announce a second contribution of $482.05 million toward the 2012 "
+              "operations of the United Nations High Commissioner for Refugees (UNHCR).")
+    assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {
+        ("government-of-the-united-states", "unhcr", Decimal("482050000"))}
+    # UNICEF Pacific (as reprinted by pacific.scoop.co.nz), Apr 2020: a contribution that "will support" a body's efforts
+    ex = each("The Government of Japan contribution of USD2 million will support UNICEF’s efforts in strengthening "
+              "community engagement.")
+    assert {(f.donor, f.recipient) for f in ex.funding} == {("government-of-japan", "unicef")}
+    # iraq-businessnews.com (UNFPA, Canada), 2 Feb 2020: a sum converted in brackets before its recipient
+    ex = each("The Canadian Department of Foreign Affairs, Trade and Development (DFATD) has contributed CAD 20 million "
+              "($15 million) in support of UNFPA’s humanitarian response focusing on life-saving assistance aimed at "
+              "alleviating the suffering of women and girls across Iraq.")
+    assert {(f.recipient, f.amount, f.currency) for f in ex.funding} == {("unfpa", Decimal("20000000"), "CAD")}
+    # undp.org (Germany), 13 Jul 2020: the year a sentence begins with
+    ex = each("In 2019, Germany provided €50 million to UNDP’s core resources.", date="2020-07-13")
+    assert [(f.donor, f.year) for f in ex.funding] == [("government-of-germany", 2019)]
+
+
+def test_a_loan_signed_with_a_body_goes_to_it(each: Run) -> None:
+    # zawya.com (OPEC Fund, BOAD), undated: between two banks, the one that signs lends
+    ex = each("VIENNA - The OPEC Fund for International Development (OFID) has signed a €50 million loan with the West "
+              "African Development Bank (BOAD) to support small and medium-sized enterprises (SMEs) through other "
+              "financial institutions and for green energy projects.")
+    assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {("opec-fund", "boad", Decimal("50000000"))}

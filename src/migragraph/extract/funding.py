@@ -30,7 +30,7 @@ _PAIR_AGREEMENT = re.compile(r"\b([A-Z][\w.&]*)-([A-Z][\w.&]*)\s+(?:contribution
 # Agreements under which one side lends or grants to the other (not a donor's "contribution agreement",
 # under which a government may as well give as receive).
 _LENDING = re.compile(r"\b(?:grant|loan|credit|financing)\s+agreements?\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:in|for|during|of|year|fiscal year|budget|FY)\s+((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?:[Ii]n|[Ff]or|[Dd]uring|of|year|fiscal year|budget|FY)\s+((?:19|20)\d\d)\b")
 
 
 def _orgs(doc: Doc, lo: int, hi: int) -> list[Mention]:
@@ -85,7 +85,21 @@ def _lender_borrower(doc: Doc, span: Span, frameworks: Sequence[Framework]) -> t
         if len(state) == 1:
             other = next(p for p in f.parties if p != state[0])
             return other, state[0]
+        if not state and _SIGNED_WITH.search(span.text):
+            # "The OPEC Fund has signed a €50 million loan with the West African Development Bank": between
+            # two bodies, the one that signs lends to the one it signs with
+            first = min(f.parties, key=lambda p: _first_mention(doc, span, p))
+            return first, next(p for p in f.parties if p != first)
     return None
+
+
+_SIGNS_A = re.compile(r"\bsign(?:ed|s)\s+(?:an?\s+|the\s+)?(?:new\s+)?$")
+_LOAN_WITH = re.compile(r"\s+(?:concessional\s+|new\s+)?(?:loan|credit|grant|financing)(?:\s+agreements?)?\s+with\s+(?:the\s+)?")
+_SIGNED_WITH = re.compile(r"\bsign(?:ed|s)\s+(?:an?\s+|the\s+)?.{0,40}?\b(?:loan|credit|grant|financing)\b.{0,30}?\bwith\b")
+
+
+def _first_mention(doc: Doc, span: Span, key: str) -> int:
+    return min((m.start for m in doc.mentions if m.key == key and span.start <= m.start < span.end), default=span.end)
 
 
 def _frame(found: list[Funding]) -> tuple[str, str] | None:
@@ -106,6 +120,19 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         if donors and recipient:
             return donors[-1].key, recipient
         return None
+    # "The OPEC Fund has signed a €50 million loan with the West African Development Bank": who signs a loan
+    # with another lends to it, unless it is the government that borrows ("Nepal signed a $50 million loan
+    # with the World Bank")
+    signed = _SIGNS_A.search(before)
+    with_ = _LOAN_WITH.match(after) if signed else None
+    if signed and with_:
+        d = _orgs(doc, span.start, span.start + signed.start())
+        r = [x for x in doc.mentions if x.kind == "org" and x.start == b + with_.end()]
+        if d and r and d[-1].key != r[0].key:
+            lender, borrower = d[-1].key, r[0].key
+            if doc.government_above(lender) and not doc.government_above(borrower):
+                lender, borrower = borrower, lender
+            return lender, borrower
     # "the EU-UNRWA contribution agreement of EUR 82 million": the pair's first gives, to the second
     pair = _PAIR_AGREEMENT.search(before)
     if pair:
@@ -152,8 +179,11 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
                 return _actor(doc, d[0]), r[0].key
     # "the announcement by the Spanish government of an unprecedented contribution of €12.5 million
     # towards UNHCR programmes": the recipient right after the sum, the donor the last actor before the noun
+    # ("… a second contribution of $482.05 million toward the 2012 operations of the UNHCR", "The Government of
+    # Japan contribution of USD2 million will support UNICEF's efforts")
     of = re.search(rf"\b{_FLOW_NOUN}\s+of\s+(?:(?:about|around|some|over|nearly|almost|up to)\s+)?$", before)
-    near = re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:to|towards|for)\s+(?:the\s+)?", after) if of else None
+    near = re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:to|towards?|for|(?:will\s+)?support|in support of)\s+(?:the\s+)?"
+                    r"(?:(?:[\w-]+\s+){1,3}?of\s+(?:the\s+)?)?", after) if of else None
     if of and near:
         r = [x for x in doc.mentions if x.kind in ("org", "country") and x.start == b + near.end()]
         d = [x for x in doc.mentions if x.kind in ("org", "country") and span.start <= x.start
@@ -180,7 +210,9 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
     if give:
         lo = span.start + before.rfind(";", 0, give[-1].start()) + 1
         d = _orgs(doc, lo, span.start + give[-1].start()) or _officials(doc, lo, span.start + give[-1].start())
-        to = re.match(r"\s*(?:\w+\s+){0,8}?(?:to|for|towards|into|in support of)\s+(?:the\s+)?", after)
+        # ("contributed CAD 20 million ($15 million) in support of UNFPA's …": past the sum converted)
+        to = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?(?:\w+\s+){0,8}?(?:to|for|towards|into|in support of)\s+(?:the\s+)?",
+                      after)
         r = _orgs(doc, b + to.end(), span.end) if to else []
         if not r:
             r = [x for x in doc.mentions if x.kind in ("org", "country") and span.start + give[-1].end() <= x.start
@@ -193,8 +225,9 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
             # names their countries, which receive nothing: "to ease the crisis in Syria")
             named = {m.key for m in doc.mentions if m.kind in ("country", "demonym")}
             country = main_country(doc) if len(named) == 1 else None
-            if country and doc.government(country) != d[-1].key:
-                return d[-1].key, doc.government(country)
+            own = doc.government(country) if country else None
+            if own and own not in (d[-1].key, doc.government_above(d[-1].key)):  # never the donor's own government
+                return d[-1].key, own
     # "AMOUNT from X to Y" / "AMOUNT to support Y ... from X"
     frm = re.search(r"\bfrom\s+(?:the\s+)?", after)
     to = re.search(r"\b(?:to|for|to support)\s+(?:the\s+)?", after)

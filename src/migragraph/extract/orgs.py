@@ -399,7 +399,10 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
         if inner in doc.gaz.country_surface:
             return doc.government(doc.gaz.country_surface[inner])
         for org in doc.orgs.values():
-            if inner in org.aliases or inner == org.name or org.name.lower().endswith(" " + inner.lower()):
+            # (a name's end of one word is a portfolio: the "Education" of "Ministry of Education" is not the
+            # Global Partnership for Education)
+            if inner in org.aliases or inner == org.name or (
+                    " " in inner and org.name.lower().endswith(" " + inner.lower())):
                 return org.key
     head = name.split()[0]
     if head in doc.gaz.demonym_surface and _PUBLIC.search(name):

@@ -598,4 +598,4 @@ def test_a_loan_signed_with_a_body_goes_to_it(each: Run) -> None:
     ex = each("VIENNA - The OPEC Fund for International Development (OFID) has signed a €50 million loan with the West "
               "African Development Bank (BOAD) to support small and medium-sized enterprises (SMEs) through other "
               "financial institutions and for green energy projects.")
-    assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {("opec-fund", "boad", Decimal("50000000"))}
+    assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {("opec-fund", "west-african-development-bank", Decimal("50000000"))}

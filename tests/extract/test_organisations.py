@@ -413,3 +413,17 @@ def test_development_banks_and_a_portfolio_that_ends_a_bodys_name(hybrid: Run, r
                 "One notable example is the project Enabling Equity to Advance Learning, implemented from 2022 to 2025 "
                 "with funding from the Global Partnership for Education (GPE).")
     assert {o.name: o.parent for o in ex.organisations.values()}.get("Ministry of Education") != "gpe"
+
+
+def test_a_mission_is_a_body(each: Run) -> None:
+    # thedailystar.net (ADB, Bangladesh), 2017: a development bank's resident mission, part of it
+    ex = each("The secretary of Economic Relations Division (ERD), Kazi Shofiqul Azam, and Country Director of "
+              "Bangladesh Resident Mission of ADB, Kazuhiko Higuchi, signed the agreements on behalf of Bangladesh and "
+              "ADB respectively, said a ADB press release today.")
+    assert names(ex).get("Bangladesh Resident Mission of ADB") is not None
+    assert ("Kazuhiko Higuchi", "Country Director", "Bangladesh Resident Mission of ADB") in posts(ex)
+    # state.gov readout (as reprinted by stl.news), 30 Mar 2021: a name and "and the" before the body is no part of it
+    ex = each("Secretary Blinken welcomed the new interim Government of National Unity in Libya, underscored the "
+              "importance of national elections in December of this year and the need for foreign forces to depart, "
+              "and pledged full support for UN Special Envoy Jan Kubis and the UN Support Mission in Libya (UNSMIL).")
+    assert not any("Kubis" in name for name in names(ex))

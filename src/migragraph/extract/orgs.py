@@ -24,7 +24,7 @@ HEADS = (
     "Delegation|Corporation|Company|Federation|League|Organi[sz]ation|Authority|Board|Diet|Senate|"
     "Congress|Cabinet|Presidency|Army|Forces|Society|Red Cross|Red Crescent|Forum|Chamber|Academy|"
     "Observatory|Tribunal|Administration|Inspectorate|Unit|Bureau|Consulate|High Commission|Division|Section|"
-    "Branch|Group|Facility for|Mission to"
+    "Branch|Group|Facility for|Mission to|Mission"
 )
 _HEAD_RE = re.compile(rf"\b(?:{HEADS})\b")
 # A body's name: its head noun after at most three words ("Ministry of Health", "National Immigration
@@ -542,6 +542,7 @@ _TITLE_OF = re.compile(r"(?:[A-Z][\w-]+\s+){0,3}?(?:Director|Minister|Secretary|
                        r"Commissioner|Representative|Coordinator|Chair\w*|CEO|Founder|Professor|Dean|Governor|"
                        r"Mayor|Manager|Spokes(?:person|man|woman))(?:-General)?\s+(?:of|for)\s+(?:the\s+)?")
 _AND = re.compile(r"\s+and\s+(?:the\s+)?")
+_NAMED_AND = re.compile(r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s+and\s+the\s+(?=[A-Z])")
 _OWNER = re.compile(r"[\w.-]+(?:\s[\w.-]+)?(?:’s|'s)\s+")
 _JOINT = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z])")
 _CUT = re.compile(r"\s+and\s+(?:the\s+)?[A-Z]")
@@ -579,6 +580,11 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     owner = _OWNER.match(phrase)
     if owner:
         phrase, start = phrase[owner.end():], start + owner.end()
+    named = _NAMED_AND.match(phrase)
+    if named and not _HEAD_RE.search(named.group(1)) and not doc.mention_at(start, start + len(named.group(1))) and \
+            not set(named.group(1).split()) <= set(doc.gaz.roles.get("portfolio_words", ())):
+        # "UN Special Envoy Jan Kubis and the UN Support Mission in Libya": a person's name, then the body
+        phrase, start = phrase[named.end():], start + named.end()
     for joint in reversed(list(_JOINT.finditer(phrase))):
         if any(m.start == start + joint.end() and m.kind == "org" and m.end >= start + len(phrase.rstrip())
                for m in doc.mentions):

@@ -437,3 +437,10 @@ def test_titles_of_development_banks_and_regional_secretariats(each: Run) -> Non
               "Al Jasser after signing the deal with Uzbekistan Minister of Investments, Industry, and Trade Laziz "
               "Kudratov.")
     assert ("Muhammad Al Jasser", "Group Chairman", "Islamic Development Bank") in posts(ex)
+
+
+def test_a_minister_responsible_for_a_portfolio(each: Run) -> None:
+    # coe.int (Council of Europe Secretary General), 2011
+    ex = each("Yesterday the Secretary General received the French Minister responsible for European Affairs, Jean "
+              "Leonetti.")
+    assert ("Jean Leonetti", "Minister responsible for European Affairs", "Government of France") in posts(ex)

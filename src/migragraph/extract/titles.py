@@ -30,7 +30,7 @@ from migragraph.extract.places import is_city
 # Between a title and a name: spaces, or one line break of hard-wrapped text; never a blank line.
 _GAP = r"(?:[ \t]*\n[ \t]*(?=\S)|[ \t]+)"
 # (in title case too: "Minister For Foreign Affairs of the Federal Democratic Republic of Ethiopia")
-_COMPLEMENT = re.compile(r"[ \t]+(for|of|on|to|at|in charge of|in|For|Of)[ \t]+(?:the[ \t]+)?")
+_COMPLEMENT = re.compile(r"[ \t]+(for|of|on|to|at|in charge of|responsible for|in|For|Of)[ \t]+(?:the[ \t]+)?")
 # A capitalised word of a portfolio; not the initial of a name glued to it ("Education P.Naranbayar").
 _CAP = r"[A-Z][\w’'-]*(?!\.\w)"
 _PORTFOLIO = re.compile(rf"(?:{_CAP}|and|of|the|&)(?:[ \t]+(?:{_CAP}|and|of|the|&|for))*")

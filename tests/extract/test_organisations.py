@@ -427,3 +427,10 @@ def test_a_mission_is_a_body(each: Run) -> None:
               "importance of national elections in December of this year and the need for foreign forces to depart, "
               "and pledged full support for UN Special Envoy Jan Kubis and the UN Support Mission in Libya (UNSMIL).")
     assert not any("Kubis" in name for name in names(ex))
+
+
+def test_a_day_after_a_bodys_name_is_no_part_of_it(each: Run) -> None:
+    # observerbd.com (UNOPS, Bangladesh), 2023
+    ex = each("Foreign Secretary Masud Bin Momen and Executive Director of UNOPS Jorge Moreira da Silva signed the accord "
+              "at the Foreign Office on Monday, according to a Foreign Ministry release.")
+    assert not any("Monday" in name for name in names(ex))

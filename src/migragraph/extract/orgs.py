@@ -542,6 +542,8 @@ _TITLE_OF = re.compile(r"(?:[A-Z][\w-]+\s+){0,3}?(?:Director|Minister|Secretary|
                        r"Commissioner|Representative|Coordinator|Chair\w*|CEO|Founder|Professor|Dean|Governor|"
                        r"Mayor|Manager|Spokes(?:person|man|woman))(?:-General)?\s+(?:of|for)\s+(?:the\s+)?")
 _AND = re.compile(r"\s+and\s+(?:the\s+)?")
+_WHEN = re.compile(r"\s+(?:on|in|of|for)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                   r"January|February|March|April|May|June|July|August|September|October|November|December)\b")
 _NAMED_AND = re.compile(r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s+and\s+the\s+(?=[A-Z])")
 _OWNER = re.compile(r"[\w.-]+(?:\s[\w.-]+)?(?:’s|'s)\s+")
 _JOINT = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z])")
@@ -562,6 +564,9 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     lead = _LEAD.match(phrase)
     if lead:
         phrase, start = phrase[lead.end():], start + lead.end()
+    when = _WHEN.search(phrase)
+    if when:
+        phrase = phrase[:when.start()]  # "the Foreign Office on Monday announced": a day is no part of a name
     # "Director of UNHCR’s Regional Bureau for Europe": the title is not part of the name, and
     # "UNHCR’s" names the parent.
     role = _TITLE_OF.match(phrase)

@@ -184,3 +184,13 @@ def test_a_name_with_two_initials_between_its_words(each: Run) -> None:
     ex = each("An IsDB delegation, led by President Dr Bandar M. H. Hajjar, called on Adviser to Prime Minister on "
               "Finance, Revenue and Economic Affairs, Dr Abdul Hafeez Shaikh.")
     assert "Bandar M. H. Hajjar" in {p.name for p in ex.persons.values()}
+
+
+def test_a_caption_or_a_pages_label_is_no_person(hybrid: Run) -> None:
+    # mofa.go.jp (Japan, OECD), 2 May 2024 (pg-dfcded4f4058 of ../shared/data/releases): a photo's caption
+    ex = hybrid("Prime Minister Kishida Shaking Hands with Mr. Cormann, Secretary-General of the OECD (Photo: Cabinet "
+                "Public Affairs Office)\n\nOn May 2, commencing at 9:35 a.m. local time (4:35 p.m. Japan time) for "
+                "approximately 15 minutes, Mr. KISHIDA Fumio, Prime Minister of Japan, who was attending the OECD "
+                "Ministerial Council Meeting (MCM), received a courtesy call from Mr. Mathias Cormann, Secretary-General "
+                "of the Organisation for Economic Co-operation and Development (OECD).")
+    assert "Kishida Shaking Hands" not in {p.name for p in ex.persons.values()}

@@ -40,6 +40,12 @@ NOT_NAME = {
     "Prime", "High", "Commissioner", "Special", "Representative", "Envoy", "Coordinator", "Minister’s",
     "Memorandum", "Understanding", "Black", "Sea", "Western", "Eastern", "Northern", "Southern", "Central",
     "Africa", "Asia", "Europe", "America", "Middle", "East", "Gulf", "Horn", "Pacific", "Caribbean",
+    # nouns of a page's labels and of what releases speak of: "Media Note", "Final Communique", "Non-Food
+    # Items", "School Feeding", "Youyi Building", "Premium Partner"
+    "Note", "Communique", "Communiqué", "Items", "Feeding", "Building", "Control", "Community", "Islands",
+    "Partner", "Partners",
+    # a title-case headline's verbs: "Kishida Shaking Hands", "Meets Unicef"
+    "Meets", "Shaking", "Holds", "Signs", "Visits", "Receives", "Welcomes",
 }
 ROLE_WORDS = {"Director", "General", "Secretary", "Minister", "President", "Commissioner", "Chief",
                "Head", "Deputy", "Representative", "Coordinator", "Manager", "Ambassador"}

@@ -434,3 +434,14 @@ def test_a_day_after_a_bodys_name_is_no_part_of_it(each: Run) -> None:
     ex = each("Foreign Secretary Masud Bin Momen and Executive Director of UNOPS Jorge Moreira da Silva signed the accord "
               "at the Foreign Office on Monday, according to a Foreign Ministry release.")
     assert not any("Monday" in name for name in names(ex))
+
+
+def test_a_country_people_flee_or_arrive_from_is_a_place(each: Run) -> None:
+    # rfi.fr (European Commission), 2 Mar 2016 (pg-300dd4c8200b of ../shared/data/releases)
+    ex = each("These relief funds will be used to help shelter refugees arriving from Syria, Iraq and Afghanistan.")
+    assert not {"Government of Syria", "Government of Iraq", "Government of Afghanistan"} & set(names(ex))
+    # a UK Home Office release (as reprinted by skillclear.co.uk), undated
+    ex = each("The funding will assist the UNHCR in providing repatriation support to individuals returning home after "
+              "fleeing from Iraq and Afghanistan and builds on the £3m of funding provided by the UK Government to the "
+              "UNHCR since 2002.")
+    assert not {"Government of Iraq", "Government of Afghanistan"} & set(names(ex))

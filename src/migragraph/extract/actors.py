@@ -38,7 +38,10 @@ _PLACE_BEFORE = re.compile(r"(?:\bin|\bto|\bacross|\bthroughout|\bwithin|\binsid
                            r"\bneighbouring|\bneighboring|\bborder with|\bsuch as|\bincluding|\bvisit|"
                            # where people come from: "returnees from Iran", "IOM experts from Albania"
                            r"\b(?:returnees|migrants|refugees|nationals|citizens|people|experts|members|students|"
-                           r"workers|officials|journalists|delegates|participants)\s+from)\s+(?:the\s+)?$")
+                           r"workers|officials|journalists|delegates|participants)\s+from|"
+                           # where people flee or return from: "individuals returning home after fleeing from Iraq"
+                           r"\b(?:flee|fleeing|fled|escaping|escaped|returning|returned|displaced|deported|evacuated|"
+                           r"arriving|arrived)\s+(?:home\s+)?from)\s+(?:the\s+)?$")
 
 
 def promote_acting_countries(doc: Doc) -> None:

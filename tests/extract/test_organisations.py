@@ -445,3 +445,12 @@ def test_a_country_people_flee_or_arrive_from_is_a_place(each: Run) -> None:
               "fleeing from Iraq and Afghanistan and builds on the £3m of funding provided by the UK Government to the "
               "UNHCR since 2002.")
     assert not {"Government of Iraq", "Government of Afghanistan"} & set(names(ex))
+
+
+def test_a_law_enforcement_body_is_a_body(each: Run) -> None:
+    # selec.org, 4 Dec 2012: "Law" names documents, "Law Enforcement" bodies
+    ex = each("Bucharest, December 4, 2012 – A Memorandum of Understanding was signed on 4th of December 2012 between "
+              "Southeast European Law Enforcement Center (SELEC), represented by Mr. Cristian Duta, Director for "
+              "Operations, and United Nations Office on Drugs and Crime (UNODC), represented by  Mr. Aldo "
+              "Lale-Demoz, Director, Division for Operations.")
+    assert "Southeast European Law Enforcement Center" in names(ex)

@@ -37,7 +37,8 @@ _PUBLIC = re.compile(r"\b(?:Ministry|Department|Directorate|Police|Gendarmerie|C
 # Words that make a capitalised phrase a document, programme or event, not an organisation.
 _NOT_ORG = re.compile(
     r"\b(?:Framework|Agreement|Memorandum|Plan|Strategy|Goals?|Policy|Project|Programme|Program|Initiative|"
-    r"Pact|Compact|Declaration|Conference|Summit|Meeting|Day|Week|Report|Fund for|Act|Law|Protocol|Convention|"
+    r"Pact|Compact|Declaration|Conference|Summit|Meeting|Day|Week|Report|Fund for|Act|Law(?! Enforcement)|Protocol|"
+    r"Convention|"
     r"Resolution|Charter|Dialogue|Process|Forum on|Session|Award|Prize|Trust Fund)\b")
 # After an organisation's acronym, words that make it an adjective for other bodies.
 _GENERIC_AFTER = re.compile(r"\s+(?:agencies|member states|Member States|countries|nationals|citizens|"

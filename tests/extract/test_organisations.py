@@ -454,3 +454,11 @@ def test_a_law_enforcement_body_is_a_body(each: Run) -> None:
               "Operations, and United Nations Office on Drugs and Crime (UNODC), represented by  Mr. Aldo "
               "Lale-Demoz, Director, Division for Operations.")
     assert "Southeast European Law Enforcement Center" in names(ex)
+
+
+def test_an_organ_named_of_a_known_body_after_its_own_of_is_part_of_it(each: Run) -> None:
+    # ecowas.int, Dec 2019: "Council of Ministers of the Economic Community of West African States"
+    ex = each("The Council of Ministers of the Economic Community of West African States (ECOWAS) opened its 83rd "
+              "Ordinary Session on the 17th of December 2019 in Abuja, Nigeria.")
+    parents = {o.name: o.parent for o in ex.organisations.values()}
+    assert parents["Council of Ministers of the Economic Community of West African States"] == "ecowas"

@@ -392,6 +392,12 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
         # "State Committee for Urban Planning and Architecture of Azerbaijan": the country's
         return doc.government(doc.gaz.country_surface[ending.group(1)])
     tail = re.search(r"\b(?:of|for)\s+(?:the\s+)?(.+)$", name)
+    for later in list(_OF_THE.finditer(name))[1:]:
+        # "Council of Ministers of the Economic Community of West African States": a known body named after
+        # a later "of"
+        entry = doc.gaz.by_surface(name[later.end():])
+        if entry:
+            return doc.add_gazetteer_org(entry, name[later.end():])
     if tail:
         inner = tail.group(1)
         entry = doc.gaz.by_surface(inner)
@@ -443,6 +449,7 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
     return None
 
 
+_OF_THE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?")
 _ENDS_WITH_COUNTRY = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})$")
 
 

@@ -462,3 +462,13 @@ def test_an_organ_named_of_a_known_body_after_its_own_of_is_part_of_it(each: Run
               "Ordinary Session on the 17th of December 2019 in Abuja, Nigeria.")
     parents = {o.name: o.parent for o in ex.organisations.values()}
     assert parents["Council of Ministers of the Economic Community of West African States"] == "ecowas"
+
+
+def test_a_un_body_named_with_the_uns_name_before_its_own_is_that_body(each: Run) -> None:
+    # mofa.go.jp (Japan, WFP), Aug 2007: "the United Nations World Food Programme" is WFP, not the UN
+    ex = each("The Government of Japan has decided to provide through the United Nations World Food Programme (WFP) "
+              "grant aid totaling 3,200 million yen as food aid for seven countries/territories which have vulnerable "
+              "groups (refugees, HIV/AIDS victims, women, children and others) facing serious food shortage caused by "
+              "poverty or in a fragile transitional stage.")
+    assert "United Nations" not in names(ex)
+    assert {(f.donor, f.recipient) for f in ex.funding} == {("government-of-japan", "wfp")}

@@ -152,6 +152,10 @@ def load() -> Gazetteer:
     for entry in entries:  # derived forms never displace a name the file gives
         for form in _variants(entry.name):
             gaz.surface.setdefault(form, entry.key)
+        if entry.parent == "un" and not entry.name.startswith(("United Nations", "UN ")):
+            # "the United Nations World Food Programme (WFP)": a UN body named with the UN's name before its own
+            for form in (f"United Nations {entry.name}", f"UN {entry.name}", f"U.N. {entry.name}"):
+                gaz.surface.setdefault(form, entry.key)
         for form in entry.context_aliases:
             gaz.context_surface[form] = (*gaz.context_surface.get(form, ()), entry.key)
     for entry in gaz.orgs.values():

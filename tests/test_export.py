@@ -119,7 +119,8 @@ def test_construct_in_rdf_formats(built: BuildResult, fmt: str) -> None:
             expected.add(triple)  # type: ignore[arg-type]
     data = _invoke("query", str(built.out), CONSTRUCT, "-f", fmt).stdout_bytes
     got = Graph().parse(data=data, format={"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}[fmt])
-    assert len(got) == len(expected) > 20 and isomorphic(got, expected)
+    # (every organisation's label of tests/data: twenty or so, a number that moves as extraction does)
+    assert len(got) == len(expected) >= 15 and isomorphic(got, expected)
     if fmt == "jsonld":
         assert json.loads(data)["@graph"][0]["@id"].startswith("organisation:")
 

@@ -69,8 +69,9 @@ def valid_name(name: str, doc: Doc) -> bool:
 
 
 def valid_surname(word: str, doc: Doc) -> bool:
-    """A surname an honorific gives alone ("Mr Voronin"): no word a title, a place or a body is."""
-    return " " not in word and _valid_tokens(word, [word], doc)
+    """A surname an honorific gives alone ("Mr Voronin"): no word a title, a place or a body is, nor an
+    acronym or a currency's code ("Mr. USD")."""
+    return " " not in word and not (word.isupper() and len(word) <= 4) and _valid_tokens(word, [word], doc)
 
 
 def _valid_tokens(name: str, tokens: list[str], doc: Doc) -> bool:

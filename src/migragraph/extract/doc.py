@@ -112,6 +112,10 @@ class Doc:
             chain.append(org.parent)
         return chain
 
+    def body_of(self, person: str) -> str | None:
+        """The organisation of a person's first post told, if any: whom they act for."""
+        return next((p.organisation for p in self.posts if p.person == person), None)
+
     def government_above(self, key: str) -> str | None:
         """The government an organisation is, or is part of, as far as the release tells."""
         return next((k for k in self.lineage(key) if (org := self.orgs.get(k)) is not None and org.government_of),

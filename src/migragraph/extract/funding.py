@@ -251,9 +251,8 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
 def _officials(doc: Doc, lo: int, hi: int) -> list[Mention]:
     """Where no body is named: the bodies of the officials named, each in the place of its holder ("Foreign
     Minister Bob Carr today announced a new $25 million contribution to the World Food Programme")."""
-    held = {p.person: p.organisation for p in reversed(doc.posts)}  # a person's first post
-    return [Mention(m.start, m.end, held[m.key], "org", m.text) for m in doc.mentions
-            if m.kind == "person" and lo <= m.start and m.end <= hi and m.key in held]
+    return [Mention(m.start, m.end, body, "org", m.text) for m in doc.mentions
+            if m.kind == "person" and lo <= m.start and m.end <= hi and (body := doc.body_of(m.key))]
 
 
 def _actor(doc: Doc, m: Mention) -> str:

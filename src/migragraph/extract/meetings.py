@@ -158,10 +158,8 @@ _RECEIVED_BY = re.compile(r"\b(?:was|were)\s+received\s+(?:\w+\s+){0,3}?by\s+(?:
 
 
 def _receiver(doc: Doc, span: Span) -> str | None:
-    held = {p.person: p.organisation for p in reversed(doc.posts)}
-
     def body(m: Mention) -> str | None:
-        return m.key if m.kind == "org" else held.get(m.key)
+        return m.key if m.kind == "org" else doc.body_of(m.key)
 
     by = _RECEIVED_BY.search(span.text)
     if by:

@@ -444,3 +444,23 @@ def test_a_minister_responsible_for_a_portfolio(each: Run) -> None:
     ex = each("Yesterday the Secretary General received the French Minister responsible for European Affairs, Jean "
               "Leonetti.")
     assert ("Jean Leonetti", "Minister responsible for European Affairs", "Government of France") in posts(ex)
+
+
+def test_a_name_the_portfolio_runs_into_keeps_its_first_word(each: Run) -> None:
+    # observerbd.com (UNOPS, Bangladesh), 2023: "Protocol Nayem" is no portfolio
+    ex = each("UNOPS Bangladesh Country Manager Sudhir Muralidharan, Foreign Ministry Director Mohammad Jobayed Hosen, "
+              "Chief of Protocol Nayem Uddin Ahmed, Deputy Chief of Protocol Bidosh Chandra Barman, and Director General "
+              "(UN) Md Emdadul Islam Chowdhury were present at the signing ceremony.")
+    names_read = {p.name for p in ex.persons.values()}
+    assert {"Nayem Uddin Ahmed", "Bidosh Chandra Barman"} <= names_read
+    # trap: news.az (UNDP, ILO, Azerbaijan), undated: a portfolio's last word ("Population") is no first name
+    ex = each("At the signing ceremony, UNDP Resident Representative Ghulam Isaczai and Director of the ILO Country "
+              "Office for Eastern Europe and Central Asia Olga Koulaeva expressed their gratitude to Minister of Labour "
+              "and Social Protection of the Population Salim Muslumov for taking the lead in the implementation of the "
+              "National Employment Strategy of the Republic of Azerbaijan.")
+    assert "Salim Muslumov" in {p.name for p in ex.persons.values()}
+    # peoplesreview.com.np (Nepal, SAARC), 23 Apr 2018
+    ex = each(" date 2018-04-23 Kathmandu, 23 April: Secretary General of the South Asian Association for Regional "
+              "Cooperation (SAARC) Amjad Hussian B. Sial called on Minister for Foreign Affairs Pradeep Kumar Gyawali on "
+              "Monday.")
+    assert "Pradeep Kumar Gyawali" in {p.name for p in ex.persons.values()}

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from migragraph.extract.doc import Doc, Mention, home_country
 from migragraph.extract.model import Post, Span
@@ -566,8 +567,30 @@ def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
                 name_inside = tail
                 stop -= cut
                 break
+        word = words[stop - 1] if name_inside and stop >= 2 else ""
+        if word and word not in portfolio_words(doc) and not _NOUN_ENDING.search(word) and \
+                word.lower() not in doc.text:
+            # "Chief of Protocol Nayem Uddin Ahmed": a word no portfolio has, no noun's ending and never
+            # written in lower case begins the name ("… and Social Protection of the Population" does not)
+            longer = f"{word} {name_inside}"
+            if re.fullmatch(NAME, longer) and valid_name(longer, doc):
+                name_inside, stop = longer, stop - 1
     portfolio = " ".join(words[:stop])
     return (portfolio, name_inside) if portfolio else None
+
+
+_NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ance|ence|ship|ism|ing|ness|ure|ic|er)s?$|(?:ity|ies)$")
+
+
+def portfolio_words(doc: Doc) -> frozenset[str]:
+    """The words of portfolios and offices (roles.yaml), and of titles."""
+    return _portfolio_words(tuple(doc.gaz.roles.get("portfolio_words", ())), tuple(doc.gaz.roles["heads"]),
+                            tuple(doc.gaz.roles["modifiers"]))
+
+
+@cache
+def _portfolio_words(words: tuple[str, ...], heads: tuple[str, ...], modifiers: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(words) | {w for phrase in (*heads, *modifiers) for w in phrase.split()}
 
 
 def _place_name(doc: Doc, words: str, at: int, title: str) -> bool:

@@ -464,3 +464,13 @@ def test_a_name_the_portfolio_runs_into_keeps_its_first_word(each: Run) -> None:
               "Cooperation (SAARC) Amjad Hussian B. Sial called on Minister for Foreign Affairs Pradeep Kumar Gyawali on "
               "Monday.")
     assert "Pradeep Kumar Gyawali" in {p.name for p in ex.persons.values()}
+
+
+def test_a_title_with_no_body_named_is_the_body_whose_release_the_headline_tells(each: Run) -> None:
+    # unhcr.org, 24 Mar 2006 (pg-2500f8c42e7b of ../shared/data/gold): the headline's subject publishes, and is
+    # known before the titles are read
+    ex = each("UNHCR welcomes donations from Spain and European Commission\n\nThis generous donation is a clear sign "
+              "of the strong commitment of the Spanish government towards the refugee cause which was personally "
+              "expressed by the Spanish President Mr. Rodríguez Zapatero to High Commissioner António Guterres during "
+              "his first official mission to Spain last December.")
+    assert ("António Guterres", "High Commissioner", "United Nations High Commissioner for Refugees") in posts(ex)

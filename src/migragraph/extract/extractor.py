@@ -81,6 +81,10 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     drop_gatherings(doc)
     drop_venues(doc)
     promote_acting_countries(doc)
+    if doc.publisher is None:
+        # whose release it is, told by a byline or the headline's subject ("UNHCR welcomes donations …"),
+        # before the posts: a title with no body named is the publisher's ("High Commissioner António Guterres")
+        doc.publisher = _told_publisher(doc, text, headline)
     doc.posts = find_persons(doc)
     drop_postnominals(doc)
     ministry_of_the_minister(doc)
@@ -89,8 +93,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     funding = find_funding(doc, frameworks)
     attach_followups(doc.spans, frameworks, funding)
     if doc.publisher is None:
-        orgs = [(m.start, m.end, m.key) for m in doc.mentions if m.kind == "org"]
-        doc.publisher = release_info.byline_body(text, orgs) or release_info.headline_subject(text, orgs, headline)
+        doc.publisher = _told_publisher(doc, text, headline)
     if doc.publisher and doc.publisher in doc.gaz.orgs:
         doc.add_gazetteer_org(doc.gaz.orgs[doc.publisher])
     _countries_named(doc)
@@ -104,6 +107,11 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     )
     return Extraction(info=info, organisations=doc.orgs, persons=doc.persons, posts=_unique_posts(doc),
                       meetings=meetings, frameworks=frameworks, funding=funding)
+
+
+def _told_publisher(doc: Doc, text: str, headline: str | None) -> str | None:
+    orgs = [(m.start, m.end, m.key) for m in doc.mentions if m.kind == "org"]
+    return release_info.byline_body(text, orgs) or release_info.headline_subject(text, orgs, headline)
 
 
 def _countries_named(doc: Doc) -> None:

@@ -472,3 +472,17 @@ def test_a_un_body_named_with_the_uns_name_before_its_own_is_that_body(each: Run
               "poverty or in a fragile transitional stage.")
     assert "United Nations" not in names(ex)
     assert {(f.donor, f.recipient) for f in ex.funding} == {("government-of-japan", "wfp")}
+
+
+def test_a_unit_under_a_body_is_part_of_it(each: Run) -> None:
+    # tbsnews.net (FAO, Bangladesh), Jul 2023: "under" after the unit's acronym
+    ex = each("The Economic Relations Division (ERD) under the Ministry of Finance signed three technical assistance "
+              "project agreements with the UN organisation to this end on Wednesday (19 July), according to an ERD "
+              "press statement.")
+    assert {o.name: o.parent for o in ex.organisations.values()}["Economic Relations Division"] == "ministry-of-finance"
+    # tbsnews.net (UNOPS, Bangladesh), undated
+    ex = each("The Department of Women Affairs under the Ministry of Women and Children Affairs has signed a "
+              "memorandum of understanding (MoU) with the United Nations Office for Project Services (UNOPS) aiming at "
+              "promoting gender equality and inclusive development in Bangladesh.")
+    parents = {o.name: o.parent for o in ex.organisations.values()}
+    assert parents["Department of Women Affairs"] == "ministry-of-women-and-children-affairs"

@@ -798,8 +798,11 @@ def mark_org_mentions(doc: Doc) -> None:
 
 
 _WITHIN = re.compile(r"[ \t]+(?:at|of|within)[ \t]+(?:the[ \t]+)?")
-_UNIT_HEAD_FIRST = re.compile(r"(?:Division|Department|Directorate|Directorate-General|Bureau|Office|Unit|Section|Branch|"
-                        r"Service|Secretariat|Ministry)\b")
+_UNDER = re.compile(r"(?:[ \t]*\([A-Z][A-Za-z&.-]{1,11}\))?[ \t]+under[ \t]+(?:the[ \t]+)?")
+_UNIT_HEADS = (r"(?:Division|Department|Directorate|Directorate-General|Bureau|Office|Unit|Section|Branch|"
+               r"Service|Secretariat|Ministry)\b")
+_UNIT_HEAD_FIRST = re.compile(_UNIT_HEADS)
+_UNIT_HEAD = re.compile(rf"\b{_UNIT_HEADS}")
 
 
 def parents_named_after(doc: Doc) -> None:
@@ -808,9 +811,12 @@ def parents_named_after(doc: Doc) -> None:
     by_start = {m.start: m for m in doc.mentions if m.kind == "org"}
     for m in doc.mentions:
         org = doc.orgs.get(m.key)
-        if m.kind != "org" or org is None or org.parent or org.government_of or not _UNIT_HEAD_FIRST.match(org.name):
+        if m.kind != "org" or org is None or org.parent or org.government_of or not _UNIT_HEAD.search(org.name):
             continue
-        link = _WITHIN.match(doc.text, m.end)
+        # "The Economic Relations Division (ERD) under the Ministry of Finance": "under" says it, whatever the
+        # unit's name begins with
+        link = _UNDER.match(doc.text, m.end) or (_WITHIN.match(doc.text, m.end)
+                                                  if _UNIT_HEAD_FIRST.match(org.name) else None)
         body = by_start.get(link.end()) if link else None
         if body is not None and body.key in doc.orgs and m.key not in doc.lineage(body.key):
             org.parent = body.key

@@ -486,3 +486,20 @@ def test_a_unit_under_a_body_is_part_of_it(each: Run) -> None:
               "promoting gender equality and inclusive development in Bangladesh.")
     parents = {o.name: o.parent for o in ex.organisations.values()}
     assert parents["Department of Women Affairs"] == "ministry-of-women-and-children-affairs"
+
+
+def test_a_bodys_office_named_after_its_acronym_is_its_unit(each: Run) -> None:
+    # news.az (UNDP, ILO, Azerbaijan), undated: any body's country office, past the body's acronym in brackets
+    ex = each("The United Nations Development Programme (UNDP) Country Office in Azerbaijan and the International "
+              "Labour Organisation (ILO) Country Office for Eastern Europe and Central Asia headquartered in Moscow, "
+              "signed a Letter of Intent with the Azerbaijani Ministry of Labour and Social Protection of the "
+              "Population.")
+    parents = {o.name: o.parent for o in ex.organisations.values()}
+    assert parents["United Nations Development Programme Country Office in Azerbaijan"] == "undp"
+    assert parents["International Labour Organisation Country Office for Eastern Europe and Central Asia"] == "ilo"
+    # undp.org (UNDP Pacific, Pacific Islands Forum Secretariat), undated
+    ex = each("Suva, Fiji: The UN Development Programme (UNDP) Pacific Office in Fiji and the Pacific Islands Forum "
+              "Secretariat (PIFS) have signed a Memorandum of Understanding (MOU) to strengthen collaboration between "
+              "the two parties.")
+    assert {o.name: o.parent for o in ex.organisations.values()}.get("UN Development Programme Pacific Office in Fiji") \
+        == "undp"

@@ -53,7 +53,8 @@ _LOWER_UNITS = re.compile(
     r"\b(gendarmerie|police|coast guard|armed forces|army|navy|border police|authorities|government|"
     r"immigration service|customs)\b")
 _OFFICE = re.compile(
-    r"\b(headquarters|(?:Regional|Country|Sub-?regional|Liaison|Special Liaison|Coordination)\s+[Oo]ffice"
+    r"\b(headquarters|(?:Regional|Country|Multi-[Cc]ountry|Sub-?regional|Sub-Regional|Liaison|Special Liaison|"
+    r"Coordination|Pacific|Area|Field)\s+[Oo]ffice"
     r"(?:\s+(?:in|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)")
 
 
@@ -203,13 +204,22 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
                                         alias=doc.text[start:stop])
                     doc.mentions.append(Mention(start, stop, child, "org", doc.text[start:stop]))
                     return
-        m = _OFFICE.match(rest[1:]) if rest.startswith(" ") else None
-        if m:
-            office = f"{form} {m.group(1)}"
-            name = re.sub(r"\s+in\s+.*$", "", office) if m.group(1) == "headquarters" else office
-            child = doc.add_org(name, parent=doc.add_gazetteer_org(entry), unit=True, alias=office)
-            doc.mentions.append(Mention(start, end + 1 + len(m.group(1)), child, "org", office))
-            return
+    # Any body's office named as offices are ("ILO Country Office for Eastern Europe"), past the body's acronym
+    # ("The United Nations Development Programme (UNDP) Country Office in Azerbaijan")
+    acronym = re.match(r" \(([A-Z][\w&.-]{1,11})\)", rest)
+    skip = acronym.end() if acronym and doc.gaz.by_surface(acronym.group(1)) is entry else 0
+    m = _OFFICE.match(rest[skip + 1:]) if rest[skip:].startswith(" ") else None
+    if m and (entry.offices or m.group(1) != "headquarters"):
+        told = m.group(1)
+        where = re.search(r"\b(?:in|for)\s+(?:the\s+)?(.+)$", told)
+        more = re.match(r" and ([A-Z][\w-]*(?: [A-Z][\w-]*)?)", rest[skip + 1 + m.end():])
+        if where and more and where.group(1) in doc.gaz.regions and more.group(1) in doc.gaz.regions:
+            told += more.group()  # "… Country Office for Eastern Europe and Central Asia": two regions
+        office = f"{form} {told}"
+        name = re.sub(r"\s+in\s+.*$", "", office) if told == "headquarters" else office
+        child = doc.add_org(name, parent=doc.add_gazetteer_org(entry), unit=True, alias=office)
+        doc.mentions.append(Mention(start, end + skip + 1 + len(told), child, "org", office))
+        return
     doc.add_gazetteer_org(entry, form)
     doc.mentions.append(Mention(start, end, key, "org", form))
 

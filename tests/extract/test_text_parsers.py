@@ -122,3 +122,13 @@ def test_the_gazetteer_trie_matches_as_the_forms_longest_first(forms: set[str], 
     flat = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
     trie = _trie_alternation(forms)
     assert [m.span() for m in pattern(trie).finditer(text)] == [m.span() for m in pattern(flat).finditer(text)]
+
+
+def test_a_relative_day_glossed_by_the_date_it_means_is_that_date() -> None:
+    # urdupoint.com (OIC, Afghanistan), page of 21 Jan 2023: "today 19 January 2023" is the 19th
+    text = ("The Director of the OIC Mission in Afghanistan Dr Muhammad Saeed Ayyash met in Kabul today 19 January 2023 "
+            "Minister for Foreign Affairs of the De Facto Government in Afghanistan, Mr Maulawi Amir Mutaqqi")
+    assert [d.value for d in dates_in(text, date(2023, 1, 21))] == ["2023-01-19"]
+    # nato.int press release of 30 Sep 2008: "on Wednesday, 1 October 2008" is the 1st
+    text = "Dragan Šutanovac, will visit the NATO Headquarters on Wednesday, 1 October 2008."
+    assert [d.value for d in dates_in(text, date(2008, 9, 30))] == ["2008-10-01"]

@@ -120,9 +120,11 @@ def dates_in(text: str, anchor: date | None, year: int | None = None) -> list[Da
                 taken.append((m.start(), m.end()))
         for m in RELATIVE.finditer(text):
             rel = relative_date(m.group(1), anchor)
-            glossed = re.match(r"\s*\(", text[m.end():])
+            glossed = re.match(r"\s*\(|,?\s+", text[m.end():])
             if glossed and any(d.start == m.end() + glossed.end() for d in found):
-                continue  # "signed today (April 15)": the site's "today" is the day it wrote, the date is the day
+                # "signed today (April 15)": the site's "today" is the day it wrote, the date is the day; "met
+                # yesterday, 20 February 2024", "on Wednesday, 1 October 2008": the date told is the day
+                continue
             if m.group(1).lower() == "today" and any(d.end <= m.start() and DATELINE_END.match(text, d.end)
                                                      for d in found):
                 continue  # "Ramallah, 14 October 2021 - … signed an Agreement today": the dateline's day

@@ -474,3 +474,14 @@ def test_a_title_with_no_body_named_is_the_body_whose_release_the_headline_tells
               "expressed by the Spanish President Mr. Rodríguez Zapatero to High Commissioner António Guterres during "
               "his first official mission to Spain last December.")
     assert ("António Guterres", "High Commissioner", "United Nations High Commissioner for Refugees") in posts(ex)
+
+
+def test_two_titles_joined_by_and_with_a_name_before_and_after_are_two_peoples(each: Run) -> None:
+    # sharjah24.ae (UAE, UNESCO), undated: the minister is Al Hammadi, not the UNESCO officer named after "and"
+    ex = each("The agreement was signed by Hussain bin Ibrahim Al Hammadi, Minister of Education, and UNESCO Assistant "
+              "Director-General for Education Stefania Giannini, in the presence of Abdullah Ali Musabah Al Nuaimi, UAE "
+              "Permanent Delegate to UNESCO, and Mahra Hilal Al-Matuei, Director of the Regional Center for "
+              "Educational Planning in December at the UNESCO's HQ in Paris.")
+    held = {(person, role) for person, role, _ in posts(ex)}
+    assert ("Stefania Giannini", "Assistant Director-General for Education") in held
+    assert ("Stefania Giannini", "Minister of Education") not in held

@@ -255,11 +255,19 @@ def _runs(doc: Doc, titles: list[Title]) -> list[Run]:
     for title in titles:
         last = runs[-1] if runs else None
         if last and last.titles[-1].name_inside is None and title.start >= last.end and _JOIN.fullmatch(
-                doc.text, last.end, title.start):
+                doc.text, last.end, title.start) and not _two_holders(doc, last, title):
             last.titles.append(title)
         else:
             runs.append(Run([title]))
     return runs
+
+
+def _two_holders(doc: Doc, run: Run, title: Title) -> bool:
+    """'Hussain Al Hammadi, Minister of Education, and UNESCO Assistant Director-General Stefania Giannini':
+    a name before the first title and another right after the second, joined by "and": two people."""
+    return (" and " in doc.text[run.end:title.start] and name_before(doc, run.start) is not None
+            and (title.name_inside is not None or re.match(rf"{_GAP}{NAME}", doc.text[title.end:title.end + 80])
+                 is not None))
 
 
 def _holder(doc: Doc, run: Run, hon: str, held: set[int]) -> Holder | None:

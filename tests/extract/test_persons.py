@@ -194,3 +194,11 @@ def test_a_caption_or_a_pages_label_is_no_person(hybrid: Run) -> None:
                 "Ministerial Council Meeting (MCM), received a courtesy call from Mr. Mathias Cormann, Secretary-General "
                 "of the Organisation for Economic Co-operation and Development (OECD).")
     assert "Kishida Shaking Hands" not in {p.name for p in ex.persons.values()}
+
+
+def test_a_portfolios_last_word_the_model_takes_in_is_no_part_of_the_name(hybrid: Run) -> None:
+    # mediamax.am (UNESCO, Armenia), undated
+    ex = hybrid("Qian Tang said this at the meeting with the Delegation of Armenian Minister of Education and Science "
+                "Levon Mkrtchyan, which took place in Paris.")
+    assert "Levon Mkrtchyan" in {p.name for p in ex.persons.values()}
+    assert not any(p.name.startswith("Science") for p in ex.persons.values())

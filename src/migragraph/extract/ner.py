@@ -95,7 +95,9 @@ def add_persons(doc: Doc, parsed: list[Parsed]) -> None:
 def _repair_person(doc: Doc, sentence: Parsed, ent: SpacySpan, lowered: set[str]) -> tuple[int, int, str] | None:
     tokens = list(ent)
     titled = False
-    while tokens and (_is_title_word(doc, tokens[0]) or tokens[0].text in ("the", "The")):
+    # (and a portfolio's last word the model took in: "… Minister of Education and Science Levon Mkrtchyan")
+    while tokens and (_is_title_word(doc, tokens[0]) or tokens[0].text in ("the", "The") or (
+            len(tokens) > 2 and tokens[0].text in _portfolio(doc))):
         # a title's head or an honorific: "Minister Bayram", not "the MoU" or "Migration Governance"
         titled = titled or _is_head_word(doc, tokens[0].text)
         tokens.pop(0)

@@ -599,3 +599,16 @@ def test_a_loan_signed_with_a_body_goes_to_it(each: Run) -> None:
               "African Development Bank (BOAD) to support small and medium-sized enterprises (SMEs) through other "
               "financial institutions and for green energy projects.")
     assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {("opec-fund", "west-african-development-bank", Decimal("50000000"))}
+
+
+def test_an_agreement_proposed_or_under_negotiation_is_none_made(each: Run) -> None:
+    # inform.kz (CSTO, OSCE), undated
+    ex = each("The CSTO secretary general suggested signing a framework agreement between the CSTO and the OSCE by "
+              "analogy with the declaration of understanding which was concluded between the CSTO and the United "
+              "Nations Organization.")
+    assert not any("OSCE" in f.name for f in ex.frameworks)
+    # timesofoman.com (GCC, EU), undated
+    ex = each("The two sides reviewed the Gulf–European relations in light of the first EU- GCC Summit coupled with "
+              "going forward with the negotiations of the free trade agreement between the GCC and the European "
+              "Union.")
+    assert ex.frameworks == []

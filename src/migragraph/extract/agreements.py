@@ -67,6 +67,10 @@ def _word(phrase: str) -> str:
     return r"[ \t]+".join(re.escape(w) for w in phrase.split())
 
 
+# An agreement proposed or under negotiation is not one made: the word that says so governs its head.
+# ("negotiated and signed an agreement" was made: no verb of signing may stand between)
+_PROPOSED = re.compile(r"\b(?:suggest\w*|propos\w*|negotiat\w*)\s+(?:(?:of|on|for)\s+)?(?:signing\s+)?"
+                       r"(?:the\s+|a\s+|an\s+)?(?:(?!sign|conclud|ink|seal|and\b)[\w-]+\s+){0,3}$", re.IGNORECASE)
 # An agreement whose clause goes on with a modal verb is one that could be, not one made.
 _HYPOTHETICAL = re.compile(r"[^,.;:]*?\b(?:could|would|might|may|should)\b")
 
@@ -83,6 +87,8 @@ def find_agreements(doc: Doc) -> list[Found]:
             if m.group().lower().endswith(tuple(lexicon()["agreement_heads_signed"])) and not _made(
                     signing, doc.text[span.start:start]):
                 continue  # "to revitalise partnership", "the partnership between IOM and the EU has been …"
+            if _PROPOSED.search(doc.text, max(span.start, start - 60), start):
+                continue  # "suggested signing a framework agreement", "the negotiations of the free trade agreement"
             between = _between(doc, end, span)
             if not signing.search(span.text) and (not between or _HYPOTHETICAL.match(doc.text, end, span.end)):
                 continue  # "A bilateral labour agreement between Niger and Libya could be a step towards …"

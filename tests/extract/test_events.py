@@ -612,3 +612,11 @@ def test_an_agreement_proposed_or_under_negotiation_is_none_made(each: Run) -> N
               "going forward with the negotiations of the free trade agreement between the GCC and the European "
               "Union.")
     assert ex.frameworks == []
+
+
+def test_a_sum_told_as_an_agreements_worth_flows_from_the_side_that_is_no_government(each: Run) -> None:
+    # addisfortune.news (IFAD, Ethiopia), undated: "a 305.7-million-dollar agreement"
+    ex = each("International Fund for Agricultural Development (IFAD) and the government of Ethiopia signed a "
+              "305.7-million-dollar agreement for the Rural Financial Intermediation Programme III.")
+    assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {
+        ("ifad", "government-of-ethiopia", Decimal("305700000"))}

@@ -29,6 +29,7 @@ _PAIR_AGREEMENT = re.compile(r"\b([A-Z][\w.&]*)-([A-Z][\w.&]*)\s+(?:contribution
                             r"up to)\s+)?$")
 # Agreements under which one side lends or grants to the other (not a donor's "contribution agreement",
 # under which a government may as well give as receive).
+_SUM_OF_AGREEMENT = re.compile(r"[\s-]+(?:[\w-]+\s+){0,2}?agreements?\b")
 _LENDING = re.compile(r"\b(?:grant|loan|credit|financing)\s+agreements?\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:[Ii]n|[Ff]or|[Dd]uring|of|year|fiscal year|budget|FY)\s+((?:19|20)\d\d)\b")
 
@@ -54,7 +55,7 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
     for span in doc.spans:
         sums = amounts(span.text)
         for i, money in enumerate(sums):
-            pair = _donor_recipient(doc, span, money) or _lender_borrower(doc, span, frameworks)
+            pair = _donor_recipient(doc, span, money) or _lender_borrower(doc, span, frameworks, money)
             year = _stated_year(span, sums, i)
             if not pair or pair[0] == pair[1]:
                 if _CUE.search(span.text):
@@ -74,12 +75,16 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
     return flows
 
 
-def _lender_borrower(doc: Doc, span: Span, frameworks: Sequence[Framework]) -> tuple[str, str] | None:
+def _lender_borrower(doc: Doc, span: Span, frameworks: Sequence[Framework],
+                     money: Money | None = None) -> tuple[str, str] | None:
     """The sides of a grant, loan, credit or financing agreement told in the sum's sentence, between a
     government (or one of its bodies) and a body that is none: the latter lends or grants ("the Azerbaijani
     government and IDB signed grant agreement (200 thousand USD)")."""
+    # (or any agreement the sum is the worth of: "IFAD and the government of Ethiopia signed a 305.7-million-dollar
+    # agreement for …")
+    worth = money is not None and _SUM_OF_AGREEMENT.match(span.text, money.end) is not None
     for f in frameworks:
-        if f.evidence.start != span.start or not _LENDING.search(f.name) or len(f.parties) != 2:
+        if f.evidence.start != span.start or not (_LENDING.search(f.name) or worth) or len(f.parties) != 2:
             continue
         state = [p for p in f.parties if doc.government_above(p)]
         if len(state) == 1:

@@ -47,7 +47,8 @@ _QUAL = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True
 
 PREFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?(?P<cur>{_CODE})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE_RE}))?",
                       re.IGNORECASE)
-SUFFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?\b(?P<num>{_NUM})\s?(?:(?P<scale>{_SCALE_RE})\s?)?(?P<cur>{_WORD_CUR}|"
+# ("a 305.7-million-dollar agreement", "a 216.5 million-dollars loan": hyphens as adjectives join them)
+SUFFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?\b(?P<num>{_NUM})[\s-]?(?:(?P<scale>{_SCALE_RE})[\s-]?)?(?P<cur>{_WORD_CUR}|"
                       rf"{'|'.join(_ISO)})\b", re.IGNORECASE)
 # Amounts in words with their scale, read by text2num: "eight million dollar grant", "four million seven hundred
 # thousand US dollars", "USD one million", "two hundred million Japanese Yen".

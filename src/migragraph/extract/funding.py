@@ -27,9 +27,10 @@ _LINE_DONOR = re.compile(r"(?m)^\s*(.+?)\s+(?:Credit|Grant|Loan|Financing|Contri
 _PAIR_AGREEMENT = re.compile(r"\b([A-Z][\w.&]*)-([A-Z][\w.&]*)\s+(?:contribution|grant|financing|funding|loan|donation)"
                             r"\s+agreements?\s+(?:of|worth|amounting to)\s+(?:(?:about|around|some|over|nearly|almost|"
                             r"up to)\s+)?$")
+# A sum told as an agreement's worth: "a 305.7-million-dollar agreement".
+_SUM_OF_AGREEMENT = re.compile(r"[\s-]+(?:[\w-]+\s+){0,2}?agreements?\b")
 # Agreements under which one side lends or grants to the other (not a donor's "contribution agreement",
 # under which a government may as well give as receive).
-_SUM_OF_AGREEMENT = re.compile(r"[\s-]+(?:[\w-]+\s+){0,2}?agreements?\b")
 _LENDING = re.compile(r"\b(?:grant|loan|credit|financing)\s+agreements?\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:[Ii]n|[Ff]or|[Dd]uring|of|year|fiscal year|budget|FY)\s+((?:19|20)\d\d)\b")
 
@@ -104,6 +105,7 @@ _SIGNED_WITH = re.compile(r"\bsign(?:ed|s)\s+(?:an?\s+|the\s+)?.{0,40}?\b(?:loan
 
 
 def _first_mention(doc: Doc, span: Span, key: str) -> int:
+    """Where the sentence first names an organisation (its end, if it does not)."""
     return min((m.start for m in doc.mentions if m.key == key and span.start <= m.start < span.end), default=span.end)
 
 

@@ -158,6 +158,8 @@ _RECEIVED_BY = re.compile(r"\b(?:was|were)\s+received\s+(?:\w+\s+){0,3}?by\s+(?:
 
 
 def _receiver(doc: Doc, span: Span) -> str | None:
+    """The body of who receives in the sentence: the one "received by", else the actor a verb of receiving
+    follows."""
     def body(m: Mention) -> str | None:
         return m.key if m.kind == "org" else doc.body_of(m.key)
 

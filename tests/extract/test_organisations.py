@@ -503,3 +503,17 @@ def test_a_bodys_office_named_after_its_acronym_is_its_unit(each: Run) -> None:
               "the two parties.")
     assert {o.name: o.parent for o in ex.organisations.values()}.get("UN Development Programme Pacific Office in Fiji") \
         == "undp"
+
+
+def test_a_un_agencys_country_office_named_by_acronym_and_country(each: Run) -> None:
+    # tbsnews.net (FAO, Bangladesh), 19 Jul 2023: "FAO Bangladesh" is FAO's office, not the government's
+    ex = each("ERD Secretary Sharifa Khan and FAO Bangladesh Representative Robert D Simpson signed the project "
+              "agreements on behalf of their respective organisations.")
+    assert {o.name: o.parent for o in ex.organisations.values()}.get("FAO Bangladesh") == "fao"
+    assert all(org != "Government of Bangladesh" for _, _, org in posts(ex))
+    # trap: imemc.org (EU, UNRWA), 27 Feb 2019 (pg-551b35d67909 of ../shared/data/releases): where a signing
+    # took place is a venue, no unit
+    ex = each("UNRWA Commissioner General Pierre Krähebühl (left) and EU Representative Ralph Tarraf (right) shake "
+              "hands after signing the EU-UNRWA contribution agreement of EUR 82 million at UNRWA headquarters in East "
+              "Jerusalem on 27 February 2019.")
+    assert not any("headquarters" in name.lower() for name in names(ex))

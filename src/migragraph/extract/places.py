@@ -11,7 +11,7 @@ from migragraph.resources import data_file
 
 # What a building is called, at the end of its name: "The Jamaica Pegasus hotel", "IOM Headquarters", "the
 # British Telecom Centre". A release names such a place where something happens; it is no actor.
-VENUE_NOUN = r"(?:[Hh]otel|Headquarters|Centre|Center|House|Hall|Palace|Stadium|Building|Premises|Auditorium)"
+VENUE_NOUN = r"(?:[Hh]otel|[Hh]eadquarters|Centre|Center|House|Hall|Palace|Stadium|Building|Premises|Auditorium)"
 
 
 @cache

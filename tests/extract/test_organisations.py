@@ -517,3 +517,11 @@ def test_a_un_agencys_country_office_named_by_acronym_and_country(each: Run) -> 
               "hands after signing the EU-UNRWA contribution agreement of EUR 82 million at UNRWA headquarters in East "
               "Jerusalem on 27 February 2019.")
     assert not any("headquarters" in name.lower() for name in names(ex))
+
+
+def test_vietnam_as_english_writes_it(each: Run) -> None:
+    # en.vietnamplus.vn (ILO, Viet Nam), undated: "Vietnam" (pycountry writes "Viet Nam"), an ILO country office
+    ex = each("At the signing ceremony in Hanoi, the ministry also presented an insignia for the cause of labour, "
+              "invalids and social affairs to ILO Vietnam Country Director Dr Chang-Hee Lee.")
+    assert ("Chang-Hee Lee", "Country Director", "ILO Vietnam") in posts(ex)
+    assert {o.name: o.parent for o in ex.organisations.values()}["ILO Vietnam"] == "ilo"

@@ -525,3 +525,11 @@ def test_vietnam_as_english_writes_it(each: Run) -> None:
               "invalids and social affairs to ILO Vietnam Country Director Dr Chang-Hee Lee.")
     assert ("Chang-Hee Lee", "Country Director", "ILO Vietnam") in posts(ex)
     assert {o.name: o.parent for o in ex.organisations.values()}["ILO Vietnam"] == "ilo"
+
+
+def test_a_saints_country_shortened(each: Run) -> None:
+    # a CARICOM Heads of Government communiqué (as reprinted by globaltreatmentaccess.org), undated: "St Vincent"
+    ex = each("Members of the Conference in attendance were: Dr the Most Honourable Andrew Holness, Prime Minister of "
+              "Jamaica; Honourable Terrance Drew, Prime Minister, Federation of St Kitts and Nevis; and Dr the "
+              "Honourable Ralph Gonsalves, Prime Minister of St Vincent and the Grenadines.")
+    assert ("Ralph Gonsalves", "Prime Minister", "Government of Saint Vincent and the Grenadines") in posts(ex)

@@ -114,6 +114,9 @@ def _countries() -> list[Country]:
         if official and "," not in official:
             names.add(official)
         names = {n for n in names if "," not in n}
+        # "St Lucia", "St. Kitts and Nevis": releases shorten a saint's name
+        names |= {f"{short_form} {n.removeprefix('Saint ')}" for n in names if n.startswith("Saint ")
+                  for short_form in ("St", "St.")}
         article = "the " if c.alpha_3 in with_the else ""
         gov_name = f"Government of {article}{short}"
         gov = OrgEntry(key=slug(gov_name), name=gov_name, country=c.alpha_3,

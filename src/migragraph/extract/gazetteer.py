@@ -64,6 +64,7 @@ class Gazetteer:
     pattern: re.Pattern[str] = re.compile(r"(?!)")
     former_keys: dict[str, str] = field(default_factory=dict)  # a key published before -> the current one
     regions: frozenset[str] = frozenset()  # regions of the world: places, never bodies
+    portfolio: frozenset[str] = frozenset()  # words of portfolios and offices (roles.yaml portfolio_words)
 
     def by_surface(self, form: str) -> OrgEntry | None:
         key = self.surface.get(form) or self.surface.get(_strip_the(form))
@@ -178,6 +179,7 @@ def load() -> Gazetteer:
                 if a in form:
                     table.setdefault(form.replace(a, b), value)
     gaz.roles = _load_yaml("roles.yaml")
+    gaz.portfolio = frozenset(gaz.roles.get("portfolio_words", ()))
     gaz.regions = frozenset(_load_yaml("countries.yaml").get("regions", []))
     forms = set(gaz.surface) | set(gaz.context_surface) | set(gaz.country_surface) | set(gaz.demonym_surface)
     # Regions are matched too, and give no mention, so that a country's name inside one is none: the

@@ -77,7 +77,7 @@ def valid_surname(word: str, doc: Doc) -> bool:
 def _valid_tokens(name: str, tokens: list[str], doc: Doc) -> bool:
     if any(t.strip("’'.,") in NOT_NAME for t in tokens) or not tokens[0][0].isupper():
         return False
-    if any(t in doc.gaz.roles.get("portfolio_words", ()) or t in _title_words(doc) or t.removesuffix("s") in
+    if any(t in doc.gaz.portfolio or t in _title_words(doc) or t.removesuffix("s") in
            _title_words(doc) for t in tokens):
         return False
     if any(re.search(r"(?:’s|'s)$", t) for t in tokens[:-1]):

@@ -97,7 +97,7 @@ def _repair_person(doc: Doc, sentence: Parsed, ent: SpacySpan, lowered: set[str]
     titled = False
     # (and a portfolio's last word the model took in: "… Minister of Education and Science Levon Mkrtchyan")
     while tokens and (_is_title_word(doc, tokens[0]) or tokens[0].text in ("the", "The") or (
-            len(tokens) > 2 and tokens[0].text in _portfolio(doc))):
+            len(tokens) > 2 and tokens[0].text in doc.gaz.portfolio)):
         # a title's head or an honorific: "Minister Bayram", not "the MoU" or "Migration Governance"
         titled = titled or _is_head_word(doc, tokens[0].text)
         tokens.pop(0)
@@ -262,7 +262,7 @@ def _org_like(doc: Doc, name: str) -> bool:
         return (bool(re.fullmatch(r"[A-Z][A-Z&-]{1,9}", name)) and name not in doc.gaz.country_surface
                 and name not in _currencies() and not _defines_other(doc, name)
                 and not is_city(name.title()) and name.lower() not in _agreement_words())
-    if words[0].endswith("ing") or all(w in _portfolio(doc) or w in _CONNECTORS for w in words):
+    if words[0].endswith("ing") or all(w in doc.gaz.portfolio or w in _CONNECTORS for w in words):
         return False  # "Promoting Regional Integration"; "International Cooperation and Development"
     if re.fullmatch(r"[IVXL]+", words[0]) or _is_title_word(doc, words[-1]):
         return False  # "IV Islamic Solidarity Games"; "Australia’s Permanent" (representative)
@@ -291,9 +291,6 @@ def _currencies() -> frozenset[str]:
 
     return frozenset(c.alpha_3 for c in pycountry.currencies)
 
-
-def _portfolio(doc: Doc) -> frozenset[str]:
-    return frozenset(doc.gaz.roles.get("portfolio_words", ()))
 
 
 def _defines_other(doc: Doc, acronym: str) -> bool:

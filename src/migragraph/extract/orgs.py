@@ -605,7 +605,7 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
         phrase, start = phrase[owner.end():], start + owner.end()
     named = _NAMED_AND.match(phrase)
     if named and not _HEAD_RE.search(named.group(1)) and not doc.mention_at(start, start + len(named.group(1))) and \
-            not set(named.group(1).split()) <= set(doc.gaz.roles.get("portfolio_words", ())):
+            not set(named.group(1).split()) <= doc.gaz.portfolio:
         # "UN Special Envoy Jan Kubis and the UN Support Mission in Libya": a person's name, then the body
         phrase, start = phrase[named.end():], start + named.end()
     for joint in reversed(list(_JOINT.finditer(phrase))):

@@ -326,9 +326,12 @@ _BEFORE_SURNAME = r"(?:Mr|Mrs|Ms|Miss|Mme|Dr|Prof|Professor)\.?"
 _SURNAME = r"[A-Z][^\W\d_]+(?:[’'-][A-Z]?[^\W\d_]+)*"
 
 
+_OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
+
+
 def _past_bodies(doc: Doc, pos: int) -> int:
     """The end of the bodies that follow a title's own: "… Department of the Ministry of Internal Affairs"."""
-    while m := re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?").match(doc.text, pos):
+    while m := _OF.match(doc.text, pos):
         hit = next((x for x in doc.mentions if x.start == m.end() and x.kind in ("org", "country")), None)
         if hit is None:
             break
@@ -397,9 +400,6 @@ def _subject_of(doc: Doc, title: Title) -> Holder | None:
         if start <= at < end:
             return Holder(start, name, True)
     return None
-
-
-_OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 
 
 def _body_after_name(doc: Doc, holder: Holder, told: str) -> str | None:
@@ -592,13 +592,12 @@ _NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ance|ence|ship|ism|ing|ness|ure|ic
 
 def portfolio_words(doc: Doc) -> frozenset[str]:
     """The words of portfolios and offices (roles.yaml), and of titles."""
-    return _portfolio_words(tuple(doc.gaz.roles.get("portfolio_words", ())), tuple(doc.gaz.roles["heads"]),
-                            tuple(doc.gaz.roles["modifiers"]))
+    return doc.gaz.portfolio | _title_words(tuple(doc.gaz.roles["heads"]), tuple(doc.gaz.roles["modifiers"]))
 
 
 @cache
-def _portfolio_words(words: tuple[str, ...], heads: tuple[str, ...], modifiers: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(words) | {w for phrase in (*heads, *modifiers) for w in phrase.split()}
+def _title_words(heads: tuple[str, ...], modifiers: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for phrase in (*heads, *modifiers) for w in phrase.split())
 
 
 def _place_name(doc: Doc, words: str, at: int, title: str) -> bool:
@@ -606,8 +605,7 @@ def _place_name(doc: Doc, words: str, at: int, title: str) -> bool:
     Companies have presidents too ("Senior Vice President of Sales"): after "President" the words must
     be a city, a place the model found there, or a city's state or province."""
     parts = words.split()
-    portfolio = set(doc.gaz.roles.get("portfolio_words", ()))
-    if not (1 <= len(parts) <= 2 and all(p[:1].isupper() and p not in portfolio for p in parts)):
+    if not (1 <= len(parts) <= 2 and all(p[:1].isupper() and p not in doc.gaz.portfolio for p in parts)):
         return False
     if not title.endswith("President") or is_city(words) or any(
             s <= at and at + len(words) <= e for s, e in doc.places):

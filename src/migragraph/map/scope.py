@@ -47,7 +47,7 @@ class Identity:
 def _generic_words() -> frozenset[str]:
     units: dict[str, Any] = yaml.safe_load(data_file("gazetteer", "units.yaml").read_text(encoding="utf-8"))
     words = {w for phrase in units["heads"] for w in phrase.split()} | set(units["words"])
-    return frozenset(words | set(load().roles.get("portfolio_words", ())))
+    return frozenset(words | load().portfolio)
 
 
 def plain(name: str) -> str:

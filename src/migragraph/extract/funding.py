@@ -91,22 +91,11 @@ def _lender_borrower(doc: Doc, span: Span, frameworks: Sequence[Framework],
         if len(state) == 1:
             other = next(p for p in f.parties if p != state[0])
             return other, state[0]
-        if not state and _SIGNED_WITH.search(span.text):
-            # "The OPEC Fund has signed a €50 million loan with the West African Development Bank": between
-            # two bodies, the one that signs lends to the one it signs with
-            first = min(f.parties, key=lambda p: _first_mention(doc, span, p))
-            return first, next(p for p in f.parties if p != first)
     return None
 
 
 _SIGNS_A = re.compile(r"\bsign(?:ed|s)\s+(?:an?\s+|the\s+)?(?:new\s+)?$")
 _LOAN_WITH = re.compile(r"\s+(?:concessional\s+|new\s+)?(?:loan|credit|grant|financing)(?:\s+agreements?)?\s+with\s+(?:the\s+)?")
-_SIGNED_WITH = re.compile(r"\bsign(?:ed|s)\s+(?:an?\s+|the\s+)?.{0,40}?\b(?:loan|credit|grant|financing)\b.{0,30}?\bwith\b")
-
-
-def _first_mention(doc: Doc, span: Span, key: str) -> int:
-    """Where the sentence first names an organisation (its end, if it does not)."""
-    return min((m.start for m in doc.mentions if m.key == key and span.start <= m.start < span.end), default=span.end)
 
 
 def _frame(found: list[Funding]) -> tuple[str, str] | None:

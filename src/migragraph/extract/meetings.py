@@ -198,9 +198,9 @@ def find_meetings(doc: Doc, frameworks: list[Framework]) -> list[Meeting]:
         if len({a.key for a in actors}) < 2 and not (actors and re.search(r"\bmet\b|\bvisit", span.text)):
             continue
         ds = [d for d in doc.dates_in(span.text) if len(d.value) == 10]
-        if len(ds) > 1 and (DATELINE_END.match(span.text, ds[0].end) or _COPIED_DATE.fullmatch(span.text, 0, ds[0].start)):
+        if len(ds) > 1 and (DATELINE_END.match(span.text, ds[0].end) or span.text[:ds[0].start].strip() == "date"):
             # "Geneva, 22 September 2022 - President Ali on Wednesday met …", and a copied page's " date
-            # 2022-09-22 President …": the day the sentence tells, not the release's
+            # 2022-09-22 President …" (release_info.py reads it as the release's): the day the sentence tells
             ds = ds[1:]
         date = ds[0].value if ds else None
         past = date and main and main.date and date != main.date and re.search(r"\b(?:was|were) held\b", span.text)
@@ -234,8 +234,6 @@ def find_meetings(doc: Doc, frameworks: list[Framework]) -> list[Meeting]:
     return meetings
 
 
-# The date a copied page's text begins with (release_info.py reads it as the release's).
-_COPIED_DATE = re.compile(r"\s*date\s+")
 _SIGNING = re.compile(r"\bsign(?:ed|ing|s)?\b|\bsignature\b", re.IGNORECASE)
 
 

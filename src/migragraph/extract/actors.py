@@ -37,7 +37,7 @@ _NAMED_AS = re.compile(r"\b(?:beneficiary|recipient|borrowing|donor) countr(?:y|
 _PLACE_BEFORE = re.compile(r"(?:\bin|\bto|\bacross|\bthroughout|\bwithin|\binside|\bnear|\bfrom\s+\w+\s+to|"
                            r"\bneighbouring|\bneighboring|\bborder with|\bsuch as|\bincluding|\bvisit|"
                            # where people come from: "returnees from Iran", "IOM experts from Albania"
-                           r"\b(?:returnees|migrants|refugees|nationals|citizens|people|experts|members|students|"
+                           r"\b(?i:returnees|migrants|refugees|nationals|citizens|people|experts|members|students|"
                            r"workers|officials|journalists|delegates|participants)\s+from|"
                            # where people flee or return from: "individuals returning home after fleeing from Iraq"
                            r"\b(?:flee|fleeing|fled|escaping|escaped|returning|returned|displaced|deported|evacuated|"
@@ -57,8 +57,11 @@ def promote_acting_countries(doc: Doc) -> None:
         before = text[max(0, m.start - 80):m.start]
         sentence = doc.sentence_of(m.start)
         verb = _ACTS_AFTER.match(after)
-        if verb and verb.group(1) and _PLACE_BEFORE.search(before):
-            verb = None  # "Flood survivors in Sierra Leone receive solar lanterns": a place, where people receive
+        if verb and verb.group(1) and (_PLACE_BEFORE.search(before) or (
+                out and out[-1].kind == "country" and _listed_after(doc, out[-1], m))):
+            # "Flood survivors in Sierra Leone receive solar lanterns": a place, where people receive (and so
+            # is the next of a list of places: "Refugees from Syria and Iraq have received")
+            verb = None
         acts = bool(verb or _POSSESSED.match(after) or _ADJECTIVAL.match(after) or _acts_with(doc, m))
         route = re.search(r"\bfrom\s+(?:the\s+)?$", before) and re.match(r"\s+to\s+(?:the\s+)?[A-Z]", after)
         if re.search(r"\b(?:in|at|based in|from|to)\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?,\s*$", before):
@@ -92,15 +95,15 @@ def _listed_after(doc: Doc, previous: Mention, m: Mention) -> bool:
 
 
 def _acts_with(doc: Doc, m: Mention) -> bool:
-    """'Australia and the Pacific Islands Forum Secretariat (PIFS) have signed …': a country joined by
-    "and" to an organisation that acts with it."""
+    """'Australia and the Pacific Islands Forum Secretariat (PIFS) have signed …', 'Russia and Belarus have
+    signed …': a country joined by "and" to an organisation or a country that acts with it."""
     joint = re.match(r"\s+and\s+(?:the\s+)?", doc.text[m.end:m.end + 12])
     if not joint:
         return False
     at = m.end + joint.end()
-    partner = next((x for x in doc.mentions if x.start == at and x.kind == "org"), None)
-    if partner is None:
-        return False
+    partner = next((x for x in doc.mentions if x.start == at and x.kind in ("org", "country")), None)
+    if partner is None or (partner.kind == "country" and _PLACE_BEFORE.search(doc.text[max(0, m.start - 80):m.start])):
+        return False  # ("Russia and Belarus have signed": two countries act together, unless they are places)
     rest = re.sub(r"^\s*\([^)]{1,15}\)", "", doc.text[partner.end:partner.end + 100])
     return bool(_ACTS_AFTER.match(rest))
 

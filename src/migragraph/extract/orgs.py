@@ -252,6 +252,15 @@ def _acronym_fits(name: str, acronym: str) -> bool:
     return hits >= max(2, round(0.6 * len(letters))) or (len(letters) == 1 and len(acro) <= 3)
 
 
+_LIST_END = re.compile(r"(?:,|\band|\band the|, the)$")
+
+
+def _exact_initials(name: str, acronym: str) -> bool:
+    """Whether an acronym is a name's initials, letter for letter."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", name) if w.lower() not in _CONNECTORS]
+    return len(words) > 1 and "".join(w[0] for w in words).upper() == re.sub(r"[^A-Za-z]", "", acronym).upper()
+
+
 def _initialisms(doc: Doc) -> None:
     """'the MIA' where the release names the Ministry of Internal Affairs and defines no MIA: an acronym
     no organisation of the gazetteer has, made of the initials of exactly one body the release names."""
@@ -315,6 +324,10 @@ def _defined(doc: Doc) -> None:
                 continue  # "Secretary General of the Gulf Cooperation Council (GCC)": a title, then the name
             if not _acronym_fits(name, acronym):
                 continue
+            if not _exact_initials(name, acronym) and any(
+                    _exact_initials(" ".join(words[j:]), acronym) and _LIST_END.search(" ".join(words[i:j]))
+                    for j in range(i + 1, len(words))):
+                continue  # "CARICOM, the Canadian International Development Agency (CIDA)": a list's last body
             listed = re.match(r"(.+?),?\s+(?:and|&)\s+", name)
             if listed and doc.gaz.by_surface(listed.group(1)):
                 continue  # "CARICOM and Caribbean Forum of … States (CARIFORUM)": a list, the acronym its last
@@ -614,11 +627,14 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
             # "the Ministry of Foreign Affairs and International Cooperation and IOM": a known body joined last
             phrase = phrase[:joint.start()]
             break
-    cut = _CUT.search(phrase)
-    if cut and _HEAD_RE.search(phrase[:cut.start()]) and (
-            _HEAD_RE.search(phrase[cut.end() - 1:]) or role_words.match(phrase[cut.end() - 1:])
-            or re.fullmatch(r"[A-Z][A-Z&-]{1,9}", phrase[cut.end() - 1:].strip())
-            or any(m.start == start + cut.end() - 1 and m.kind == "org" for m in doc.mentions)):
+    cut = next((c for c in _CUT.finditer(phrase) if _joins_two(doc, start, phrase, c)), None)
+    if cut and _ACRONYM.fullmatch(phrase[:cut.start()]):
+        # "AFD and the Ministry of International Cooperation": an acronym, then a body joined to it
+        doc.mentions.append(Mention(start, start + cut.start(), doc.add_org(phrase[:cut.start()]), "org",
+                                    phrase[:cut.start()]))
+        phrase, start = phrase[cut.end() - 1:], start + cut.end() - 1
+        cut = None
+    if cut:
         acronym = phrase[cut.end() - 1:].strip()
         if re.fullmatch(r"[A-Z][A-Z&-]{1,9}", acronym) and not doc.gaz.by_surface(acronym) and \
                 acronym not in doc.gaz.country_surface:
@@ -668,6 +684,24 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
         return
     key = doc.add_org(phrase, parent=_parent_of(doc, phrase, start))
     doc.mentions.append(Mention(start, end, key, "org", phrase))
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&-]{1,9}")
+
+
+def _joins_two(doc: Doc, start: int, phrase: str, cut: re.Match[str]) -> bool:
+    """Whether "and" joins two names at this cut: a body's name (or an acronym no country or known body
+    has) before it; after it, another body's name, a title, an acronym or a body the release names
+    ("Turkish Coordination and Cooperation Agency and the South Korea International Cooperation Agency":
+    the second "and", not the first)."""
+    before, after = phrase[:cut.start()], phrase[cut.end() - 1:]
+    bare = bool(_ACRONYM.fullmatch(before)) and not doc.gaz.by_surface(before) and \
+        before not in doc.gaz.country_surface
+    if bare:
+        return bool(_HEAD_RE.search(after))
+    return bool(_HEAD_RE.search(before)) and bool(
+        _HEAD_RE.search(after) or role_words.match(after) or _ACRONYM.fullmatch(after.strip())
+        or any(m.start == start + cut.end() - 1 and m.kind == "org" for m in doc.mentions))
 
 
 def _not_org(doc: Doc, start: int, phrase: str) -> bool:

@@ -503,6 +503,9 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
                 break
             if placed and prep in ("for", "on", "of"):
                 break
+            if hit.kind == "demonym" and (word := re.match(r"\s+([A-Z][\w’'-]+)", text[hit.end:hit.end + 30])) \
+                    and not _STATE_WORD.fullmatch(word.group(1)):
+                break  # "Executive Secretary of the Bolivian Alliance for …": the adjective begins another body's name
             org, pos, placed = _org_of(doc, hit), _past_expansion(doc, hit), True
             poss = next((m for m in doc.mentions if m.kind == "org" and 0 < m.start - pos <= 4
                          and re.match(r"(?:’s|'s)\s", text[pos:m.start])), None)
@@ -646,6 +649,13 @@ def _mention_ending(doc: Doc, pos: int) -> Mention | None:
                 doc.text, m.end) == end:
             return m
     return None
+
+
+# Words after a country's adjective that make it name the state or one of its bodies ("of the Japanese
+# Government", "of the Turkish Ministry of Interior").
+_STATE_WORD = re.compile(r"Ministry|Department|Directorate|Police|Gendarmerie|Coast|Army|Navy|Armed|Embassy|"
+                         r"Parliament|Government|Cabinet|Presidency|Senate|Agency|Authority|Authorities|Office|"
+                         r"Service|Council|Court|Mission|Consulate|Federal|National|State|Republic|People|Red")
 
 
 def _org_of(doc: Doc, m: Mention) -> str:

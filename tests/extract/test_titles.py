@@ -485,3 +485,16 @@ def test_two_titles_joined_by_and_with_a_name_before_and_after_are_two_peoples(e
     held = {(person, role) for person, role, _ in posts(ex)}
     assert ("Stefania Giannini", "Assistant Director-General for Education") in held
     assert ("Stefania Giannini", "Minister of Education") not in held
+
+
+def test_an_office_in_a_city_then_its_heads_name(each: Run) -> None:
+    # osce.org (Programme Office in Bishkek), 3 June 2021: an office named for the work it serves is a body, and
+    # the city it is in stands between it and the name
+    ex = each("3 June 2021, BISHKEK – The recently appointed Head of the OSCE Programme Office in Bishkek, Alexey Rogov, "
+              "met with the Minister of Foreign Affairs of the Kyrgyz Republic, Ruslan Kazakbaev.")
+    assert ("Alexey Rogov", "Head", "OSCE Programme Office") in posts(ex)
+    assert {o.name: o.parent for o in ex.organisations.values()}["OSCE Programme Office"] == "osce"
+    # english.alarabiya.net (Saudi Arabia, UNODC), 3 Nov 2021
+    ex = each("Saudi Arabia’s Minister of Interior Prince Abdulaziz bin Saud bin Nayef receives the Executive Director of "
+              "the UN Office on Drugs and Crime and Director-General of the UN Office at Vienna Ghada Waly.")
+    assert ("Ghada Waly", "Executive Director", "United Nations Office on Drugs and Crime") in posts(ex)

@@ -709,7 +709,12 @@ def _not_org(doc: Doc, start: int, phrase: str) -> bool:
     Initiative"); a neighbour joined by "and" ("… and the United Nations Development Programme") does
     not count."""
     follows = re.match(r"(?:\s+[A-Z][\w’'-]*){1,3}", doc.text[start + len(phrase):])
-    return bool(_NOT_ORG.search(phrase) or (follows and _NOT_ORG.search(follows.group())))
+    own = _NOT_ORG.search(phrase) and not _SERVES_WORK.search(phrase)
+    return bool(own or (follows and _NOT_ORG.search(follows.group())))
+
+
+# An office named for the work it serves is a body: "the OSCE Programme Office", "Project Management Unit".
+_SERVES_WORK = re.compile(r"\b(?:Office|Secretariat|Unit|Bureau)$")
 
 
 def _person_of(doc: Doc, start: int, phrase: str) -> int:

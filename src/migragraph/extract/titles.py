@@ -512,6 +512,10 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
             if poss:
                 org, pos = poss.key, poss.end
             continue
+        city = _city_at(text, after) if placed and prep in ("in", "at") else None
+        if city:
+            pos = after + len(city)  # "Head of the OSCE Programme Office in Bishkek, Alexey Rogov": where it is
+            break
         if prep in ("in", "at", "to") or (placed and prep != "for"):
             break  # "High Representative of the European Union for Foreign Affairs …": a portfolio may follow
         found = _portfolio(doc, after)
@@ -534,6 +538,14 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
         if name_inside:
             return title, org, pos + len(text[pos:].split(name_inside, 1)[0]) + len(name_inside), name_inside
     return title, org, pos, None
+
+
+def _city_at(text: str, at: int) -> str | None:
+    """The city named at `at` ("Bishkek", "Addis Ababa"), if any."""
+    words = re.match(r"[A-Z][\w’'-]+(?:[ \t][A-Z][\w’'-]+)?", text[at:at + 40])
+    if not words:
+        return None
+    return next((c for c in (words.group(), words.group().split()[0]) if is_city(c)), None)
 
 
 def _government_organ(doc: Doc, hit: Mention) -> bool:

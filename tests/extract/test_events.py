@@ -620,3 +620,26 @@ def test_a_sum_told_as_an_agreements_worth_flows_from_the_side_that_is_no_govern
               "305.7-million-dollar agreement for the Rural Financial Intermediation Programme III.")
     assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {
         ("ifad", "government-of-ethiopia", Decimal("305700000"))}
+
+
+def test_a_state_contributes_to_an_agency_under_a_contribution_agreement(each: Run) -> None:
+    # sudan.unfpa.org, 18 October 2022: past the sum's conversion in brackets; the state gives, not the agency
+    ex = each("Khartoum, 18 October 2022 – The Embassy of Sweden and the United Nations Population Fund signed a 35.6 "
+              "million Swedish kronor (US$3.2 million) contribution agreement for strategic interventions on ending "
+              "preventable maternal deaths, ending unmet needs for family planning and ending gender-based violence "
+              "and harmful practices including child marriage and female genital mutilation in Sudan.")
+    assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} == {
+        ("embassy-of-sweden", "unfpa", Decimal("35600000"), "SEK")}
+    # thinkeurope.de (Qatar Fund for Development, UN-OHRLLS), undated: who signs a contribution agreement with an
+    # office of the UN contributes to it (a state's fund: the gazetteer's)
+    ex = each("The Qatar Fund for Development (QFFD) has signed a $10 million contribution agreement with the Office of "
+              "the High Representative for the Least Developed Countries, Landlocked Developing Countries, and Small "
+              "Island Developing States (UN-OHRLLS), on the sidelines of the 79th United Nations General Assembly.")
+    assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {
+        ("qatar-fund-for-development", "office-of-the-high-representative-for-the-least-developed-countries-landlocked",
+         Decimal("10000000"))}
+    # aa.unfpa.org (Sweden, UNFPA), undated: a currency named with its country's adjective
+    ex = each("UNITED NATIONS, New York -The Swedish Government yesterday announced its decision to grant a further 20 "
+              "million Swedish kronor (approximately $2.1 million) to the United Nations Population Fund (UNFPA).")
+    assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} == {
+        ("government-of-sweden", "unfpa", Decimal("20000000"), "SEK")}

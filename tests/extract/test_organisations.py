@@ -541,10 +541,11 @@ def test_two_bodies_joined_by_and_are_two(each: Run) -> None:
               "by Presidential Decree and ratified by the Parliament; the agreement entered into force in February 2007.")
     assert {"AFD", "Ministry of International Cooperation"} <= set(names(ex))
     assert {tuple(sorted(f.parties)) for f in ex.frameworks} == {("afd", "ministry-of-international-cooperation")}
-    # tika.gov.tr (TIKA, KOICA), undated: the "and" that joins two agencies, not the one inside the first name
-    ex = each("Turkish Coordination and Cooperation Agency and the South Korea International Cooperation Agency signed a "
-              "memorandum of understanding in Ankara aiming at cooperating in various fields.")
-    assert "Turkish Coordination and Cooperation Agency" in names(ex)
+    # the same page: the "and" that joins two bodies, not the one inside the first name
+    ex = each("The Financing Agreement was signed by representatives of the Egyptian Central Bank, the Ministry of "
+              "Agriculture and Land Reclamation and the AFD in the presence of the Ambassador of France in Egypt, Mr. "
+              "André Parant.")
+    assert {"Ministry of Agriculture and Land Reclamation", "AFD"} <= set(names(ex))
     assert not any(" and the " in name for name in names(ex))
     # stabroeknews.com (CARICOM, CIDA), 11 October 2009: the acronym in brackets is the list's last body's
     ex = each("CARICOM, the Canadian International Development Agency (CIDA) and the Government of Barbados on "
@@ -578,3 +579,18 @@ def test_a_countrys_adjective_names_its_government(each: Run) -> None:
               "Natalio Wheatley, Premier of the British Virgin Islands, His Excellency Gilmar Pisas, Prime Minister of "
               "Curacao; and Honourable Jamell Robinson, Deputy Premier of the Turks and Caicos Islands.")
     assert ("Natalio Wheatley", "Premier", "Government of the British Virgin Islands") in posts(ex)
+
+
+def test_un_agencies_and_regional_bodies_the_gazetteer_lists(each: Run) -> None:
+    # africa.com (IAEA, Eritrea), undated: a UN specialised agency, part of the UN
+    ex = each("Ambassador Yohannes Woldu, Permanent Mission of Eritrea to IAEA, and Hua Liu, IAEA Deputy Director General "
+              "and Head of the Department of Technical Cooperation, signed Eritrea’s Country Programme Framework (CPF) for "
+              "the period of 2024-2028 on 08 October and 18 October 2024, respectively.")
+    assert ex.organisations["international-atomic-energy-agency"].parent == "un"
+    # caucasusindetail.com (Trend), undated: a regional body's former name and its short name are one body
+    ex = each("Azerbaijani Foreign Minister Elmar Mammadyarov received a delegation led by Secretary General of the "
+              "Cooperation Council of Turkic Speaking States (Turkic Council) Baghdad Amreyev, Trend reports on Sept. "
+              "Stressing that Azerbaijan is one of the founders of the Turkic Council, Mammadyarov said that support is "
+              "being rendered to expand cooperation of this structure with other international organizations.")
+    assert ("Baghdad Amreyev", "Secretary General", "Organization of Turkic States") in posts(ex)
+    assert "Turkic Council" not in names(ex)

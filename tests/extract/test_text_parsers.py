@@ -72,6 +72,22 @@ def test_a_relative_day_glossed_with_its_date_or_after_a_dateline_is_that_date()
     ("a eight million dollar Grant provided by the Government of Japan", "8000000", "USD", None),  # sg-47a84959c843
     ("handed over USD one million to", "1000000", "USD", None),  # zeenews.india.com (India, UNRWA), Oct 2020
     ("NZ$45 million", "45000000", "NZD", None),  # sg-33717b6f02df of ../shared/data/gold
+    # a currency named before its sum, a scale of South Asia, the sum converted in brackets: unicef.org
+    # (Bangladesh), 2010; kuenselonline.com, Mar 2018; arabnews.com, undated; studyadda.com (India, JICA), undated
+    ("KOICA yesterday donated Taka 14 crore (USD 2 million) to the United Nations Children’s Fund",
+     "140000000", "BDT", None),
+    ("India handed over Nu 526.8 million to the Royal Government yesterday", "526800000", "BTN", None),
+    ("Morocco received two loans of SR135 million to finance", "135000000", "SAR", None),
+    ("Chennai Peripheral Ring Road (Phase 1) for Japanese Yen 40.074 billion (around Rs 2470 Crore)",
+     "40074000000", "JPY", None),
+    # a currency with its country's adjective, a pound, a hyphened scale, "CAD$": aa.unfpa.org (Sweden, UNFPA),
+    # undated; pennews.net, 12 Apr 2020; scroll.in (ADB, India), 2020; donortracker.org, undated
+    ("grant a further 20 million Swedish kronor (approximately $2.1 million) to the United Nations Population Fund",
+     "20000000", "SEK", None),
+    ("The United Kingdom announced a 200 million pound ($248.94 million) aid package", "200000000", "GBP", None),
+    ("The Asian Development Bank on Tuesday approved a $1.5-billion (approximately Rs 11,400 crore) loan",
+     "1500000000", "USD", None),
+    ("economic empowerment, CAD$18 million (US$14 million) over 5 years", "18000000", "CAD", None),
 ])
 def test_amounts(text: str, amount: str, currency: str, qualifier: str | None) -> None:
     (m,) = amounts(text)

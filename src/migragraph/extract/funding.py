@@ -28,7 +28,7 @@ _PAIR_AGREEMENT = re.compile(r"\b([A-Z][\w.&]*)-([A-Z][\w.&]*)\s+(?:contribution
                             r"\s+agreements?\s+(?:of|worth|amounting to)\s+(?:(?:about|around|some|over|nearly|almost|"
                             r"up to)\s+)?$")
 # A sum told as an agreement's worth: "a 305.7-million-dollar agreement".
-_SUM_OF_AGREEMENT = re.compile(r"[\s-]+(?:[\w-]+\s+){0,2}?agreements?\b")
+_SUM_OF_AGREEMENT = re.compile(r"(?:\s*\([^()]{1,40}\))?[\s-]+(?:[\w-]+\s+){0,2}?agreements?\b")
 # Agreements under which one side lends or grants to the other (not a donor's "contribution agreement",
 # under which a government may as well give as receive).
 _LENDING = re.compile(r"\b(?:grant|loan|credit|financing)\s+agreements?\b", re.IGNORECASE)
@@ -83,19 +83,41 @@ def _lender_borrower(doc: Doc, span: Span, frameworks: Sequence[Framework],
     government and IDB signed grant agreement (200 thousand USD)")."""
     # (or any agreement the sum is the worth of: "IFAD and the government of Ethiopia signed a 305.7-million-dollar
     # agreement for …")
-    worth = money is not None and _SUM_OF_AGREEMENT.match(span.text, money.end) is not None
+    worth = _SUM_OF_AGREEMENT.match(span.text, money.end) if money is not None else None
     for f in frameworks:
         if f.evidence.start != span.start or not (_LENDING.search(f.name) or worth) or len(f.parties) != 2:
             continue
         state = [p for p in f.parties if doc.government_above(p)]
         if len(state) == 1:
             other = next(p for p in f.parties if p != state[0])
+            if worth and "contribution" in worth.group().lower() and _agency(doc, other):
+                # "The Embassy of Sweden and the United Nations Population Fund signed a 35.6 million Swedish
+                # kronor … contribution agreement": a state contributes to an agency that works in countries
+                return state[0], other
             return other, state[0]
     return None
 
 
-_SIGNS_A = re.compile(r"\bsign(?:ed|s)\s+(?:an?\s+|the\s+)?(?:new\s+)?$")
-_LOAN_WITH = re.compile(r"\s+(?:concessional\s+|new\s+)?(?:loan|credit|grant|financing)(?:\s+agreements?)?\s+with\s+(?:the\s+)?")
+def _agency(doc: Doc, key: str) -> bool:
+    """Whether a body is (or is an office of) an agency with offices in the countries it works in (the
+    gazetteer's `offices`: the UN's agencies, IOM), which governments fund."""
+    seen: set[str] = set()
+    while key and key not in seen:
+        seen.add(key)
+        entry = doc.gaz.orgs.get(key)
+        if entry is not None and entry.offices:
+            return True
+        org = doc.orgs.get(key)
+        key = org.parent if org is not None and org.parent else ""
+    return False
+
+
+_SIGNS_A = re.compile(r"\bsign(?:ed|s)\s+(?:an?\s+|the\s+)?(?:new\s+)?"
+                      # "signed a financing agreement for $105.2m (N16.62bn) with …": the kind before the sum
+                      r"(?:(?P<kind>loan|credit|grant|financing|contribution)\s+agreements?\s+(?:for|of|worth)\s+)?$")
+_LOAN_WITH = re.compile(r"\s+(?:concessional\s+|new\s+)?(?P<kind>loan|credit|grant|financing|contribution)"
+                        r"(?:\s+agreements?)?\s+with\s+(?:the\s+)?")
+_KIND_DONE_WITH = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?with\s+(?:the\s+)?")
 
 
 def _frame(found: list[Funding]) -> tuple[str, str] | None:
@@ -120,13 +142,18 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
     # with another lends to it, unless it is the government that borrows ("Nepal signed a $50 million loan
     # with the World Bank")
     signed = _SIGNS_A.search(before)
-    with_ = _LOAN_WITH.match(after) if signed else None
+    with_ = (_KIND_DONE_WITH if signed and signed.group("kind") else _LOAN_WITH).match(after) if signed else None
     if signed and with_:
         d = _orgs(doc, span.start, span.start + signed.start())
         r = [x for x in doc.mentions if x.kind == "org" and x.start == b + with_.end()]
         if d and r and d[-1].key != r[0].key:
             lender, borrower = d[-1].key, r[0].key
-            if doc.government_above(lender) and not doc.government_above(borrower):
+            if (signed.group("kind") or with_.groupdict().get("kind")) == "contribution":
+                # "QFFD has signed a $10 million contribution agreement with the … (UN-OHRLLS)": who contributes to
+                # an agency is the side that is none
+                if _agency(doc, lender) and not _agency(doc, borrower):
+                    lender, borrower = borrower, lender
+            elif doc.government_above(lender) and not doc.government_above(borrower):
                 lender, borrower = borrower, lender
             return lender, borrower
     # "the EU-UNRWA contribution agreement of EUR 82 million": the pair's first gives, to the second

@@ -24,10 +24,21 @@ _SYMBOLS = {
     "pa’anga": "TOP", "pa'anga": "TOP", "paanga": "TOP", "zloty": "PLN", "złoty": "PLN", "kroner": "NOK",
     "kronor": "SEK", "francs": "CHF", "riyals": "SAR", "dirhams": "AED", "shillings": "KES", "naira": "NGN",
     "rand": "ZAR", "pesos": "MXN", "reais": "BRL", "lira": "TRY", "manat": "AZN", "tenge": "KZT",
+    "pound": "GBP", "pound sterling": "GBP", "cad$": "CAD", "taka": "BDT", "tk": "BDT", "nu": "BTN", "sr": "SAR",
+    "dh": "AED",
+    # a currency named with its country's adjective: "20 million Swedish kronor", "Japanese Yen 40.074 billion"
+    "swedish kronor": "SEK", "swedish krona": "SEK", "swedish crowns": "SEK", "norwegian kroner": "NOK",
+    "norwegian krone": "NOK", "norwegian kronor": "NOK", "danish kroner": "DKK", "danish krone": "DKK",
+    "icelandic kronur": "ISK", "japanese yen": "JPY", "canadian dollars": "CAD", "australian dollars": "AUD",
+    "new zealand dollars": "NZD", "singapore dollars": "SGD", "hong kong dollars": "HKD", "indian rupees": "INR",
+    "pakistani rupees": "PKR", "sri lankan rupees": "LKR", "nepalese rupees": "NPR", "saudi riyals": "SAR",
+    "qatari riyals": "QAR", "kuwaiti dinars": "KWD", "uae dirhams": "AED", "emirati dirhams": "AED",
+    "chinese yuan": "CNY", "south african rand": "ZAR", "kenyan shillings": "KES", "ugandan shillings": "UGX",
+    "tanzanian shillings": "TZS", "nigerian naira": "NGN", "egyptian pounds": "EGP", "turkish lira": "TRY",
 }
 # Every ISO 4217 code counts when it stands next to a number ("3,5 million PLN", "AUD2m").
 _ISO = sorted({c.alpha_3 for c in pycountry.currencies}, key=len, reverse=True)
-_SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "mln": 10**6, "m": 10**6, "mil": 10**6,
+_SCALE = {"lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7, "thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "mln": 10**6, "m": 10**6, "mil": 10**6,
           "mn": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12}
 _QUALIFIERS = ("more than", "over", "around", "about", "approximately", "nearly", "almost", "up to",
                "some", "at least", "roughly", "close to", "in excess of", "just over", "almost")
@@ -35,17 +46,22 @@ _QUALIFIERS = ("more than", "over", "around", "about", "approximately", "nearly"
 # Three letters stand for any ISO code here, checked against _PREFIX_CODES after the match: an alternation of
 # ~180 codes tried at every position of every sentence was a sixth of the rules extractor's time.
 # "US $210 million" too, as World Bank pages write it; "Euro 2 million", as an Italian ministry does
-_CODE = r"(?:US ?\$|NZ\$|AU\$|CA\$|HK\$|S\$|C\$|A\$|SDR|\bEuros?\b|\b[A-Za-z]{3}|[€$£¥])"
+_CODE = (r"(?:US ?\$|NZ\$|AU\$|CAD?\$|HK\$|S\$|C\$|A\$|SDR|\bEuros?\b|\bJapanese Yen\b|\b(?:Taka|Tk|Nu|SR|Dh)(?=\s?\d)|"
+         r"\b[A-Za-z]{3}|[€$£¥])")
 _PREFIX_CODES = frozenset(_ISO) | {"SDR"}
 # Thousands with commas or spaces; decimals with a point, or with a comma before a scale ("3,5 million").
 _NUM = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s?(?:thousand|millions?|mln|mn|billion|bn)\b)|\d+(?:\.\d+)?"
-_SCALE_RE = r"(?:thousand|millions?|mln|mil\.|mn|billion|bn|trillion|[mMbBkK])(?:\b|(?<=\.))"
-_WORD_CUR = (r"(?:euros?|US dollars?|U\.S\. dollars?|dollars?|pounds(?: sterling)?|Swiss francs|yen|yuan|rupees|"
+_SCALE_RE = r"(?:thousand|millions?|mln|mil\.|mn|billion|bn|trillion|crores?|lakhs?|[mMbBkK])(?:\b|(?<=\.))"
+_WORD_CUR = (r"(?:(?:Swedish|Norwegian|Danish|Icelandic)\s+(?:kronor|kroner|krona|krone|kronur|crowns)|"
+             r"(?:Japanese|Canadian|Australian|New Zealand|Singapore|Hong Kong|Indian|Pakistani|Sri Lankan|Nepalese|"
+             r"Saudi|Qatari|Kuwaiti|UAE|Emirati|Chinese|South African|Kenyan|Ugandan|Tanzanian|Nigerian|Egyptian|"
+             r"Turkish)\s+(?:yen|dollars|rupees|riyals|dinars|dirhams|yuan|rand|shillings|naira|pounds|lira)|"
+             r"euros?|US dollars?|U\.S\. dollars?|dollars?|pounds?(?: sterling)?|Swiss francs|yen|yuan|rupees|"
              r"pa[’']?anga|zloty|złoty|kroner|kronor|francs|riyals|dirhams|shillings|naira|rand|pesos|reais|lira|"
              r"manat|tenge)")
 _QUAL = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
 
-PREFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?(?P<cur>{_CODE})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE_RE}))?",
+PREFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?(?P<cur>{_CODE})\s?(?P<num>{_NUM})(?:[\s-]?(?P<scale>{_SCALE_RE}))?",
                       re.IGNORECASE)
 # ("a 305.7-million-dollar agreement", "a 216.5 million-dollars loan": hyphens as adjectives join them)
 SUFFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?\b(?P<num>{_NUM})[\s-]?(?:(?P<scale>{_SCALE_RE})[\s-]?)?(?P<cur>{_WORD_CUR}|"
@@ -56,7 +72,7 @@ _NUMBER_WORD = ("(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven
                 "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
                 "thousand|million|billion)")
 _WORDED_NUM = rf"(?:a\s+(?=(?:hundred|thousand|million|billion)\b))?{_NUMBER_WORD}(?:(?:[ -]|\s+and\s+){_NUMBER_WORD})*"
-WORDED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?\b(?P<num>{_WORDED_NUM})\s+"
+WORDED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?(?<![\d.,]\s)\b(?P<num>{_WORDED_NUM})\s+"
                     rf"(?P<cur>(?:Japanese\s+)?{_WORD_CUR}|{'|'.join(_ISO)})\b", re.IGNORECASE)
 WORDED_PREFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?(?P<cur>US ?\$|\b(?:USD|EUR|JPY|GBP|CHF)\b|[€$£¥])\s?"
                              rf"(?P<num>{_WORDED_NUM})\b", re.IGNORECASE)
@@ -134,8 +150,7 @@ def amounts(text: str) -> list[Money]:
                 if scale and len(scale) == 1 and scale.isupper() and scale not in "MB":
                     scale = None
                 value = _number(m.group("num"), scale)
-            symbol = "us$" if m.group("cur").lower() == "us $" else m.group("cur").lower()
-            symbol = symbol.removeprefix("japanese ")
+            symbol = "us$" if m.group("cur").lower() == "us $" else re.sub(r"\s+", " ", m.group("cur").lower())
             cur = _SYMBOLS.get(symbol, m.group("cur").upper())
             end = m.end()
             named = _NAMED_AFTER.match(text, m.end()) if rx is PREFIXED else None

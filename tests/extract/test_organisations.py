@@ -594,3 +594,19 @@ def test_un_agencies_and_regional_bodies_the_gazetteer_lists(each: Run) -> None:
               "being rendered to expand cooperation of this structure with other international organizations.")
     assert ("Baghdad Amreyev", "Secretary General", "Organization of Turkic States") in posts(ex)
     assert "Turkic Council" not in names(ex)
+
+
+def test_a_unit_of_a_body_in_the_possessive_or_after_at(each: Run) -> None:
+    # sundayobserver.lk (USAID, WFP, Sri Lanka), 28 July 2024: the possessive, the owner's acronym between
+    ex = each("The US Government, through the United States Agency for International Development’s (USAID) Bureau for "
+              "Humanitarian Assistance (BHA), donated vital equipment to the Disaster Management Centre (DMC) via the "
+              "United Nations World Food Programme (WFP) aiming to strengthen Sri Lanka’s preparedness for "
+              "climate-related emergencies.")
+    assert ex.organisations["bureau-for-humanitarian-assistance"].parent == \
+        "united-states-agency-for-international-development"
+    # theprint.in (ANI, JICA India), undated: a department "at" the body it works in
+    ex = each("New Delhi [India], Aug 28 (ANI): The Japan International Cooperation Agency (JICA) has announced the "
+              "appointment of Saito Mitsunori as new Chief Representative of its India office.\n\nHe succeeds Matsumoto "
+              "Katsuo who completed his tenure with JICA India after three years of service.\n\nMitsunori was earlier "
+              "working as the acting Director General of Infrastructure Engineering Department at JICA.")
+    assert ex.organisations["infrastructure-engineering-department"].parent == "japan-international-cooperation-agency"

@@ -498,3 +498,21 @@ def test_an_office_in_a_city_then_its_heads_name(each: Run) -> None:
     ex = each("Saudi Arabia’s Minister of Interior Prince Abdulaziz bin Saud bin Nayef receives the Executive Director of "
               "the UN Office on Drugs and Crime and Director-General of the UN Office at Vienna Ghada Waly.")
     assert ("Ghada Waly", "Executive Director", "United Nations Office on Drugs and Crime") in posts(ex)
+
+
+def test_titles_more_publishers_use(each: Run) -> None:
+    # report.az, 17 December (undated year): "Chargé d'affaires" as Azerbaijan's and Chile's pages write it
+    ex = each("Baku. 17 December. REPORT.AZ/ Head of the State Protocol Department of the Ministry of Foreign Affairs "
+              "Ambassador Parvin Mirzazade met with the newly appointed Chargé d'affaires of the Republic of Chile "
+              "Gabriel Jara.")
+    assert ("Gabriel Jara", "Chargé d'affaires", "Government of Chile") in posts(ex)
+    # asiaplus.news (Tajikistan, OHCHR), 7 May 2011: an ombudsman
+    ex = each("Mr. Harutyunyan reportedly informed Zarifi of the results of his meetings with senior representatives from "
+              "the Ministry of Justice, the Supreme Court, Tajik civil society and Tajik Ombudsman Zarif Alizoda.")
+    assert ("Zarif Alizoda", "Ombudsman", "Government of Tajikistan") in posts(ex)
+    # sundayobserver.lk (USAID, WFP, Sri Lanka), 28 July 2024: the country a title's embassy is sent to begins no name
+    ex = each("Chargé d’Affaires of the US Embassy to Sri Lanka Doug Sonnek said, “Helping save lives, protect property, "
+              "and reduce the impact of disasters on populations are at the core of US humanitarian disaster response "
+              "efforts in Sri Lanka and worldwide.")
+    assert "Doug Sonnek" in {p.name for p in ex.persons.values()}
+    assert not any("Lanka" in p.name for p in ex.persons.values())

@@ -99,6 +99,12 @@ def trim_name(name: str, doc: Doc | None = None) -> str:
         tokens.pop(0)
     while tokens and (tokens[-1] in NOT_NAME or tokens[-1] in ROLE_WORDS):
         tokens.pop()
+    # "… US Embassy to Sri Lanka Doug Sonnek": a country's name before two or more words ends a title, not
+    # begins a name
+    lead = doc and next((k for k in (3, 2, 1) if len(tokens) >= k + 2
+                         and " ".join(tokens[:k]) in doc.gaz.country_surface), None)
+    if lead:
+        tokens = tokens[lead:]
     # "Prime Minister Kishida Shaking Hands": a word the release also writes in lower case is an
     # ordinary word, not the end of a name.
     while doc is not None and len(tokens) > 2 and re.search(rf"(?<![\w-]){re.escape(tokens[-1].lower())}(?![\w-])", doc.text):

@@ -316,7 +316,8 @@ def _acts(token: Token, doc: Doc) -> bool:
         prep = head.head
         if prep.lower_ in _ACTOR_PREPS:
             return True
-        portfolio_title = prep.head.text in ("Minister", "Commissioner", "Secretary", "Ministers")
+        # (and their compounds: "Undersecretary for Strategic Communications and Research")
+        portfolio_title = prep.head.text.lower().endswith(("minister", "commissioner", "secretary", "ministers"))
         if prep.lower_ in ("of", "for", "at", "in") and _is_title_word(doc, prep.head) and not (
                 prep.lower_ == "for" and portfolio_title):
             return True  # "Secretary-General of the OECD", "CEO for MEIDECC"; not "Minister for the Public Service"

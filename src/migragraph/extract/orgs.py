@@ -449,6 +449,17 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
         actors = [m for m in doc.mentions if span.start <= m.start < start and m.kind in ("org", "country")]
         if actors:
             return actors[0].key if actors[0].kind == "org" else doc.government(actors[0].key)
+    owned = _OWNED_BY.search(doc.text, max(0, start - 20), start)
+    # (a name defined with its acronym may hold the possessive: "… Development’s (USAID)")
+    owner_m = next((m for m in doc.mentions if owned and m.kind == "org" and m.end in (owned.start(), owned.start() + 2)),
+                   None)
+    if owner_m is not None:
+        # "the United States Agency for International Development’s (USAID) Bureau for Humanitarian Assistance"
+        return owner_m.key
+    at_body = _AT_BODY.match(doc.text, start + len(name)) if _UNIT_END.search(name) else None
+    body_m = next((m for m in doc.mentions if at_body and m.start == at_body.end() and m.kind == "org"), None)
+    if body_m is not None:
+        return body_m.key  # "Infrastructure Engineering Department at JICA"
     poss = _POSSESSIVE.search(doc.text, max(0, start - 30), start)
     if poss:
         owner = poss.group(1)
@@ -473,6 +484,11 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
 
 
 _OF_THE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?")
+# A body's name in the possessive, its acronym in brackets after it or not, right before a unit's name.
+_OWNED_BY = re.compile(r"(?:’s|'s)\s+(?:\([A-Z][\w.&-]{0,11}\)\s+)?$")
+# A unit named, then the body it works in: "… Department at JICA".
+_UNIT_END = re.compile(r"\b(?:Department|Division|Directorate|Bureau|Unit|Section|Branch)$")
+_AT_BODY = re.compile(r"\s+at\s+(?:the\s+)?")
 _ENDS_WITH_COUNTRY = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})$")
 
 

@@ -71,7 +71,8 @@ def test_a_relative_day_glossed_with_its_date_or_after_a_dateline_is_that_date()
     ("Emergency Grant Aid of four million seven hundred thousand US dollars", "4700000", "USD", None),
     ("a eight million dollar Grant provided by the Government of Japan", "8000000", "USD", None),  # sg-47a84959c843
     ("handed over USD one million to", "1000000", "USD", None),  # zeenews.india.com (India, UNRWA), Oct 2020
-    ("NZ$45 million", "45000000", "NZD", None),  # sg-33717b6f02df of ../shared/data/gold
+    # nzherald.co.nz (New Zealand, Fiji), undated: a dollar of another country, its conversion in brackets
+    ("lifting its aid package to A$3 million ($3.75 million)", "3000000", "AUD", None),
     # a currency named before its sum, a scale of South Asia, the sum converted in brackets: unicef.org
     # (Bangladesh), 2010; kuenselonline.com, Mar 2018; arabnews.com, undated; studyadda.com (India, JICA), undated
     ("KOICA yesterday donated Taka 14 crore (USD 2 million) to the United Nations Children’s Fund",

@@ -643,3 +643,17 @@ def test_a_state_contributes_to_an_agency_under_a_contribution_agreement(each: R
               "million Swedish kronor (approximately $2.1 million) to the United Nations Population Fund (UNFPA).")
     assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} == {
         ("government-of-sweden", "unfpa", Decimal("20000000"), "SEK")}
+
+
+def test_a_dateline_with_its_month_in_lower_case_and_an_offices_acronym(hybrid: Run) -> None:
+    # en.tatoli.tl (UNICEF, Timor-Leste), 11 June 2024: "11 june 2024"; "(VPM)" names the office before it (the
+    # model reads the acronym as a body of its own)
+    ex = hybrid("DILI, 11 june 2024 (TATOLI) – To further strengthen and deepen cooperation and partnership between "
+                "UNICEF and the Office of the Vice Prime Minister, Mariano Assanami Sabino, the Vice Prime Minister, the "
+                "Coordinating Minister for Social Affairs, and the Minister of Rural Development and Community Housing "
+                "for the Democratic Republic of Timor-Leste, and Bilal Aurang Zeb Durrani, UNICEF Country "
+                "Representative, yesterday signed a Memorandum of Understanding (MoU).\n\nThe signing of this MoU "
+                "formalise ongoing work between UNICEF and the Office of the Vice Prime Minister (VPM).")
+    assert ex.info.date == "2024-06-11"
+    assert [(sorted(f.parties), f.established) for f in ex.frameworks] == [
+        (["office-of-the-vice-prime-minister", "unicef"], "2024-06-10")]

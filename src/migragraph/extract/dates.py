@@ -14,8 +14,9 @@ _DAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 # Day abbreviations in the languages of the sites releases are copied from (IOM pages show "Ven").
 _DAY_ABBR = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Lun|Mar|Mer|Jeu|Ven|Sam|Dim|Lu|Ma|Mi|Ju|Vi|Sa|Do|Mo|Di|Fr)"
 
+# (a month between its day and its year is one in lower case too: "DILI, 11 june 2024 (TATOLI)")
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
-                            rf"\s+(?:of\s+)?({_MONTH})\.?,?\s+((?:19|20)\d\d)\b")
+                            rf"\s+(?:of\s+)?((?i:{_MONTH}))\.?,?\s+((?:19|20)\d\d)\b")
 MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–)\s*\d{{1,2}})?,?\s+((?:19|20)\d\d)\b")
 ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 # Drupal's "Tue, 12/17/2019 - 18:20" on IOM pages: month first.

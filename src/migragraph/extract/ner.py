@@ -237,9 +237,22 @@ def add_organisations(doc: Doc, parsed: list[Parsed]) -> None:
             if any(m.start < end and start < m.end for m in doc.mentions) or any(
                     s < end and start < e for s, e, _ in doc.name_candidates):
                 continue
-            key = doc.add_org(name)
+            key = _bracketed_after(doc, name) or doc.add_org(name)
             doc.mentions.append(Mention(start, end, key, "org", name))
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _bracketed_after(doc: Doc, acronym: str) -> str | None:
+    """The body an acronym is given for in brackets right after its name ("the Office of the Vice Prime
+    Minister (VPM)"), where the rules read the name but not the acronym (its letters are not the name's)."""
+    if not re.fullmatch(r"[A-Z][A-Z&-]{1,9}", acronym):
+        return None
+    for given in re.finditer(rf"\s\({re.escape(acronym)}\)", doc.text):
+        named = next((m for m in doc.mentions if m.kind == "org" and m.end == given.start()), None)
+        if named is not None and named.key in doc.orgs:
+            doc.orgs[named.key].aliases.add(acronym)
+            return named.key
+    return None
 
 
 def _without_holder(doc: Doc, tokens: list[Token]) -> list[Token]:

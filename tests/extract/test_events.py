@@ -657,3 +657,13 @@ def test_a_dateline_with_its_month_in_lower_case_and_an_offices_acronym(hybrid: 
     assert ex.info.date == "2024-06-11"
     assert [(sorted(f.parties), f.established) for f in ex.frameworks] == [
         (["office-of-the-vice-prime-minister", "unicef"], "2024-06-10")]
+
+
+def test_where_an_agreement_is_signed_and_a_parents_name_inside_a_units_are_no_parties(each: Run) -> None:
+    # au.int, 9 April 2014: the AU Commission signs at the AU's headquarters; UNESCO names its institute
+    ex = each("The Commission of the African Union signed a Memorandum of Understanding (MOU) with the UNESCO "
+              "International Institute for Capacity Building in Africa (IICBA) on Wednesday 9 April 2014, at the "
+              "headquarters of the African Union (AU) in Addis Ababa.")
+    (fw,) = ex.frameworks
+    assert "auc" in fw.parties and len(fw.parties) == 2
+    assert not {"au", "unesco"} & set(fw.parties)

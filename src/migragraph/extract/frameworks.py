@@ -49,12 +49,26 @@ def _sentence_parties(doc: Doc, span: Span, exclude: tuple[int, int]) -> list[st
     parties: list[str] = []
     between = re.search(r"\bbetween\s+(.+?)(?:\s+(?:on|to|in|for|which|that)\b|[,.;]|$)", span.text)
     window = (span.start + between.start(1), span.start + between.end(1)) if between else (span.start, span.end)
-    for m in doc.mentions:
+    orgs = [m for m in doc.mentions if m.kind == "org"]
+    for m in orgs:
         if not (window[0] <= m.start and m.end <= window[1]) or exclude[0] <= m.start < exclude[1]:
             continue
-        if m.kind == "org" and m.key not in parties:
+        if any(o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+               for o in orgs):
+            continue  # "UNESCO" in "the UNESCO International Institute for Capacity Building": part of its name
+        if _WHERE_OR_WHO_SAW.search(doc.text, max(span.start, m.start - 40), m.start) or any(
+                o.key == m.key and o.end < m.start and re.fullmatch(r"\s*\(", doc.text[o.end:m.start])
+                and _WHERE_OR_WHO_SAW.search(doc.text, max(span.start, o.start - 40), o.start) for o in orgs):
+            # "at the headquarters of the African Union (AU)", "in the presence of the Ambassador of France"
+            continue
+        if m.key not in parties:
             parties.append(m.key)
     return parties
+
+
+# Where a signing took place, and who saw it: no party.
+_WHERE_OR_WHO_SAW = re.compile(r"\b(?:(?:at|in)\s+the\s+(?:headquarters|premises|seat|offices?)\s+of|in\s+the\s+presence\s+of"
+                               r"|witnessed\s+by)\s+(?:the\s+)?$")
 
 
 def _signed_near(text: str, start: int, end: int, span: Span) -> bool:

@@ -516,3 +516,16 @@ def test_titles_more_publishers_use(each: Run) -> None:
               "efforts in Sri Lanka and worldwide.")
     assert "Doug Sonnek" in {p.name for p in ex.persons.values()}
     assert not any("Lanka" in p.name for p in ex.persons.values())
+
+
+def test_a_military_rank_between_a_title_and_its_holders_name(each: Run) -> None:
+    # sundayobserver.lk (USAID, WFP, Sri Lanka), 28 July 2024: "Major General (Rtd)" is no part of the portfolio
+    # nor of the name
+    ex = each("The US Government, through the United States Agency for International Development’s (USAID) Bureau for "
+              "Humanitarian Assistance (BHA), donated vital equipment to the Disaster Management Centre (DMC) via the "
+              "United Nations World Food Programme (WFP) aiming to strengthen Sri Lanka’s preparedness for "
+              "climate-related emergencies.\n\nThe consignment, comprising submersible water pumps, kitchen sets, "
+              "chainsaws, polysack bags, and tarpaulins, was handed over at an event by, USAID BHA’s Regional "
+              "Humanitarian Advisor for South and Central Asia Dustin Shiau to Director General of the DMC Major "
+              "General (Rtd) Udaya Herath, alongside officials from the Sri Lankan Government and WFP.")
+    assert ("Udaya Herath", "Director General", "Disaster Management Centre") in posts(ex)

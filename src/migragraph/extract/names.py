@@ -97,6 +97,10 @@ def trim_name(name: str, doc: Doc | None = None) -> str:
     tokens = name.split()
     while tokens and tokens[0].rstrip(".") in _HONORIFIC_WORDS:
         tokens.pop(0)
+    # a rank of several words before the name ("Major General (Rtd) Udaya Herath"): roles.yaml's honorifics
+    while doc is not None and (rank := next((h for h in ranks(doc) if tokens[:len(h)] == list(h)
+                                              and len(tokens) > len(h) + 1), None)):
+        tokens = tokens[len(rank):]
     while tokens and (tokens[-1] in NOT_NAME or tokens[-1] in ROLE_WORDS):
         tokens.pop()
     # "… US Embassy to Sri Lanka Doug Sonnek": a country's name before two or more words ends a title, not
@@ -110,3 +114,14 @@ def trim_name(name: str, doc: Doc | None = None) -> str:
     while doc is not None and len(tokens) > 2 and re.search(rf"(?<![\w-]){re.escape(tokens[-1].lower())}(?![\w-])", doc.text):
         tokens.pop()
     return " ".join(tokens)
+
+
+def ranks(doc: Doc) -> list[tuple[str, ...]]:
+    """The honorifics of roles.yaml of more than one word, or in brackets, longest first, as words."""
+    return _ranks_of(tuple(doc.gaz.roles["honorifics"]))
+
+
+@cache
+def _ranks_of(honorifics: tuple[str, ...]) -> list[tuple[str, ...]]:
+    ranks = {tuple(h.split()) for h in honorifics if " " in h or h.startswith("(")}
+    return sorted(ranks, key=len, reverse=True)

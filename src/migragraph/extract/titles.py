@@ -24,7 +24,7 @@ from functools import cache
 
 from migragraph.extract.doc import Doc, Mention, home_country
 from migragraph.extract.model import Post, Span
-from migragraph.extract.names import NAME, PARTICLE, trim_name, valid_name, valid_surname
+from migragraph.extract.names import NAME, PARTICLE, ranks, trim_name, valid_name, valid_surname
 from migragraph.extract.nlp import is_verb
 from migragraph.extract.places import is_city
 
@@ -571,7 +571,8 @@ def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
         lo = text.index(word, offset)
         offset = lo + len(word)
         if doc.mention_at(lo, lo + len(word)) or _role_at(doc, lo) or word.rstrip(".") in _honorific_words(doc) or (
-                word in ("of", "for", "at", "in") and i and _org_follows(doc, lo + len(word))):
+                word in ("of", "for", "at", "in") and i and _org_follows(doc, lo + len(word))) or (
+                i and _rank_at(doc, lo)):  # "… of the DMC Major General (Rtd) Udaya Herath": a rank, then the name
             stop = i
             break
     while stop and words[stop - 1] in ("and", "of", "the", "&", "for"):
@@ -634,6 +635,11 @@ def _candidate(doc: Doc, name: str) -> bool:
 
 def _honorific_words(doc: Doc) -> frozenset[str]:
     return frozenset(h.rstrip(".") for h in doc.gaz.roles["honorifics"] if " " not in h)
+
+
+def _rank_at(doc: Doc, pos: int) -> bool:
+    """Whether an honorific of more than one word (a military rank) begins at `pos`."""
+    return any(doc.text.startswith(" ".join(rank) + " ", pos) for rank in ranks(doc))
 
 
 def _org_follows(doc: Doc, pos: int) -> bool:

@@ -667,3 +667,22 @@ def test_where_an_agreement_is_signed_and_a_parents_name_inside_a_units_are_no_p
     (fw,) = ex.frameworks
     assert "auc" in fw.parties and len(fw.parties) == 2
     assert not {"au", "unesco"} & set(fw.parties)
+
+
+def test_two_kinds_of_agreement_signed_together_are_two(each: Run) -> None:
+    # english.china.org.cn (Xinhua), 19 August 2008: "a Host Country Agreement and a memorandum of understanding"
+    ex = each("The Regional Center was relocated to Kathmandu, after the UN and Nepal signed a Host Country Agreement "
+              "and a memorandum of understanding on July 20, 2007 on its relocation to Nepal, local newspaper The "
+              "Kathmandu Post reported.")
+    heads = sorted(f.name.split(" between ")[0].lower() for f in ex.frameworks)
+    assert heads == ["host country agreement", "memorandum of understanding"]
+    assert all({"un", "government-of-nepal"} <= set(f.parties) for f in ex.frameworks)
+
+
+def test_the_african_unions_peace_and_security_council_is_not_the_uns(each: Run) -> None:
+    # cpnn-world.org (Anadolu), undated: an organ of the AU
+    ex = each("The Memorandum of Understanding was signed by the commissioner of the Peace and Security Council of the "
+              "pan-African organization, Algerian Smail Chergui, and the UN Under-Secretary-General for Peacebuilding, "
+              "Oscar Fernandez.")
+    assert "un-security-council" not in ex.organisations
+    assert ex.organisations["african-union-peace-and-security-council"].parent == "au"

@@ -211,6 +211,8 @@ def _bodies(doc: Doc, parties: list[str]) -> set[str]:
 def _merge(found: dict[str, Framework], doc: Doc, fw: Framework) -> None:
     """One framework however often it is named: same core name and same parties."""
     for key, old in found.items():
+        if _conjoined(old, fw):
+            continue  # "signed a Host Country Agreement and a memorandum of understanding": two of them
         if old.evidence == fw.evidence and set(old.parties) == set(fw.parties):
             if len(fw.name) > len(old.name):  # "Framework Partnership Agreement" over "Agreement"
                 old.aliases.add(old.name)
@@ -238,6 +240,15 @@ def _merge(found: dict[str, Framework], doc: Doc, fw: Framework) -> None:
                 old.further.append(fw.evidence)
             return
     found[fw.key] = fw
+
+
+def _conjoined(a: Framework, b: Framework) -> bool:
+    """Whether two frameworks of different kinds are told side by side, joined by "and", in one sentence."""
+    heads = [f.name.split(" between ")[0] for f in (a, b)]
+    if a.evidence != b.evidence or _core(heads[0]) == _core(heads[1]):
+        return False
+    return any(re.search(rf"{re.escape(x)}\s+and\s+(?:an?|the|its)\s+{re.escape(y)}", a.evidence.text, re.IGNORECASE)
+               for x, y in (heads, heads[::-1]))
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

@@ -529,3 +529,11 @@ def test_a_military_rank_between_a_title_and_its_holders_name(each: Run) -> None
               "Humanitarian Advisor for South and Central Asia Dustin Shiau to Director General of the DMC Major "
               "General (Rtd) Udaya Herath, alongside officials from the Sri Lankan Government and WFP.")
     assert ("Udaya Herath", "Director General", "Disaster Management Centre") in posts(ex)
+
+
+def test_a_holders_nationality_before_their_name(each: Run) -> None:
+    # cpnn-world.org (Anadolu), undated: "Chadian Moussa Faki" after the title's body
+    ex = each("On 19 April 2017, UN Secretary-General Antonio Guterres and the Chairperson of the African Union "
+              "Commission, Chadian Moussa Faki, signed a new framework to strengthen partnership in the field of peace "
+              "and security.")
+    assert ("Moussa Faki", "Chairperson", "African Union Commission") in posts(ex)

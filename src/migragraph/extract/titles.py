@@ -307,6 +307,10 @@ def _name_after(doc: Doc, pos: int, hon: str) -> Holder | None:
     """'… Director General Amy Pope', '… of UNCTAD, Mr. Supachai Panitchpakdi'."""
     gap = re.match(rf",?{_GAP}(?:(?:{hon})\s+)*", doc.text[pos:pos + 80])
     at = pos + (gap.end() if gap else 0)
+    # "the Chairperson of the African Union Commission, Chadian Moussa Faki": the holder's nationality first
+    national = next((m for m in doc.mentions if m.start == at and m.kind == "demonym"), None)
+    if national is not None and re.match(r"[ \t]+[A-Z]", doc.text[national.end:national.end + 2]):
+        pos, at = national.end, national.end + 1
     for start, _end, name in doc.name_candidates:
         if start == at:
             return Holder(start, name, True)

@@ -610,3 +610,12 @@ def test_a_unit_of_a_body_in_the_possessive_or_after_at(each: Run) -> None:
               "Katsuo who completed his tenure with JICA India after three years of service.\n\nMitsunori was earlier "
               "working as the acting Director General of Infrastructure Engineering Department at JICA.")
     assert ex.organisations["infrastructure-engineering-department"].parent == "japan-international-cooperation-agency"
+
+
+def test_a_mission_named_with_where_it_is_sent(each: Run) -> None:
+    # stl.news (US State Department), March 2021: "Mission to the United Nations" is the mission's name
+    ex = each("Blinken will travel virtually to New York City on March 29 to chair a meeting of the UN Security Council, "
+              "meet with UN officials, and meet with the staff of the United States Mission to the United Nations.")
+    assert {o.name: o.parent for o in ex.organisations.values()}.get("United States Mission to the United Nations") == \
+        "government-of-the-united-states"
+    assert "United States Mission" not in names(ex)

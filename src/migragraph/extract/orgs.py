@@ -698,7 +698,13 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
         key = doc.add_org(unit.group(1), parent=body)
         doc.mentions.append(Mention(start, start + len(unit.group(1)), key, "org", unit.group(1)))
         return
-    key = doc.add_org(phrase, parent=_parent_of(doc, phrase, start))
+    parent = _parent_of(doc, phrase, start)
+    sent = _SENT_TO.match(doc.text, end) if _ENVOY.search(phrase) else None
+    dest = next((m for m in doc.mentions if sent and m.start == sent.end() and m.kind in ("country", "org")), None)
+    if dest is not None:
+        # "the OSCE Mission to Serbia", "Permanent Mission of Eritrea to IAEA": where it is sent is part of its name
+        phrase, end = doc.text[start:dest.end], dest.end
+    key = doc.add_org(phrase, parent=parent)
     doc.mentions.append(Mention(start, end, key, "org", phrase))
 
 
@@ -718,6 +724,11 @@ def _joins_two(doc: Doc, start: int, phrase: str, cut: re.Match[str]) -> bool:
     return bool(_HEAD_RE.search(before)) and bool(
         _HEAD_RE.search(after) or role_words.match(after) or _ACRONYM.fullmatch(after.strip())
         or any(m.start == start + cut.end() - 1 and m.kind == "org" for m in doc.mentions))
+
+
+# A body a state or an organisation sends to another, named with where it is sent.
+_ENVOY = re.compile(r"\b(?:Mission|Delegation|Embassy|Representation)$")
+_SENT_TO = re.compile(r"\s+to\s+(?:the\s+)?")
 
 
 def _not_org(doc: Doc, start: int, phrase: str) -> bool:

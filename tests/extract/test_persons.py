@@ -202,3 +202,13 @@ def test_a_portfolios_last_word_the_model_takes_in_is_no_part_of_the_name(hybrid
                 "Levon Mkrtchyan, which took place in Paris.")
     assert "Levon Mkrtchyan" in {p.name for p in ex.persons.values()}
     assert not any(p.name.startswith("Science") for p in ex.persons.values())
+
+
+def test_a_region_ending_a_portfolio_begins_no_name(each: Run) -> None:
+    # newsday.ge (EBRD), undated: "… for Eastern Europe and the Caucasus Matteo Patrone"
+    ex = each("European Bank for Reconstruction and Development (EBRD) Vice President for Policy and Partnerships Mark "
+              "Bowman and Managing Director for Eastern Europe and the Caucasus Matteo Patrone will tour the Caucasus "
+              "from 16 to 19 January, first visiting Armenia, then Georgia, before concluding their trip in "
+              "Azerbaijan.")
+    assert "Matteo Patrone" in {p.name for p in ex.persons.values()}
+    assert not any(p.name.startswith("Caucasus") for p in ex.persons.values())

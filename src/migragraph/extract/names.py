@@ -85,6 +85,8 @@ def _valid_tokens(name: str, tokens: list[str], doc: Doc) -> bool:
     if any(t in doc.gaz.country_surface or t in doc.gaz.demonym_surface or t.replace("-", " ") in
            doc.gaz.demonym_surface for t in tokens):
         return False
+    if tokens[0] in doc.gaz.regions:
+        return False  # "… for Eastern Europe and the Caucasus Matteo Patrone": a region ends the portfolio
     # "… to the UN New York": a place, not the holder
     return not (name in doc.gaz.surface or name in doc.gaz.country_surface or is_city(name))
 

@@ -212,3 +212,16 @@ def test_a_region_ending_a_portfolio_begins_no_name(each: Run) -> None:
               "Azerbaijan.")
     assert "Matteo Patrone" in {p.name for p in ex.persons.values()}
     assert not any(p.name.startswith("Caucasus") for p in ex.persons.values())
+
+
+def test_a_name_running_on_into_a_bodys_noun_is_the_bodys(each: Run) -> None:
+    # premiumtimesng.com (UNICEF, Adamawa), undated; primetimenews.ng (UNICEF, Adamawa), undated: "Bauchi Zonal
+    # office", "Unicef Bauchi field office" are offices, no persons
+    ex = each("Presenting the materials, the representative of UNICEF, Bauchi Zonal office, Maryam Dikwa, said the "
+              "gesture was to assist teeming displaced children further their education.")
+    assert "Bauchi Zonal" not in {p.name for p in ex.persons.values()} and not posts(ex)
+    ex = each("Delivering his address,Chief of field office, Unicef Bauchi field office, Dr. Tushar Rane said these "
+              "educational resources are provided to support the collective mission of reducing the number of "
+              "out-of-school children, increasing retention, facilitating transitions, and ensuring the completion of "
+              "education for every child in our community.")
+    assert "Unicef Bauchi" not in {p.name for p in ex.persons.values()}

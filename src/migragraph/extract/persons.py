@@ -65,7 +65,29 @@ def find_persons(doc: Doc) -> list[Post]:
     _mark_person_mentions(doc)
     _short_forms(doc, hon)
     _bare_names(doc)
-    return posts + _predecessors(doc, posts) + _chosen_to_lead(doc, posts)
+    return _without_bodies_named(doc, posts + _predecessors(doc, posts) + _chosen_to_lead(doc, posts))
+
+
+# A body's noun in lower case right after a name makes the name a body's ("UNICEF, Bauchi Zonal office").
+_BODY_NOUN_AFTER = re.compile(r"[ \t]+(?:zonal[ \t]+|field[ \t]+|regional[ \t]+|country[ \t]+|sub-office)?"
+                              r"(?:office|offices|ministry|department|agency|unit|branch|division|secretariat|"
+                              r"bureau|directorate|headquarters)\b")
+
+
+def _without_bodies_named(doc: Doc, posts: list[Post]) -> list[Post]:
+    """The posts but those of a "person" every mention of whom runs on into a body's noun in lower case
+    ("the representative of UNICEF, Bauchi Zonal office, Maryam Dikwa": Bauchi Zonal is no person)."""
+    told: dict[str, list[Mention]] = {}
+    for m in doc.mentions:
+        if m.kind == "person":
+            told.setdefault(m.key, []).append(m)
+    bodies = {key for key, ms in told.items() if all(_BODY_NOUN_AFTER.match(doc.text, m.end) for m in ms)}
+    if not bodies:
+        return posts
+    for key in bodies:
+        doc.persons.pop(key, None)
+    doc.mentions = [m for m in doc.mentions if not (m.kind == "person" and m.key in bodies)]
+    return [p for p in posts if p.person not in bodies]
 
 
 def _with_portfolio_before(doc: Doc, role: RoleMatch) -> RoleMatch:

@@ -686,3 +686,16 @@ def test_the_african_unions_peace_and_security_council_is_not_the_uns(each: Run)
               "Oscar Fernandez.")
     assert "un-security-council" not in ex.organisations
     assert ex.organisations["african-union-peace-and-security-council"].parent == "au"
+
+
+def test_the_recipient_named_inside_the_phrase_that_begins_with_its_parent(each: Run) -> None:
+    # swissinfo.ch, undated: "the UN agency for Palestinian refugees (UNRWA)" is UNRWA, not the UN
+    ex = each("Switzerland will contribute CHF10 million ($12 million) to the UN agency for Palestinian refugees "
+              "(UNRWA) this year, the government announced on Wednesday.")
+    assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} == {
+        ("government-of-switzerland", "unrwa", Decimal("10000000"), "CHF")}
+    # thenationalnews.com (UAE), undated: "the United Nations’ Central Emergency Response Fund (Cerf)"
+    ex = each("The UAE pledged US$1 million (Dh3.67m) on Wednesday night for the United Nations’ Central Emergency "
+              "Response Fund (Cerf).")
+    assert {(f.donor, f.recipient) for f in ex.funding} == {
+        ("government-of-the-united-arab-emirates", "central-emergency-response-fund")}

@@ -62,7 +62,8 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
                 if _CUE.search(span.text):
                     unread.append((span, money, year))
                 continue
-            out.append(Funding(pair[0], pair[1], money.amount, money.currency, span, year, money.qualifier))
+            recipient = _more_specific(doc, span, money, pair[1])
+            out.append(Funding(pair[0], recipient, money.amount, money.currency, span, year, money.qualifier))
     # A release about one donor's money to one recipient lists sums without repeating who gives them:
     # "€13.5 million; support for …, €21 million; …". Those sums are that flow's.
     frame = _frame(out)
@@ -74,6 +75,23 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
         if f.year is None and doc.anchor:
             f.year = doc.anchor.year  # a sum with no year of its own is of the release's year
     return flows
+
+
+def _more_specific(doc: Doc, span: Span, money: Money, recipient: str) -> str:
+    """The body of the recipient's own phrase that is part of it, where one follows it there ("to the UN agency
+    for Palestinian refugees (UNRWA)", "for the United Nations’ Central Emergency Response Fund (Cerf)")."""
+    told = next((m for m in doc.mentions if m.kind == "org" and m.key == recipient
+                 and span.start + money.end <= m.start < span.end), None)
+    if told is None:
+        return recipient
+    phrase = _OWN_PHRASE.match(doc.text, told.end, span.end)
+    inner = next((m for m in doc.mentions if m.kind == "org" and phrase and told.end < m.start <= phrase.end()
+                  and recipient in doc.lineage(m.key)[1:]), None)
+    return inner.key if inner is not None else recipient
+
+
+# The words of a noun phrase after a body's name, up to a clause's end: "(’s) agency for Palestinian refugees (".
+_OWN_PHRASE = re.compile(r"(?:’s|'s|’)?[^,;.()]{0,60}\(?")
 
 
 def _lender_borrower(doc: Doc, span: Span, frameworks: Sequence[Framework],

@@ -171,7 +171,8 @@ def _plain_names(doc: Doc, hon: str) -> None:
     """Names with no title: after an honorific, in a quote's attribution, in a contact line."""
     text = doc.text
     found: list[str] = []
-    for m in re.finditer(rf"(?<![\w.])(?:{hon})\s+(?:(?:{hon})\s+)*({NAME})", text):
+    # (honorifics and names begin with a capital or a bracket: the lookaheads spare the alternations elsewhere)
+    for m in re.finditer(rf"(?<![\w.])(?=[A-Z(])(?:{hon})\s+(?:(?:{hon})\s+)*({NAME})", text):
         found.append(m.group(1))
     for m in re.finditer(rf"\b(?:said|says|added|noted|stressed|explained|according to)\s+({NAME})", text):
         found.append(m.group(1))
@@ -179,7 +180,7 @@ def _plain_names(doc: Doc, hon: str) -> None:
     for m in re.finditer(rf"\b(?:Statement|Remarks|Speech|Address|Message|Op-ed)\s+(?:by|of|from)\s+"
                          rf"(?:(?:{hon})\s+)*({NAME})", text):
         found.append(m.group(1))
-    for m in re.finditer(rf"({NAME})\s+(?:said|says|added|noted|stressed|explained)\b", text):
+    for m in re.finditer(rf"(?=[A-Z])({NAME})\s+(?:said|says|added|noted|stressed|explained)\b", text):
         found.append(m.group(1))
     for m in re.finditer(r"(?i:contact)[^\n]{0,40}?[:\s]\s*(?:In [A-Z][a-z]+:\s*)?([^\n,]{3,60})", text):
         cand = re.match(NAME, m.group(1).strip())
@@ -217,9 +218,7 @@ def _is_org_text(doc: Doc, name: str) -> bool:
 def _short_forms(doc: Doc, hon: str) -> None:
     """'DG Pope', 'Ambassador Swing', 'Mr. Fidan', 'B. Gminder', 'Dr Workneh': kept as aliases of the
     one person of the release whose name holds that word; never a person of their own."""
-    abbrs = _alts(list(doc.gaz.roles.get("abbreviations", {})))
-    heads = _alts(doc.gaz.roles["heads"])
-    pattern = re.compile(rf"((?:(?:Acting|Deputy)\s+)?(?:{abbrs}|{heads}|{hon}|[A-Z]\.)\s+)([A-Z][\w’'-]+)\b")
+    pattern = _short_form_pattern(tuple(doc.gaz.roles.get("abbreviations", {})), tuple(doc.gaz.roles["heads"]), hon)
     for m in pattern.finditer(doc.text):
         word = m.group(2)
         if re.match(r"\s+[A-Z][^\W\d_]", doc.text[m.end():m.end() + 3]):
@@ -232,6 +231,14 @@ def _short_forms(doc: Doc, hon: str) -> None:
         if alias != owner.name and not owner.name.startswith(alias):
             owner.aliases.add(alias)
             doc.mentions.append(Mention(m.start(), m.end(), owner.key, "person", alias))
+
+
+@cache
+def _short_form_pattern(abbreviations: tuple[str, ...], heads: tuple[str, ...], hon: str) -> re.Pattern[str]:
+    # (every title and honorific begins with a capital or a bracket: the lookahead spares the alternation
+    # at every other position of the text)
+    return re.compile(rf"(?=[A-Z(])((?:(?:Acting|Deputy)\s+)?(?:{_alts(list(abbreviations))}|{_alts(list(heads))}|{hon}|"
+                      rf"[A-Z]\.)\s+)([A-Z][\w’'-]+)\b")
 
 
 # Beside another capitalised word (part of another name) or after "the" ("the Pope").

@@ -643,7 +643,12 @@ def _honorific_words(doc: Doc) -> frozenset[str]:
 
 def _rank_at(doc: Doc, pos: int) -> bool:
     """Whether an honorific of more than one word (a military rank) begins at `pos`."""
-    return any(doc.text.startswith(" ".join(rank) + " ", pos) for rank in ranks(doc))
+    return doc.text.startswith(_rank_prefixes(tuple(ranks(doc))), pos)
+
+
+@cache
+def _rank_prefixes(ranks: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    return tuple(" ".join(rank) + " " for rank in ranks)
 
 
 def _org_follows(doc: Doc, pos: int) -> bool:

@@ -537,3 +537,34 @@ def test_a_holders_nationality_before_their_name(each: Run) -> None:
               "Commission, Chadian Moussa Faki, signed a new framework to strengthen partnership in the field of peace "
               "and security.")
     assert ("Moussa Faki", "Chairperson", "African Union Commission") in posts(ex)
+
+
+def test_a_counterpart_holds_the_same_post_in_the_government_the_adjective_names(each: Run) -> None:
+    # infomigrants.net, undated: "his Austrian counterpart, Gerhard Karner"
+    ex = each("Italy's Interior Minister Matteo Piantedosi met his Austrian counterpart, Gerhard Karner, in Rome on "
+              "November 19. They talked about migration policy and the fight against human trafficking networks.")
+    assert ("Gerhard Karner", "Interior Minister", "Government of Austria") in posts(ex)
+    assert ("Matteo Piantedosi", "Interior Minister", "Government of Italy") in posts(ex)
+
+
+def test_titles_and_bodies_of_migration_services(each: Run) -> None:
+    # news.err.ee, undated: "new" between the country's possessive and the title
+    ex = each("On Monday, Latvia's new foreign minister Baiba Braže visited Tallinn, where she met with Riigikogu Speaker "
+              "Lauri Hussar (Eesti 200), Estonian Minister of Foreign Affairs Margus Tsahkna (Eesti 200), President "
+              "Alar Karis and Riigikogu MPs.")
+    assert ("Baiba Braže", "foreign minister", "Government of Latvia") in posts(ex)
+    # eulisa.europa.eu, undated: eu-LISA, an EU agency, as it writes its name
+    ex = each("Today, Dr Robert K. Visser, EASO Executive Director, and Mr Krum Garkov, eu-LISA Executive Director, have "
+              "signed a working arrangement which defines areas and objectives of cooperation between EASO and eu-LISA.")
+    assert ("Krum Garkov", "Executive Director",
+            "European Union Agency for the Operational Management of Large-Scale IT Systems in the Area of Freedom, "
+            "Security and Justice") in posts(ex)
+    # dailyguidenetwork.com (Ghana Immigration Service), undated: a Comptroller-General
+    ex = each("Speaking at a brief handing over ceremony, the Comptroller-General of the GIS (CGI), Kwame Asuah Takyi, said "
+              "the support reflects a shared commitment to building institutional capacity, promote knowledge exchange "
+              "and the implementation of best practices in migration governance.")
+    assert any(person == "Kwame Asuah Takyi" and role == "Comptroller-General" for person, role, _ in posts(ex))
+    # solomonstarnews.com, undated: a lead-in's first word in capitals begins the country's name
+    ex = each("PAPUA New Guinea’s new high commissioner to Solomon Islands H.E Moses Kaul has paid a courtesy visit to "
+              "Prime Minister Manasseh Sogavare, Wednesday.")
+    assert "Government of Guinea" not in names(ex)

@@ -95,6 +95,11 @@ def find_organisations(doc: Doc) -> None:
                 key = doc.add_gazetteer_org(meant, form)
                 doc.mentions.append(Mention(start, end, key, "org", form))
         elif form in gaz.country_surface:
+            # "PAPUA New Guinea’s new high commissioner": a lead-in's first word in capitals begins the name
+            lead = re.search(r"\b([A-Z]{2,})((?:[ \t]+[A-Z][a-z]+)?)[ \t]+$", text[max(0, start - 30):start])
+            whole = f"{lead.group(1).title()}{lead.group(2)} {form}" if lead else ""
+            if lead and whole in gaz.country_surface:
+                start, form = start - len(lead.group()), whole
             doc.mentions.append(Mention(start, end, gaz.country_surface[form], "country", form))
         elif form in gaz.demonym_surface:
             doc.mentions.append(Mention(start, end, gaz.demonym_surface[form], "demonym", form))

@@ -65,7 +65,32 @@ def find_persons(doc: Doc) -> list[Post]:
     _mark_person_mentions(doc)
     _short_forms(doc, hon)
     _bare_names(doc)
-    return _without_bodies_named(doc, posts + _predecessors(doc, posts) + _chosen_to_lead(doc, posts))
+    posts = posts + _predecessors(doc, posts) + _chosen_to_lead(doc, posts)
+    return _without_bodies_named(doc, posts + _counterparts(doc, posts))
+
+
+# "met his Austrian counterpart, Gerhard Karner": the same post in the government the adjective names.
+_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+([A-Z][\w’'-]+)\s+counterparts?,?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
+
+
+def _counterparts(doc: Doc, posts: list[Post]) -> list[Post]:
+    """'Italy's Interior Minister Matteo Piantedosi met his Austrian counterpart, Gerhard Karner': the named
+    counterpart holds the title of the sentence's first holder of a government post, in the government of
+    the country the adjective names."""
+    found: list[Post] = []
+    for m in _COUNTERPART.finditer(doc.text):
+        country = doc.gaz.demonym_surface.get(m.group(1))
+        name = re.match(NAME, doc.text[m.end():])
+        span = doc.sentence_of(m.start())
+        subject = next((p for p in posts if p.evidence == span and doc.government_above(p.organisation)
+                        == p.organisation), None)
+        if country is None or name is None or subject is None or not valid_name(trim_name(name.group(), doc), doc):
+            continue
+        told = trim_name(name.group(), doc)
+        person = doc.add_person(told)
+        doc.mentions.append(Mention(m.end(), m.end() + len(told), person, "person", told))
+        found.append(Post(person, subject.role, doc.government(country), span))
+    return found
 
 
 # A body's noun in lower case right after a name makes the name a body's ("UNICEF, Bauchi Zonal office").

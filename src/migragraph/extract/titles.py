@@ -667,7 +667,9 @@ def _mention_ending(doc: Doc, pos: int) -> Mention | None:
     """The organisation, country or adjective ending right before `pos` ("IOM Director General"), its
     abbreviation in brackets between them or not ("Commonwealth of Independent States (CIS) Executive
     Secretary")."""
-    gap = re.search(r"(?:’s|'s)?\s$", doc.text[max(0, pos - 4):pos])
+    # (a word of the holder's tenure may stand between: "Latvia's new foreign minister Baiba Braže")
+    gap = re.search(r"(?:’s|'s)?\s(?:(?:new|newly[- ]appointed|newly[- ]elected|outgoing|incoming)\s)?$",
+                    doc.text[max(0, pos - 24):pos])
     if not gap:
         return None
     end = pos - len(gap.group())

@@ -619,3 +619,10 @@ def test_a_mission_named_with_where_it_is_sent(each: Run) -> None:
     assert {o.name: o.parent for o in ex.organisations.values()}.get("United States Mission to the United Nations") == \
         "government-of-the-united-states"
     assert "United States Mission" not in names(ex)
+
+
+def test_a_country_that_hosts_a_meeting_acts(each: Run) -> None:
+    # thehimalayantimes.com (Colombo Process), undated
+    ex = each("Nepal is hosting the Fifth Senior Officials’ Meeting and Sixth Ministerial Consultation of the Colombo "
+              "Process in Kathmandu from November 15 to 16.")
+    assert "Government of Nepal" in names(ex)

@@ -568,3 +568,13 @@ def test_titles_and_bodies_of_migration_services(each: Run) -> None:
     ex = each("PAPUA New Guinea’s new high commissioner to Solomon Islands H.E Moses Kaul has paid a courtesy visit to "
               "Prime Minister Manasseh Sogavare, Wednesday.")
     assert "Government of Guinea" not in names(ex)
+
+
+def test_a_secretary_to_a_ministry_serves_it(hybrid: Run) -> None:
+    # lankamission.org (Colombo Process), 2015: "Secretary to the Ministry of …" is a post in the ministry (the
+    # model reads "G.S. Withanage", whose initials the rules do not)
+    ex = hybrid("Earlier in introductory comments, Mr. G.S. Withanage, Secretary to the Ministry of Foreign Employment "
+                "of Sri Lanka highlighted the theme of the Sri Lankan Chairmanship of the CP, \"International Labour "
+                "Migration for Prosperity: Adding Value by Working Together and the focus of the CP to protect and "
+                "uphold the rights of migrant workers in the region\".")
+    assert ("G.S. Withanage", "Secretary", "Ministry of Foreign Employment of Sri Lanka") in posts(ex)

@@ -21,6 +21,11 @@ _ACTS_AFTER = re.compile(
     # what a country is doing or is to get: "Norway is providing NOK 250 million", "Benin will receive a grant"
     r"providing|contributing|donating|funding|supporting|signing|pledging|allocating|granting|extending|"
     r"(receive|receives|received|receiving))\b")
+# Who hosts or chairs a meeting: "Nepal is hosting the Fifth Senior Officials’ Meeting" (not "France hosting the
+# upcoming Paris 2024 Summer Olympics").
+_HOSTS_MEETING = re.compile(r"^\s+(?:(?:is|was|will be|has been|also)\s+)*(?:hosting|chairing|co-chairing)\s+(?:the\s+)?"
+                            r"(?:[\w’'-]+\s+){0,6}?(?:[Mm]eetings?|[Cc]onferences?|[Ss]ummit|[Cc]onsultations?|"
+                            r"[Ss]ession|[Ff]orum|[Dd]ialogue|[Tt]alks)\b")
 _POSSESSED = re.compile(
     r"^(?:’s|'s)\s+(?:continued\s+|strong\s+|generous\s+|long-standing\s+)?(?:support|contribution|"
     r"contributions|funding|donation|leadership|commitment|efforts|government|delegation|embassy|ambassador|"
@@ -62,7 +67,8 @@ def promote_acting_countries(doc: Doc) -> None:
             # "Flood survivors in Sierra Leone receive solar lanterns": a place, where people receive (and so
             # is the next of a list of places: "Refugees from Syria and Iraq have received")
             verb = None
-        acts = bool(verb or _POSSESSED.match(after) or _ADJECTIVAL.match(after) or _acts_with(doc, m))
+        acts = bool(verb or _POSSESSED.match(after) or _ADJECTIVAL.match(after) or _acts_with(doc, m)
+                    or _HOSTS_MEETING.match(after))
         route = re.search(r"\bfrom\s+(?:the\s+)?$", before) and re.match(r"\s+to\s+(?:the\s+)?[A-Z]", after)
         if re.search(r"\b(?:in|at|based in|from|to)\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?,\s*$", before):
             out.append(m)  # "based in Suva, Fiji signed …": the country of a city, a place

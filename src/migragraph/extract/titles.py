@@ -488,6 +488,11 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
             doc.mentions.remove(hit)
             continue
         if hit and hit.kind in ("org", "country", "demonym"):
+            if prep == "to" and hit.kind == "org" and re.match(r"(?:Ministry|Department)\b", doc.orgs[hit.key].name
+                                                               if hit.key in doc.orgs else ""):
+                # "Secretary to the Ministry of Foreign Employment of Sri Lanka": the ministry the secretary serves
+                org, pos, placed = hit.key, _past_expansion(doc, hit), True
+                continue
             if prep == "to":  # "Ambassador … to the Kingdom of Saudi Arabia": where the holder is sent
                 title, pos = f"{title} to {text[after:hit.end]}", hit.end
                 continue

@@ -578,3 +578,14 @@ def test_a_secretary_to_a_ministry_serves_it(hybrid: Run) -> None:
                 "Migration for Prosperity: Adding Value by Working Together and the focus of the CP to protect and "
                 "uphold the rights of migrant workers in the region\".")
     assert ("G.S. Withanage", "Secretary", "Ministry of Foreign Employment of Sri Lanka") in posts(ex)
+
+
+def test_titles_listed_after_one_that_names_their_body(each: Run) -> None:
+    # msp.gov.rs (Serbian foreign ministry), 24 July 2019: each ambassador of the list is Serbia's
+    ex = each("The Serbian Foreign Minister had talks with Serbian Ambassador to Portugal Oliver Antic, Ambassador to "
+              "Austria Nebojsa Rodic, Ambassador to Albania Miroljub Zaric, Ambassador to Nigeria Djura Likar and to the "
+              "Head of the Serbian Permanent Mission to the Council of Europe, Ambassador Aleksandra Djurovic.")
+    held = posts(ex)
+    for person, role in (("Oliver Antic", "Ambassador to Portugal"), ("Nebojsa Rodic", "Ambassador to Austria"),
+                         ("Miroljub Zaric", "Ambassador to Albania"), ("Djura Likar", "Ambassador to Nigeria")):
+        assert (person, role, "Government of Serbia") in held

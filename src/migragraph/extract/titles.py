@@ -129,6 +129,8 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
         for title, org in zip(run.titles, _orgs_of_run(doc, run, named_after), strict=True):
             if title is not run.titles[0] and title.text in doc.gaz.roles["honorifics"]:
                 continue  # "Secretary-General, CARICOM, Ambassador Irwin LaRocque": a form of address
+            if org is None and len(run.titles) == 1:
+                org = _listed_after(doc, posts, title)
             if org is not None and org in doc.orgs:
                 posts.append(Post(person, _clean(title.text.removesuffix(" " + name)), org, span))
                 doc.last_post_org = org
@@ -138,6 +140,20 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
     _drop_title_organs(doc, posts)
     return posts
+
+
+def _listed_after(doc: Doc, posts: list[Post], title: Title) -> str | None:
+    """The body of the post listed right before a title of the same head that names none ("Serbian Ambassador
+    to Portugal Oliver Antic, Ambassador to Austria Nebojsa Rodic, …": each is Serbia's)."""
+    if not posts:
+        return None
+    last = posts[-1]
+    told = next((m for m in reversed(doc.mentions) if m.kind == "person" and m.key == last.person
+                 and m.end <= title.start), None)
+    head = title.text.split(" to ")[0].split(" for ")[0].split()[-1]
+    if told is None or not re.fullmatch(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)", doc.text[told.end:title.start]):
+        return None
+    return last.organisation if re.search(rf"\b{re.escape(head)}\b", last.role) else None
 
 
 def _owned_titles(doc: Doc, titles: list[Title]) -> list[Title]:

@@ -199,6 +199,19 @@ def test_titles_past_page_furniture_and_publishers_from_the_page() -> None:
     assert publisher(_release(oecd), oecd) == "oecd"
 
 
+def test_a_governments_own_site_publishes() -> None:
+    # addresses of pages of the study excerpts (sources: tests/data/README.md): a government domain under a
+    # country code, a foreign ministry's own domain; Switzerland's admin.ch names no country code
+    def site(url: str) -> str | None:
+        return publisher(RawRelease(source="test", text="", key="test", url=url), "")
+
+    assert site("https://www.minrel.gob.cl/minrel/noticias-anteriores/chancellor-ampuero") == "government-of-chile"
+    assert site("https://mfa.am/en/press-releases/2011/11/10/unicef/2590") == "government-of-armenia"
+    assert site("http://mininfo.gov.sd/foreign-minister-receives-credentials") == "government-of-sudan"
+    assert site("https://www.news.admin.ch/en/nsb?id=92033") is None
+    assert site("https://thehimalayantimes.com/nepal/nepal-to-host-fifth-colombo-process-meet") is None
+
+
 def test_the_organisation_a_headline_opens_with_publishes_it(each: Run) -> None:
     # public.wmo.int, 4 January 2016
     ex = each("WMO welcomes Petteri Taalas as new Secretary-General\n\n4 January 2016\n\nThe World Meteorological "

@@ -589,3 +589,21 @@ def test_titles_listed_after_one_that_names_their_body(each: Run) -> None:
     for person, role in (("Oliver Antic", "Ambassador to Portugal"), ("Nebojsa Rodic", "Ambassador to Austria"),
                          ("Miroljub Zaric", "Ambassador to Albania"), ("Djura Likar", "Ambassador to Nigeria")):
         assert (person, role, "Government of Serbia") in held
+
+
+def test_a_governments_own_site_publishes_and_its_officials_titles_are_its(each: Run) -> None:
+    # minrel.gob.cl (Chile's foreign ministry), 25 October 2018: the page's address tells whose readout it is
+    ex = each("Chancellor Ampuero holds meeting with opinion leaders from Peru\n\nThursday, October 25, 2018\n\nThe "
+              "Minister of Foreign Affairs, Roberto Ampuero, received today in audience a delegation of Peruvian "
+              "columnists, analysts and media representatives who are participating in the Chile - Peru Opinion Leaders "
+              "Meeting, which is taking place between now and tomorrow in our country.",
+              url="https://www.minrel.gob.cl/minrel/noticias-anteriores/chancellor-ampuero-holds-meeting-with-opinion-"
+                  "leaders-from-peru")
+    assert ex.info.publisher == "government-of-chile"
+    assert ("Roberto Ampuero", "Minister of Foreign Affairs", "Government of Chile") in posts(ex)
+    # trap: the same text with no address names no government for the minister
+    ex = each("Chancellor Ampuero holds meeting with opinion leaders from Peru\n\nThursday, October 25, 2018\n\nThe "
+              "Minister of Foreign Affairs, Roberto Ampuero, received today in audience a delegation of Peruvian "
+              "columnists, analysts and media representatives who are participating in the Chile - Peru Opinion Leaders "
+              "Meeting, which is taking place between now and tomorrow in our country.")
+    assert not any(person == "Roberto Ampuero" and org == "Government of Chile" for person, _, org in posts(ex))

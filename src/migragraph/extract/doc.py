@@ -207,9 +207,13 @@ def main_country(doc: Doc, strict: bool = False, named_twice: bool = False) -> s
 
 
 def home_country(doc: Doc) -> str | None:
-    """The country whose government a title or "the government" means where the text names none: the one
-    government acting in the release (or one acting twice as often as any other), else, where none acts,
-    the country the release names most, twice at least."""
+    """The country whose government a title or "the government" means where the text names none: the
+    government whose own site published the release; else the one government acting in the release (or one
+    acting twice as often as any other); else, where none acts, the country the release names most, twice at
+    least."""
+    own = doc.gaz.orgs.get(doc.publisher) if doc.publisher else None
+    if own is not None and own.country:
+        return own.country  # a government's own site: its officials' titles name no country
     if any(o.government_of for o in doc.orgs.values()):
         return main_country(doc, strict=True)
     return main_country(doc, named_twice=True)

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import dateparser
+import pycountry
 import yaml
 from rapidfuzz import fuzz, process
 
@@ -151,6 +152,26 @@ def place(text: str) -> str | None:
     return None
 
 
+# A state's own site: a government second-level domain under its country code ("minrel.gob.cl", "dfa.gov.ph",
+# "msp.gov.rs"), or a foreign ministry's own domain under it ("mfa.am").
+_GOVERNMENT_HOST = re.compile(r"(?:^|\.)(?:(?:gov|gob|go|gouv|govt|gv|gub)\.([a-z]{2})|(?:mfa|mofa|mofaic|mfaic|mae)\.([a-z]{2}))$")
+
+
+def _government_site(host: str) -> str | None:
+    """The government whose site a host is, if it plainly is one (its key), else None."""
+    m = _GOVERNMENT_HOST.search(host)
+    if not m:
+        return None
+    code = (m.group(1) or m.group(2)).upper()
+    country = pycountry.countries.get(alpha_2="GB" if code == "UK" else code)
+    if country is None:
+        return None
+    from migragraph.extract.gazetteer import load
+
+    known = load().countries.get(country.alpha_3)
+    return known.government.key if known is not None else None
+
+
 def publisher(release: RawRelease, text: str) -> str | None:
     """Who published the release, where it is evident: the domain of its URL, a site's own mark in
     its text (publishers.yaml), a site's name above its headline ("unctad.org | …"), or a press-release
@@ -161,6 +182,9 @@ def publisher(release: RawRelease, text: str) -> str | None:
         matches = [d for d in data["domains"] if host == d or host.endswith("." + d)]
         if matches:
             return str(data["domains"][max(matches, key=len)])
+        state = _government_site(host)
+        if state is not None:
+            return state
     for cue in data["cues"]:
         if re.search(cue["pattern"], text, re.MULTILINE):
             return str(cue["publisher"])

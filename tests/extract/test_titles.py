@@ -607,3 +607,19 @@ def test_a_governments_own_site_publishes_and_its_officials_titles_are_its(each:
               "columnists, analysts and media representatives who are participating in the Chile - Peru Opinion Leaders "
               "Meeting, which is taking place between now and tomorrow in our country.")
     assert not any(person == "Roberto Ampuero" and org == "Government of Chile" for person, _, org in posts(ex))
+
+
+def test_portfolios_of_more_ministries_and_a_country_in_the_possessive_ending_one(each: Run) -> None:
+    # thediplomatinspain.com, 16 July 2025: "the Demographic Challenge", "Sustainable Mobility" are portfolios
+    ex = each("The meeting was attended by the Third Vice President and Minister for the Ecological Transition and the "
+              "Demographic Challenge, Sara Aagesen, and the Ministers of Foreign Affairs, José Manuel Albares; "
+              "Interior, Fernando Grande-Marlaska; Minister of Transport and Sustainable Mobility, Óscar Puente; "
+              "Agriculture, Fisheries, and Food, Luis Planas; Inclusion, Social Security, and Migration, Elma Saiz; and "
+              "the Minister for Digital Transformation and Public Service, Óscar López.")
+    people = {p.name for p in ex.persons.values()}
+    assert {"Sara Aagesen", "Óscar Puente"} <= people
+    assert not {"Demographic Challenge", "Sustainable Mobility"} & people
+    # agenceurope.eu, undated: "… and Albania's Minister": the country in the possessive ends the portfolio before it
+    ex = each("The agreement was signed in Tirana by Austria's Minister for the Interior Herbert Kickl, European "
+              "Commissioner for Migration Dimitris Avramopoulos and Albania's Minister for the Interior Fatmir Xhafaj.")
+    assert ("Dimitris Avramopoulos", "Commissioner for Migration", "European Commission") in posts(ex)

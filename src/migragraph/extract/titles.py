@@ -595,7 +595,8 @@ def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
     for i, word in enumerate(words):
         lo = text.index(word, offset)
         offset = lo + len(word)
-        if doc.mention_at(lo, lo + len(word)) or _role_at(doc, lo) or word.rstrip(".") in _honorific_words(doc) or (
+        bare = re.sub(r"(?:’s|'s)$", "", word)  # "… and Albania's Minister": a country in the possessive ends it
+        if doc.mention_at(lo, lo + len(bare)) or _role_at(doc, lo) or word.rstrip(".") in _honorific_words(doc) or (
                 word in ("of", "for", "at", "in") and i and _org_follows(doc, lo + len(word))) or (
                 i and _rank_at(doc, lo)):  # "… of the DMC Major General (Rtd) Udaya Herath": a rank, then the name
             stop = i

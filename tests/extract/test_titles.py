@@ -623,3 +623,14 @@ def test_portfolios_of_more_ministries_and_a_country_in_the_possessive_ending_on
     ex = each("The agreement was signed in Tirana by Austria's Minister for the Interior Herbert Kickl, European "
               "Commissioner for Migration Dimitris Avramopoulos and Albania's Minister for the Interior Fatmir Xhafaj.")
     assert ("Dimitris Avramopoulos", "Commissioner for Migration", "European Commission") in posts(ex)
+
+
+def test_a_title_with_no_country_is_not_the_one_another_holds_there(each: Run) -> None:
+    # thediplomatinspain.com, 16 July 2025: Spain's "President of the Government" is not Mauritania's
+    ex = each("The President of the Government, Pedro Sánchez, and the President of Mauritania, Mohamed Ould Ghazouani, "
+              "urged the European institutions and Member States on Wednesday to strengthen their political and "
+              "financial commitment to this African country by developing \"a comprehensive and strategic agreement\" "
+              "on migration that will contribute to increasing institutional capacity, the provision of technical and "
+              "human resources, and support for socioeconomic development projects.")
+    assert ("Mohamed Ould Ghazouani", "President", "Government of Mauritania") in posts(ex)
+    assert not any(person == "Pedro Sánchez" and org == "Government of Mauritania" for person, _, org in posts(ex))

@@ -770,7 +770,7 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
         # Where none acts, the country the release is plainly about ("… a courtesy call on President
         # Emmerson Mnangagwa" in a release about Zimbabwe).
         country = home_country(doc)
-        if country:
+        if country and not (span is not None and at is not None and _held_there_by_another(doc, title, at, span, country)):
             return doc.government(country)
     # the body of the sentence a secretariat's deputy heads, before the body of the post told last
     sole = _sole_body(doc, title, at, span) if span is not None and at is not None else None
@@ -779,6 +779,20 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
     if span is None or at is None:
         return None
     return _on_behalf_of(doc, at, span) or sole
+
+
+def _held_there_by_another(doc: Doc, title: str, at: int, span: Span, country: str) -> bool:
+    """Whether the sentence gives the same title in that country's government to someone else ("The President of
+    the Government, Pedro Sánchez, and the President of Mauritania, …": Sánchez is not Mauritania's)."""
+    head = re.sub(r"\s+(?:of|for|to)\b.*$", "", title).split()[-1]
+    for m in doc.mentions:
+        if not (span.start <= m.start < span.end) or m.start == at:
+            continue
+        mine = m.key == country if m.kind == "country" else (
+            m.kind == "org" and m.key in doc.orgs and doc.orgs[m.key].government_of == country)
+        if mine and re.search(rf"\b{re.escape(head)}\s+of\s+(?:the\s+)?$", doc.text[max(span.start, m.start - 40):m.start]):
+            return True
+    return False
 
 
 _COMMISSIONER = re.compile(r"(?:Deputy |Vice-|Vice )?Commissioner(?: for| in charge of)\b")

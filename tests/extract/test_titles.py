@@ -634,3 +634,26 @@ def test_a_title_with_no_country_is_not_the_one_another_holds_there(each: Run) -
               "human resources, and support for socioeconomic development projects.")
     assert ("Mohamed Ould Ghazouani", "President", "Government of Mauritania") in posts(ex)
     assert not any(person == "Pedro Sánchez" and org == "Government of Mauritania" for person, _, org in posts(ex))
+
+
+def test_a_names_particles_and_more_forms_of_address(each: Run) -> None:
+    # sharjah24.ae (UAE, UNESCO), undated: the first line names him; "bin" and "Al", in lower case anywhere, make
+    # no headline of it
+    ex = each("The agreement was signed by Hussain bin Ibrahim Al Hammadi, Minister of Education, and UNESCO Assistant "
+              "Director-General for Education Stefania Giannini, in the presence of Abdullah Ali Musabah Al Nuaimi, UAE "
+              "Permanent Delegate to UNESCO, and Mahra Hilal Al-Matuei, Director of the Regional Center for "
+              "Educational Planning in December at the UNESCO's HQ in Paris.\n\nAl Hammadi affirmed that the agreement "
+              "is yet a new international testament to UAE's ambitious vision toward promoting education and following "
+              "best practices in this field.")
+    assert any(person == "Hussain bin Ibrahim Al Hammadi" and role == "Minister of Education" for person, role, _ in
+               posts(ex))
+    # gulfnews.com (UAE, US), undated: "His Highness"
+    ex = each("Blinken offered his condolences on the passing of Sheikh Khalifa bin Zayed, and wished continuing progress "
+              "and prosperity for the UAE under the wise leadership of President His Highness Sheikh Mohamed bin Zayed "
+              "Al Nahyan.")
+    assert not any("Highness" in p.name for p in ex.persons.values())
+    # omanobserver.om, undated: "Sayyid"; a day after a title is no portfolio
+    ex = each("Foreign minister receives Somali President's envoys\n\nMuscat: Sayyid Badr Hamad al Busaidi, Foreign "
+              "Minister on Monday received Mohammed Abdul Razzaq Mahmoud, Minister of Foreign Affairs and International "
+              "Cooperation and Hassan Muallem Khalif, Minister of State; envoys of the President of Somalia.")
+    assert any(person == "Badr Hamad al Busaidi" and role == "Foreign Minister" for person, role, _ in posts(ex))

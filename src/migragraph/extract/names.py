@@ -97,8 +97,9 @@ _HONORIFIC_WORDS = {"Rt", "Hon", "Honourable", "Right", "Sir", "Dame", "Lord", "
 
 def trim_name(name: str, doc: Doc | None = None) -> str:
     tokens = name.split()
-    while tokens and tokens[0].rstrip(".") in _HONORIFIC_WORDS:
-        tokens.pop(0)
+    while tokens and (tokens[0].rstrip(".") in _HONORIFIC_WORDS or (
+            doc is not None and len(tokens) > 2 and tokens[0] in _address_words(tuple(doc.gaz.roles["honorifics"])))):
+        tokens.pop(0)  # (roles.yaml's forms of address too, before a name of two words at least: "Sayyid")
     # a rank of several words before the name ("Major General (Rtd) Udaya Herath"): roles.yaml's honorifics
     while doc is not None and (rank := next((h for h in ranks(doc) if tokens[:len(h)] == list(h)
                                               and len(tokens) > len(h) + 1), None)):
@@ -127,3 +128,8 @@ def ranks(doc: Doc) -> list[tuple[str, ...]]:
 def _ranks_of(honorifics: tuple[str, ...]) -> list[tuple[str, ...]]:
     ranks = {tuple(h.split()) for h in honorifics if " " in h or h.startswith("(")}
     return sorted(ranks, key=len, reverse=True)
+
+
+@cache
+def _address_words(honorifics: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(h for h in honorifics if " " not in h and h[:1].isupper() and not h.endswith("."))

@@ -117,9 +117,11 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
         if not holder.vetted and not valid_name(name, doc):
             continue
         if holder.start < doc.headline_end and any(
-                re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", doc.text) for word in name.split()):
+                re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", doc.text) for word in name.split()
+                if not re.fullmatch(PARTICLE, word)):
             # a title-case headline capitalises verbs and nouns too: "The Director General Holds Introductory
-            # Meeting …", where the text writes "held an introductory meeting"
+            # Meeting …", where the text writes "held an introductory meeting" (a name's particles, "bin", "Al",
+            # are in lower case anywhere)
             continue
         person = doc.add_person(name)
         told = doc.text[holder.start:holder.end] if holder.end else name
@@ -596,6 +598,9 @@ def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
         lo = text.index(word, offset)
         offset = lo + len(word)
         bare = re.sub(r"(?:’s|'s)$", "", word)  # "… and Albania's Minister": a country in the possessive ends it
+        if bare.rstrip(",.") in _DAY_OR_MONTH:
+            stop = i  # "Foreign Minister on Monday received …": a day is no portfolio
+            break
         if doc.mention_at(lo, lo + len(bare)) or _role_at(doc, lo) or word.rstrip(".") in _honorific_words(doc) or (
                 word in ("of", "for", "at", "in") and i and _org_follows(doc, lo + len(word))) or (
                 i and _rank_at(doc, lo)):  # "… of the DMC Major General (Rtd) Udaya Herath": a rank, then the name
@@ -629,6 +634,8 @@ def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
     return (portfolio, name_inside) if portfolio else None
 
 
+_DAY_OR_MONTH = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+                          "June July August September October November December".split())
 _NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ance|ence|ship|ism|ing|ness|ure|ic|er)s?$|(?:ity|ies)$")
 
 

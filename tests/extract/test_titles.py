@@ -657,3 +657,10 @@ def test_a_names_particles_and_more_forms_of_address(each: Run) -> None:
               "Minister on Monday received Mohammed Abdul Razzaq Mahmoud, Minister of Foreign Affairs and International "
               "Cooperation and Hassan Muallem Khalif, Minister of State; envoys of the President of Somalia.")
     assert any(person == "Badr Hamad al Busaidi" and role == "Foreign Minister" for person, role, _ in posts(ex))
+
+
+def test_a_region_a_title_is_for_after_to(each: Run) -> None:
+    # raajje.mv (UNICEF, Maldives), 2 March 2023: "Regional Director to South Asia"
+    ex = each("UNICEF Regional Director to South Asia, George Laryea-Adjei has paid a courtesy call on the Minister of "
+              "State for Foreign Affairs, Ahmed Khaleel.")
+    assert ("George Laryea-Adjei", "Regional Director to South Asia", "United Nations Children's Fund") in posts(ex)

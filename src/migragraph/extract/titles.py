@@ -539,6 +539,11 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
             if poss:
                 org, pos = poss.key, poss.end
             continue
+        region = _region_at(doc, after) if prep == "to" else None
+        if region:
+            # "UNICEF Regional Director to South Asia, George Laryea-Adjei": the region is the title's
+            title, pos = f"{title} {prep} {region}", after + len(region)
+            continue
         city = _city_at(text, after) if placed and prep in ("in", "at") else None
         if city:
             pos = after + len(city)  # "Head of the OSCE Programme Office in Bishkek, Alexey Rogov": where it is
@@ -565,6 +570,16 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
         if name_inside:
             return title, org, pos + len(text[pos:].split(name_inside, 1)[0]) + len(name_inside), name_inside
     return title, org, pos, None
+
+
+def _region_at(doc: Doc, at: int) -> str | None:
+    """The region of the world named at `at` ("South Asia", "Eastern Europe and Central Asia"), if any."""
+    words = re.match(r"[A-Z][\w’'-]+(?:[ \t](?:and[ \t](?:the[ \t])?)?[A-Z][\w’'-]+){0,4}", doc.text[at:at + 80])
+    if not words:
+        return None
+    parts = words.group().split()
+    return next((" ".join(parts[:k]) for k in range(len(parts), 0, -1) if " ".join(parts[:k]) in doc.gaz.regions),
+                None)
 
 
 def _city_at(text: str, at: int) -> str | None:

@@ -626,3 +626,11 @@ def test_a_country_that_hosts_a_meeting_acts(each: Run) -> None:
     ex = each("Nepal is hosting the Fifth Senior Officials’ Meeting and Sixth Ministerial Consultation of the Colombo "
               "Process in Kathmandu from November 15 to 16.")
     assert "Government of Nepal" in names(ex)
+
+
+def test_a_form_of_address_ends_no_bodys_name(each: Run) -> None:
+    # kuwaittimes.com (KRCS, ICRC), undated: "Board of Directors Dr Hilal Al-Sayer"
+    ex = each("In a statement to the press after signing the agreement, Chairman of KRCS’s Board of Directors Dr Hilal "
+              "Al-Sayer stressed the importance of this step which meets the urgent needs of Rohingya refugees in "
+              "Bangladesh during this hard time.")
+    assert not any(name.endswith(" Dr") for name in names(ex))

@@ -666,6 +666,7 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     titled = _titled_name(doc).search(phrase)
     if titled:
         phrase = phrase[:titled.start()]  # "Ministry of Interior Mr. Abdulkadir Elmi Ali": its head's name follows
+    phrase = _without_holder_named(doc, phrase)
     heads = list(_HEAD_RE.finditer(phrase))
     if heads:
         tail = phrase[heads[-1].end():]
@@ -729,6 +730,21 @@ def _joins_two(doc: Doc, start: int, phrase: str, cut: re.Match[str]) -> bool:
     return bool(_HEAD_RE.search(before)) and bool(
         _HEAD_RE.search(after) or role_words.match(after) or _ACRONYM.fullmatch(after.strip())
         or any(m.start == start + cut.end() - 1 and m.kind == "org" for m in doc.mentions))
+
+
+def _without_holder_named(doc: Doc, phrase: str) -> str:
+    """A body's name without the form of address of its holder, whose name was cut after it ("KRCS’s Board of
+    Directors Dr Hilal Al-Sayer")."""
+    address = re.search(r"\s+(\S+)$", phrase)
+    if address and address.group(1).rstrip(".") in _short_address(tuple(doc.gaz.roles["honorifics"])):
+        phrase = phrase[:address.start()]
+    return phrase
+
+
+@cache
+def _short_address(honorifics: tuple[str, ...]) -> frozenset[str]:
+    """The abbreviated forms of address ("Dr", "Mr", "H.E"), which end no body's name."""
+    return frozenset(h.rstrip(".") for h in honorifics if h.endswith(".") or len(h) <= 3)
 
 
 # A body a state or an organisation sends to another, named with where it is sent.

@@ -664,3 +664,11 @@ def test_a_region_a_title_is_for_after_to(each: Run) -> None:
     ex = each("UNICEF Regional Director to South Asia, George Laryea-Adjei has paid a courtesy call on the Minister of "
               "State for Foreign Affairs, Ahmed Khaleel.")
     assert ("George Laryea-Adjei", "Regional Director to South Asia", "United Nations Children's Fund") in posts(ex)
+
+
+def test_the_emergency_relief_coordinator(each: Run) -> None:
+    # unocha.org (CERF), 18 January 2010: the title of the head of OCHA
+    ex = each("The United Nations Emergency Relief Coordinator, John Holmes, today allocated some US$100 million to "
+              "boost humanitarian response in 14 neglected emergencies around the world, where people are suffering the "
+              "effects of hunger, malnutrition, disease and conflict.")
+    assert ("John Holmes", "Emergency Relief Coordinator", "United Nations") in posts(ex)

@@ -672,3 +672,16 @@ def test_the_emergency_relief_coordinator(each: Run) -> None:
               "boost humanitarian response in 14 neglected emergencies around the world, where people are suffering the "
               "effects of hunger, malnutrition, disease and conflict.")
     assert ("John Holmes", "Emergency Relief Coordinator", "United Nations") in posts(ex)
+
+
+def test_officials_listed_after_the_body_they_are_on_behalf_of(each: Run) -> None:
+    # cancilleria.gob.ar (Argentina's foreign ministry), 26 March 2021: the list's lead-in names their body
+    ex = each("On behalf of the Foreign Ministry, the ceremony was attended by the Secretary of Foreign Affairs, Pablo "
+              "Tettamanti; the Chief of the Private Office of the Foreign Ministry, Guillermo Justo Chaves; the "
+              "Undersecretary for Foreign Policy, Gustavo Dzugala; the Undersecretary for Latin America, Juan Lavalle; "
+              "Undersecretary for Mercosur and International Economic Negotiations, Rossan Surballe; the "
+              "Undersecretary for Multilateral and Bilateral Economic Negotiations, Carola Ramón; and the Permanent "
+              "Representative to Mercosur and ALADI, Mariano Kestelboim.")
+    held = posts(ex)
+    assert ("Pablo Tettamanti", "Secretary of Foreign Affairs", "Foreign Ministry") in held
+    assert ("Juan Lavalle", "Undersecretary for Latin America", "Foreign Ministry") in held

@@ -800,7 +800,7 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
         return doc.last_post_org
     if span is None or at is None:
         return None
-    return _on_behalf_of(doc, at, span) or sole
+    return _on_behalf_of(doc, at, span, at + len(title)) or sole
 
 
 def _held_there_by_another(doc: Doc, title: str, at: int, span: Span, country: str) -> bool:
@@ -845,16 +845,24 @@ def _no_governments(doc: Doc, key: str) -> bool:
     return doc.government_above(key) is None and not doc.orgs[key].name.startswith("Ministry")
 
 
-def _on_behalf_of(doc: Doc, at: int, span: Span) -> str | None:
+def _on_behalf_of(doc: Doc, at: int, span: Span, end: int) -> str | None:
     """'Director General, Mr. Michael Spindelegger, signed on behalf of ICMPD': the body an official
     signs or speaks for, later in the sentence (past another's title: "on behalf of the Chairperson of
-    the AU Commission")."""
+    the AU Commission"); or that a sentence opens with for its list of officials ("On behalf of the Foreign
+    Ministry, the ceremony was attended by the Secretary of Foreign Affairs, Pablo Tettamanti; …")."""
     m = re.compile(r"\bon behalf of\s+").search(doc.text, at, span.end)
+    if not m and not any(x.kind == "org" and end <= x.start < end + 30 and ";" not in doc.text[end:x.start]
+                         for x in doc.mentions):
+        # (not where the title's own body follows it: "…, Head of Unit "Visa Policy", European Commission")
+        m = _LEAD_BEHALF.match(doc.text, span.start)
     if not m:
         return None
     hit = next((x for x in doc.mentions if x.kind == "org" and m.end() <= x.start < m.end() + 60
                 and x.key in doc.orgs), None)
     return hit.key if hit else None
+
+
+_LEAD_BEHALF = re.compile(r"\s*On behalf of\s+(?:the\s+)?")
 
 
 def _clean(title: str) -> str:

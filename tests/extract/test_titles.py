@@ -685,3 +685,34 @@ def test_officials_listed_after_the_body_they_are_on_behalf_of(each: Run) -> Non
     held = posts(ex)
     assert ("Pablo Tettamanti", "Secretary of Foreign Affairs", "Foreign Ministry") in held
     assert ("Juan Lavalle", "Undersecretary for Latin America", "Foreign Ministry") in held
+
+
+def test_a_pronoun_holds_a_title_for_the_person_named_last_before_it_nearby(hybrid: Run) -> None:
+    # europediplomatic.com (EEAS nominations), undated: "He served previously as …" is Visentin's; a "She" whose
+    # name was not read (all in capitals) is not the man named in the paragraph before
+    ex = hybrid("Gabriel VISENTIN has been nominated as Head of the EU Delegation to Australia. He is currently Special "
+                "Envoy of the European Union for the Indo-Pacific. He served previously as Head of the EEAS Division "
+                "for Parliamentary Affairs.\n\nPetra PEREYRA has been nominated as Head of the EU Delegation to Botswana "
+                "and the Southern African Development Community (SADC). She is currently Head of Unit for Communication "
+                "in the Directorate-General of the European Civil Protection and Humanitarian Aid Operations of the "
+                "European Commission. She previously served as Team leader for West Africa in the same "
+                "Directorate-General.")
+    assert ("Gabriel VISENTIN", "Head", "EEAS Division for Parliamentary Affairs") in posts(ex)
+    assert not any(person == "Gabriel VISENTIN" and "Communication" in org for person, _, org in posts(ex))
+    # ugstandard.com (UN Women, Uganda), undated: "with UN Women" places the post; "General" begins no name
+    ex = hybrid("KAMPALA — New UN Women Country Representative Paulina Chiwangu formally assumed duty Wednesday after "
+                "presenting her credentials to Uganda’s Minister of Foreign Affairs, General Jeje Odongo.\n\nMs. Paulina "
+                "Chiwangu holds a Doctorate in Philosophy and has over 20 years of experience in development and "
+                "humanitarian work.\n\nShe has previously served as Deputy Country Representative with UN Women in South "
+                "Sudan and as Deputy Country Representative for the UN Women Iraq Country Office, as well as Head of KRG "
+                "Sub-Office.")
+    held3 = posts(ex)
+    assert ("Jeje Odongo", "Minister of Foreign Affairs", "Government of Uganda") in held3
+    assert ("Paulina Chiwangu", "Deputy Country Representative", "UN Women") in held3
+
+
+def test_the_un_resident_and_humanitarian_coordinator(each: Run) -> None:
+    # zwnews.com, undated: the UN's title, a form of address between it and the name
+    ex = each("The new United Nations Resident and Humanitarian Coordinator, Ambassador Edward Kallon has presented his "
+              "credentials to President Emmerson Mnangagwa.")
+    assert ("Edward Kallon", "Resident and Humanitarian Coordinator", "United Nations") in posts(ex)

@@ -98,7 +98,8 @@ _HONORIFIC_WORDS = {"Rt", "Hon", "Honourable", "Right", "Sir", "Dame", "Lord", "
 def trim_name(name: str, doc: Doc | None = None) -> str:
     tokens = name.split()
     while tokens and (tokens[0].rstrip(".") in _HONORIFIC_WORDS or (
-            doc is not None and len(tokens) > 2 and tokens[0] in _address_words(tuple(doc.gaz.roles["honorifics"])))):
+            doc is not None and len(tokens) > 2 and (tokens[0] in _address_words(tuple(doc.gaz.roles["honorifics"]))
+                                                     or tokens[0] in doc.gaz.roles.get("name_prefixes", [])))):
         tokens.pop(0)  # (roles.yaml's forms of address too, before a name of two words at least: "Sayyid")
     # a rank of several words before the name ("Major General (Rtd) Udaya Herath"): roles.yaml's honorifics
     while doc is not None and (rank := next((h for h in ranks(doc) if tokens[:len(h)] == list(h)

@@ -31,7 +31,7 @@ from migragraph.extract.places import is_city
 # Between a title and a name: spaces, or one line break of hard-wrapped text; never a blank line.
 _GAP = r"(?:[ \t]*\n[ \t]*(?=\S)|[ \t]+)"
 # (in title case too: "Minister For Foreign Affairs of the Federal Democratic Republic of Ethiopia")
-_COMPLEMENT = re.compile(r"[ \t]+(for|of|on|to|at|in charge of|responsible for|in|For|Of)[ \t]+(?:the[ \t]+)?")
+_COMPLEMENT = re.compile(r"[ \t]+(for|of|on|to|at|in charge of|responsible for|in|with|For|Of)[ \t]+(?:the[ \t]+)?")
 # A capitalised word of a portfolio; not the initial of a name glued to it ("Education P.Naranbayar").
 _CAP = r"[A-Z][\w’'-]*(?!\.\w)"
 _PORTFOLIO = re.compile(rf"(?:{_CAP}|and|of|the|&)(?:[ \t]+(?:{_CAP}|and|of|the|&|for))*")
@@ -400,7 +400,10 @@ def _subject_of(doc: Doc, title: Title) -> Holder | None:
     sentence = next((p for p in doc.parsed if p.span.start <= title.start < p.span.end), None)
     if sentence is None:
         return None
-    offset = title.end - 1 - sentence.span.start
+    # the title's head word, not the end of its complements ("… Representative with UN Women in South Sudan")
+    head = re.sub(r"\s+(?:of|for|to|with|in|at)\b.*$", "", title.text).split()[-1]
+    found = doc.text.find(head, title.start, title.end)
+    offset = (found + len(head) if found >= 0 else title.end) - 1 - sentence.span.start
     token = next((t for t in sentence.doc if t.idx <= offset < t.idx + len(t.text)), None)
     for _ in range(4):  # up from the title's head: "Minister" -> "as" -> "served"; "Minister" -> "was"
         if token is None or token.dep_ in ("ROOT", "relcl", "advcl", "ccomp") and is_verb(token):
@@ -413,8 +416,19 @@ def _subject_of(doc: Doc, title: Title) -> Holder | None:
         return None
     at = sentence.span.start + subject.idx
     if subject.lower_ in ("he", "she"):
-        earlier = [m for m in doc.mentions if m.kind == "person" and m.end <= at and m.key in doc.persons]
-        return Holder(earlier[-1].start, doc.persons[earlier[-1].key].name) if earlier else None
+        # the person named last before it, by position (the mentions are not in order yet), the model's names
+        # too ("Ms. Paulina Chiwangu holds a Doctorate … She has previously served as …")
+        # (in its sentence or the two before: past them, the one meant may be a name not read, "Francesca DI
+        # MAURO has been nominated … She also served as …")
+        here = next((i for i, sp in enumerate(doc.spans) if sp.start <= at < sp.end), 0)
+        lo = doc.spans[max(0, here - 2)].start if doc.spans else 0
+        earlier = [(m.start, doc.persons[m.key].name, False) for m in doc.mentions
+                   if m.kind == "person" and lo <= m.start and m.end <= at and m.key in doc.persons]
+        earlier += [(start, name, True) for start, end, name in doc.name_candidates if lo <= start and end <= at]
+        if not earlier:
+            return None
+        start, name, vetted = max(earlier)
+        return Holder(start, name, vetted)
     for m in doc.mentions:
         if m.kind == "person" and m.start <= at < m.end and m.key in doc.persons:
             return Holder(m.start, doc.persons[m.key].name)
@@ -499,6 +513,8 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
             # "President of the Board of the Eurasian Economic Commission": the organ is part of the title
             title, after = f"{title} of the {organ.group(1)}", organ.end()
         hit = next((m for m in doc.mentions if m.start == after), None)
+        if prep == "with" and (placed or hit is None or hit.kind != "org"):
+            break  # "… Deputy Country Representative with UN Women": "with" a body only, where the post is
         if hit and hit.kind == "org" and prep == "of" and not placed and _government_organ(doc, hit):
             # "President of the Council of Ministers": the cabinet is the government's, part of the title;
             # the post is in the government (_default_org)

@@ -716,3 +716,13 @@ def test_the_un_resident_and_humanitarian_coordinator(each: Run) -> None:
     ex = each("The new United Nations Resident and Humanitarian Coordinator, Ambassador Edward Kallon has presented his "
               "credentials to President Emmerson Mnangagwa.")
     assert ("Edward Kallon", "Resident and Humanitarian Coordinator", "United Nations") in posts(ex)
+
+
+def test_a_surname_in_capitals_as_eu_institutions_write_it(hybrid: Run) -> None:
+    # europediplomatic.com (EEAS nominations), undated: "Petra PEREYRA" is a person, not a body (the model reads
+    # "… has been nominated as Head of …", which the rules do not)
+    ex = hybrid("Gabriel VISENTIN has been nominated as Head of the EU Delegation to Australia. He is currently Special "
+                "Envoy of the European Union for the Indo-Pacific.\n\nPetra PEREYRA has been nominated as Head of the "
+                "EU Delegation to Botswana and the Southern African Development Community (SADC).")
+    assert ("Petra PEREYRA", "Head", "Delegation of the European Union to Botswana") in posts(ex)
+    assert "Petra PEREYRA" not in names(ex)

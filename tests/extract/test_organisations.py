@@ -634,3 +634,12 @@ def test_a_form_of_address_ends_no_bodys_name(each: Run) -> None:
               "Al-Sayer stressed the importance of this step which meets the urgent needs of Rohingya refugees in "
               "Bangladesh during this hard time.")
     assert not any(name.endswith(" Dr") for name in names(ex))
+
+
+def test_a_mission_or_office_named_with_where_it_is(each: Run) -> None:
+    # southsudannewsagency.com, 26 January 2017: "the United Nations Mission in South Sudan" is the mission's name
+    ex = each("Juba/New York, January 26, 2017 (SSNA) — The newly appointed head of the United Nations Mission in South "
+              "Sudan and Special Representative of the UN David Shearer met Wednesday with South Sudanese President "
+              "Salva Kiir in Juba, the United Nations has announced.")
+    assert {o.name: o.parent for o in ex.organisations.values()}.get("United Nations Mission in South Sudan") == "un"
+    assert "United Nations Mission" not in names(ex)

@@ -706,10 +706,16 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
         return
     parent = _parent_of(doc, phrase, start)
     sent = _SENT_TO.match(doc.text, end) if _ENVOY.search(phrase) else None
-    dest = next((m for m in doc.mentions if sent and m.start == sent.end() and m.kind in ("country", "org")), None)
+    dest = next((m.end for m in doc.mentions if sent and m.start == sent.end() and m.kind in ("country", "org")
+                 and (sent.group(1) == "to" or m.kind == "country")), None)
+    if sent is not None and dest is None and sent.group(1) == "in":
+        city = re.match(r"[A-Z][\w’'-]+(?:[ \t][A-Z][\w’'-]+)?", doc.text[sent.end():sent.end() + 40])
+        told = city and next((c for c in (city.group(), city.group().split()[0]) if is_city(c)), None)
+        dest = sent.end() + len(told) if told else None
     if dest is not None:
-        # "the OSCE Mission to Serbia", "Permanent Mission of Eritrea to IAEA": where it is sent is part of its name
-        phrase, end = doc.text[start:dest.end], dest.end
+        # "the OSCE Mission to Serbia", "Permanent Mission of Eritrea to IAEA", "the United Nations Mission in South
+        # Sudan", "the OSCE Office in Baku": where it is sent is part of its name
+        phrase, end = doc.text[start:dest], dest
     key = doc.add_org(phrase, parent=parent)
     doc.mentions.append(Mention(start, end, key, "org", phrase))
 
@@ -748,8 +754,8 @@ def _short_address(honorifics: tuple[str, ...]) -> frozenset[str]:
 
 
 # A body a state or an organisation sends to another, named with where it is sent.
-_ENVOY = re.compile(r"\b(?:Mission|Delegation|Embassy|Representation)$")
-_SENT_TO = re.compile(r"\s+to\s+(?:the\s+)?")
+_ENVOY = re.compile(r"\b(?:Mission|Delegation|Embassy|Representation|Office)$")
+_SENT_TO = re.compile(r"\s+(to|in)\s+(?:the\s+)?")
 
 
 def _not_org(doc: Doc, start: int, phrase: str) -> bool:

@@ -11,7 +11,7 @@ from migragraph.extract.doc import Doc, Mention, main_country
 from migragraph.extract.gazetteer import OrgEntry
 from migragraph.extract.names import NAME, valid_name
 from migragraph.extract.persons import honorifics, role_re_at
-from migragraph.extract.places import VENUE_NOUN, is_city
+from migragraph.extract.places import VENUE_NOUN, city_at, is_city
 from migragraph.extract.release_info import furniture
 from migragraph.extract.text import occurrences, title_case
 from migragraph.extract.titles import ORGAN, past_abbreviation
@@ -709,8 +709,7 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     dest = next((m.end for m in doc.mentions if sent and m.start == sent.end() and m.kind in ("country", "org")
                  and (sent.group(1) == "to" or m.kind == "country")), None)
     if sent is not None and dest is None and sent.group(1) == "in":
-        city = re.match(r"[A-Z][\w’'-]+(?:[ \t][A-Z][\w’'-]+)?", doc.text[sent.end():sent.end() + 40])
-        told = city and next((c for c in (city.group(), city.group().split()[0]) if is_city(c)), None)
+        told = city_at(doc.text, sent.end())
         dest = sent.end() + len(told) if told else None
     if dest is not None:
         # "the OSCE Mission to Serbia", "Permanent Mission of Eritrea to IAEA", "the United Nations Mission in South
@@ -753,7 +752,7 @@ def _short_address(honorifics: tuple[str, ...]) -> frozenset[str]:
     return frozenset(h.rstrip(".") for h in honorifics if h.endswith(".") or len(h) <= 3)
 
 
-# A body a state or an organisation sends to another, named with where it is sent.
+# A body a state or an organisation sends to another, named with where it is sent or where it sits.
 _ENVOY = re.compile(r"\b(?:Mission|Delegation|Embassy|Representation|Office)$")
 _SENT_TO = re.compile(r"\s+(to|in)\s+(?:the\s+)?")
 
@@ -805,8 +804,8 @@ def _titled_name(doc: Doc) -> re.Pattern[str]:
 
 @cache
 def _titled_name_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    short = [h.rstrip(".") for h in words if h.endswith(".") or len(h) <= 3]
-    alternatives = "|".join(re.escape(h).replace(r"\.", r"\.?") for h in sorted(set(short), key=len, reverse=True))
+    alternatives = "|".join(re.escape(h).replace(r"\.", r"\.?") for h in sorted(_short_address(words), key=len,
+                                                                                reverse=True))
     return re.compile(rf"\s+(?:{alternatives})\.?\s+[A-Z]")
 
 

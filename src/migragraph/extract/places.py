@@ -54,3 +54,11 @@ def is_city(name: str) -> bool:
     if name in _COMMON:
         return False
     return name in _cities() or (not name.isascii() and fold(name) in _cities())
+
+
+def city_at(text: str, at: int) -> str | None:
+    """The city named at `at` ("Bishkek", "Addis Ababa"), its first word alone if the two are none."""
+    words = re.match(r"[A-Z][\w’'-]+(?:[ \t][A-Z][\w’'-]+)?", text[at:at + 40])
+    if not words:
+        return None
+    return next((c for c in (words.group(), words.group().split()[0]) if is_city(c)), None)

@@ -26,7 +26,7 @@ from migragraph.extract.doc import Doc, Mention, home_country
 from migragraph.extract.model import Post, Span
 from migragraph.extract.names import NAME, PARTICLE, ranks, trim_name, valid_name, valid_surname
 from migragraph.extract.nlp import is_verb
-from migragraph.extract.places import is_city
+from migragraph.extract.places import city_at, is_city
 
 # Between a title and a name: spaces, or one line break of hard-wrapped text; never a blank line.
 _GAP = r"(?:[ \t]*\n[ \t]*(?=\S)|[ \t]+)"
@@ -560,7 +560,7 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
             # "UNICEF Regional Director to South Asia, George Laryea-Adjei": the region is the title's
             title, pos = f"{title} {prep} {region}", after + len(region)
             continue
-        city = _city_at(text, after) if placed and prep in ("in", "at") else None
+        city = city_at(text, after) if placed and prep in ("in", "at") else None
         if city:
             pos = after + len(city)  # "Head of the OSCE Programme Office in Bishkek, Alexey Rogov": where it is
             break
@@ -596,14 +596,6 @@ def _region_at(doc: Doc, at: int) -> str | None:
     parts = words.group().split()
     return next((" ".join(parts[:k]) for k in range(len(parts), 0, -1) if " ".join(parts[:k]) in doc.gaz.regions),
                 None)
-
-
-def _city_at(text: str, at: int) -> str | None:
-    """The city named at `at` ("Bishkek", "Addis Ababa"), if any."""
-    words = re.match(r"[A-Z][\w’'-]+(?:[ \t][A-Z][\w’'-]+)?", text[at:at + 40])
-    if not words:
-        return None
-    return next((c for c in (words.group(), words.group().split()[0]) if is_city(c)), None)
 
 
 def _government_organ(doc: Doc, hit: Mention) -> bool:

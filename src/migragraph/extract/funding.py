@@ -130,12 +130,9 @@ def _agency(doc: Doc, key: str) -> bool:
     return False
 
 
-_SIGNS_A = re.compile(r"\bsign(?:ed|s)\s+(?:an?\s+|the\s+)?(?:new\s+)?"
-                      # "signed a financing agreement for $105.2m (N16.62bn) with …": the kind before the sum
-                      r"(?:(?P<kind>loan|credit|grant|financing|contribution)\s+agreements?\s+(?:for|of|worth)\s+)?$")
+_SIGNS_A = re.compile(r"\bsign(?:ed|s)\s+(?:an?\s+|the\s+)?(?:new\s+)?$")
 _LOAN_WITH = re.compile(r"\s+(?:concessional\s+|new\s+)?(?P<kind>loan|credit|grant|financing|contribution)"
                         r"(?:\s+agreements?)?\s+with\s+(?:the\s+)?")
-_KIND_DONE_WITH = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?with\s+(?:the\s+)?")
 
 
 def _frame(found: list[Funding]) -> tuple[str, str] | None:
@@ -160,13 +157,13 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
     # with another lends to it, unless it is the government that borrows ("Nepal signed a $50 million loan
     # with the World Bank")
     signed = _SIGNS_A.search(before)
-    with_ = (_KIND_DONE_WITH if signed and signed.group("kind") else _LOAN_WITH).match(after) if signed else None
+    with_ = _LOAN_WITH.match(after) if signed else None
     if signed and with_:
         d = _orgs(doc, span.start, span.start + signed.start())
         r = [x for x in doc.mentions if x.kind == "org" and x.start == b + with_.end()]
         if d and r and d[-1].key != r[0].key:
             lender, borrower = d[-1].key, r[0].key
-            if (signed.group("kind") or with_.groupdict().get("kind")) == "contribution":
+            if with_.group("kind") == "contribution":
                 # "QFFD has signed a $10 million contribution agreement with the … (UN-OHRLLS)": who contributes to
                 # an agency is the side that is none
                 if _agency(doc, lender) and not _agency(doc, borrower):

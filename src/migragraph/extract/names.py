@@ -22,7 +22,7 @@ _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*(?!\n))"  # a space, or one line break; never a 
 # "L.Bayan-Altai"): one token, a name of its own.
 GLUED = rf"(?<![\w.])[A-Z]\.{_WORD}(?![\w.])"
 # A surname in capitals after the given name, as EU institutions write names ("Petra PEREYRA", "Jorge TOLEDO
-# ALBIÑANA"): four letters at least (no acronym of a body is taken for one: _valid_tokens).
+# ALBIÑANA"): four letters at least, which most bodies' acronyms in names' places are not.
 _CAPS = rf"{_UPPER}(?:{_UPPER}|[’'-]){{3,}}(?![\w’'-])"
 NAME = rf"(?:{GLUED}|(?:{_WORD})(?:{_SP}(?:{PARTICLE}{_SP})?(?:[A-Z]\.?{_SP}){{0,2}}(?:{_WORD}|{_CAPS})){{1,4}})"
 
@@ -80,8 +80,6 @@ def valid_surname(word: str, doc: Doc) -> bool:
 def _valid_tokens(name: str, tokens: list[str], doc: Doc) -> bool:
     if any(t.strip("’'.,") in NOT_NAME for t in tokens) or not tokens[0][0].isupper():
         return False
-    if any(t.isupper() and len(t) > 1 and (doc.gaz.by_surface(t) or t in doc.gaz.country_surface) for t in tokens):
-        return False  # "… Grandi UNHCR": a body's acronym ends no name
     if any(t in doc.gaz.portfolio or t in _title_words(doc) or t.removesuffix("s") in
            _title_words(doc) for t in tokens):
         return False

@@ -643,3 +643,10 @@ def test_a_mission_or_office_named_with_where_it_is(each: Run) -> None:
               "Salva Kiir in Juba, the United Nations has announced.")
     assert {o.name: o.parent for o in ex.organisations.values()}.get("United Nations Mission in South Sudan") == "un"
     assert "United Nations Mission" not in names(ex)
+
+
+def test_the_next_of_a_list_of_places_that_receives_is_a_place(each: Run) -> None:
+    # unocha.org (CERF), 18 January 2010: "people in Yemen and Chad received": Chad is a place, as Yemen is
+    ex = each("Programmes in the Democratic People's Republic of Korea have been allocated some $8 million, while "
+              "programmes to assist people in Yemen and Chad received $7 million apiece.")
+    assert not {"Government of Chad", "Government of Yemen"} & set(names(ex))

@@ -42,7 +42,7 @@ _NAMED_AS = re.compile(r"\b(?:beneficiary|recipient|borrowing|donor) countr(?:y|
 _PLACE_BEFORE = re.compile(r"(?:\bin|\bto|\bacross|\bthroughout|\bwithin|\binside|\bnear|\bfrom\s+\w+\s+to|"
                            r"\bneighbouring|\bneighboring|\bborder with|\bsuch as|\bincluding|\bvisit|"
                            # where people come from: "returnees from Iran", "IOM experts from Albania"
-                           r"\b(?i:returnees|migrants|refugees|nationals|citizens|people|experts|members|students|"
+                           r"\b(?:returnees|migrants|refugees|nationals|citizens|people|experts|members|students|"
                            r"workers|officials|journalists|delegates|participants)\s+from|"
                            # where people flee or return from: "individuals returning home after fleeing from Iraq"
                            r"\b(?:flee|fleeing|fled|escaping|escaped|returning|returned|displaced|deported|evacuated|"
@@ -64,8 +64,8 @@ def promote_acting_countries(doc: Doc) -> None:
         verb = _ACTS_AFTER.match(after)
         if verb and verb.group(1) and (_PLACE_BEFORE.search(before) or (
                 out and out[-1].kind == "country" and _listed_after(doc, out[-1], m))):
-            # "Flood survivors in Sierra Leone receive solar lanterns": a place, where people receive (and so
-            # is the next of a list of places: "Refugees from Syria and Iraq have received")
+            # "Flood survivors in Sierra Leone receive solar lanterns": a place, where people receive (and so is
+            # the next of a list of places: "programmes to assist people in Yemen and Chad received $7 million")
             verb = None
         acts = bool(verb or _POSSESSED.match(after) or _ADJECTIVAL.match(after) or _acts_with(doc, m)
                     or _HOSTS_MEETING.match(after))

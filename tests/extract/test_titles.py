@@ -726,3 +726,12 @@ def test_a_surname_in_capitals_as_eu_institutions_write_it(hybrid: Run) -> None:
                 "EU Delegation to Botswana and the Southern African Development Community (SADC).")
     assert ("Petra PEREYRA", "Head", "Delegation of the European Union to Botswana") in posts(ex)
     assert "Petra PEREYRA" not in names(ex)
+
+
+def test_an_undersecretarys_portfolio_is_no_body(hybrid: Run) -> None:
+    # dfa.gov.ph (UNICEF, Philippines), undated: the portfolio after "Undersecretary for" is the title's (the
+    # model takes "Strategic Communications" for a body)
+    ex = hybrid("Oyunsaikhan Dendevnorov presented her credentials as the UNICEF head in the country to Foreign Affairs "
+                "Undersecretary for Strategic Communications and Research Ernesto C. Abella, formalizing the continuing "
+                "partnership between the Philippine Government and UNICEF under her leadership.")
+    assert "Strategic Communications" not in names(ex)

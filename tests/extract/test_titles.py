@@ -685,6 +685,12 @@ def test_officials_listed_after_the_body_they_are_on_behalf_of(each: Run) -> Non
     held = posts(ex)
     assert ("Pablo Tettamanti", "Secretary of Foreign Affairs", "Foreign Ministry") in held
     assert ("Juan Lavalle", "Undersecretary for Latin America", "Foreign Ministry") in held
+    # trap: consilium.europa.eu, 26 May 2015 (pg-dcf51415c762 of ../shared/data/gold, fold F2): a body named
+    # right after the title is the title's, not the body the sentence opens with
+    ex = each("On behalf of the EU, the agreement was signed by H. E. Ilze Juhansone, Ambassador, Permanent "
+              "Representative of the Republic of Latvia, Chairman of the Permanent Representatives Committee, and by "
+              "Yolanda Gallego-Casilda Grau, Head of Unit \"Visa Policy\", European Commission.")
+    assert ("Yolanda Gallego-Casilda Grau", "Head of Unit", "European Union") not in posts(ex)
 
 
 def test_a_pronoun_holds_a_title_for_the_person_named_last_before_it_nearby(hybrid: Run) -> None:

@@ -741,3 +741,12 @@ def test_an_undersecretarys_portfolio_is_no_body(hybrid: Run) -> None:
                 "Undersecretary for Strategic Communications and Research Ernesto C. Abella, formalizing the continuing "
                 "partnership between the Philippine Government and UNICEF under her leadership.")
     assert "Strategic Communications" not in names(ex)
+
+
+def test_an_officer_for_a_ministry_is_in_it(each: Run) -> None:
+    # dailynewsegypt.com, 16 February 2021: "Spokesperson for the Ministry of Foreign Affairs" (not a portfolio)
+    ex = each("Egypt’s Minister of Foreign Affairs Sameh Shoukry received the new Resident Coordinator of the United "
+              "Nations (UN) in Cairo, Elena Banova, on Tuesday.\n\nAhmed Hafez, Spokesperson for the Ministry of Foreign "
+              "Affairs, said that Shoukry welcomed the Banova as she took up her new position.")
+    assert ("Ahmed Hafez", "Spokesperson", "Ministry of Foreign Affairs") in posts(ex)
+    assert {o.name: o.parent for o in ex.organisations.values()}["Ministry of Foreign Affairs"] == "government-of-egypt"

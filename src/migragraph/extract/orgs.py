@@ -543,6 +543,10 @@ def _listed_portfolio(doc: Doc, start: int, phrase: str) -> str:
     return listed.group()
 
 
+# "Spokesperson for the Ministry of Foreign Affairs": a body after "for", where the title is a body's officer's.
+_FOR_A_BODY = re.compile(r"\s*for\s+(?:the\s+)?(?:Ministry|Department|Office|Embassy|Agency|Secretariat|Directorate)\b")
+
+
 def _between_titles(doc: Doc, start: int, phrase: str) -> list[tuple[int, str]]:
     """The pieces of a capitalised run that titles and the names after them leave: "Premier of Québec
     Philippe Couillard and Secretary General of the Nordic Council of Ministers Dagfinn Høybråten" holds
@@ -566,7 +570,7 @@ def _between_titles(doc: Doc, start: int, phrase: str) -> list[tuple[int, str]]:
     pieces.append((start + cut, phrase[cut:]))
     out = []
     for at, piece in pieces:
-        if at > start and re.match(r"\s*(?:for|in charge of)\s", piece):
+        if at > start and re.match(r"\s*(?:for|in charge of)\s", piece) and not _FOR_A_BODY.match(piece):
             continue  # "Minister for the Public Service": a portfolio, not an organisation
         lead = re.match(r"\s*(?:(?:of|for|and|the|at|in)\s+)*", piece)
         assert lead is not None

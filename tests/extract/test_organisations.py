@@ -650,3 +650,15 @@ def test_the_next_of_a_list_of_places_that_receives_is_a_place(each: Run) -> Non
     ex = each("Programmes in the Democratic People's Republic of Korea have been allocated some $8 million, while "
               "programmes to assist people in Yemen and Chad received $7 million apiece.")
     assert not {"Government of Chad", "Government of Yemen"} & set(names(ex))
+
+
+def test_un_peace_operations_the_gazetteer_lists(each: Run) -> None:
+    # onuci.unmissions.org, 21 July 2014: UNOCI, a UN operation, spelt out
+    ex = each("The Special Representative of the United Nations Secretary-General for Côte d'Ivoire, Mrs Aichatou "
+              "Mindaoudou, on Monday, 21 July 2014, held discussions with the Ivorian Head of State, President Alassane "
+              "Ouattara, on the new Security Council resolution extending the mandate of the United Nations Operation in "
+              "Côte d'Ivoire (UNOCI) and the ongoing political dialogue between the Government and the Opposition.")
+    assert ex.organisations["united-nations-operation-in-cote-d-ivoire"].parent == "un"
+    # acidicsecurity.blogspot.com, July 2020: "Monusco", as news write it
+    ex = each("Last week,Monusco's brand new head  office in Ituri, Josiah Obat started his duties.")
+    assert "United Nations Organization Stabilization Mission in the Democratic Republic of the Congo" in names(ex)

@@ -26,7 +26,10 @@ _SYMBOLS = {
     "rand": "ZAR", "pesos": "MXN", "reais": "BRL", "lira": "TRY", "manat": "AZN", "tenge": "KZT",
     "pound": "GBP", "pound sterling": "GBP", "cad$": "CAD", "taka": "BDT", "tk": "BDT", "nu": "BTN", "sr": "SAR",
     "dh": "AED",
-    # a currency named with its country's adjective: "20 million Swedish kronor", "Japanese Yen 40.074 billion"
+}
+# A currency named with its country's adjective: "20 million Swedish kronor", "Japanese Yen 40.074 billion".
+# The patterns below read these pairs only (an adjective before another country's currency names none).
+_NATIONAL = {
     "swedish kronor": "SEK", "swedish krona": "SEK", "swedish crowns": "SEK", "norwegian kroner": "NOK",
     "norwegian krone": "NOK", "norwegian kronor": "NOK", "danish kroner": "DKK", "danish krone": "DKK",
     "icelandic kronur": "ISK", "japanese yen": "JPY", "canadian dollars": "CAD", "australian dollars": "AUD",
@@ -36,10 +39,12 @@ _SYMBOLS = {
     "chinese yuan": "CNY", "south african rand": "ZAR", "kenyan shillings": "KES", "ugandan shillings": "UGX",
     "tanzanian shillings": "TZS", "nigerian naira": "NGN", "egyptian pounds": "EGP", "turkish lira": "TRY",
 }
+_SYMBOLS.update(_NATIONAL)
 # Every ISO 4217 code counts when it stands next to a number ("3,5 million PLN", "AUD2m").
 _ISO = sorted({c.alpha_3 for c in pycountry.currencies}, key=len, reverse=True)
-_SCALE = {"lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7, "thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "mln": 10**6, "m": 10**6, "mil": 10**6,
-          "mn": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12}
+_SCALE = {"lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7, "thousand": 10**3, "k": 10**3,
+          "million": 10**6, "millions": 10**6, "mln": 10**6, "m": 10**6, "mil": 10**6, "mn": 10**6,
+          "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12}
 _QUALIFIERS = ("more than", "over", "around", "about", "approximately", "nearly", "almost", "up to",
                "some", "at least", "roughly", "close to", "in excess of", "just over", "almost")
 
@@ -52,10 +57,8 @@ _PREFIX_CODES = frozenset(_ISO) | {"SDR"}
 # Thousands with commas or spaces; decimals with a point, or with a comma before a scale ("3,5 million").
 _NUM = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s?(?:thousand|millions?|mln|mn|billion|bn)\b)|\d+(?:\.\d+)?"
 _SCALE_RE = r"(?:thousand|millions?|mln|mil\.|mn|billion|bn|trillion|crores?|lakhs?|[mMbBkK])(?:\b|(?<=\.))"
-_WORD_CUR = (r"(?:(?:Swedish|Norwegian|Danish|Icelandic)\s+(?:kronor|kroner|krona|krone|kronur|crowns)|"
-             r"(?:Japanese|Canadian|Australian|New Zealand|Singapore|Hong Kong|Indian|Pakistani|Sri Lankan|Nepalese|"
-             r"Saudi|Qatari|Kuwaiti|UAE|Emirati|Chinese|South African|Kenyan|Ugandan|Tanzanian|Nigerian|Egyptian|"
-             r"Turkish)\s+(?:yen|dollars|rupees|riyals|dinars|dirhams|yuan|rand|shillings|naira|pounds|lira)|"
+_NATIONAL_CUR = "|".join(r"\s+".join(map(re.escape, k.split())) for k in sorted(_NATIONAL, key=len, reverse=True))
+_WORD_CUR = (rf"(?:{_NATIONAL_CUR}|"
              r"euros?|US dollars?|U\.S\. dollars?|dollars?|pounds?(?: sterling)?|Swiss francs|yen|yuan|rupees|"
              r"pa[’']?anga|zloty|złoty|kroner|kronor|francs|riyals|dirhams|shillings|naira|rand|pesos|reais|lira|"
              r"manat|tenge)")
@@ -73,7 +76,7 @@ _NUMBER_WORD = ("(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven
                 "thousand|million|billion)")
 _WORDED_NUM = rf"(?:a\s+(?=(?:hundred|thousand|million|billion)\b))?{_NUMBER_WORD}(?:(?:[ -]|\s+and\s+){_NUMBER_WORD})*"
 WORDED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?(?<![\d.,]\s)\b(?P<num>{_WORDED_NUM})\s+"
-                    rf"(?P<cur>(?:Japanese\s+)?{_WORD_CUR}|{'|'.join(_ISO)})\b", re.IGNORECASE)
+                    rf"(?P<cur>{_WORD_CUR}|{'|'.join(_ISO)})\b", re.IGNORECASE)
 WORDED_PREFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?(?P<cur>US ?\$|\b(?:USD|EUR|JPY|GBP|CHF)\b|[€$£¥])\s?"
                              rf"(?P<num>{_WORDED_NUM})\b", re.IGNORECASE)
 _SCALED = re.compile(r"\b(?:thousand|million|billion)$", re.IGNORECASE)

@@ -119,15 +119,7 @@ def _lender_borrower(doc: Doc, span: Span, frameworks: Sequence[Framework],
 def _agency(doc: Doc, key: str) -> bool:
     """Whether a body is (or is an office of) an agency with offices in the countries it works in (the
     gazetteer's `offices`: the UN's agencies, IOM), which governments fund."""
-    seen: set[str] = set()
-    while key and key not in seen:
-        seen.add(key)
-        entry = doc.gaz.orgs.get(key)
-        if entry is not None and entry.offices:
-            return True
-        org = doc.orgs.get(key)
-        key = org.parent if org is not None and org.parent else ""
-    return False
+    return any((entry := doc.gaz.orgs.get(k)) is not None and entry.offices for k in doc.lineage(key))
 
 
 _SIGNS_A = re.compile(r"\bsign(?:ed|s)\s+(?:an?\s+|the\s+)?(?:new\s+)?$")

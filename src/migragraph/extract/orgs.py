@@ -661,7 +661,7 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
         cut = None
     if cut:
         acronym = phrase[cut.end() - 1:].strip()
-        if re.fullmatch(r"[A-Z][A-Z&-]{1,9}", acronym) and not doc.gaz.by_surface(acronym) and \
+        if _ACRONYM.fullmatch(acronym) and not doc.gaz.by_surface(acronym) and \
                 acronym not in doc.gaz.country_surface:
             # "the Ministry of Finance and MEIDECC": an acronym joined to an organisation is one
             at = start + cut.end() - 1

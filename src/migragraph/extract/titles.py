@@ -144,6 +144,11 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
     return posts
 
 
+def _head_word(title: str) -> str:
+    """A title's last word before its complements: "Ambassador" of "Ambassador to Austria"."""
+    return re.sub(r"\s+(?:of|for|to|with|in|at)\b.*$", "", title).split()[-1]
+
+
 def _listed_after(doc: Doc, posts: list[Post], title: Title) -> str | None:
     """The body of the post listed right before a title of the same head that names none ("Serbian Ambassador
     to Portugal Oliver Antic, Ambassador to Austria Nebojsa Rodic, …": each is Serbia's)."""
@@ -152,7 +157,7 @@ def _listed_after(doc: Doc, posts: list[Post], title: Title) -> str | None:
     last = posts[-1]
     told = next((m for m in reversed(doc.mentions) if m.kind == "person" and m.key == last.person
                  and m.end <= title.start), None)
-    head = title.text.split(" to ")[0].split(" for ")[0].split()[-1]
+    head = _head_word(title.text)
     if told is None or not re.fullmatch(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)", doc.text[told.end:title.start]):
         return None
     return last.organisation if re.search(rf"\b{re.escape(head)}\b", last.role) else None
@@ -401,7 +406,7 @@ def _subject_of(doc: Doc, title: Title) -> Holder | None:
     if sentence is None:
         return None
     # the title's head word, not the end of its complements ("… Representative with UN Women in South Sudan")
-    head = re.sub(r"\s+(?:of|for|to|with|in|at)\b.*$", "", title.text).split()[-1]
+    head = _head_word(title.text)
     found = doc.text.find(head, title.start, title.end)
     offset = (found + len(head) if found >= 0 else title.end) - 1 - sentence.span.start
     token = next((t for t in sentence.doc if t.idx <= offset < t.idx + len(t.text)), None)
@@ -814,7 +819,7 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
 def _held_there_by_another(doc: Doc, title: str, at: int, span: Span, country: str) -> bool:
     """Whether the sentence gives the same title in that country's government to someone else ("The President of
     the Government, Pedro Sánchez, and the President of Mauritania, …": Sánchez is not Mauritania's)."""
-    head = re.sub(r"\s+(?:of|for|to)\b.*$", "", title).split()[-1]
+    head = _head_word(title)
     for m in doc.mentions:
         if not (span.start <= m.start < span.end) or m.start == at:
             continue

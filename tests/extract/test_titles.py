@@ -652,11 +652,11 @@ def test_a_names_particles_and_more_forms_of_address(each: Run) -> None:
               "and prosperity for the UAE under the wise leadership of President His Highness Sheikh Mohamed bin Zayed "
               "Al Nahyan.")
     assert not any("Highness" in p.name for p in ex.persons.values())
-    # omanobserver.om, undated: "Sayyid"; a day after a title is no portfolio
+    # omanobserver.om, undated: "Sayyid"
     ex = each("Foreign minister receives Somali President's envoys\n\nMuscat: Sayyid Badr Hamad al Busaidi, Foreign "
               "Minister on Monday received Mohammed Abdul Razzaq Mahmoud, Minister of Foreign Affairs and International "
               "Cooperation and Hassan Muallem Khalif, Minister of State; envoys of the President of Somalia.")
-    assert any(person == "Badr Hamad al Busaidi" and role == "Foreign Minister" for person, role, _ in posts(ex))
+    assert "Badr Hamad al Busaidi" in {p.name for p in ex.persons.values()}
 
 
 def test_a_region_a_title_is_for_after_to(each: Run) -> None:
@@ -750,3 +750,63 @@ def test_an_officer_for_a_ministry_is_in_it(each: Run) -> None:
               "Affairs, said that Shoukry welcomed the Banova as she took up her new position.")
     assert ("Ahmed Hafez", "Spokesperson", "Ministry of Foreign Affairs") in posts(ex)
     assert {o.name: o.parent for o in ex.organisations.values()}["Ministry of Foreign Affairs"] == "government-of-egypt"
+
+
+def test_the_other_side_of_a_meeting_is_not_the_receivers_country(each: Run) -> None:
+    # omanobserver.om (Oman News Agency), undated: the foreign minister who receives Somalia's envoys is not
+    # Somalia's (the release never names Oman); the names listed after "and" each hold the title after them
+    ex = each("Foreign minister receives Somali President's envoys\n\nMuscat: Sayyid Badr Hamad al Busaidi, Foreign "
+              "Minister on Monday received Mohammed Abdul Razzaq Mahmoud, Minister of Foreign Affairs and International "
+              "Cooperation and Hassan Muallem Khalif, Minister of State; envoys of the President of Somalia.")
+    held = posts(ex)
+    assert not any(person == "Badr Hamad al Busaidi" for person, _, _ in held)
+    assert ("Mohammed Abdul Razzaq Mahmoud", "Minister of Foreign Affairs and International Cooperation",
+            "Government of Somalia") in held
+    assert ("Hassan Muallem Khalif", "Minister of State", "Government of Somalia") in held
+
+
+def test_the_host_met_by_a_visitor_keeps_the_country_the_release_is_about(each: Run) -> None:
+    # Traps. unwomen.org (a gold release of fold F2): the visitor is of no country, so the president she meets is
+    # the Dominican Republic's; newsghana.com.gh, undated: a representative "in Ghana" calls on Ghana's minister
+    ex = each("UN Women Executive Director meets with President of Dominican Republic to advance women’s empowerment and "
+              "gender equality\n\nDuring her visit to the Dominican Republic, UN Women Executive Director Phumzile Mlambo-Ngcuka met with "
+              "President Danilo Medina to discuss national efforts to empower women.\n\nPresident Medina expressed his "
+              "commitment to women's empowerment as a means to overcome poverty and inequality, and his interest to "
+              "collaborate with UN Women to achieve gender equality.")
+    assert ("Danilo Medina", "President", "Government of the Dominican Republic") in posts(ex)
+    ex = each("Madam Anne-Claire Dufay, the outgoing United Nations Children’s Fund (UNICEF) Representative in Ghana, has "
+              "paid a farewell call on Madam Shirley Ayorkor Botchwey, the Minister of Foreign Affairs and Regional "
+              "Integration in Accra.\n\nShe also encouraged the Government of Ghana to continue to invest in these areas "
+              "in all other regions of Ghana.")
+    assert ("Shirley Ayorkor Botchwey", "Minister of Foreign Affairs and Regional Integration",
+            "Government of Ghana") in posts(ex)
+
+
+def test_a_country_in_the_possessive_ending_in_s(each: Run) -> None:
+    # andina.pe, 4 December 2019: "United States' Acting Assistant Secretary …" (a bare apostrophe after the s)
+    ex = each("Likewise, the cabinet member and the diplomat met with United States' Acting Assistant Secretary for "
+              "Western Hemisphere Affairs Michael Kozak to address bilateral relations and the polarization of the "
+              "regional situation.")
+    assert ("Michael Kozak", "Acting Assistant Secretary for Western Hemisphere Affairs",
+            "Government of the United States") in posts(ex)
+
+
+def test_a_title_told_again_without_its_body_is_the_same_post(hybrid: Run) -> None:
+    # todayheadline.co (ECOWAS), 4 March 2025, whole: "President Touray" is the ECOWAS Commission's president, not
+    # Nigeria's (the model reads "Touray" apart, and the form is merged into the full name after the titles)
+    text = ("The President of the ECOWAS Commission, H.E. Dr. Omar Alieu Touray received Ambassadors of Cuba, "
+            "Angola and Ethiopia at the Commission Headquarters in Abuja, Nigeria, today, March 4, 2025.\n\nH.E. "
+            "Miriam Morales Palmero, Ambassador of the Republic of Cuba to the Federal Republic of Nigeria and "
+            "ECOWAS discussed cooperation in the health sector and partnership with the West African Health "
+            "Organisation (WAHO).\n\nWhile H.E. José Bamoquina Zau, Ambassador Extraordinary and Penitentiary of "
+            "the Republic of Angola to the Federal Republic of Nigeria and ECOWAS discussed the upcoming "
+            "US-Africa Business Summit coming up in Luanda with the President of the Commission. The Summit will "
+            "provide high-level forum for economic exchanges and trade opportunities.\n\nDuring his meeting with "
+            "the President of the Commission, H.E. Legesse Geremew Haile, Ambassador Extraordinary and "
+            "Penitentiary of the Federal Democratic Republic of Ethiopia to the Federal Republic of Nigeria, who "
+            "assumed duty recently said he is looking forward to working closely and collaborate with "
+            "ECOWAS.\n\nPresident Touray assured the envoys that ECOWAS is committed strengthening collaborations "
+            "with partners and to achieve the vision of the founding fathers of an integrated region with a "
+            "common market, free trade and free movement of goods and persons.")
+    held = {(person, role, body) for person, role, body in posts(hybrid(text)) if person == "Omar Alieu Touray"}
+    assert held == {("Omar Alieu Touray", "President", "ECOWAS Commission")}

@@ -43,6 +43,9 @@ class Doc:
     # The organisation of the last post read: "IOM Director General X and Deputy Director General Y".
     last_post_org: str | None = None
     posts: list[Post] = field(default_factory=list)
+    # Posts whose body is only the release's government by default, (person, role, body, sentence start):
+    # titles.without_guessed_twins drops one its holder is given elsewhere with a body of its own.
+    guessed_posts: set[tuple[str, str, str, int]] = field(default_factory=set)
     pending_roles: list[Any] = field(default_factory=list)
     # The borrowing country of a World Bank project line, the recipient of its credits and grants.
     project_country: str | None = None

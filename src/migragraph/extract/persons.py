@@ -13,7 +13,14 @@ from migragraph.extract.doc import Doc, Mention
 from migragraph.extract.model import Post
 from migragraph.extract.names import NAME, trim_name, valid_name
 from migragraph.extract.text import occurrences
-from migragraph.extract.titles import RoleMatch, find_posts, held_title, name_before, past_abbreviation
+from migragraph.extract.titles import (
+    RoleMatch,
+    find_posts,
+    held_title,
+    name_before,
+    past_abbreviation,
+    without_guessed_twins,
+)
 
 
 def _alts(words: list[str]) -> str:
@@ -61,7 +68,7 @@ def find_persons(doc: Doc) -> list[Post]:
     _the_role(doc, posts)
     _plain_names(doc, hon)
     _model_names(doc)
-    posts = _merge_variants(doc, posts)
+    posts = without_guessed_twins(doc, _merge_variants(doc, posts))
     _mark_person_mentions(doc)
     _short_forms(doc, hon)
     _bare_names(doc)
@@ -396,6 +403,7 @@ def _merge_variants(doc: Doc, posts: list[Post]) -> list[Post]:
         del doc.persons[old]
     doc.mentions = [Mention(m.start, m.end, into.get(m.key, m.key), m.kind, m.text) if m.kind == "person" else m
                     for m in doc.mentions]
+    doc.guessed_posts = {(into.get(person, person), role, body, at) for person, role, body, at in doc.guessed_posts}
     return [Post(into.get(p.person, p.person), p.role, p.organisation, p.evidence) for p in posts]
 
 

@@ -128,13 +128,15 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
         doc.mentions.append(Mention(holder.start, holder.start + len(told), person, "person", told))
         span = doc.sentence_of(run.start)
         named_after = _body_after_name(doc, holder, told) if holder.start >= run.end else None
-        for title, org in zip(run.titles, _orgs_of_run(doc, run, named_after), strict=True):
+        for title, (org, by_default) in zip(run.titles, _orgs_of_run(doc, run, named_after), strict=True):
             if title is not run.titles[0] and title.text in doc.gaz.roles["honorifics"]:
                 continue  # "Secretary-General, CARICOM, Ambassador Irwin LaRocque": a form of address
             if org is None and len(run.titles) == 1:
                 org = _listed_after(doc, posts, title)
             if org is not None and org in doc.orgs:
                 posts.append(Post(person, _clean(title.text.removesuffix(" " + name)), org, span))
+                if by_default:
+                    doc.guessed_posts.add((person, posts[-1].role, org, span.start))
                 doc.last_post_org = org
                 # a title that gave no post ("Ambassador Munir Akram, Permanent Representative of
                 # Pakistan …": a form of address) leaves its holder to the title after the name
@@ -142,6 +144,22 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
     _drop_title_organs(doc, posts)
     return posts
+
+
+def without_guessed_twins(doc: Doc, posts: list[Post]) -> list[Post]:
+    """'The President of the ECOWAS Commission, H.E. Dr. Omar Alieu Touray received …' and later 'President
+    Touray assured …': a title whose body was only guessed (the release's government) is the one its holder
+    is given elsewhere in the release with a body, where that body is no part of the guessed government.
+    (After the forms of a name are merged: "Touray" is "Omar Alieu Touray".)"""
+    def guessed(post: Post) -> bool:
+        return (post.person, post.role, post.organisation, post.evidence.start) in doc.guessed_posts
+
+    def twin(post: Post) -> bool:
+        head = _head_word(post.role)
+        return any(other.person == post.person and not guessed(other) and _head_word(other.role) == head
+                   and doc.government_above(other.organisation) != post.organisation for other in posts)
+
+    return [p for p in posts if not (guessed(p) and twin(p))]
 
 
 def _head_word(title: str) -> str:
@@ -453,16 +471,16 @@ def _body_after_name(doc: Doc, holder: Holder, told: str) -> str | None:
     return _org_of(doc, hit) if hit is not None else None
 
 
-def _orgs_of_run(doc: Doc, run: Run, named_after: str | None = None) -> list[str | None]:
+def _orgs_of_run(doc: Doc, run: Run, named_after: str | None = None) -> list[tuple[str | None, bool]]:
     """Each title's organisation: its own, else the nearest of the run (the next one first when it is
     a government's, for "Deputy Prime Minister and Minister of Foreign Affairs of Turkmenistan"), else
-    the body named after the holder's name, else the defaults of _default_org."""
+    the body named after the holder's name, else the defaults of _default_org (True beside it)."""
     own = [_specific(doc, t) for t in run.titles]
-    out: list[str | None] = []
+    out: list[tuple[str | None, bool]] = []
     for i, title in enumerate(run.titles):
         org = own[i]
         if org is None and re.match(r"Member of\b", title.text):
-            out.append(None)  # "Member of Parliament and Minister of Education": a member's title names its body
+            out.append((None, False))  # "Member of Parliament and Minister of Education": a member's title names its body
             continue
         if org is None:
             later = next((o for o in own[i + 1:] if o), None)
@@ -470,7 +488,8 @@ def _orgs_of_run(doc: Doc, run: Run, named_after: str | None = None) -> list[str
             org = earlier or later
             if _HEAD_OF_GOVERNMENT.search(title.text) and later:
                 org = doc.government_above(later) or org
-        out.append(org or named_after or _default_org(doc, title.text, title.start))
+        org = org or named_after
+        out.append((org, False) if org else (_default_org(doc, title.text, title.start), True))
     return out
 
 
@@ -626,9 +645,6 @@ def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
         lo = text.index(word, offset)
         offset = lo + len(word)
         bare = re.sub(r"(?:’s|'s)$", "", word)  # "… and Albania's Minister": a country in the possessive ends it
-        if bare.rstrip(",.") in _DAY_OR_MONTH:
-            stop = i  # "Foreign Minister on Monday received …": a day is no portfolio
-            break
         if doc.mention_at(lo, lo + len(bare)) or _role_at(doc, lo) or word.rstrip(".") in _honorific_words(doc) or (
                 word in ("of", "for", "at", "in") and i and _org_follows(doc, lo + len(word))) or (
                 i and _rank_at(doc, lo)):  # "… of the DMC Major General (Rtd) Udaya Herath": a rank, then the name
@@ -658,12 +674,16 @@ def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
             longer = f"{word} {name_inside}"
             if re.fullmatch(NAME, longer) and valid_name(longer, doc):
                 name_inside, stop = longer, stop - 1
+        if name_inside and words[stop - 1] == "and":
+            # "Mohammed Abdul Razzaq Mahmoud, Minister of Foreign Affairs and International Cooperation and
+            # Hassan Muallem Khalif, Minister of State": the name after "and" begins the list's next holder
+            name_inside = None
+            while stop and words[stop - 1] in ("and", "of", "the", "&", "for"):
+                stop -= 1
     portfolio = " ".join(words[:stop])
     return (portfolio, name_inside) if portfolio else None
 
 
-_DAY_OR_MONTH = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-                          "June July August September October November December".split())
 _NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ance|ence|ship|ism|ing|ness|ure|ic|er)s?$|(?:ity|ies)$")
 
 
@@ -725,7 +745,7 @@ def _mention_ending(doc: Doc, pos: int) -> Mention | None:
     abbreviation in brackets between them or not ("Commonwealth of Independent States (CIS) Executive
     Secretary")."""
     # (a word of the holder's tenure may stand between: "Latvia's new foreign minister Baiba Braže")
-    gap = re.search(r"(?:’s|'s)?\s(?:(?:new|newly[- ]appointed|newly[- ]elected|outgoing|incoming)\s)?$",
+    gap = re.search(r"(?:’s|'s|(?<=s)[’'])?\s(?:(?:new|newly[- ]appointed|newly[- ]elected|outgoing|incoming)\s)?$",
                     doc.text[max(0, pos - 24):pos])
     if not gap:
         return None
@@ -805,7 +825,9 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
         # Where none acts, the country the release is plainly about ("… a courtesy call on President
         # Emmerson Mnangagwa" in a release about Zimbabwe).
         country = home_country(doc)
-        if country and not (span is not None and at is not None and _held_there_by_another(doc, title, at, span, country)):
+        if country and not (span is not None and at is not None and (
+                _held_there_by_another(doc, title, at, span, country)
+                or country in _other_side(doc, at, at + len(title), span))):
             return doc.government(country)
     # the body of the sentence a secretariat's deputy heads, before the body of the post told last
     sole = _sole_body(doc, title, at, span) if span is not None and at is not None else None
@@ -828,6 +850,56 @@ def _held_there_by_another(doc: Doc, title: str, at: int, span: Span, country: s
         if mine and re.search(rf"\b{re.escape(head)}\s+of\s+(?:the\s+)?$", doc.text[max(span.start, m.start - 40):m.start]):
             return True
     return False
+
+
+# "… Foreign Minister on Monday received Mohammed Abdul Razzaq Mahmoud, Minister of Foreign Affairs …": the
+# two sides of a meeting are of two countries, where one side receives, meets, talks with or calls on the other.
+_FILLER = r"(?:(?:in audience|in (?:his|her|their) office|today|yesterday|on \w+day)\s+)*"
+_MEETS = re.compile(r"\b(?:(?:met|meets|spoke|speaks|talked|talks|(?:held|holds|had|has)\s+(?:a\s+)?(?:\w+\s+)?"
+                    rf"(?:meeting|talks|call|conversation))\s+{_FILLER}with|received|receives|welcomed|welcomes|"
+                    r"hosted|hosts|granted an audience to|met|meets|(?:paid|pays|paying)\s+(?:a|an)\s+(?:\w+\s+){0,2}"
+                    rf"(?:call|visit)\s+(?:on|to)|called on|calls on)\s+{_FILLER}")
+# who is met or received is someone: a person, an envoy, a delegation (not money, a prize, a report)
+_SOMEONE = re.compile(r"(?:(?:[A-Z][\w’-]+\s+){1,3}[A-Z][\w’-]+,\s+)?"  # "Mohammed Abdul Razzaq Mahmoud, Minister …"
+                      r"(?:the\s+|a\s+|H\.\s?E\.?\s+)?(?:visiting\s+|new\s+|outgoing\s+)?(?:[A-Z][\w’.-]*\s+){0,3}"
+                      r"(?:[Aa]mbassadors?|[Dd]elegations?|[Ee]nvoys?|[Mm]inisters?|[Ss]ecretary|[Pp]resident|"
+                      r"[Cc]ounterparts?|[Cc]hargé|[Hh]igh [Cc]ommissioner|[Pp]rime [Mm]inister|[Dd]eputy)\b")
+# a side that is a country's envoy ("Papua New Guinea's High Commissioner to Solomon Islands Moses Kaul met …")
+_ENVOY = re.compile(r"\b(?:[Aa]mbassador|[Hh]igh [Cc]ommissioner|[Ee]nvoy|[Cc]hargé|[Cc]onsul|[Dd]elegation)")
+# where who is met or received ends: a clause of the meeting's own ("…, during his visit", "… and exchanged
+# views", "… to discuss")
+_OBJECT_END = re.compile(r",\s+(?:during|where|which|who|when|while|as|after|before|with|in|at|on|to|for)\b"
+                         r"|\s+(?:and|to|in|at|on|during|for|after|before|with|where|who)\s+(?=[a-z])")
+_SENT_TO = re.compile(r"\b(?:to|in)\s+(?:the\s+)?$")
+# between a title and the verb its holder is the subject of, or the verb and the title: a name, a form of
+# address, a day
+_NEAR_VERB = re.compile(r"[^.;:()]{0,90}")
+
+
+def _other_side(doc: Doc, start: int, end: int, span: Span) -> set[str]:
+    """The countries of the other side of a meeting one side of which holds the title at start..end: of
+    whom its holder receives, meets or calls on (told right after the verb: a person, an envoy, a
+    delegation), or of the envoy who meets or calls on its holder; not a country an envoy is sent "to" or
+    serves "in" ("the Ambassador of Mali to Sudan", "UNICEF Representative in Ghana"): that is the host's."""
+    text = doc.text
+    sides: list[tuple[int, int]] = []
+    after = next(_MEETS.finditer(text, end, span.end), None)
+    if after is not None and _NEAR_VERB.fullmatch(text, end, after.start()) and (
+            _SOMEONE.match(text, after.end()) or any(p.kind == "person" and p.start == after.end() for p in doc.mentions)):
+        ends = _OBJECT_END.search(text, after.end(), span.end)
+        sides.append((after.end(), ends.start() if ends else span.end))
+    before = next((m for m in _MEETS.finditer(text, span.start, start) if _NEAR_VERB.fullmatch(text, m.end(), start)), None)
+    if before is not None and _ENVOY.search(text, span.start, before.start()):
+        sides.append((span.start, before.start()))
+    countries: set[str] = set()
+    for first, last in sides:
+        for m in doc.mentions:
+            if first <= m.start and m.end <= last and not _SENT_TO.search(text, max(0, m.start - 8), m.start):
+                alpha3 = m.key if m.kind in ("country", "demonym") else (
+                    doc.orgs[m.key].government_of if m.kind == "org" and m.key in doc.orgs else None)
+                if alpha3:
+                    countries.add(alpha3)
+    return countries
 
 
 _COMMISSIONER = re.compile(r"(?:Deputy |Vice-|Vice )?Commissioner(?: for| in charge of)\b")

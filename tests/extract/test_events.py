@@ -699,3 +699,50 @@ def test_the_recipient_named_inside_the_phrase_that_begins_with_its_parent(each:
               "Response Fund (Cerf).")
     assert {(f.donor, f.recipient) for f in ex.funding} == {
         ("government-of-the-united-arab-emirates", "central-emergency-response-fund")}
+
+
+def test_the_forms_of_diplomacy_are_meetings(each: Run) -> None:
+    # lecongotribune.com, undated: "conducted a productive discussion with"
+    ex = each("Minister of Finance Ahmed Shide has conducted a productive discussion with UNICEF's Deputy Executive "
+              "Director for Humanitarian Action and Supply Operations, Edward Chaiban today.")
+    assert any({"unicef", "ahmed-shide", "edward-chaiban"} <= set(m.participants) for m in ex.meetings)
+    # zwnews.com, 3 March 2022: credentials presented to a head of state
+    ex = each("The new United Nations Resident and Humanitarian Coordinator, Ambassador Edward Kallon has presented his "
+              "credentials to President Emmerson Mnangagwa.")
+    assert any({"edward-kallon", "emmerson-mnangagwa"} <= set(m.participants) for m in ex.meetings)
+
+
+def test_money_a_body_benefits_from_or_welcomes_from_another(each: Run) -> None:
+    # africa-news-agency.com, undated: "will soon benefit from an $11.48 million grant from"
+    ex = each("The African Union Commission (AUC) will soon benefit from an $11.48 million grant from the African "
+              "Development Fund to strengthen its governance and provide it with institutional support.")
+    assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} == {
+        ("african-development-fund", "auc", Decimal("11480000"), "USD")}
+    # jordantimes.com, undated: "welcomed a $500,000 contribution from the Republic of Korea"
+    ex = each("AMMAN — The United Nations World Food Programme (WFP) welcomed a $500,000 contribution from the Republic "
+              "of Korea to support the provision of cash-based transfers for more than 24,000 vulnerable refugees in "
+              "Jordan for one month.")
+    assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} == {
+        ("government-of-south-korea", "wfp", Decimal("500000"), "USD")}
+
+
+def test_a_signing_dated_in_its_sentence_after_the_dateline(each: Run) -> None:
+    # asean.org, 20 December 2013: signed on the 17th, released on the 20th
+    ex = each("PARIS, 20 December 2013 – The signing ceremony of the Framework Agreement for Cooperation between ASEAN and "
+              "UNESCO was held on 17 December at the UNESCO Headquarters in Paris, France.")
+    (fw,) = ex.frameworks
+    assert set(fw.parties) == {"asean", "unesco"} and fw.established == "2013-12-17"
+
+
+def test_a_documents_acronym_is_no_party_and_a_programme_of_cooperation_is_signed(each: Run) -> None:
+    # euro.who.int, May 2018: "(BCA)" is the agreement's (the model reads it as a body)
+    ex = each("The WHO Regional Director for Europe, Dr Zsuzsanna Jakab and Czech Minister of Health, Mr Adam Vojtěch "
+              "signed a biennial collaborative agreement (BCA) between WHO/Europe and the Czech Republic for 2018–2019 "
+              "during the 71st World Health Assembly (WHA) on 21 April 2018.")
+    assert "BCA" not in names(ex)
+    assert [set(fw.parties) for fw in ex.frameworks] == [{"who", "government-of-czechia"}]
+    # avadiplomatic.com, undated: UNICEF's "Programme of Cooperation" with a ministry
+    ex = each("Mr. Babak Dinparast Vice Minister for International Affairs, Ministry of Interior and Dr. Ezio Gianni Murzi "
+              "UNICEF Iran Country Office Representative signed Programme of Cooperation, AVA Diplomatic reports.")
+    assert [(fw.name, set(fw.parties)) for fw in ex.frameworks] == [
+        ("Programme of Cooperation between Ministry of Interior and UNICEF Iran", {"ministry-of-interior", "unicef-iran"})]

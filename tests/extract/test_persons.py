@@ -225,3 +225,15 @@ def test_a_name_running_on_into_a_bodys_noun_is_the_bodys(each: Run) -> None:
               "out-of-school children, increasing retention, facilitating transitions, and ensuring the completion of "
               "education for every child in our community.")
     assert "Unicef Bauchi" not in {p.name for p in ex.persons.values()}
+
+
+def test_an_arabic_article_joined_to_a_surname_and_an_abbreviated_given_name(each: Run) -> None:
+    # syrianobserver.com, undated: "al-Assad"; msp.rs, undated: "Md." (Mohammad) before a Bangladeshi name
+    ex = each("President Bashar al-Assad received the Foreign Minister of Omani Sultanate and the accompanying delegation, "
+              "according to SANA.")
+    assert "Bashar al-Assad" in {p.name for p in ex.persons.values()}
+    ex = each("Ambassador Md. Shameem Ahsan congratulated Minister Dacic on the success of the Serbian basketball team and "
+              "winning the silver medal at the Basketball World Cup, as well as on Belgrade’s winning bid to host the "
+              "Specialized International Exhibition EXPO 2027, wishing the country much success in organizing such an "
+              "important event.")
+    assert "Md. Shameem Ahsan" in {p.name for p in ex.persons.values()}

@@ -810,3 +810,27 @@ def test_a_title_told_again_without_its_body_is_the_same_post(hybrid: Run) -> No
             "common market, free trade and free movement of goods and persons.")
     held = {(person, role, body) for person, role, body in posts(hybrid(text)) if person == "Omar Alieu Touray"}
     assert held == {("Omar Alieu Touray", "President", "ECOWAS Commission")}
+
+
+def test_a_counterpart_of_a_title_left_without_a_country(each: Run) -> None:
+    # japannews.yomiuri.co.jp, undated: Kamikawa is not Argentina's, and her counterpart is Argentina's foreign
+    # minister
+    ex = each("Foreign Minister Yoko Kamikawa met with her Argentine counterpart Diana Mondino in Tokyo on Thursday, and "
+              "they agreed to strengthen economic cooperation and other efforts between the two countries.")
+    assert ("Diana Mondino", "Foreign Minister", "Government of Argentina") in posts(ex)
+    assert not any(person == "Yoko Kamikawa" for person, _, _ in posts(ex))
+    # world.kbs.co.kr, undated: who is on a visit to a country is not of it
+    ex = each("Foreign minister Park Jin, who is on a three-day visit to Mongolia this week, met with his Mongolian "
+              "counterpart, Batmunkh Battsetseg, and praised the advancement of the two-way ties in a diverse range of "
+              "sectors since establishing diplomatic relations 32 years ago.")
+    assert ("Batmunkh Battsetseg", "Foreign minister", "Government of Mongolia") in posts(ex)
+    assert not any(person == "Park Jin" for person, _, _ in posts(ex))
+
+
+def test_who_receives_a_call_from_an_envoy_and_thanks_the_envoys_country_is_not_of_it(each: Run) -> None:
+    # fbcnews.com.fj, undated: Bainimarama is not India's prime minister
+    ex = each("Prime Minister Voreqe Bainimarama has thanked India for its remarkable contributions towards Fiji’s national "
+              "development.\n\nBainimarama received a courtesy call from India’s High Commissioner to Fiji, Palaniswamy "
+              "Karthigeyan yesterday.")
+    assert not any(person == "Voreqe Bainimarama" for person, _, _ in posts(ex))
+    assert ("Palaniswamy Karthigeyan", "High Commissioner to Fiji", "Government of India") in posts(ex)

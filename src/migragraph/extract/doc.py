@@ -46,6 +46,9 @@ class Doc:
     # Posts whose body is only the release's government by default, (person, role, body, sentence start):
     # titles.without_guessed_twins drops one its holder is given elsewhere with a body of its own.
     guessed_posts: set[tuple[str, str, str, int]] = field(default_factory=set)
+    # Government titles left without a body, no country or only the other side's being in view (sentence
+    # start, title): "Foreign Minister X met her Argentine counterpart Y" still gives Y the title.
+    unplaced_titles: list[tuple[int, str]] = field(default_factory=list)
     pending_roles: list[Any] = field(default_factory=list)
     # The borrowing country of a World Bank project line, the recipient of its credits and grants.
     project_country: str | None = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from migragraph.extract.agreements import find_agreements, without_offices
+from migragraph.extract.dates import DATELINE_END
 from migragraph.extract.doc import Doc
 from migragraph.extract.model import Framework, Span
 from migragraph.extract.programmes import find_programmes
@@ -16,7 +17,7 @@ from migragraph.map.iris import slug
 _HEAD = (r"(?:Strategic\s+)?(?:Cooperation\s+)?(?:Framework(?:\s+Partnership)?(?:\s+Agreement)?|Agreement|Memorandum of Understanding|"
          r"MoU|MOU|Partnership|Pact|Compact|Initiative|Declaration|Joint Declaration|Action Plan|Plan of Action|"
          r"Letter of Agreement|Financing Agreement|Grant Agreement|Loan Agreement|Host Country Agreement|Accord|"
-         r"Exchange of Notes)")
+         r"Exchange of Notes|Programme of Cooperation|Country Programme Framework|Country Programme Action Plan)")
 _NAMED = re.compile(rf"((?:[A-Z][\w’'-]*(?:-[A-Z][\w’'-]*)*\s+)*?){_HEAD}(?![\w-])"
                     rf"(?:[ \t]+(?:on|for)[ \t]+(?:[A-Z][\w’'-]*[ \t]*)+)?")
 _SIGN = re.compile(r"\b(sign(?:ed|s|ing)?|establish(?:ed|es|ing)?|launch(?:ed|es|ing)?|conclud(?:ed|es)|renew(?:ed|s)|"
@@ -95,6 +96,10 @@ def _established(doc: Doc, span: Span, near: int) -> str | None:
     if not _ESTABLISH_NEAR.search(span.text):
         return None
     found = doc.dates_in(span.text)
+    if len(found) > 1 and DATELINE_END.match(span.text, found[0].end):
+        # "PARIS, 20 December 2013 – The signing ceremony of the Framework Agreement … was held on 17 December":
+        # the dateline's day is the release's, the sentence tells the signing's
+        found = found[1:]
     if not found:
         year = re.search(r"\b(?:in|since)\s+(?:early\s+|late\s+|mid-)?((?:19|20)\d\d)\b", span.text)
         return year.group(1) if year else None

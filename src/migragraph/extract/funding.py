@@ -32,6 +32,8 @@ _SUM_OF_AGREEMENT = re.compile(r"(?:\s*\([^()]{1,40}\))?[\s-]+(?:[\w-]+\s+){0,2}
 # Agreements under which one side lends or grants to the other (not a donor's "contribution agreement",
 # under which a government may as well give as receive).
 _LENDING = re.compile(r"\b(?:grant|loan|credit|financing)\s+agreements?\b", re.IGNORECASE)
+_RECEIVES = re.compile(r"\breceiv(?:e|es|ed|ing)\b|\bbenefit(?:s|ed|ing)?\s+from\b|\bwelcom(?:e|es|ed|ing)\b"
+                       r"|\baccept(?:s|ed|ing)?\b")
 _YEAR = re.compile(r"\b(?:[Ii]n|[Ff]or|[Dd]uring|of|year|fiscal year|budget|FY)\s+((?:19|20)\d\d)\b")
 
 
@@ -220,13 +222,15 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
              and x.end <= span.start + of.start() and r and x.key != r[0].key]
         if d and r:
             return _actor(doc, d[-1]), _actor(doc, r[0])
-    # "IOM ... receive(s) USD 43.5 million from Japan"
-    if re.search(r"\breceiv(?:e|es|ed|ing)\b", before):
+    # "IOM ... receive(s) USD 43.5 million from Japan"; what a body benefits from or welcomes from another
+    # ("The African Union Commission (AUC) will soon benefit from an $11.48 million grant from the African
+    # Development Fund", "WFP welcomed a $500,000 contribution from the Republic of Korea")
+    if _RECEIVES.search(before):
         r = _orgs(doc, span.start, a)
         frm = re.match(r"\s*(?:\w+\s+){0,6}?from\s+(?:the\s+)?", after)
-        d = _orgs(doc, b + frm.end(), span.end) if frm else []
-        if r and d:
-            return d[0].key, r[0].key
+        d = [x for x in doc.mentions if x.kind in ("org", "country") and b + frm.end() <= x.start] if frm else []
+        if r and d and _actor(doc, d[0]) != r[0].key:
+            return _actor(doc, d[0]), r[0].key
     # "an eight million dollar grant provided by X to Y": the passive names the donor after the amount
     by = re.match(rf"\s*(?:[\w-]+\s+){{0,3}}?{_GIVE}\s+by\s+(?:the\s+)?", after)
     if by:

@@ -21,8 +21,13 @@ TRIGGER = re.compile(
     r"consultations?|roundtable|co-chaired|chaired|hosted|received|discussions|handover|launched|presented to|"
     r"pledging conference|welcomed|"
     # a call is a meeting (eval/ANNOTATION.md): "spoke today with", "a telephone conversation", "a courtesy call on"
-    r"spoke (?:\w+ )?(?:with|to)|(?:tele)?phone (?:call|conversation)|video ?conference|courtesy call|"
-    r"welcomed .{0,40} to)\b", re.IGNORECASE)
+    r"spoke (?:\w+ )?(?:with|to)|(?:tele)?phone (?:call|conversation)|video ?conference|"
+    r"(?:courtesy|farewell|introductory) call|welcomed .{0,40} to|"
+    # the forms of diplomacy: "presented his credentials to", "conducted a productive discussion with",
+    # "Hosting a reception for"
+    r"presented (?:his|her|their) (?:letters? of )?credentials?|discussions? with|"
+    r"(?:hosting|hosted|hosts|held|gave) a (?:\w+ )?(?:reception|dinner|luncheon) (?:for|in honou?r of))\b",
+    re.IGNORECASE)
 # A sentence that speaks of the meeting already told: "The high-level dialogue – the fourth of its kind –".
 _SAME_EVENT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]oday[’']s|[Tt]heir)\s+(?:[\w-]+\s+){0,3}(?:meeting|dialogue|visit|talks|"
                          r"exchange|session|conference|ceremony|event|discussions?|launch|signing)\b"

@@ -24,7 +24,12 @@ GLUED = rf"(?<![\w.])[A-Z]\.{_WORD}(?![\w.])"
 # A surname in capitals after the given name, as EU institutions write names ("Petra PEREYRA", "Jorge TOLEDO
 # ALBIÑANA"): four letters at least, which most bodies' acronyms in names' places are not.
 _CAPS = rf"{_UPPER}(?:{_UPPER}|[’'-]){{3,}}(?![\w’'-])"
-NAME = rf"(?:{GLUED}|(?:{_WORD})(?:{_SP}(?:{PARTICLE}{_SP})?(?:[A-Z]\.?{_SP}){{0,2}}(?:{_WORD}|{_CAPS})){{1,4}})"
+# An Arabic surname with its article joined in lower case ("Bashar al-Assad", "Badr al-Busaidi"); a given
+# name abbreviated as South Asian releases write it ("Md. Shameem Ahsan", "Mohd. Najib").
+_JOINED_ARTICLE = rf"(?:al|el|ad|ar|as|ash|at|az|an)-{_WORD}"
+_GIVEN_ABBREVIATED = rf"(?:Md|Mohd|Muhd)\.?{_SP}"
+NAME = (rf"(?:{GLUED}|(?:{_GIVEN_ABBREVIATED})?(?:{_WORD})(?:{_SP}(?:{PARTICLE}{_SP})?(?:[A-Z]\.?{_SP}){{0,2}}"
+        rf"(?:{_WORD}|{_CAPS}|{_JOINED_ARTICLE})){{1,4}})")
 
 NOT_NAME = {
     "The", "This", "That", "These", "In", "On", "At", "For", "With", "And", "But", "By", "From", "Of", "To",

@@ -228,6 +228,8 @@ def add_organisations(doc: Doc, parsed: list[Parsed]) -> None:
             name = doc.text[start:end]
             if "\n" in name or not _org_like(doc, name) or not _acts(tokens[-1], doc):
                 continue
+            if _DOCUMENT_BEFORE.search(doc.text, max(0, start - 40), start) and doc.text[end:end + 1] == ")":
+                continue  # "a biennial collaborative agreement (BCA) between WHO/Europe and …": the document's
             if re.fullmatch(NAME, name) and valid_name(name, doc) and not _HEADED.search(name):
                 # "said Christos Christodoulides, Head of …": a person the model took for a body
                 if not any(s < end and start < e for s, e, _ in doc.name_candidates):
@@ -240,6 +242,12 @@ def add_organisations(doc: Doc, parsed: list[Parsed]) -> None:
             key = _bracketed_after(doc, name) or doc.add_org(name)
             doc.mentions.append(Mention(start, end, key, "org", name))
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+# The noun of a document, right before the bracket that gives its acronym
+_DOCUMENT_BEFORE = re.compile(r"(?:[Aa]greements?|[Mm]emorandum of [Uu]nderstanding|[Ff]ramework|[Pp]rogramme|[Pp]rogram|"
+                              r"[Pp]lan|[Dd]eclaration|[Pp]artnership|[Ii]nitiative|[Ss]trategy|[Pp]act|[Cc]ompact|"
+                              r"[Cc]onvention|[Pp]rotocol)\s*\($")
 
 
 def _bracketed_after(doc: Doc, acronym: str) -> str | None:

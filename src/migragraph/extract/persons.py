@@ -82,21 +82,21 @@ _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+([A-Z][\w’'-]+)\s+counterpar
 
 def _counterparts(doc: Doc, posts: list[Post]) -> list[Post]:
     """'Italy's Interior Minister Matteo Piantedosi met his Austrian counterpart, Gerhard Karner': the named
-    counterpart holds the title of the sentence's first holder of a government post, in the government of
-    the country the adjective names."""
+    counterpart holds the title of the sentence's first holder of a government post (or of a government title
+    left unplaced there, titles._default_org), in the government of the country the adjective names."""
     found: list[Post] = []
     for m in _COUNTERPART.finditer(doc.text):
         country = doc.gaz.demonym_surface.get(m.group(1))
         name = re.match(NAME, doc.text[m.end():])
         span = doc.sentence_of(m.start())
-        subject = next((p for p in posts if p.evidence == span and doc.government_above(p.organisation)
-                        == p.organisation), None)
+        subject = next((p.role for p in posts if p.evidence == span and doc.government_above(p.organisation)
+                        == p.organisation), None) or next((t for at, t in doc.unplaced_titles if at == span.start), None)
         if country is None or name is None or subject is None or not valid_name(trim_name(name.group(), doc), doc):
             continue
         told = trim_name(name.group(), doc)
         person = doc.add_person(told)
         doc.mentions.append(Mention(m.end(), m.end() + len(told), person, "person", told))
-        found.append(Post(person, subject.role, doc.government(country), span))
+        found.append(Post(person, subject, doc.government(country), span))
     return found
 
 

@@ -825,9 +825,12 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
         # Where none acts, the country the release is plainly about ("… a courtesy call on President
         # Emmerson Mnangagwa" in a release about Zimbabwe).
         country = home_country(doc)
-        if country and not (span is not None and at is not None and (
-                _held_there_by_another(doc, title, at, span, country)
-                or country in _other_side(doc, at, at + len(title), span))):
+        other = country is not None and span is not None and at is not None and country in _other_side(
+            doc, at, at + len(title), span)
+        if (country is None or other) and span is not None:
+            doc.unplaced_titles.append((span.start, title))  # a counterpart may still hold it (persons.py)
+        if country and not other and not (span is not None and at is not None
+                                          and _held_there_by_another(doc, title, at, span, country)):
             return doc.government(country)
     # the body of the sentence a secretariat's deputy heads, before the body of the post told last
     sole = _sole_body(doc, title, at, span) if span is not None and at is not None else None
@@ -856,12 +859,14 @@ def _held_there_by_another(doc: Doc, title: str, at: int, span: Span, country: s
 # two sides of a meeting are of two countries, where one side receives, meets, talks with or calls on the other.
 _FILLER = r"(?:(?:in audience|in (?:his|her|their) office|today|yesterday|on \w+day)\s+)*"
 _MEETS = re.compile(r"\b(?:(?:met|meets|spoke|speaks|talked|talks|(?:held|holds|had|has)\s+(?:a\s+)?(?:\w+\s+)?"
-                    rf"(?:meeting|talks|call|conversation))\s+{_FILLER}with|received|receives|welcomed|welcomes|"
+                    rf"(?:meeting|talks|call|conversation))\s+{_FILLER}with|(?:received|receives)\s+(?:a|an)\s+(?:\w+\s+)?"
+                    r"(?:call|visit)\s+from|received|receives|welcomed|welcomes|"
                     r"hosted|hosts|granted an audience to|met|meets|(?:paid|pays|paying)\s+(?:a|an)\s+(?:\w+\s+){0,2}"
-                    rf"(?:call|visit)\s+(?:on|to)|called on|calls on)\s+{_FILLER}")
+                    rf"(?:call|visit)\s+(?:on|to)|called on|calls on|thanked|thanks|"
+                    rf"(?:on|during)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}visit\s+to)\s+{_FILLER}")
 # who is met or received is someone: a person, an envoy, a delegation (not money, a prize, a report)
 _SOMEONE = re.compile(r"(?:(?:[A-Z][\w’-]+\s+){1,3}[A-Z][\w’-]+,\s+)?"  # "Mohammed Abdul Razzaq Mahmoud, Minister …"
-                      r"(?:the\s+|a\s+|H\.\s?E\.?\s+)?(?:visiting\s+|new\s+|outgoing\s+)?(?:[A-Z][\w’.-]*\s+){0,3}"
+                      r"(?:the\s+|a\s+|his\s+|her\s+|their\s+|H\.\s?E\.?\s+)?(?:visiting\s+|new\s+|outgoing\s+)?(?:[A-Z][\w’.-]*\s+){0,3}"
                       r"(?:[Aa]mbassadors?|[Dd]elegations?|[Ee]nvoys?|[Mm]inisters?|[Ss]ecretary|[Pp]resident|"
                       r"[Cc]ounterparts?|[Cc]hargé|[Hh]igh [Cc]ommissioner|[Pp]rime [Mm]inister|[Dd]eputy)\b")
 # a side that is a country's envoy ("Papua New Guinea's High Commissioner to Solomon Islands Moses Kaul met …")
@@ -878,14 +883,15 @@ _NEAR_VERB = re.compile(r"[^.;:()]{0,90}")
 
 def _other_side(doc: Doc, start: int, end: int, span: Span) -> set[str]:
     """The countries of the other side of a meeting one side of which holds the title at start..end: of
-    whom its holder receives, meets or calls on (told right after the verb: a person, an envoy, a
-    delegation), or of the envoy who meets or calls on its holder; not a country an envoy is sent "to" or
+    whom its holder receives, meets, thanks, visits or calls on (told right after the verb: a person, an
+    envoy, a delegation, a country), or of the envoy who meets or calls on its holder; not a country an envoy is sent "to" or
     serves "in" ("the Ambassador of Mali to Sudan", "UNICEF Representative in Ghana"): that is the host's."""
     text = doc.text
     sides: list[tuple[int, int]] = []
     after = next(_MEETS.finditer(text, end, span.end), None)
     if after is not None and _NEAR_VERB.fullmatch(text, end, after.start()) and (
-            _SOMEONE.match(text, after.end()) or any(p.kind == "person" and p.start == after.end() for p in doc.mentions)):
+            _SOMEONE.match(text, after.end()) or any(m.start == after.end() and (m.kind in ("person", "country", "demonym") or (
+                m.kind == "org" and m.key in doc.orgs and doc.orgs[m.key].government_of)) for m in doc.mentions)):
         ends = _OBJECT_END.search(text, after.end(), span.end)
         sides.append((after.end(), ends.start() if ends else span.end))
     before = next((m for m in _MEETS.finditer(text, span.start, start) if _NEAR_VERB.fullmatch(text, m.end(), start)), None)

@@ -297,11 +297,17 @@ def _fill(doc: Doc, meeting: Meeting, span: Span, actors: list[Mention], framewo
 
 
 def _finish(doc: Doc, meeting: Meeting) -> None:
-    # A person's post says which organisation they took part for.
-    for post in doc.posts:
-        if post.person in meeting.participants and post.organisation not in meeting.participants:
+    # A person's post says which organisation they took part for; and a minister's government takes part
+    # through the ministry the post is in (after the host is read: its ministry, not the two, hosts).
+    posts = [p for p in doc.posts if p.person in meeting.participants]
+    for post in posts:
+        if post.organisation not in meeting.participants:
             meeting.participants.append(post.organisation)
     meeting.host = meeting.host or _host_by_place(doc, meeting)
+    for post in posts:
+        government = doc.government_above(post.organisation)
+        if government is not None and government not in meeting.participants:
+            meeting.participants.append(government)
     orgs = [doc.orgs[k].name for k in meeting.participants if k in doc.orgs][:3]
     nth = f"{meeting.ordinal}{_suffix(meeting.ordinal)} " if meeting.ordinal else ""
     when = f", {meeting.date}" if meeting.date else ""

@@ -543,6 +543,8 @@ def _listed_portfolio(doc: Doc, start: int, phrase: str) -> str:
     return listed.group()
 
 
+# A title in the possessive before the office it heads ("the Prime Minister’s Office").
+_POSSESSIVE_OFFICE = re.compile(r"(?:’s|'s)\s+(?:Office|Cabinet|Secretariat|Bureau)\b")
 # "Spokesperson for the Ministry of Foreign Affairs": a body after "for", where the title is a body's officer's.
 _FOR_A_BODY = re.compile(r"\s*for\s+(?:the\s+)?(?:Ministry|Department|Office|Embassy|Agency|Secretariat|Directorate)\b")
 
@@ -561,6 +563,9 @@ def _between_titles(doc: Doc, start: int, phrase: str) -> list[tuple[int, str]]:
             continue
         if end is None or end - start - i < 4 or phrase[i:end - start].split()[0] in ("Secretariat",):
             i += 1
+            continue
+        if _POSSESSIVE_OFFICE.match(phrase, end - start):
+            i = end - start  # "the President’s Office": the title in the possessive names the office
             continue
         if i > cut:
             pieces.append((start + cut, phrase[cut:i]))
@@ -639,7 +644,7 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     if first and gap:
         phrase, start = doc.text[gap.end():start + len(phrase)], gap.end()
     owner = _OWNER.match(phrase)
-    if owner:
+    if owner and not _head_of_governments_office(doc, phrase):  # "the President’s Office" is the office's name
         phrase, start = phrase[owner.end():], start + owner.end()
     named = _NAMED_AND.match(phrase)
     if named and not _HEAD_RE.search(named.group(1)) and not doc.mention_at(start, start + len(named.group(1))) and \
@@ -1108,10 +1113,10 @@ def ministry_of_the_minister(doc: Doc) -> None:
         return
     (word, portfolio), = portfolios
     for post, m in ministers:
-        if m is None:
-            continue
-        government = doc.orgs.get(post.organisation)
-        parent = post.organisation if government is not None and government.government_of else None
+        held = doc.orgs.get(post.organisation)
+        if m is None or (held is not None and re.search(r"\bMinistry\b", held.name)):
+            continue  # (a post already in the ministry the release names: "Libya’s Education Ministry")
+        parent = post.organisation if held is not None and held.government_of else None
         post.organisation = doc.add_org(f"Ministry {word} {portfolio}", parent=parent, unit=True)
 
 

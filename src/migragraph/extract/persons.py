@@ -90,7 +90,7 @@ def _counterparts(doc: Doc, posts: list[Post]) -> list[Post]:
         name = re.match(NAME, doc.text[m.end():])
         span = doc.sentence_of(m.start())
         subject = next((p.role for p in posts if p.evidence == span and doc.government_above(p.organisation)
-                        == p.organisation), None) or next((t for at, t in doc.unplaced_titles if at == span.start), None)
+                        is not None), None) or next((t for at, t in doc.unplaced_titles if at == span.start), None)
         if country is None or name is None or subject is None or not valid_name(trim_name(name.group(), doc), doc):
             continue
         told = trim_name(name.group(), doc)

@@ -24,7 +24,7 @@ from functools import cache
 
 from migragraph.extract.doc import Doc, Mention, home_country
 from migragraph.extract.model import Post, Span
-from migragraph.extract.names import NAME, PARTICLE, ranks, trim_name, valid_name, valid_surname
+from migragraph.extract.names import NAME, NOT_NAME, PARTICLE, ranks, trim_name, valid_name, valid_surname
 from migragraph.extract.nlp import is_verb
 from migragraph.extract.places import city_at, is_city
 
@@ -45,6 +45,7 @@ _JOIN = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*/[ \t]*|[ \t
 # Words that may stand between a name and the title it holds: "Name, the newly appointed Title", and a
 # caption's dash: "Mai Al Kaila - Minister of Health"; an aside in brackets before them: "Name (pictured), Title".
 _BEFORE_GAP = re.compile(r"(?:[ \t]*\([^()\n\d]{1,24}\))?(?:,|[ \t]+[-–—])[ \t]*"
+                         r"(?:who[ \t]+(?:is|was)[ \t]+(?:also[ \t]+)?)?"
                          r"(?:(?:the|a|an|newly|appointed|new|former|outgoing|incoming|then|current|"
                          r"recently|elected|acting)[ \t]+)*$")
 _TAKES = re.compile(r",?[ \t]+(?:[\w’'-]+[ \t]+){0,5}?(?:as|was|is|became|becomes|previously|formerly|elected|re-elected|appointed|named)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+|an[ \t]+)?(?:new[ \t]+|next[ \t]+|"
@@ -305,9 +306,10 @@ def _runs(doc: Doc, titles: list[Title]) -> list[Run]:
 
 def _two_holders(doc: Doc, run: Run, title: Title) -> bool:
     """'Hussain Al Hammadi, Minister of Education, and UNESCO Assistant Director-General Stefania Giannini':
-    a name before the first title and another right after the second, joined by "and": two people."""
+    a name before the first title and another right after the second (or after its comma: "…, and UN Resident
+    Coordinator to Vanuatu, …, Sanaka Samarasinha"), joined by "and": two people."""
     return (" and " in doc.text[run.end:title.start] and name_before(doc, run.start) is not None
-            and (title.name_inside is not None or re.match(rf"{_GAP}{NAME}", doc.text[title.end:title.end + 80])
+            and (title.name_inside is not None or re.match(rf",?{_GAP}{NAME}", doc.text[title.end:title.end + 80])
                  is not None))
 
 
@@ -332,8 +334,8 @@ def _holder(doc: Doc, run: Run, hon: str, held: set[int]) -> Holder | None:
 def name_before(doc: Doc, pos: int) -> Holder | None:
     """'Hakan Fidan, Minister for …', 'Name, the newly appointed UNDP Resident Representative'."""
     gap = _BEFORE_GAP.search(doc.text, max(0, pos - 60), pos)
-    if not gap:
-        return None
+    if not gap or ("who" in gap.group() and not doc.text[pos:pos + 1].isupper()):
+        return None  # ("Syed Akbaruddin, who was the chief coordinator of the … Summit": a description)
     end = gap.start()
     for start, cand_end, name in doc.name_candidates:
         if cand_end == end:
@@ -341,7 +343,20 @@ def name_before(doc: Doc, pos: int) -> Holder | None:
     m = re.search(rf"({NAME})(?:[ \t]+(?:QC|KC|MP|OBE|CBE|PhD))?$", doc.text[max(0, end - 80):end])
     if m and valid_name(trim_name(m.group(1)), doc):
         return Holder(end - len(m.group()), m.group(1))
-    return None
+    # "Safadi, who is also the Deputy Prime Minister": the surname of the one person named so far by it (the
+    # hybrid extractor's model names them before the titles are read)
+    surname = re.search(r"(?<![\w’'-])[A-Z][\w’'-]+$", doc.text[max(0, end - 40):end])
+    if surname is None or surname.group() in NOT_NAME or "who" not in gap.group():  # "Name, who is also the …" only
+        return None
+    at = end - len(surname.group())
+    told = []  # the fullest name ending with it told before: "Jordanian Foreign Minister Ayman Safadi"
+    for m in re.compile(rf"\b([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){{0,2}})[ \t]+{re.escape(surname.group())}\b"
+                        ).finditer(doc.text, 0, at):
+        words = m.group(1).split()
+        told += [n for k in range(len(words), 0, -1) if valid_name(n := " ".join([*words[-k:], surname.group()]), doc)][:1]
+    known = [p.name for p in doc.persons.values()] + [name for _, _, name in doc.name_candidates] + told
+    owners = {n for n in known if n.split()[-1] == surname.group() and len(n.split()) > 1}
+    return Holder(at, next(iter(owners)), True) if len(owners) == 1 else None
 
 
 def _name_after(doc: Doc, pos: int, hon: str) -> Holder | None:
@@ -489,8 +504,36 @@ def _orgs_of_run(doc: Doc, run: Run, named_after: str | None = None) -> list[tup
             if _HEAD_OF_GOVERNMENT.search(title.text) and later:
                 org = doc.government_above(later) or org
         org = org or named_after
-        out.append((org, False) if org else (_default_org(doc, title.text, title.start), True))
+        out.append((_ministry_of(doc, title.text, org), False) if org else (
+            _ministry_of(doc, title.text, _default_org(doc, title.text, title.start)), True))
     return out
+
+
+# A minister's portfolio, before the head ("Foreign Minister", "Foreign Affairs Minister") or after it ("Minister
+# of State for Foreign Affairs")
+_MINISTERS_PORTFOLIO = re.compile(r"(?:Acting\s+|Deputy\s+)?(?P<pre>(?:[A-Z][a-z]+\s+){1,2})[Mm]inister"
+                                  r"|(?:Acting\s+|Deputy\s+)?Minister\s+(?:of\s+State\s+)?(?:of|for)\s+(?:the\s+)?"
+                                  r"(?P<post>[A-Z].+)")
+_MINISTRY = re.compile(r"(?:Federal\s+)?Ministry\b|[A-Z][a-z]+\s+Ministry$")
+
+
+def _ministry_of(doc: Doc, title: str, org: str | None) -> str | None:
+    """The one ministry of a minister's government the release names with the minister's portfolio in its name
+    (the most specific body the text gives): "Foreign Minister" in the "Foreign Ministry" or the "Federal
+    Ministry for Europe, Integration and Foreign Affairs"; else `org`."""
+    government = doc.orgs.get(org) if org else None
+    m = _MINISTERS_PORTFOLIO.fullmatch(title) if government is not None and government.government_of else None
+    if m is None:
+        return org
+    portfolio = (m.group("pre") or m.group("post")).strip().lower()
+    if portfolio.split()[0] in ("prime", "chief", "state", "cabinet"):
+        return org  # the head of a government, a state minister: no ministry's
+    found = [o for o in doc.orgs.values() if o.parent in (org, None) and _MINISTRY.match(o.name)
+             and re.search(rf"\b{re.escape(portfolio)}\b", o.name.lower())]
+    if len(found) != 1:
+        return org
+    found[0].parent = found[0].parent or org
+    return found[0].key
 
 
 def _specific(doc: Doc, title: Title) -> str | None:
@@ -552,7 +595,12 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
                 org, pos, placed = hit.key, _past_expansion(doc, hit), True
                 continue
             if prep == "to":  # "Ambassador … to the Kingdom of Saudi Arabia": where the holder is sent
-                title, pos = f"{title} to {text[after:hit.end]}", hit.end
+                end = hit.end
+                while (more := _MORE_COUNTRIES.match(text, end)) and (nxt := next(
+                        (m for m in doc.mentions if m.start == more.end() and m.kind == "country"), None)) and \
+                        not _POSSESSIVE_GAP.match(text, nxt.end):  # ("…, and Australia’s Permanent representative")
+                    end = nxt.end  # "UN Resident Coordinator to Vanuatu, Solomon Islands, Fiji, Tonga and Tuvalu"
+                title, pos = f"{title} to {text[after:end]}", end
                 continue
             if prep == "for" and org and not placed and hit.kind in ("country", "org"):
                 # "the World Bank's Director for Timor-Leste and Indonesia", "IOM Regional Director for EU,

@@ -746,3 +746,29 @@ def test_a_documents_acronym_is_no_party_and_a_programme_of_cooperation_is_signe
               "UNICEF Iran Country Office Representative signed Programme of Cooperation, AVA Diplomatic reports.")
     assert [(fw.name, set(fw.parties)) for fw in ex.frameworks] == [
         ("Programme of Cooperation between Ministry of Interior and UNICEF Iran", {"ministry-of-interior", "unicef-iran"})]
+
+
+def test_who_signs_with_another_to_provide_gives_and_an_acronym_for_aid_is_no_body(each: Run) -> None:
+    # testcloud.in (JICA, India), undated: who signs with another to provide gives to it; a currency's code in
+    # brackets between its name and the sum; "(ODA)" names the aid, not a body
+    ex = each("The Japan International Cooperation Agency (JICA) signed loan agreements with the Government of India in "
+              "Delhi to provide Japanese Official Development Assistance (ODA) loans of up to Japanese Yen (JPY) 232.209 "
+              "billion for 9 projects across various sectors in India.")
+    assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} == {
+        ("japan-international-cooperation-agency", "government-of-india", Decimal("232209000000"), "JPY")}
+    assert "ODA" not in names(ex)
+
+
+def test_an_acronym_given_for_a_thing_is_no_body(hybrid: Run) -> None:
+    # cnn.com, 18 November 2019 (a page of the article-extraction benchmark): the model reads "(HSI)" as a body
+    ex = hybrid("Hong Kong's Hang Seng Index (HSI) started in the red, but was last trading up about 1%.")
+    assert "HSI" not in names(ex)
+
+
+def test_two_that_sign_an_agreement_for_a_contribution(each: Run) -> None:
+    # thepeninsulaqatar.com, 30 July 2022: "signed an agreement with … for a … contribution of $10m"
+    ex = each("Earlier, Qatar Fund for Development (QFFD) signed an agreement with the World Food Program (WFP) for a "
+              "flexible multilateral core contribution of $10m supporting humanitarian operations to address critical "
+              "food security needs.")
+    assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} == {
+        ("qatar-fund-for-development", "wfp", Decimal("10000000"), "USD")}

@@ -32,6 +32,8 @@ _SUM_OF_AGREEMENT = re.compile(r"(?:\s*\([^()]{1,40}\))?[\s-]+(?:[\w-]+\s+){0,2}
 # Agreements under which one side lends or grants to the other (not a donor's "contribution agreement",
 # under which a government may as well give as receive).
 _LENDING = re.compile(r"\b(?:grant|loan|credit|financing)\s+agreements?\b", re.IGNORECASE)
+_THROUGH = re.compile(r"\s*(?:in\s+total\s+)?through\s+(?:the\s+)?")
+_SIGNED_WITH = re.compile(r"\bsign(?:ed|s)\b[^.;]{0,80}?\bwith\s+(?:the\s+)?")
 _RECEIVES = re.compile(r"\breceiv(?:e|es|ed|ing)\b|\bbenefit(?:s|ed|ing)?\s+from\b|\bwelcom(?:e|es|ed|ing)\b"
                        r"|\baccept(?:s|ed|ing)?\b")
 _YEAR = re.compile(r"\b(?:[Ii]n|[Ff]or|[Dd]uring|of|year|fiscal year|budget|FY)\s+((?:19|20)\d\d)\b")
@@ -118,12 +120,27 @@ def _lender_borrower(doc: Doc, span: Span, frameworks: Sequence[Framework],
     return None
 
 
+def _giver_first(doc: Doc, signer: str, other: str, kind: str) -> tuple[str, str]:
+    """Who gives and who receives, of two that sign for a sum of `kind`: the signer, unless it is the agency a
+    contribution goes to ("QFFD has signed a $10 million contribution agreement with the … (UN-OHRLLS)"), or the
+    government that borrows ("Nepal signed a $50 million loan with the World Bank")."""
+    if kind == "contribution":
+        swap = _agency(doc, signer) and not _agency(doc, other)
+    else:
+        swap = bool(doc.government_above(signer)) and not doc.government_above(other)
+    return (other, signer) if swap else (signer, other)
+
+
 def _agency(doc: Doc, key: str) -> bool:
     """Whether a body is (or is an office of) an agency with offices in the countries it works in (the
     gazetteer's `offices`: the UN's agencies, IOM), which governments fund."""
     return any((entry := doc.gaz.orgs.get(k)) is not None and entry.offices for k in doc.lineage(key))
 
 
+_AGREEMENT_FOR = re.compile(r"\bsign(?:ed|s)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?agreements?\s+with\s+(?:the\s+)?"
+                            r"(?P<with>[^,;]+?)\s+for\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
+                            r"(?P<kind>contribution|loan|credit|grant|financing)\s+of\s+"
+                            r"(?:(?:about|around|some|over|nearly|almost|up to)\s+)?$")
 _SIGNS_A = re.compile(r"\bsign(?:ed|s)\s+(?:an?\s+|the\s+)?(?:new\s+)?$")
 _LOAN_WITH = re.compile(r"\s+(?:concessional\s+|new\s+)?(?P<kind>loan|credit|grant|financing|contribution)"
                         r"(?:\s+agreements?)?\s+with\s+(?:the\s+)?")
@@ -156,15 +173,15 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         d = _orgs(doc, span.start, span.start + signed.start())
         r = [x for x in doc.mentions if x.kind == "org" and x.start == b + with_.end()]
         if d and r and d[-1].key != r[0].key:
-            lender, borrower = d[-1].key, r[0].key
-            if with_.group("kind") == "contribution":
-                # "QFFD has signed a $10 million contribution agreement with the … (UN-OHRLLS)": who contributes to
-                # an agency is the side that is none
-                if _agency(doc, lender) and not _agency(doc, borrower):
-                    lender, borrower = borrower, lender
-            elif doc.government_above(lender) and not doc.government_above(borrower):
-                lender, borrower = borrower, lender
-            return lender, borrower
+            return _giver_first(doc, d[-1].key, r[0].key, with_.group("kind"))
+    # "Qatar Fund for Development (QFFD) signed an agreement with the World Food Program (WFP) for a flexible
+    # multilateral core contribution of $10m": the two that sign, for a sum of a kind
+    deal = _AGREEMENT_FOR.search(before)
+    if deal:
+        d = _orgs(doc, span.start, span.start + deal.start())
+        r = [x for x in doc.mentions if x.kind == "org" and x.start == span.start + deal.start("with")]
+        if d and r and d[-1].key != r[0].key:
+            return _giver_first(doc, d[-1].key, r[0].key, deal.group("kind"))
     # "the EU-UNRWA contribution agreement of EUR 82 million": the pair's first gives, to the second
     pair = _PAIR_AGREEMENT.search(before)
     if pair:
@@ -251,6 +268,17 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         if not r:
             r = [x for x in doc.mentions if x.kind in ("org", "country") and span.start + give[-1].end() <= x.start
                  and x.end <= a]
+        if not r and (through := _THROUGH.match(after)):
+            # "the Government of Japan has decided to extend grant aid of 39.2 million US dollars in total through
+            # UNICEF": the agency money goes through is what receives it
+            r = [x for x in doc.mentions if x.kind == "org" and x.start == b + through.end() and _agency(doc, x.key)]
+        signed = _SIGNED_WITH.search(doc.text, lo, d[-1].start) if d and not r else None
+        if signed and doc.text[signed.end():d[-1].start] == "":
+            # "JICA signed loan agreements with the Government of India in Delhi to provide … loans of up to
+            # Japanese Yen (JPY) 232.209 billion": who signs with another to provide gives it
+            signer = _orgs(doc, lo, signed.start())
+            if signer and signer[-1].key != d[-1].key:
+                return signer[-1].key, d[-1].key
         if d and r:
             return d[-1].key, _actor(doc, r[0])
         if d and not re.search(r"\b(?:to|for|into)\s+(?:the\s+)?[A-Z]", after):

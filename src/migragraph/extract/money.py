@@ -64,8 +64,9 @@ _WORD_CUR = (rf"(?:{_NATIONAL_CUR}|"
              r"manat|tenge)")
 _QUAL = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
 
-PREFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?(?P<cur>{_CODE})\s?(?P<num>{_NUM})(?:[\s-]?(?P<scale>{_SCALE_RE}))?",
-                      re.IGNORECASE)
+# (a currency's code in brackets after its name, before the sum: "Japanese Yen (JPY) 232.209 billion")
+PREFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?(?P<cur>{_CODE})(?:\s?\([A-Z]{{3}}\))?\s?(?P<num>{_NUM})"
+                      rf"(?:[\s-]?(?P<scale>{_SCALE_RE}))?", re.IGNORECASE)
 # ("a 305.7-million-dollar agreement", "a 216.5 million-dollars loan": hyphens as adjectives join them)
 SUFFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?\b(?P<num>{_NUM})[\s-]?(?:(?P<scale>{_SCALE_RE})[\s-]?)?(?P<cur>{_WORD_CUR}|"
                       rf"{'|'.join(_ISO)})\b", re.IGNORECASE)

@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from migragraph.extract.doc import Doc, Mention
 from migragraph.extract.names import NAME, NOT_NAME, valid_name
 from migragraph.extract.nlp import Parsed, is_proper_noun
+from migragraph.extract.orgs import HEADS
 from migragraph.extract.places import is_city
 
 _ACTOR_PREPS = {"with", "between", "by", "from", "to", "and", "at"}
@@ -208,6 +209,9 @@ def add_places(doc: Doc, parsed: list[Parsed]) -> None:
 def add_organisations(doc: Doc, parsed: list[Parsed]) -> None:
     """Organisations the model finds that act in their sentence, as mentions of the release."""
     headline_end = doc.headline_end
+    # acronyms the release gives for things that are no bodies ("Official Development Assistance (ODA)"):
+    # no body wherever they stand
+    things = {m.group(1) for m in _BRACKETED.finditer(doc.text) if _named_thing_before(doc, m.start(1))}
     for sentence in parsed:
         if sentence.span.end <= headline_end:
             continue
@@ -228,7 +232,8 @@ def add_organisations(doc: Doc, parsed: list[Parsed]) -> None:
             name = doc.text[start:end]
             if "\n" in name or not _org_like(doc, name) or not _acts(tokens[-1], doc):
                 continue
-            if _DOCUMENT_BEFORE.search(doc.text, max(0, start - 40), start) and doc.text[end:end + 1] == ")":
+            if name in things or (doc.text[end:end + 1] == ")" and _DOCUMENT_BEFORE.search(
+                    doc.text, max(0, start - 40), start)):
                 continue  # "a biennial collaborative agreement (BCA) between WHO/Europe and …": the document's
             if re.fullmatch(NAME, name) and valid_name(name, doc) and not _HEADED.search(name):
                 # "said Christos Christodoulides, Head of …": a person the model took for a body
@@ -248,6 +253,25 @@ def add_organisations(doc: Doc, parsed: list[Parsed]) -> None:
 _DOCUMENT_BEFORE = re.compile(r"(?:[Aa]greements?|[Mm]emorandum of [Uu]nderstanding|[Ff]ramework|[Pp]rogramme|[Pp]rogram|"
                               r"[Pp]lan|[Dd]eclaration|[Pp]artnership|[Ii]nitiative|[Ss]trategy|[Pp]act|[Cc]ompact|"
                               r"[Cc]onvention|[Pp]rotocol)\s*\($")
+
+
+_HEAD_NOUN = re.compile(rf"\b(?:{HEADS}|Fund|Programme|Program|Agency|Group|Facility|Initiative)\b")
+# the nouns that end the names of things a release gives acronyms for: aid, documents, policies, schemes
+_THING_NOUN = re.compile(r"\b(?:Assistance|Aid|Agreement|Plan|Strategy|Goals?|Framework|Declaration|Convention|Protocol|"
+                         r"Policy|Project|Mechanism|Index|Report|Review|Loan|Grant|Credit|Budget|Scheme|System|Act)$")
+_BRACKETED = re.compile(r"\(([A-Z][A-Z&-]{1,9})\)")
+_SPELT_OUT = re.compile(r"((?:[A-Z][\w’'-]*[ \t]+){2,6})\($")
+
+
+def _named_thing_before(doc: Doc, start: int) -> bool:
+    """Whether the acronym in brackets at `start` is given for capitalised words that name a thing, not a body:
+    ending with a thing's noun, with no body's head noun among them, and no body known to end there ("Japanese
+    Official Development Assistance (ODA)")."""
+    spelt = _SPELT_OUT.search(doc.text, max(0, start - 90), start)
+    if spelt is None or _HEAD_NOUN.search(spelt.group(1)) or not _THING_NOUN.search(spelt.group(1).rstrip()):
+        return False
+    words_end = spelt.start(1) + len(spelt.group(1).rstrip())
+    return not any(m.kind == "org" and m.end == words_end for m in doc.mentions)
 
 
 def _bracketed_after(doc: Doc, acronym: str) -> str | None:

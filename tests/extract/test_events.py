@@ -772,3 +772,11 @@ def test_two_that_sign_an_agreement_for_a_contribution(each: Run) -> None:
               "food security needs.")
     assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} == {
         ("qatar-fund-for-development", "wfp", Decimal("10000000"), "USD")}
+
+
+def test_the_agency_money_goes_through_receives_it(each: Run) -> None:
+    # un.emb-japan.go.jp (Japan's mission to the UN), 9 February 2012: "extend grant aid … in total through UNICEF"
+    ex = each("Finally, the Government of Japan has decided to extend grant aid of 39.2 million US dollars in total "
+              "through UNICEF.")
+    assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} == {
+        ("government-of-japan", "unicef", Decimal("39200000"), "USD")}

@@ -27,7 +27,7 @@ _CAPS = rf"{_UPPER}(?:{_UPPER}|[’'-]){{3,}}(?![\w’'-])"
 # An Arabic surname with its article joined in lower case ("Bashar al-Assad", "Badr al-Busaidi"); a given
 # name abbreviated as South Asian releases write it ("Md. Shameem Ahsan", "Mohd. Najib").
 _JOINED_ARTICLE = rf"(?:al|el|ad|ar|as|ash|at|az|an)-{_WORD}"
-_GIVEN_ABBREVIATED = rf"(?:Md|Mohd|Muhd)\.?{_SP}"
+_GIVEN_ABBREVIATED = rf"(?=M[ou]?h?d\b)(?:Md|Mohd|Muhd)\.?{_SP}"  # (the lookahead: tried at every position)
 NAME = (rf"(?:{GLUED}|(?:{_GIVEN_ABBREVIATED})?(?:{_WORD})(?:{_SP}(?:{PARTICLE}{_SP})?(?:[A-Z]\.?{_SP}){{0,2}}"
         rf"(?:{_WORD}|{_CAPS}|{_JOINED_ARTICLE})){{1,4}})")
 

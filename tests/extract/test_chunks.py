@@ -12,6 +12,7 @@ import pytest
 
 from migragraph.extract.chunks import CHUNK_CHARS, TimeBudgetError, pieces, time_budget
 from migragraph.extract.extractor import extract
+from migragraph.extract.select import extractor_named
 from migragraph.ingest.release import RawRelease
 from migragraph.pipeline import build
 
@@ -69,3 +70,12 @@ def test_a_release_past_its_budget_is_named_and_the_others_are_built(tmp_path: P
         "cannot extract or map this release: extraction ran past its budget of 0.5 s (")
     graph = (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
     assert "Asif Ali Zardari" in graph
+
+
+@pytest.mark.parametrize("name", ["rules", "hybrid"])
+def test_an_empty_text_has_no_piece_and_gives_nothing(name: str) -> None:
+    # (it had failed an assertion: a text of no piece was neither one piece nor several)
+    assert pieces("") == []
+    found = extractor_named(name)(RawRelease(source="empty", text="", key="empty"))
+    assert (found.organisations, found.persons, found.posts, found.meetings, found.frameworks, found.funding) == (
+        {}, {}, [], [], [], [])

@@ -883,3 +883,14 @@ def test_a_minister_is_in_the_ministry_of_the_portfolio_the_release_names(each: 
     assert {o.name: o.parent for o in ex.organisations.values()}["Foreign Ministry"] == "government-of-tajikistan"
     (meeting,) = ex.meetings
     assert {"foreign-ministry", "government-of-tajikistan", "un"} <= set(meeting.participants)
+
+
+def test_a_bodys_name_that_ends_inside_a_known_title(each: Run) -> None:
+    # myvuenews.com (World Bank), 12 June 2023: "Group President" is a title roles.yaml knows, but "Group" ends
+    # the body's name; thisdaylive.com, 24 November 2020: the same with "Group Secretary General"
+    ex = each("WASHINGTON, June 12, 2023 — World Bank Group president Ajay Banga will begin a months-long global tour "
+              "this week with a visit to Latin America and the Caribbean.")
+    assert posts(ex) == {("Ajay Banga", "president", "World Bank Group")}
+    ex = each("Prof. Vincent O. Nmehielle, African Development Bank Group Secretary General, signed on behalf of the "
+              "Bank Group.")
+    assert ("Vincent O. Nmehielle", "Secretary General", "African Development Bank Group") in posts(ex)

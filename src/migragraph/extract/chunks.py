@@ -52,7 +52,7 @@ def pieces(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
 def extract_in_pieces(release: RawRelease, one: Callable[[RawRelease], Extraction]) -> Extraction:
     """`one` over each piece of a long release, the findings put together."""
     parts = pieces(release.text)
-    if len(parts) == 1:
+    if len(parts) <= 1:  # (an empty text has no piece: it is read as it is, and gives nothing)
         return one(release)
     whole: Extraction | None = None
     for offset, text in parts:

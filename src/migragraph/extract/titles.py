@@ -218,6 +218,13 @@ def read_title(doc: Doc, role: RoleMatch) -> Title | None:
     """The title that `role` (its modifiers and head) begins, with what precedes and completes it."""
     if doc.mention_at(role.start, role.end):
         return None  # "United Nations High Commissioner for Refugees" is an organisation, read apart
+    overlap = next((m for m in doc.mentions if m.kind == "org" and m.start < role.start < m.end < role.end), None)
+    if overlap is not None and not set(doc.text[role.start:overlap.end].split()) & doc.gaz.portfolio:
+        # (not a portfolio a body's name took in: "Somalia’s Foreign Affairs Minister")
+        # "World Bank Group President Ajay Banga": the body's name ends inside the title roles.yaml knows
+        # ("Group President"); the title is what follows the name
+        cut = overlap.end + len(doc.text[overlap.end:role.end]) - len(doc.text[overlap.end:role.end].lstrip())
+        role = RoleMatch(cut, role.end, doc.text[cut:role.end])
     org, start = None, role.start
     left = _mention_ending(doc, role.start)
     if left:

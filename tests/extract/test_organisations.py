@@ -662,3 +662,15 @@ def test_un_peace_operations_the_gazetteer_lists(each: Run) -> None:
     # acidicsecurity.blogspot.com, July 2020: "Monusco", as news write it
     ex = each("Last week,Monusco's brand new head  office in Ituri, Josiah Obat started his duties.")
     assert "United Nations Organization Stabilization Mission in the Democratic Republic of the Congo" in names(ex)
+
+
+def test_an_acronym_the_release_gives_for_a_body_means_that_body(each: Run) -> None:
+    # sauress.com (Saudi Gazette), undated: "IDB" is the Islamic Development Bank here, not the Inter-American one
+    # the gazetteer gives the acronym to
+    ex = each("The Islamic Development Bank (IDB) and the International Fund for Agricultural Development (IFAD) signed "
+              "a joint-financing agreement worth $1.5 billion Saturday to assist poor member nations of the two "
+              "organizations, notably in Asia and Africa. The agreement, signed by IDB President Ahmed Muhammad Ali and "
+              "President of IFAD Kanayu Nwanzi on the sidelines of the Jeddah Economic Forum, will see funds channeled "
+              "into priority programs focusing on small-scale rural and agricultural projects.")
+    assert "Inter-American Development Bank" not in names(ex)
+    assert ("Ahmed Muhammad Ali", "President", "Islamic Development Bank") in posts(ex)

@@ -894,3 +894,11 @@ def test_a_bodys_name_that_ends_inside_a_known_title(each: Run) -> None:
     ex = each("Prof. Vincent O. Nmehielle, African Development Bank Group Secretary General, signed on behalf of the "
               "Bank Group.")
     assert ("Vincent O. Nmehielle", "Secretary General", "African Development Bank Group") in posts(ex)
+
+
+def test_a_body_that_has_a_new_title_holder_and_a_country_office_past_the_bodys_acronym(each: Run) -> None:
+    # malawivoice.com, undated: "has a new Country Director, Benoit Thiry"; "World Food Programme (WFP) Malawi"
+    # is WFP's office in Malawi, named as "WFP Malawi" is
+    ex = each("The United Nations (UN) World Food Programme (WFP) Malawi has a new Country Director, Benoit Thiry.")
+    assert posts(ex) == {("Benoit Thiry", "Country Director", "WFP Malawi")}
+    assert {o.name: o.parent for o in ex.organisations.values()}["WFP Malawi"] == "wfp"

@@ -103,6 +103,7 @@ def find_organisations(doc: Doc) -> None:
             doc.mentions.append(Mention(start, end, gaz.country_surface[form], "country", form))
         elif form in gaz.demonym_surface:
             doc.mentions.append(Mention(start, end, gaz.demonym_surface[form], "demonym", form))
+    _redefined_acronyms(doc)
     _defined(doc)
     _governments(doc)
     _plural_ministries(doc)
@@ -112,6 +113,27 @@ def find_organisations(doc: Doc) -> None:
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
     _drop_nested(doc)
     _drop_sessions(doc)
+
+
+_GIVEN_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Za-z&.-]{1,11})\)")
+
+
+def _redefined_acronyms(doc: Doc) -> None:
+    """'The Islamic Development Bank (IDB) and …': an acronym the release gives in brackets for a body it names
+    means that body throughout the release, not the body the gazetteer gives the acronym to (the
+    Inter-American Development Bank)."""
+    for named in [m for m in doc.mentions if m.kind == "org"]:
+        given = _GIVEN_ACRONYM.match(doc.text, named.end)
+        other = next((m for m in doc.mentions if given and m.kind == "org" and m.start == given.start(1)
+                      and m.text == given.group(1) and m.key != named.key), None) if given else None
+        if other is None or named.key not in doc.orgs:
+            continue
+        wrong = other.key
+        doc.mentions = [Mention(m.start, m.end, named.key, m.kind, m.text) if m.key == wrong and m.text == other.text
+                        else m for m in doc.mentions]
+        doc.orgs[named.key].aliases.add(other.text)
+        if not any(m.key == wrong for m in doc.mentions):
+            doc.orgs.pop(wrong, None)
 
 
 # Between the items of a list ("A, B and the C"); a name in the possessive ("Sierra Leone’s …").
@@ -188,14 +210,17 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
             doc.orgs[unit].aliases.discard(f"{_short_name(entry)} Headquarters")
             doc.mentions.append(Mention(start, stop, unit, "org", doc.text[start:stop]))
             return
-        m = re.match(r" ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)", rest)
+        # ("The United Nations (UN) World Food Programme (WFP) Malawi": past the body's own acronym)
+        own = re.match(r" \(([A-Z][\w&.-]{1,11})\)(?= [A-Z])", rest)
+        shift = own.end() if own and doc.gaz.by_surface(own.group(1)) is entry else 0
+        m = re.match(r" ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)", rest[shift:])
         if m:
             place = m.group(1)
             # a country's name as the gazetteer matches it, whatever its words' case ("Côte d’Ivoire")
-            known = doc.gaz.pattern.match(doc.text, end + 1)
+            known = doc.gaz.pattern.match(doc.text, end + shift + 1)
             named_country = [known.group()] if known and known.group() in doc.gaz.country_surface else []
             for cand in (re.sub(r"(?:’s|'s)$", "", c) for c in (*named_country, place, place.split(" ")[0])):
-                after = end + 1 + len(cand)
+                after = end + shift + 1 + len(cand)
                 # "IOM Georgia Mission", "UNHCR Jordan Country Office": the office, named in full
                 named = re.match(r" (?:Country )?(?:Mission|Office)\b", doc.text[after:after + 16])
                 holder = cand in doc.gaz.country_surface and _name_follows(doc, after)
@@ -203,7 +228,7 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
                         not role_re_at(doc, after + 1):
                     continue  # "UNHCR Mosul Situation Response Plan": a longer name goes on, not an office
                 if cand in doc.gaz.country_surface or is_city(cand):
-                    office = f"{form} {cand}"
+                    office = f"{own.group(1) if shift and own else form} {cand}"  # (with its acronym: "WFP Malawi")
                     stop = after + (named.end() if named else 0)
                     child = doc.add_org(office, parent=doc.add_gazetteer_org(entry), unit=True,
                                         alias=doc.text[start:stop])

@@ -199,6 +199,9 @@ def _owned_titles(doc: Doc, titles: list[Title]) -> list[Title]:
 
 
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s)\s+")
+# A title the sentence's subject has: "welcomes its new Secretary-General", "has a new Country Director"
+_SUBJECTS_OWN = re.compile(r"\b(?:(?:its|their)\s+(?:new\s+|next\s+|former\s+|outgoing\s+)?|"
+                           r"(?P<has>ha(?:s|ve))\s+(?:a\s+)?new\s+)$")
 
 
 def _drop_title_organs(doc: Doc, posts: list[Post]) -> None:
@@ -220,19 +223,23 @@ def read_title(doc: Doc, role: RoleMatch) -> Title | None:
         return None  # "United Nations High Commissioner for Refugees" is an organisation, read apart
     overlap = next((m for m in doc.mentions if m.kind == "org" and m.start < role.start < m.end < role.end), None)
     if overlap is not None and not set(doc.text[role.start:overlap.end].split()) & doc.gaz.portfolio:
-        # (not a portfolio a body's name took in: "Somalia’s Foreign Affairs Minister")
         # "World Bank Group President Ajay Banga": the body's name ends inside the title roles.yaml knows
-        # ("Group President"); the title is what follows the name
+        # ("Group President"); the title is what follows the name (not where the words both share are a
+        # portfolio a body's name took in: "Somalia’s Foreign Affairs Minister")
         cut = overlap.end + len(doc.text[overlap.end:role.end]) - len(doc.text[overlap.end:role.end].lstrip())
         role = RoleMatch(cut, role.end, doc.text[cut:role.end])
     org, start = None, role.start
     left = _mention_ending(doc, role.start)
     if left:
         org, start = _org_of(doc, left), left.start
-    elif re.search(r"\b(?:its|their)\s+(?:new\s+|next\s+|former\s+|outgoing\s+)?$", doc.text[max(0, role.start - 20):role.start]):
-        # "The World Meteorological Organization welcomes its new Secretary-General": the subject's
+    elif own := _SUBJECTS_OWN.search(doc.text, max(0, role.start - 20), role.start):
+        # "The World Meteorological Organization welcomes its new Secretary-General", "The United Nations (UN)
+        # World Food Programme (WFP) Malawi has a new Country Director, Benoit Thiry": the subject's
         span = doc.sentence_of(role.start)
-        subject = next((m for m in doc.mentions if span.start <= m.start < role.start and m.kind == "org"), None)
+        subjects = [m for m in doc.mentions if span.start <= m.start < role.start and m.kind == "org"]
+        # (before "has", the body that ends last, the widest of those: WFP Malawi, not the UN nor "(WFP)")
+        last = max(subjects, key=lambda m: (m.end, m.end - m.start)) if subjects else None
+        subject = (last if own.group("has") else subjects[0]) if subjects else None
         org = subject.key if subject else None
     interim = re.match(r"\s*(?:\(?a\.\s?i\.?\)?|ad interim|\(ai\))(?=[\s,])", doc.text[role.end:role.end + 14])
     text, org, pos, name_inside = _complements(doc, role.text + (interim.group().rstrip() if interim else ""), org,
@@ -925,7 +932,7 @@ _SOMEONE = re.compile(r"(?:(?:[A-Z][\w’-]+\s+){1,3}[A-Z][\w’-]+,\s+)?"  # "M
                       r"(?:[Aa]mbassadors?|[Dd]elegations?|[Ee]nvoys?|[Mm]inisters?|[Ss]ecretary|[Pp]resident|"
                       r"[Cc]ounterparts?|[Cc]hargé|[Hh]igh [Cc]ommissioner|[Pp]rime [Mm]inister|[Dd]eputy)\b")
 # a side that is a country's envoy ("Papua New Guinea's High Commissioner to Solomon Islands Moses Kaul met …")
-_ENVOY = re.compile(r"\b(?:[Aa]mbassador|[Hh]igh [Cc]ommissioner|[Ee]nvoy|[Cc]hargé|[Cc]onsul|[Dd]elegation)")
+_ENVOY_TITLE = re.compile(r"\b(?:[Aa]mbassador|[Hh]igh [Cc]ommissioner|[Ee]nvoy|[Cc]hargé|[Cc]onsul|[Dd]elegation)")
 # where who is met or received ends: a clause of the meeting's own ("…, during his visit", "… and exchanged
 # views", "… to discuss")
 _OBJECT_END = re.compile(r",\s+(?:during|where|which|who|when|while|as|after|before|with|in|at|on|to|for)\b"
@@ -950,7 +957,7 @@ def _other_side(doc: Doc, start: int, end: int, span: Span) -> set[str]:
         ends = _OBJECT_END.search(text, after.end(), span.end)
         sides.append((after.end(), ends.start() if ends else span.end))
     before = next((m for m in _MEETS.finditer(text, span.start, start) if _NEAR_VERB.fullmatch(text, m.end(), start)), None)
-    if before is not None and _ENVOY.search(text, span.start, before.start()):
+    if before is not None and _ENVOY_TITLE.search(text, span.start, before.start()):
         sides.append((span.start, before.start()))
     countries: set[str] = set()
     for first, last in sides:

@@ -89,8 +89,8 @@ def _counterparts(doc: Doc, posts: list[Post]) -> list[Post]:
         country = doc.gaz.demonym_surface.get(m.group(1))
         name = re.match(NAME, doc.text[m.end():])
         span = doc.sentence_of(m.start())
-        subject = next((p.role for p in posts if p.evidence == span and doc.government_above(p.organisation)
-                        is not None), None) or next((t for at, t in doc.unplaced_titles if at == span.start), None)
+        subject = next((p.role for p in posts if p.evidence == span and _in_government(doc, p.organisation)),
+                       None) or next((t for at, t in doc.unplaced_titles if at == span.start), None)
         if country is None or name is None or subject is None or not valid_name(trim_name(name.group(), doc), doc):
             continue
         told = trim_name(name.group(), doc)
@@ -98,6 +98,13 @@ def _counterparts(doc: Doc, posts: list[Post]) -> list[Post]:
         doc.mentions.append(Mention(m.end(), m.end() + len(told), person, "person", told))
         found.append(Post(person, subject, doc.government(country), span))
     return found
+
+
+def _in_government(doc: Doc, key: str) -> bool:
+    """Whether a post's body is a government, or a ministry of one (titles._ministry_of puts ministers there)."""
+    above = doc.government_above(key)
+    return above is not None and (above == key or doc.orgs[key].name.startswith(("Ministry", "Federal Ministry"))
+                                  or doc.orgs[key].name.endswith(" Ministry"))
 
 
 # A body's noun in lower case right after a name makes the name a body's ("UNICEF, Bauchi Zonal office").

@@ -902,3 +902,12 @@ def test_a_body_that_has_a_new_title_holder_and_a_country_office_past_the_bodys_
     ex = each("The United Nations (UN) World Food Programme (WFP) Malawi has a new Country Director, Benoit Thiry.")
     assert posts(ex) == {("Benoit Thiry", "Country Director", "WFP Malawi")}
     assert {o.name: o.parent for o in ex.organisations.values()}["WFP Malawi"] == "wfp"
+
+
+def test_a_dateline_and_a_title_before_a_known_body_and_its_acronym(each: Run) -> None:
+    # ambalg-sofia.org (APS), 26 May 2018: "ALGIERS- President of the African Development Bank (AfDB)" was taken
+    # whole for the body the acronym names (the dateline and the title with it), and the title was lost
+    ex = each("APS : Saturday, 26 May 2018\nALGIERS- President of the African Development Bank (AfDB) Akinwumi Adesina "
+              "expressed his “satisfaction with the nature and level” of relations with Algeria, adding that he intends "
+              "to pay a visit next autumn to Algeria,\nsaid Saturday a communiqué of Finance Ministry.")
+    assert ("Akinwumi Adesina", "President", "African Development Bank") in posts(ex)

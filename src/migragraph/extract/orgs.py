@@ -354,6 +354,10 @@ def _defined(doc: Doc) -> None:
                 continue  # "Secretary General of the Gulf Cooperation Council (GCC)": a title, then the name
             if not _acronym_fits(name, acronym):
                 continue
+            meant = doc.gaz.by_surface(acronym)
+            if meant is not None and not doc.gaz.by_surface(name) and any(
+                    doc.gaz.by_surface(" ".join(words[j:])) is meant for j in range(i + 1, len(words))):
+                continue  # "ALGIERS- President of the African Development Bank (AfDB)": the acronym's known name
             if not _exact_initials(name, acronym) and any(
                     _exact_initials(" ".join(words[j:]), acronym) and _LIST_END.search(" ".join(words[i:j]))
                     for j in range(i + 1, len(words))):

@@ -131,6 +131,13 @@ class Doc:
         country = self.gaz.countries[alpha3]
         return self.add_gazetteer_org(country.government, alias)
 
+    def country_of(self, m: Mention) -> str | None:
+        """The country a mention stands for: a country's name or adjective, or a government."""
+        if m.kind in ("country", "demonym"):
+            return m.key
+        org = self.orgs.get(m.key) if m.kind == "org" else None
+        return org.government_of if org is not None else None
+
     def mentions_in(self, span: Span, kinds: tuple[str, ...] = ("org",)) -> list[Mention]:
         return [m for m in self.mentions if m.kind in kinds and span.start <= m.start and m.end <= span.end]
 
@@ -189,17 +196,14 @@ def main_country(doc: Doc, strict: bool = False, named_twice: bool = False) -> s
         return acting[0]
     if strict:
         # several act: the one the release names at least twice as often as any other
-        named = {a: sum(1 for m in doc.mentions if (m.kind in ("country", "demonym") and m.key == a) or (
-            m.kind == "org" and m.key in doc.orgs and doc.orgs[m.key].government_of == a)) for a in acting}
+        named = {a: sum(1 for m in doc.mentions if doc.country_of(m) == a) for a in acting}
         ranked = sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))
         if ranked and ranked[0][1] >= 2 * max(ranked[1][1], 1):
             return ranked[0][0]
         return None
     counts: dict[str, int] = {}
     for m in doc.mentions:
-        alpha3 = m.key if m.kind in ("country", "demonym") else None
-        if m.kind == "org" and m.key in doc.orgs:
-            alpha3 = doc.orgs[m.key].government_of
+        alpha3 = doc.country_of(m)
         if alpha3 and (not acting or alpha3 in acting):
             counts[alpha3] = counts.get(alpha3, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

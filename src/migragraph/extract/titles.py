@@ -952,8 +952,8 @@ def _other_side(doc: Doc, start: int, end: int, span: Span) -> set[str]:
     sides: list[tuple[int, int]] = []
     after = next(_MEETS.finditer(text, end, span.end), None)
     if after is not None and _NEAR_VERB.fullmatch(text, end, after.start()) and (
-            _SOMEONE.match(text, after.end()) or any(m.start == after.end() and (m.kind in ("person", "country", "demonym") or (
-                m.kind == "org" and m.key in doc.orgs and doc.orgs[m.key].government_of)) for m in doc.mentions)):
+            _SOMEONE.match(text, after.end()) or any(m.start == after.end() and (m.kind == "person" or doc.country_of(m))
+                                                     for m in doc.mentions)):
         ends = _OBJECT_END.search(text, after.end(), span.end)
         sides.append((after.end(), ends.start() if ends else span.end))
     before = next((m for m in _MEETS.finditer(text, span.start, start) if _NEAR_VERB.fullmatch(text, m.end(), start)), None)
@@ -963,9 +963,7 @@ def _other_side(doc: Doc, start: int, end: int, span: Span) -> set[str]:
     for first, last in sides:
         for m in doc.mentions:
             if first <= m.start and m.end <= last and not _SENT_TO.search(text, max(0, m.start - 8), m.start):
-                alpha3 = m.key if m.kind in ("country", "demonym") else (
-                    doc.orgs[m.key].government_of if m.kind == "org" and m.key in doc.orgs else None)
-                if alpha3:
+                if alpha3 := doc.country_of(m):
                     countries.add(alpha3)
     return countries
 

@@ -216,6 +216,16 @@ def main_country(doc: Doc, strict: bool = False, named_twice: bool = False) -> s
     return None
 
 
+_MINISTRY_NAME = re.compile(r"(?:Federal\s+)?Ministry\b|[A-Z][a-z]+\s+Ministry$")
+
+
+def is_ministry(name: str) -> bool:
+    """Whether a body's name is a ministry's: "Ministry of Foreign Affairs", "Federal Ministry for …",
+    "Foreign Ministry" (a ministry named with its portfolio's one word; not "Azerbaijani Foreign Ministry",
+    which a country's adjective begins)."""
+    return _MINISTRY_NAME.match(name) is not None
+
+
 def home_country(doc: Doc) -> str | None:
     """The country whose government a title or "the government" means where the text names none: the
     government whose own site published the release; else the one government acting in the release (or one

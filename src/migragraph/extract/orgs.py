@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from migragraph.extract.doc import Doc, Mention, main_country
+from migragraph.extract.doc import Doc, Mention, is_ministry, main_country
 from migragraph.extract.gazetteer import OrgEntry
 from migragraph.extract.names import NAME, valid_name
 from migragraph.extract.persons import honorifics, role_re_at
@@ -1143,7 +1143,7 @@ def ministry_of_the_minister(doc: Doc) -> None:
     (word, portfolio), = portfolios
     for post, m in ministers:
         held = doc.orgs.get(post.organisation)
-        if m is None or (held is not None and re.search(r"\bMinistry\b", held.name)):
+        if m is None or (held is not None and is_ministry(held.name)):
             continue  # (a post already in the ministry the release names: "Libya’s Education Ministry")
         parent = post.organisation if held is not None and held.government_of else None
         post.organisation = doc.add_org(f"Ministry {word} {portfolio}", parent=parent, unit=True)

@@ -9,7 +9,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from migragraph.extract.doc import Doc, Mention
+from migragraph.extract.doc import Doc, Mention, is_ministry
 from migragraph.extract.model import Post
 from migragraph.extract.names import NAME, trim_name, valid_name
 from migragraph.extract.text import occurrences
@@ -103,8 +103,7 @@ def _counterparts(doc: Doc, posts: list[Post]) -> list[Post]:
 def _in_government(doc: Doc, key: str) -> bool:
     """Whether a post's body is a government, or a ministry of one (titles._ministry_of puts ministers there)."""
     above = doc.government_above(key)
-    return above is not None and (above == key or doc.orgs[key].name.startswith(("Ministry", "Federal Ministry"))
-                                  or doc.orgs[key].name.endswith(" Ministry"))
+    return above is not None and (above == key or is_ministry(doc.orgs[key].name))
 
 
 # A body's noun in lower case right after a name makes the name a body's ("UNICEF, Bauchi Zonal office").

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from migragraph.extract.doc import Doc, Mention, home_country
+from migragraph.extract.doc import Doc, Mention, home_country, is_ministry
 from migragraph.extract.model import Post, Span
 from migragraph.extract.names import NAME, NOT_NAME, PARTICLE, ranks, trim_name, valid_name, valid_surname
 from migragraph.extract.nlp import is_verb
@@ -528,7 +528,6 @@ def _orgs_of_run(doc: Doc, run: Run, named_after: str | None = None) -> list[tup
 _MINISTERS_PORTFOLIO = re.compile(r"(?:Acting\s+|Deputy\s+)?(?P<pre>(?:[A-Z][a-z]+\s+){1,2})[Mm]inister"
                                   r"|(?:Acting\s+|Deputy\s+)?Minister\s+(?:of\s+State\s+)?(?:of|for)\s+(?:the\s+)?"
                                   r"(?P<post>[A-Z].+)")
-_MINISTRY = re.compile(r"(?:Federal\s+)?Ministry\b|[A-Z][a-z]+\s+Ministry$")
 
 
 def _ministry_of(doc: Doc, title: str, org: str | None) -> str | None:
@@ -542,7 +541,7 @@ def _ministry_of(doc: Doc, title: str, org: str | None) -> str | None:
     portfolio = (m.group("pre") or m.group("post")).strip().lower()
     if portfolio.split()[0] in ("prime", "chief", "state", "cabinet"):
         return org  # the head of a government, a state minister: no ministry's
-    found = [o for o in doc.orgs.values() if o.parent in (org, None) and _MINISTRY.match(o.name)
+    found = [o for o in doc.orgs.values() if o.parent in (org, None) and is_ministry(o.name)
              and re.search(rf"\b{re.escape(portfolio)}\b", o.name.lower())]
     if len(found) != 1:
         return org

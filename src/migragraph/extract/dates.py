@@ -141,6 +141,15 @@ _GLOSSED_DAY = re.compile(rf"\b(?:today|yesterday|tomorrow|tonight|week|weekend|
 DATELINE_END = re.compile(r"\s*[-–—:]\s")
 
 
+def past_dateline(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """A sentence's dates without the dateline's, where another follows: "Geneva, 22 September 2022 - President
+    Ali on Wednesday met …", a copied page's " date 2022-09-22 President …" (the release's day, not the
+    event's)."""
+    if len(found) > 1 and (DATELINE_END.match(sentence, found[0].end) or sentence[:found[0].start].strip() == "date"):
+        return found[1:]
+    return found
+
+
 def _near(value: date, anchor: date) -> date:
     """A day and month without a year: the one nearest the release date (news reports the recent past)."""
     candidates = [value.replace(year=anchor.year + k) for k in (-1, 0, 1) if _valid(value, anchor.year + k)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from migragraph.extract.agreements import find_agreements, without_offices
-from migragraph.extract.dates import DATELINE_END
+from migragraph.extract.dates import past_dateline
 from migragraph.extract.doc import Doc
 from migragraph.extract.model import Framework, Span
 from migragraph.extract.programmes import find_programmes
@@ -95,11 +95,8 @@ def _actor_parties(doc: Doc, span: Span) -> list[str]:
 def _established(doc: Doc, span: Span, near: int) -> str | None:
     if not _ESTABLISH_NEAR.search(span.text):
         return None
-    found = doc.dates_in(span.text)
-    if len(found) > 1 and DATELINE_END.match(span.text, found[0].end):
-        # "PARIS, 20 December 2013 – The signing ceremony of the Framework Agreement … was held on 17 December":
-        # the dateline's day is the release's, the sentence tells the signing's
-        found = found[1:]
+    # ("PARIS, 20 December 2013 – The signing ceremony of the Framework Agreement … was held on 17 December")
+    found = past_dateline(span.text, doc.dates_in(span.text))
     if not found:
         year = re.search(r"\b(?:in|since)\s+(?:early\s+|late\s+|mid-)?((?:19|20)\d\d)\b", span.text)
         return year.group(1) if year else None

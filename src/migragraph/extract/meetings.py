@@ -8,7 +8,7 @@ import re
 
 import pycountry
 
-from migragraph.extract.dates import DATELINE_END
+from migragraph.extract.dates import past_dateline
 from migragraph.extract.doc import Doc, Mention
 from migragraph.extract.frameworks import told_as_news
 from migragraph.extract.model import Framework, Meeting, Span
@@ -202,11 +202,7 @@ def find_meetings(doc: Doc, frameworks: list[Framework]) -> list[Meeting]:
             continue
         if len({a.key for a in actors}) < 2 and not (actors and re.search(r"\bmet\b|\bvisit", span.text)):
             continue
-        ds = [d for d in doc.dates_in(span.text) if len(d.value) == 10]
-        if len(ds) > 1 and (DATELINE_END.match(span.text, ds[0].end) or span.text[:ds[0].start].strip() == "date"):
-            # "Geneva, 22 September 2022 - President Ali on Wednesday met …", and a copied page's " date
-            # 2022-09-22 President …" (release_info.py reads it as the release's): the day the sentence tells
-            ds = ds[1:]
+        ds = past_dateline(span.text, [d for d in doc.dates_in(span.text) if len(d.value) == 10])
         date = ds[0].value if ds else None
         past = date and main and main.date and date != main.date and re.search(r"\b(?:was|were) held\b", span.text)
         if main is None or past:

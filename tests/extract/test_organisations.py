@@ -674,3 +674,27 @@ def test_an_acronym_the_release_gives_for_a_body_means_that_body(each: Run) -> N
               "into priority programs focusing on small-scale rural and agricultural projects.")
     assert "Inter-American Development Bank" not in names(ex)
     assert ("Ahmed Muhammad Ali", "President", "Islamic Development Bank") in posts(ex)
+
+
+def test_a_department_named_by_a_portfolio_is_the_ministry_of_the_one_country_named(each: Run) -> None:
+    # dfa.gov.ph, 9 August 2019: the Philippines' "Department of Foreign Affairs (DFA)" (had no government)
+    ex = each("MANILA 09 August 2019 — The Department of Foreign Affairs (DFA) received the credentials of the new United "
+              "Nations Children’s Fund (UNICEF) Representative to the Philippines on 9 August 2019.")
+    parents = {o.name: o.parent for o in ex.organisations.values()}
+    assert parents["Department of Foreign Affairs"] == "government-of-the-philippines"
+
+
+def test_fsm_is_micronesia_and_its_department_is_not_the_other_country_s(each: Run) -> None:
+    # fm (the FSM government), 13 January 2014: "the FSM Government", "FSM Foreign Affairs Secretary Lorin Robert";
+    # with "FSM" unknown, Japan was the one country named, and the department would have been Japan's
+    ex = each("On December 26, 2013, the Government of Japan and the FSM Government held a signing ceremony at the FSM "
+              "Department of Foreign Affairs for the Exchange of Notes for a Non-Project Grant Aid for the Provisions "
+              "of Industrial Products.\n\nOn the receiving end, FSM Foreign Affairs Secretary Lorin Robert thanked the "
+              "Government of Japan for their continuous support and friendship with the FSM and remarked that this "
+              "signing ceremony is special as it resembles a continuation of the Holiday season with the receiving of "
+              "the grant.\n\nThe Exchange of Notes took place at the Department of Foreign Affairs conference room "
+              "with the attendance of The Honorable Lorin Robert, Japan Ambassador to the FSM Eiichi Suzuki, and "
+              "staffs from Department of Foreign Affairs and Embassy of Japan.")
+    assert ("Lorin Robert", "Foreign Affairs Secretary", "Government of Micronesia") in posts(ex)
+    japans = {o.key for o in ex.organisations.values() if o.parent == "government-of-japan"}
+    assert not {k for k in japans if "department" in k}

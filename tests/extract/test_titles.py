@@ -911,3 +911,57 @@ def test_a_dateline_and_a_title_before_a_known_body_and_its_acronym(each: Run) -
               "expressed his “satisfaction with the nature and level” of relations with Algeria, adding that he intends "
               "to pay a visit next autumn to Algeria,\nsaid Saturday a communiqué of Finance Ministry.")
     assert ("Akinwumi Adesina", "President", "African Development Bank") in posts(ex)
+
+
+def test_an_office_named_by_its_place_is_the_office_of_the_body_before_the_title(each: Run) -> None:
+    # reliefweb.int (UNOPS, Palestine), 14 October 2021: "UNOPS Director of the Jerusalem Office" names UNOPS's office
+    ex = each("The Health Minister Dr. Mai Al Kaila and UNOPS Director of the Jerusalem Office Mr. Tokumitsu KOBAYASHI "
+              "attended the signing ceremony in the Ministry of Health.")
+    assert ("Tokumitsu KOBAYASHI", "Director", "Jerusalem Office") in posts(ex)
+    assert {o.name: o.parent for o in ex.organisations.values()}["Jerusalem Office"] == "unops"
+
+
+def test_a_body_s_office_in_a_country_written_in_lower_case(each: Run) -> None:
+    # nema.gov.ng, undated: "The Head of UNOCHA office in Nigeria Mr Trond Jensen" (the office's name had run on
+    # into the name)
+    ex = each("The Head of UNOCHA office in Nigeria Mr Trond Jensen was at NEMA Headquarters today on a working visit.")
+    assert posts(ex) == {("Trond Jensen", "Head", "UNOCHA office in Nigeria")}
+    assert {o.name: o.parent for o in ex.organisations.values()}["UNOCHA office in Nigeria"] == "ocha"
+
+
+def test_the_head_of_a_country_office_written_in_lower_case_and_its_holder_after_a_comma(each: Run) -> None:
+    # cyprus-mail.com, 29 March 2023: "the head of the World Health Organization (WHO) Cyprus office, Shaikh Irshad
+    # Ali" (no person was read: the office's name stopped before "office")
+    ex = each("Minster of Health, Popi Kanari on Tuesday met with the head of the World Health Organization (WHO) "
+              "Cyprus office, Shaikh Irshad Ali, the ministry announced.")
+    assert ("Shaikh Irshad Ali", "head", "WHO Cyprus") in posts(ex)
+    assert {o.name: o.parent for o in ex.organisations.values()}["WHO Cyprus"] == "who"
+
+
+def test_whom_a_sentence_placed_in_a_country_says_is_met_there_is_of_that_country(each: Run) -> None:
+    # myvuenews.com (World Bank), 12 June 2023: "In Peru, Banga will meet with President Dina Boluarte and Minister of
+    # Economy and Finance …" (no post: Peru is named once, as a place)
+    ex = each("In Peru, Banga will meet with President Dina Boluarte and Minister of Economy and Finance Alex Contreras. "
+              "In Jamaica, he will meet Prime Minister Andrew Holness and Minister of Finance and the Public Service "
+              "Nigel Clarke.")
+    assert {("Dina Boluarte", "President", "Government of Peru"),
+            ("Alex Contreras", "Minister of Economy and Finance", "Government of Peru"),
+            ("Andrew Holness", "Prime Minister", "Government of Jamaica")} <= posts(ex)
+
+
+def test_whom_a_visitor_meets_during_a_visit_to_a_country_is_of_that_country(each: Run) -> None:
+    # en.trend.az, 31 May 2023: the OSCE chair, Poland's minister, visits Kazakhstan and Uzbekistan; the presidents
+    # met there had been given Poland's government, the one that acts
+    ex = each("BAKU, Azerbaijan, May 31. The OSCE Chairman-in-Office and Poland’s Minister of Foreign Affairs Zbigniew "
+              "Rau will visit Mongolia, Kazakhstan and Uzbekistan from May 31 to June 6 for meetings with high-level "
+              "officials, Trend reports citing the OSCE.\n\nIn Kazakhstan, the OSCE Chairman-in-Office will meet with "
+              "President Kassym-Jomart Tokayev, the Chairpersons of the two parliamentary chambers—Maulen Ashimbayev "
+              "and Yerlan Koshanov—and Deputy Minister of Foreign Affairs Akan Rakhmetullin, in charge of the Kazakh "
+              "MFA. A meeting with members of civil society is also planned.\n\nDuring his visit to Uzbekistan, Rau "
+              "will meet with President Shavkat Mirziyoyev, First Deputy Minister of Foreign Affairs Vladimir Norov and "
+              "the Chairpersons of the two chambers of the Parliament Tanzila Narbayeva and Nurdinjan Ismailov.")
+    found = posts(ex)
+    assert {("Zbigniew Rau", "Minister of Foreign Affairs", "Government of Poland"),
+            ("Kassym-Jomart Tokayev", "President", "Government of Kazakhstan"),
+            ("Akan Rakhmetullin", "Deputy Minister of Foreign Affairs", "Government of Kazakhstan"),
+            ("Shavkat Mirziyoyev", "President", "Government of Uzbekistan")} <= found

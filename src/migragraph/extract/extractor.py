@@ -24,6 +24,7 @@ from migragraph.extract.gazetteer import load
 from migragraph.extract.meetings import find_meetings
 from migragraph.extract.model import Extraction, Post, ReleaseInfo
 from migragraph.extract.orgs import (
+    departments_of_the_one_country,
     drop_furniture,
     drop_gatherings,
     drop_news_agencies,
@@ -75,6 +76,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     mark_org_mentions(doc)
     parents_named_after(doc)
     parents_of_a_list(doc)
+    departments_of_the_one_country(doc)
     same_body_told_short(doc)
     drop_furniture(doc)
     drop_news_agencies(doc)

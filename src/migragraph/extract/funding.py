@@ -15,7 +15,7 @@ from migragraph.extract.text import title_case
 _GIVE = (r"(?:provided|provides|provide|providing|contributed|contributes|contribute|contributing|donated|donates|donate|"
          r"granted|grants|allocated|allocates|allocate|allocating|pledged|pledges|pledge|committed|commits|commit|"
          r"announced|announces|approved|approves|approve|gave|gives|give|funding|makes? available|made available|"
-         r"make available|making available|extends?|extended|"
+         r"make available|making available|extends?|extended|offer(?:s|ed|ing)?|lends?|lent|lending|"
          r"disbursed|disburses|awarded|awards|earmarked|mobilized|mobilised|channelled|will provide|is providing|"
          r"support(?:s|ed)?|fund(?:s|ed)?|finance(?:s|d)?)")
 _FLOW_NOUN = r"(?:funding|support|contribution|contributions|grant|assistance|aid|loan|financing|donation|money|backing)"
@@ -57,19 +57,31 @@ def _stated_year(span: Span, sums: list[Money], i: int) -> int | None:
 def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding]:
     out: list[Funding] = []
     unread: list[tuple[Span, Money, int | None]] = []
-    for span in doc.spans:
+    given: list[tuple[str, Span, Money, int | None]] = []  # sums "from" a donor, to no recipient told
+    for n, span in enumerate(doc.spans):
         sums = amounts(span.text)
         for i, money in enumerate(sums):
             pair = _donor_recipient(doc, span, money) or _lender_borrower(doc, span, frameworks, money)
             year = _stated_year(span, sums, i)
             if not pair or pair[0] == pair[1]:
-                if _CUE.search(span.text):
+                donor = _from_donor(doc, span, money)
+                if donor and any(_CUE.search(s.text) for s in doc.spans[max(0, n - 1):n + 1]):
+                    given.append((donor, span, money, year))
+                elif _CUE.search(span.text):
                     unread.append((span, money, year))
                 continue
             recipient = _more_specific(doc, span, money, pair[1])
             out.append(Funding(pair[0], recipient, money.amount, money.currency, span, year, money.qualifier))
     # A release about one donor's money to one recipient lists sums without repeating who gives them:
     # "€13.5 million; support for …, €21 million; …". Those sums are that flow's.
+    # "… received US$ 88.4 million in donations. … as well as the US$ 138 thousand from Belgium, US$ 6.2 million
+    # from the European Union, …": each sum is its donor's to the one body the release's flows go to
+    recipients = {f.recipient for f in out}
+    if len(recipients) == 1:
+        (recipient,) = recipients
+        for donor, span, money, year in given:
+            if donor != recipient and recipient not in doc.lineage(donor):
+                out.append(Funding(donor, recipient, money.amount, money.currency, span, year, money.qualifier))
     frame = _frame(out)
     if frame:
         for span, money, year in unread:
@@ -242,8 +254,11 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
     # "IOM ... receive(s) USD 43.5 million from Japan"; what a body benefits from or welcomes from another
     # ("The African Union Commission (AUC) will soon benefit from an $11.48 million grant from the African
     # Development Fund", "WFP welcomed a $500,000 contribution from the Republic of Korea")
-    if _RECEIVES.search(before):
-        r = _orgs(doc, span.start, a)
+    receives = list(_RECEIVES.finditer(before))
+    if receives:
+        # (the body nearest before the verb: "sources at the Department for International Development … the
+        # former UN gender organisation, UNIFEM, which received £3m from Britain")
+        r = _orgs(doc, span.start, span.start + receives[-1].start())[::-1] or _orgs(doc, span.start, a)
         frm = re.match(r"\s*(?:\w+\s+){0,6}?from\s+(?:the\s+)?", after)
         d = [x for x in doc.mentions if x.kind in ("org", "country") and b + frm.end() <= x.start] if frm else []
         if r and d and _actor(doc, d[0]) != r[0].key:
@@ -266,8 +281,9 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
                       after)
         r = _orgs(doc, b + to.end(), span.end) if to else []
         if not r:
+            # (not the agent of a passive, who gives: "from the total donated by Saudi Arabia, US$ 52 million")
             r = [x for x in doc.mentions if x.kind in ("org", "country") and span.start + give[-1].end() <= x.start
-                 and x.end <= a]
+                 and x.end <= a and not _BY.search(doc.text, span.start + give[-1].end(), x.start)]
         if not r and (through := _THROUGH.match(after)):
             # "the Government of Japan has decided to extend grant aid of 39.2 million US dollars in total through
             # UNICEF": the agency money goes through is what receives it
@@ -291,13 +307,13 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
             if own and own not in (d[-1].key, doc.government_above(d[-1].key)):  # never the donor's own government
                 return d[-1].key, own
     # "AMOUNT from X to Y" / "AMOUNT to support Y ... from X"
+    # (each named right after its word: not "… is already accounted for in this figure, as well as … from Belgium")
     frm = re.search(r"\bfrom\s+(?:the\s+)?", after)
-    to = re.search(r"\b(?:to|for|to support)\s+(?:the\s+)?", after)
-    if frm and to:
-        d = _orgs(doc, b + frm.end(), span.end)
-        r = _orgs(doc, b + to.end(), span.end)
-        if d and r and d[0].key != r[0].key:
-            return d[0].key, r[0].key
+    d = _body_at(doc, b + frm.end()) if frm else []
+    r = next((found for to in re.finditer(r"\b(?:to support|to|for)\s+(?:the\s+)?", after)
+              if (found := _body_at(doc, b + to.end()))), [])
+    if d and r and d[0].key != r[0].key:
+        return d[0].key, r[0].key
     # "X-funded", "funded by X": the other organisation of the sentence receives
     funded = re.search(r"(?:-funded|funded by|financed by|with (?:the )?support (?:of|from))\s*", text)
     if funded:
@@ -308,6 +324,28 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         if donor and rest:
             return donor[0].key, rest[0].key
     return None
+
+
+def _body_at(doc: Doc, pos: int) -> list[Mention]:
+    """The body named at `pos`, or after the country in the possessive there ("Egypt’s Ministry of Agriculture")."""
+    at = [x for x in doc.mentions if x.start == pos and x.kind in ("org", "country")]
+    owner = at[0] if at and at[0].kind == "country" else None
+    poss = _POSSESSIVE.match(doc.text, owner.end) if owner is not None else None
+    if poss:
+        at = [x for x in doc.mentions if x.start == poss.end() and x.kind == "org"] or at
+    return [x for x in at if x.kind == "org"]
+
+
+_POSSESSIVE = re.compile(r"(?:’s|'s)\s+")
+_BY = re.compile(r"\bby\s+(?:the\s+)?$")
+_FROM = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?from\s+(?:the\s+)?")
+
+
+def _from_donor(doc: Doc, span: Span, money: Money) -> str | None:
+    """The body or state a sum is said to come from, right after it ("US$ 6.2 million from the European Union")."""
+    told = _FROM.match(doc.text, span.start + money.end)
+    donor = next((m for m in doc.mentions if told and m.start == told.end() and m.kind in ("org", "country")), None)
+    return _actor(doc, donor) if donor is not None else None
 
 
 def _officials(doc: Doc, lo: int, hi: int) -> list[Mention]:

@@ -217,12 +217,11 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
         if m:
             place = m.group(1)
             # a country's name as the gazetteer matches it, whatever its words' case ("Côte d’Ivoire")
-            known = doc.gaz.pattern.match(doc.text, end + shift + 1)
-            named_country = [known.group()] if known and known.group() in doc.gaz.country_surface else []
-            for cand in (re.sub(r"(?:’s|'s)$", "", c) for c in (*named_country, place, place.split(" ")[0])):
+            known = _country_at(doc, end + shift + 1)
+            for cand in (re.sub(r"(?:’s|'s)$", "", c) for c in (*([known] if known else []), place, place.split(" ")[0])):
                 after = end + shift + 1 + len(cand)
                 # "IOM Georgia Mission", "UNHCR Jordan Country Office": the office, named in full
-                named = re.match(r" (?:Country )?(?:Mission|Office)\b", doc.text[after:after + 16])
+                named = re.match(r" (?:[Cc]ountry )?(?:Mission|[Oo]ffice)\b", doc.text[after:after + 16])
                 holder = cand in doc.gaz.country_surface and _name_follows(doc, after)
                 if not named and not holder and re.match(r" [A-Z]", doc.text[after:after + 2]) and \
                         not role_re_at(doc, after + 1):
@@ -234,6 +233,14 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
                                         alias=doc.text[start:stop])
                     doc.mentions.append(Mention(start, stop, child, "org", doc.text[start:stop]))
                     return
+    # "the UNICEF office in Belgrade": the body's office in a country or a city, in lower case
+    there = _OFFICE_IN.match(rest)
+    place = there and (_country_at(doc, end + there.end()) or city_at(doc.text, end + there.end()))
+    if there and place:
+        stop = end + there.end() + len(place)
+        child = doc.add_org(doc.text[start:stop], parent=doc.add_gazetteer_org(entry), unit=True)
+        doc.mentions.append(Mention(start, stop, child, "org", doc.text[start:stop]))
+        return
     # Any body's office named as offices are ("ILO Country Office for Eastern Europe"), past the body's acronym
     # ("The United Nations Development Programme (UNDP) Country Office in Azerbaijan")
     acronym = re.match(r" \(([A-Z][\w&.-]{1,11})\)", rest)
@@ -252,6 +259,15 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
         return
     doc.add_gazetteer_org(entry, form)
     doc.mentions.append(Mention(start, end, key, "org", form))
+
+
+_OFFICE_IN = re.compile(r"\s+office\s+in\s+(?:the\s+)?")
+
+
+def _country_at(doc: Doc, pos: int) -> str | None:
+    """The country's name as the text writes it at `pos`, if one begins there."""
+    known = doc.gaz.pattern.match(doc.text, pos)
+    return known.group() if known and known.group() in doc.gaz.country_surface else None
 
 
 def _name_follows(doc: Doc, pos: int) -> bool:
@@ -518,6 +534,32 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
 
 
 _OF_THE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?")
+_DEPARTMENT = re.compile(r"Department\s+(?:of|for)\s+(?:the\s+)?(.+)")
+
+
+def departments_of_the_one_country(doc: Doc) -> None:
+    """'the Department of Foreign Affairs (DFA)' in a release that names the Philippines and no other country: a
+    department named by a portfolio alone is a ministry, as several governments name theirs, of the one country
+    named (not "Department of Chemical and Life Science Engineering", nor "the department of Antioquia"; not
+    where a word before it may name its owner: "the FSM Department of Foreign Affairs")."""
+    named = {m.key for m in doc.mentions if m.kind in ("country", "demonym")}
+    if len(named) != 1:
+        return  # (a department is as often the donor's, or a body's of no state)
+    told_after = {m.key for m in doc.mentions
+                  if m.kind == "org" and _OWNER_BEFORE.search(doc.text, max(0, m.start - 30), m.start)}
+    countries = [m.start for m in doc.mentions if m.kind in ("country", "demonym")]
+    for m in doc.mentions:
+        org = doc.orgs.get(m.key) if m.kind == "org" else None
+        told = _DEPARTMENT.fullmatch(org.name) if org and not org.parent and org.key not in told_after else None
+        words = re.findall(r"[\w’'-]+", told.group(1)) if told else []
+        # (the country named near it: in its sentence or the one before)
+        near = doc.sentence_of(max(0, doc.sentence_of(m.start).start - 2))
+        if org is not None and words and all(w in doc.gaz.portfolio or w in ("and", "of", "the") for w in words) \
+                and any(near.start <= c < doc.sentence_of(m.start).end for c in countries):
+            org.parent = doc.government(next(iter(named)))
+
+
+_OWNER_BEFORE = re.compile(r"\b(?!The\b)[A-Z][\w’'-]*\s+$")
 # A body's name in the possessive, its acronym in brackets after it or not, right before a unit's name.
 _OWNED_BY = re.compile(r"(?:’s|'s)\s+(?:\([A-Z][\w.&-]{0,11}\)\s+)?$")
 # A unit named, then the body it works in: "… Department at JICA".

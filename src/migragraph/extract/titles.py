@@ -626,7 +626,9 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
                 break
             if (placed or org) and prep in ("in", "at"):
                 # "Head of Delegation for ICRC in Moldova", "the World Bank's representative in Timor-Leste":
-                # where the organisation works
+                # where the organisation works; "UNOPS Director in the Jerusalem Office": in the body's office
+                if not placed and org and hit.kind == "org" and _office_of(doc, hit.key, org):
+                    org = hit.key
                 pos = hit.end
                 break
             if placed and prep in ("for", "on", "of"):
@@ -634,6 +636,8 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
             if hit.kind == "demonym" and (word := re.match(r"\s+([A-Z][\w’'-]+)", text[hit.end:hit.end + 30])) \
                     and not _STATE_WORD.fullmatch(word.group(1)):
                 break  # "Executive Secretary of the Bolivian Alliance for …": the adjective begins another body's name
+            if org and prep == "of" and hit.kind == "org":
+                _office_of(doc, hit.key, org)
             org, pos, placed = _org_of(doc, hit), _past_expansion(doc, hit), True
             poss = next((m for m in doc.mentions if m.kind == "org" and 0 < m.start - pos <= 4
                          and re.match(r"(?:’s|'s)\s", text[pos:m.start])), None)
@@ -671,6 +675,22 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
         if name_inside:
             return title, org, pos + len(text[pos:].split(name_inside, 1)[0]) + len(name_inside), name_inside
     return title, org, pos, None
+
+
+# An office named by its place or its kind, not by its body: "the Jerusalem Office", "Regional Office".
+_BODYLESS_OFFICE = re.compile(r"(?:[A-Z][\w’'-]+\s+){1,3}(?:Country\s+|Regional\s+|Liaison\s+|Field\s+|Sub-?)?Office")
+
+
+def _office_of(doc: Doc, unit: str, body: str) -> bool:
+    """'UNOPS Director of the Jerusalem Office': an office the text names without its body is the office
+    of the body that the title names first (no government's: a ministry has offices of its own)."""
+    office, owner = doc.orgs.get(unit), doc.orgs.get(body)
+    if office is None or owner is None or office.parent or office.government_of or \
+            doc.government_above(body) is not None or unit in doc.lineage(body) or \
+            not _BODYLESS_OFFICE.fullmatch(office.name):
+        return False
+    office.parent, office.unit = body, True
+    return True
 
 
 def _region_at(doc: Doc, at: int) -> str | None:
@@ -882,6 +902,9 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
                 and not _TOPIC_BEFORE.search(doc.text, max(0, m.start - 30), m.start)]
             if near:
                 return doc.government(near[-1].key) if near[-1].kind == "country" else near[-1].key
+        if span is not None and at is not None and (host := _host_met(doc, span, at)) and \
+                not _held_there_by_another(doc, title, at, span, host):
+            return doc.government(host)
         # A minister or adviser with no country named serves the one government the release names.
         # Where none acts, the country the release is plainly about ("… a courtesy call on President
         # Emmerson Mnangagwa" in a release about Zimbabwe).
@@ -900,6 +923,25 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
     if span is None or at is None:
         return None
     return _on_behalf_of(doc, at, span, at + len(title)) or sole
+
+
+_PLACED_IN = re.compile(r"\s*(?:In|At|(?:During|On)\s+(?:his|her|their|a|an|the)\s+(?:[\w-]+\s+){0,2}visit\s+to)\s+(?:the\s+)?")
+_MEET = re.compile(r"\b(?:meet|meets|met)\s+(?:with\s+)?")
+
+
+def _host_met(doc: Doc, span: Span, at: int) -> str | None:
+    """'In Peru, Banga will meet with President Dina Boluarte and Minister of Economy and Finance Alex Contreras',
+    "During his visit to Uzbekistan, Rau will meet with President Shavkat Mirziyoyev": whom a sentence that opens
+    with the country it is in says is met there is of that country."""
+    lead = _PLACED_IN.match(doc.text, span.start)
+    place = next((m for m in doc.mentions if lead and m.start == lead.end() and m.kind == "country"), None)
+    if place is None or not doc.text.startswith(",", place.end):
+        return None
+    verbs = [v for finder in (_MEETS, _MEET) if (v := next(finder.finditer(doc.text, place.end, at), None))]
+    verb = min(verbs, key=lambda v: v.start(), default=None)
+    if verb is None or _OBJECT_END.search(doc.text, verb.end(), at) or re.search(r"[.;:]", doc.text[verb.end():at]):
+        return None  # (the title is the verb's object, not in a clause after it)
+    return place.key
 
 
 def _held_there_by_another(doc: Doc, title: str, at: int, span: Span, country: str) -> bool:

@@ -965,3 +965,25 @@ def test_whom_a_visitor_meets_during_a_visit_to_a_country_is_of_that_country(eac
             ("Kassym-Jomart Tokayev", "President", "Government of Kazakhstan"),
             ("Akan Rakhmetullin", "Deputy Minister of Foreign Affairs", "Government of Kazakhstan"),
             ("Shavkat Mirziyoyev", "President", "Government of Uzbekistan")} <= found
+
+
+def test_a_title_for_a_country_at_a_body_is_a_post_in_the_body(hybrid: Run) -> None:
+    # nytimes.com, 18 November 2019, as the article-extraction benchmark holds it: "the former executive director for
+    # China at the International Monetary Fund" (the post had been China's government's; the rules alone read "He"
+    # as no name's)
+    ex = hybrid("“Without rolling back some of the tariffs, or reducing the uncertainty of not raising additional tariffs, "
+              "then I would ask what is the additional incentive of implementing this deal on the Chinese part?” He "
+              "Jianxiong, the former executive director for China at the International Monetary Fund, said at a Nov. 6 "
+              "event at the Peterson Institute in Washington.")
+    assert ("former executive director for China", "International Monetary Fund") in {(r, o) for _, r, o in posts(ex)}
+    assert "Government of China" not in {o for _, _, o in posts(ex)}
+
+
+def test_an_ambassador_extraordinary_and_plenipotentiary_of_a_country(each: Run) -> None:
+    # coralglass.market, undated (2020): the title's full form ("Extraordinary" had been read as a person)
+    ex = each("On Thursday, the newly appointed Ambassador Extraordinary and Plenipotentiary of Maldives to the European "
+              "Union, His Excellency Omar Abdul Razzak presented his letter of Credence to the President of the European "
+              "Commission, Her Excellency Ursula Von der Leyen.")
+    assert ("Omar Abdul Razzak", "Ambassador Extraordinary and Plenipotentiary to European Union",
+            "Government of the Maldives") in posts(ex)
+    assert "Extraordinary" not in {p.name for p in ex.persons.values()}

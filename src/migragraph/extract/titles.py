@@ -624,6 +624,12 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
                     end = next(m.end for m in doc.mentions if m.start == more.end() and m.kind in ("country", "org"))
                 title, pos = f"{title} for {text[after:end]}", end
                 break
+            body = _body_at(doc, hit.end) if prep == "for" and not placed and hit.kind == "country" else None
+            if body is not None:
+                # "Director General for Nigeria at the AfDB": the country is what the title is for; the post is in
+                # the body after it
+                title, org, pos, placed = f"{title} for {text[after:hit.end]}", body.key, _past_expansion(doc, body), True
+                continue
             if (placed or org) and prep in ("in", "at"):
                 # "Head of Delegation for ICRC in Moldova", "the World Bank's representative in Timor-Leste":
                 # where the organisation works; "UNOPS Director in the Jerusalem Office": in the body's office
@@ -675,6 +681,16 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
         if name_inside:
             return title, org, pos + len(text[pos:].split(name_inside, 1)[0]) + len(name_inside), name_inside
     return title, org, pos, None
+
+
+_AT_BODY = re.compile(r"[ \t]+(?:at|of|with)[ \t]+(?:the[ \t]+)?")
+
+
+def _body_at(doc: Doc, pos: int) -> Mention | None:
+    """The body, no government's, named at/of/with after `pos` ("… for Nigeria at the AfDB")."""
+    link = _AT_BODY.match(doc.text, pos)
+    return next((m for m in doc.mentions if link and m.start == link.end() and m.kind == "org" and m.key in doc.orgs
+                 and doc.government_above(m.key) is None), None)
 
 
 # An office named by its place or its kind, not by its body: "the Jerusalem Office", "Regional Office".

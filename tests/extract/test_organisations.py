@@ -698,3 +698,13 @@ def test_fsm_is_micronesia_and_its_department_is_not_the_other_country_s(each: R
     assert ("Lorin Robert", "Foreign Affairs Secretary", "Government of Micronesia") in posts(ex)
     japans = {o.key for o in ex.organisations.values() if o.parent == "government-of-japan"}
     assert not {k for k in japans if "department" in k}
+
+
+def test_a_development_fund_the_text_names_with_its_acronym_after_a_known_body(each: Run) -> None:
+    # caribbeantodaynews.com, 20 December 2024: "the CARICOM Development Fund (CDF)" had been CARICOM itself (an
+    # unknown "X Fund" is money more often than a body, but not one the text gives an acronym to)
+    ex = each("Government has signed a US$12.4 million loan agreement and a US$300,000 grant agreement with the CARICOM "
+              "Development Fund (CDF) to finance its Country Assistance Programme. This is the first time that "
+              "Government has received loan and grant financing from the CDF.")
+    fund = next(o for o in ex.organisations.values() if o.name == "CARICOM Development Fund")
+    assert fund.parent == "caricom" and "CDF" in fund.aliases

@@ -403,8 +403,10 @@ def _defined(doc: Doc) -> None:
             if known:
                 key = doc.add_gazetteer_org(known, name)
                 doc.orgs[key].aliases.add(acronym) if acronym != doc.orgs[key].name else None
-            elif (_HEAD_RE.search(name) and not _NOT_ORG.search(name)) or re.search(r"\bTrust Fund\b", name):
-                # a fund the text names with an acronym ("the EU Trust Fund for Africa (EUTF)") acts as a donor
+            elif (_HEAD_RE.search(name) and not _NOT_ORG.search(name)) or re.search(r"\b(?:Trust|Development) Fund\b",
+                                                                                     name):
+                # a fund the text names with an acronym ("the EU Trust Fund for Africa (EUTF)", "the CARICOM
+                # Development Fund (CDF)") acts as a donor
                 # "the Ministry of Interior (MOI) of Mauritania": the country may follow the acronym
                 country = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)*)", doc.text[m.end():])
                 owner = doc.gaz.country_surface.get(country.group(1)) if country else None

@@ -834,3 +834,13 @@ def test_who_received_a_sum_is_the_body_nearest_before_the_verb(hybrid: Run) -> 
               "doubts about the work of the former UN gender organisation, UNIFEM, which received £3m from Britain.")
     assert ("government-of-the-united-kingdom", "unifem", Decimal("3000000")) in {
         (f.donor, f.recipient, f.amount) for f in ex.funding}
+
+
+def test_a_meeting_on_a_visit_to_another_country_is_not_at_the_dateline(each: Run) -> None:
+    # thefrontierpost.com (Ariana News), undated: "KABUL (Ariana News): … during his visit to Switzerland" (the meeting
+    # had been placed in Kabul, the dateline's city)
+    ex = each("KABUL (Ariana News): Acting Health Minister Noor Jalal Jalali met with the Director-General of the World "
+              "Health Organization (WHO) Tedros Adhanom Ghebreyesus during his visit to Switzerland.")
+    (meeting,) = ex.meetings
+    assert meeting.place is None
+    assert {"noor-jalal-jalali", "tedros-adhanom-ghebreyesus", "who"} <= set(meeting.participants)

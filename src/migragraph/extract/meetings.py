@@ -224,7 +224,7 @@ def find_meetings(doc: Doc, frameworks: list[Framework]) -> list[Meeting]:
     if main:
         _advisory(doc, main)
         # The meeting a release reports happened where and when its dateline says, unless told otherwise.
-        main.place = main.place or doc.dateline_place
+        main.place = main.place or (None if _visit_elsewhere(doc, main) else doc.dateline_place)
         if main.date is None and doc.anchor and not re.search(r"\b(?:had|was|were) (?:held|met)\b|\blast (?:year|month)\b",
                                                                 main.evidence.text):
             main.date = doc.anchor.isoformat()
@@ -313,13 +313,35 @@ def _finish(doc: Doc, meeting: Meeting) -> None:
 def _host_by_place(doc: Doc, meeting: Meeting) -> str | None:
     """A meeting in a city of a country whose government (or one of its bodies, alone) takes part with
     others from abroad is hosted by it: "met … at the president's official residence in Pretoria"."""
-    code = city_country(meeting.place) if meeting.place else None
-    country = pycountry.countries.get(alpha_2=code) if code else None
-    if country is None or country.alpha_3 not in doc.gaz.countries:
+    alpha3 = _country_of_city(doc, meeting.place)
+    if alpha3 is None:
         return None
-    own = [k for k in meeting.participants if k in doc.orgs and _of_country(doc, k, country.alpha_3)]
+    own = [k for k in meeting.participants if k in doc.orgs and _of_country(doc, k, alpha3)]
     foreign = [k for k in meeting.participants if k in doc.orgs and k not in own]
     return own[0] if len(own) == 1 and foreign else None
+
+
+def _country_of_city(doc: Doc, city: str | None) -> str | None:
+    """The alpha-3 code of the country a city is in, where the gazetteer knows both."""
+    code = city_country(city) if city else None
+    country = pycountry.countries.get(alpha_2=code) if code else None
+    return country.alpha_3 if country is not None and country.alpha_3 in doc.gaz.countries else None
+
+
+_VISIT_TO = re.compile(r"\b(?:visit|trip|travel|mission)\s+to\s+(?:the\s+)?")
+
+
+def _visit_elsewhere(doc: Doc, meeting: Meeting) -> bool:
+    """Whether the meeting's sentences place it on a visit to a country other than the dateline's: "KABUL (Ariana
+    News): Acting Health Minister … met with the Director-General of the World Health Organization … during his
+    visit to Switzerland" did not take place in Kabul."""
+    home = _country_of_city(doc, doc.dateline_place)
+    for span in (meeting.evidence, *meeting.further):
+        for m in _VISIT_TO.finditer(span.text):
+            went = next((c for x in doc.mentions if x.start == span.start + m.end() and (c := doc.country_of(x))), None)
+            if went is not None and home is not None and went != home:
+                return True
+    return False
 
 
 def _of_country(doc: Doc, key: str, alpha3: str) -> bool:

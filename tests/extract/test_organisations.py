@@ -708,3 +708,29 @@ def test_a_development_fund_the_text_names_with_its_acronym_after_a_known_body(e
               "Government has received loan and grant financing from the CDF.")
     fund = next(o for o in ex.organisations.values() if o.name == "CARICOM Development Fund")
     assert fund.parent == "caricom" and "CDF" in fund.aliases
+
+
+def test_a_body_s_office_in_a_country_past_its_acronym(each: Run) -> None:
+    # azertag.az, October 2003: "the United Nations Development Programme (UNDP) Office in Azerbaijan" (had been UNDP alone)
+    ex = each("On 29 October 2003, the United Nations Development Programme (UNDP) Office in Azerbaijan will host the "
+              "ceremony on the handover of transport vehicles and equipment to Azerbaijan National Agency for Mine Action "
+              "(ANAMA ).")
+    parents = {o.name: o.parent for o in ex.organisations.values()}
+    assert parents["UNDP Office in Azerbaijan"] == "undp"
+
+
+def test_a_regional_office_or_bureau_of_a_body_named_after_or_before_it(each: Run) -> None:
+    # equatorialguineanewswire.com, undated: "the Regional Office for West and Central Africa from the United Nations
+    # Population Fund"; allafrica.com (TAP), 27 June 2024: "the United Nations Development Programme Regional Bureau
+    # for Arab States" (the office had no parent; the bureau was not read)
+    ex = each("The Meeting called by the Regional Office for West and Central Africa from the United Nations Population "
+              "Fund is an annual planning meeting and will take place from 25th to 27th February in Malabo following "
+              "the success of the Nairobi Summit which marked the anniversary of the International Conference on "
+              "Population and Development.\n\nThe minister met, on Tuesday, afternoon, with Assistant Secretary-General "
+              "and Director of the United Nations Development Programme Regional Bureau for Arab States, Abdallah Al "
+              "Dardari, who was accompanied by Céline Moyroud, UNDP Resident Representative in Tunisia.")
+    parents = {o.name: o.parent for o in ex.organisations.values()}
+    assert parents["Regional Office for West and Central Africa"] == "unfpa"
+    assert parents["United Nations Development Programme Regional Bureau for Arab States"] == "undp"
+    assert ("Abdallah Al Dardari", "Director", "United Nations Development Programme Regional Bureau for Arab States") \
+        in posts(ex)

@@ -54,7 +54,7 @@ _LOWER_UNITS = re.compile(
     r"immigration service|customs)\b")
 _OFFICE = re.compile(
     r"\b(headquarters|(?:Regional|Country|Multi-[Cc]ountry|Sub-?regional|Sub-Regional|Liaison|Special Liaison|"
-    r"Coordination|Pacific|Area|Field)\s+[Oo]ffice"
+    r"Coordination|Pacific|Area|Field)\s+(?:[Oo]ffice|Bureau)"
     r"(?:\s+(?:in|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)")
 
 
@@ -233,18 +233,20 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
                                         alias=doc.text[start:stop])
                     doc.mentions.append(Mention(start, stop, child, "org", doc.text[start:stop]))
                     return
-    # "the UNICEF office in Belgrade": the body's office in a country or a city, in lower case
-    there = _OFFICE_IN.match(rest)
+    acronym = re.match(r" \(([A-Z][\w&.-]{1,11})\)", rest)
+    skip = acronym.end() if acronym and doc.gaz.by_surface(acronym.group(1)) is entry else 0
+    # "the UNICEF office in Belgrade", "the United Nations Development Programme (UNDP) Office in Azerbaijan": the
+    # body's office in a country or a city (past the body's acronym)
+    there = _OFFICE_IN.match(rest, skip)
     place = there and (_country_at(doc, end + there.end()) or city_at(doc.text, end + there.end()))
     if there and place:
         stop = end + there.end() + len(place)
-        child = doc.add_org(doc.text[start:stop], parent=doc.add_gazetteer_org(entry), unit=True)
+        named = f"{acronym.group(1) if skip and acronym else form}{doc.text[end + skip:stop]}"
+        child = doc.add_org(named, parent=doc.add_gazetteer_org(entry), unit=True, alias=doc.text[start:stop])
         doc.mentions.append(Mention(start, stop, child, "org", doc.text[start:stop]))
         return
     # Any body's office named as offices are ("ILO Country Office for Eastern Europe"), past the body's acronym
     # ("The United Nations Development Programme (UNDP) Country Office in Azerbaijan")
-    acronym = re.match(r" \(([A-Z][\w&.-]{1,11})\)", rest)
-    skip = acronym.end() if acronym and doc.gaz.by_surface(acronym.group(1)) is entry else 0
     m = _OFFICE.match(rest[skip + 1:]) if rest[skip:].startswith(" ") else None
     if m and (entry.offices or m.group(1) != "headquarters"):
         told = m.group(1)
@@ -261,7 +263,7 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
     doc.mentions.append(Mention(start, end, key, "org", form))
 
 
-_OFFICE_IN = re.compile(r"\s+office\s+in\s+(?:the\s+)?")
+_OFFICE_IN = re.compile(r"\s+[Oo]ffice\s+in\s+(?:the\s+)?")
 
 
 def _country_at(doc: Doc, pos: int) -> str | None:
@@ -983,6 +985,10 @@ def mark_org_mentions(doc: Doc) -> None:
 
 _WITHIN = re.compile(r"[ \t]+(?:at|of|within)[ \t]+(?:the[ \t]+)?")
 _UNDER = re.compile(r"(?:[ \t]*\([A-Z][A-Za-z&.-]{1,11}\))?[ \t]+under[ \t]+(?:the[ \t]+)?")
+_FROM_BODY = re.compile(r"[ \t]+(?:at|of|from|within)[ \t]+(?:the[ \t]+)?")
+# An office or a bureau named by its kind: "Regional Office for …", "Liaison Office", "Regional Bureau for …".
+_OFFICE_LED = re.compile(r"(?:Regional|Country|Sub-?[Rr]egional|Liaison|Field|Area|Coordination|Multi-[Cc]ountry)\s+"
+                         r"(?:Office|Bureau)\b")
 _UNIT_HEADS = (r"(?:Division|Department|Directorate|Directorate-General|Bureau|Office|Unit|Section|Branch|"
                r"Service|Secretariat|Ministry)\b")
 _UNIT_HEAD_FIRST = re.compile(_UNIT_HEADS)
@@ -1000,7 +1006,9 @@ def parents_named_after(doc: Doc) -> None:
         # "The Economic Relations Division (ERD) under the Ministry of Finance": "under" says it, whatever the
         # unit's name begins with
         link = _UNDER.match(doc.text, m.end) or (_WITHIN.match(doc.text, m.end)
-                                                  if _UNIT_HEAD_FIRST.match(org.name) else None)
+                                                  if _UNIT_HEAD_FIRST.match(org.name) else None) or (
+            # "the Regional Office for West and Central Africa from the United Nations Population Fund"
+            _FROM_BODY.match(doc.text, m.end) if _OFFICE_LED.match(org.name) else None)
         body = by_start.get(link.end()) if link else None
         if body is not None and body.key in doc.orgs and m.key not in doc.lineage(body.key):
             org.parent = body.key

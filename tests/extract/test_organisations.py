@@ -734,3 +734,15 @@ def test_a_regional_office_or_bureau_of_a_body_named_after_or_before_it(each: Ru
     assert parents["United Nations Development Programme Regional Bureau for Arab States"] == "undp"
     assert ("Abdallah Al Dardari", "Director", "United Nations Development Programme Regional Bureau for Arab States") \
         in posts(ex)
+
+
+def test_an_adjective_means_the_named_country_whose_name_holds_its_own(each: Run) -> None:
+    # macauhub.com.mo, 11 August 2015: a release about Guinea-Bissau calls its minister "the Guinean Minister of Economy and
+    # Finance" (the post had gone to the Government of Guinea, a country the release never names)
+    ex = each("A World Bank mission headed by Louise Cord, has been in Guinea-Bissau since Sunday to carry out an "
+              "assessment of the economic and financial situation jointly with the government.\n\nAt the end of a "
+              "meeting with the Guinean Minister of Economy and Finance, Geraldo Martins, the head of the mission said "
+              "Monday in Bissau that the World Bank had returned to Guinea-Bissau to deepen discussions started last "
+              "March, at a Brussels Round Table meeting.")
+    assert ("Geraldo Martins", "Minister of Economy and Finance", "Government of Guinea-Bissau") in posts(ex)
+    assert "Government of Guinea" not in {o.name for o in ex.organisations.values()}

@@ -103,6 +103,7 @@ def find_organisations(doc: Doc) -> None:
             doc.mentions.append(Mention(start, end, gaz.country_surface[form], "country", form))
         elif form in gaz.demonym_surface:
             doc.mentions.append(Mention(start, end, gaz.demonym_surface[form], "demonym", form))
+    _adjectives_of_named_countries(doc)
     _redefined_acronyms(doc)
     _defined(doc)
     _governments(doc)
@@ -113,6 +114,20 @@ def find_organisations(doc: Doc) -> None:
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
     _drop_nested(doc)
     _drop_sessions(doc)
+
+
+def _adjectives_of_named_countries(doc: Doc) -> None:
+    """'… has been in Guinea-Bissau since Sunday … a meeting with the Guinean Minister of Economy and Finance': a
+    country's adjective in a release that never names that country but names one whose name holds the other's
+    (Guinea-Bissau, Equatorial Guinea, Papua New Guinea) is the named country's."""
+    named = {m.key for m in doc.mentions if m.kind == "country"}
+    for i, m in enumerate(doc.mentions):
+        if m.kind != "demonym" or m.key in named:
+            continue
+        own = doc.gaz.countries[m.key].name
+        holders = {c for c in named if re.search(rf"\b{re.escape(own)}\b", doc.gaz.countries[c].name)}
+        if len(holders) == 1:
+            doc.mentions[i] = Mention(m.start, m.end, holders.pop(), m.kind, m.text)
 
 
 _GIVEN_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Za-z&.-]{1,11})\)")

@@ -987,3 +987,27 @@ def test_an_ambassador_extraordinary_and_plenipotentiary_of_a_country(each: Run)
     assert ("Omar Abdul Razzak", "Ambassador Extraordinary and Plenipotentiary to European Union",
             "Government of the Maldives") in posts(ex)
     assert "Extraordinary" not in {p.name for p in ex.persons.values()}
+
+
+def test_a_holder_after_the_honourable_and_a_minister_of_a_release_that_names_no_country(each: Run) -> None:
+    # tobago571.rssing.com (the Trinidad and Tobago labour ministry), April 2016: no country is named; "Senator the
+    # Honourable" stood between the title and the name (no post was read)
+    ex = each("ILO Director-General pays courtesy call on Labour Minister\n\nApril 20, 2016: Minister of Labour and Small "
+              "Enterprise Development, Senator the Honourable Jennifer Baptiste-Primus was paid a courtesy call by the "
+              "International Labour Organisation’s (ILO) Director-General, Mr. Guy Ryder on Monday April 18, 2016.")
+    assert ("Jennifer Baptiste-Primus", "Minister of Labour and Small Enterprise Development",
+            "Ministry of Labour and Small Enterprise Development") in posts(ex)
+
+
+def test_the_hon_before_a_ministers_name(each: Run) -> None:
+    # 16news.com.au (Australian ministers' joint release), 2024, its lines 1, 6-7 and 10-11: "Minister for Foreign
+    # Affairs, Senator the Hon Penny Wong:", "…, the Hon Pat Conroy MP:" (neither post was read)
+    ex = each("Australia will provide an additional $10 million in humanitarian assistance to address urgent needs in "
+              "Gaza.\nMinister for Foreign Affairs, Senator the Hon Penny Wong:\n“This additional $10 million to the World "
+              "Food Programme will help to provide life-saving assistance to civilians in Gaza who are facing a "
+              "catastrophic humanitarian situation and imminent famine.\nMinister for International Development and The "
+              "Pacific, the Hon Pat Conroy MP:\n“We are pleased to support the World Food Programme, helping it to "
+              "deliver urgently needed humanitarian assistance to civilians.")
+    assert {("Penny Wong", "Minister for Foreign Affairs", "Government of Australia"),
+            ("Pat Conroy", "Minister for International Development and The Pacific", "Government of Australia")} \
+        <= posts(ex)

@@ -927,6 +927,12 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
         country = home_country(doc)
         other = country is not None and span is not None and at is not None and country in _other_side(
             doc, at, at + len(title), span)
+        portfolio = _MINISTER_OF.fullmatch(title)
+        if country is None and portfolio and not any(m.kind in ("country", "demonym") for m in doc.mentions) \
+                and not any(is_ministry(o.name) for o in doc.orgs.values()):
+            # "Minister of Labour and Small Enterprise Development, Senator the Honourable Jennifer Baptiste-Primus"
+            # in a release that names no country and no ministry: the post is in the ministry of that portfolio
+            return doc.add_org(f"Ministry of {portfolio.group(1)}")
         if (country is None or other) and span is not None:
             doc.unplaced_titles.append((span.start, title))  # a counterpart may still hold it (persons.py)
         if country and not other and not (span is not None and at is not None
@@ -958,6 +964,9 @@ def _host_met(doc: Doc, span: Span, at: int) -> str | None:
     if verb is None or _OBJECT_END.search(doc.text, verb.end(), at) or re.search(r"[.;:]", doc.text[verb.end():at]):
         return None  # (the title is the verb's object, not in a clause after it)
     return place.key
+
+
+_MINISTER_OF = re.compile(r"(?:(?:First\s+)?(?:Deputy|Vice|Acting)\s+)?Minister\s+(?:of|for)\s+(?:the\s+)?(?!State\b)(.+)")
 
 
 def _held_there_by_another(doc: Doc, title: str, at: int, span: Span, country: str) -> bool:

@@ -844,3 +844,13 @@ def test_a_meeting_on_a_visit_to_another_country_is_not_at_the_dateline(each: Ru
     (meeting,) = ex.meetings
     assert meeting.place is None
     assert {"noor-jalal-jalali", "tedros-adhanom-ghebreyesus", "who"} <= set(meeting.participants)
+
+
+def test_a_sum_each_of_the_listed_donors_gives(each: Run) -> None:
+    # chronicle.co.zw, undated: "Gambia, Ghana, Liberia, Sierra Leone, and Sudan have committed to contribute US$1
+    # million each" (one flow, Sudan's, had been read)
+    ex = each("FIVE African countries – Gambia, Ghana, Liberia, Sierra Leone, and Sudan have committed to contribute US$1 "
+              "million each to the African Development Fund (ADF)’s next replenishment cycle.")
+    assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {
+        (f"government-of-{c}", "african-development-fund", Decimal("1000000"))
+        for c in ("the-gambia", "ghana", "liberia", "sierra-leone", "sudan")}

@@ -71,7 +71,10 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
                     unread.append((span, money, year))
                 continue
             recipient = _more_specific(doc, span, money, pair[1])
-            out.append(Funding(pair[0], recipient, money.amount, money.currency, span, year, money.qualifier))
+            # "Gambia, Ghana, Liberia, Sierra Leone, and Sudan have committed to contribute US$1 million each to …"
+            each = _listed_with(doc, span, money, pair[0]) if _EACH.match(span.text, money.end) else [pair[0]]
+            for donor in each:
+                out.append(Funding(donor, recipient, money.amount, money.currency, span, year, money.qualifier))
     # A release about one donor's money to one recipient lists sums without repeating who gives them:
     # "€13.5 million; support for …, €21 million; …". Those sums are that flow's.
     # "… received US$ 88.4 million in donations. … as well as the US$ 138 thousand from Belgium, US$ 6.2 million
@@ -337,6 +340,25 @@ def _body_at(doc: Doc, pos: int) -> list[Mention]:
 
 
 _POSSESSIVE = re.compile(r"(?:’s|'s)\s+")
+_EACH = re.compile(r"\s+each\b")
+_LISTED = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
+
+
+def _listed_with(doc: Doc, span: Span, money: Money, donor: str) -> list[str]:
+    """The donors of a list whose last is `donor`, told before the sum, each giving it."""
+    actors = [m for m in doc.mentions if m.kind in ("org", "country") and span.start <= m.start
+              and m.end <= span.start + money.start]
+    last = next((i for i in range(len(actors) - 1, -1, -1) if _actor(doc, actors[i]) == donor), None)
+    if last is None:
+        return [donor]
+    listed = [actors[last]]
+    for m in reversed(actors[:last]):
+        if not _LISTED.search(doc.text, m.end, listed[0].start):
+            break
+        listed.insert(0, m)
+    return list(dict.fromkeys(_actor(doc, m) for m in listed))
+
+
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _FROM = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?from\s+(?:the\s+)?")
 
@@ -361,11 +383,13 @@ def _actor(doc: Doc, m: Mention) -> str:
 
 def _dedupe(found: list[Funding]) -> list[Funding]:
     """The same flow told twice (headline and body) is one funding; the fuller telling wins. The same sum
-    stated for two years is two flows ("US$5 million in 2018 … another US$5 million for 2020")."""
+    stated for two years is two flows ("US$5 million in 2018 … another US$5 million for 2020"); so is the sum
+    each of several donors of one sentence gives ("… US$1 million each")."""
     out: list[Funding] = []
     for f in found:
         twin = next((o for o in out if o.amount == f.amount and o.currency == f.currency
-                     and (o.year == f.year or None in (o.year, f.year))), None)
+                     and (o.year == f.year or None in (o.year, f.year))
+                     and (o.donor == f.donor or o.evidence != f.evidence)), None)
         if twin is None:
             out.append(f)
         elif twin.year is None:

@@ -1011,3 +1011,18 @@ def test_the_hon_before_a_ministers_name(each: Run) -> None:
     assert {("Penny Wong", "Minister for Foreign Affairs", "Government of Australia"),
             ("Pat Conroy", "Minister for International Development and The Pacific", "Government of Australia")} \
         <= posts(ex)
+
+
+def test_a_country_director_for_or_in_a_country_serves_the_agency_not_the_government(each: Run, hybrid: Run) -> None:
+    # thebhutanese.bt, 2019: "the new Country Director for Bhutan" (UNFPA's, named the sentence before; the rules alone
+    # do not read the name "Ms. Andrea M. Wojnar"); jordantimes.com, undated: "WFP Representative and Country Director
+    # in Jordan" (both posts had been the host's government's)
+    ex = hybrid("The new United Nations Population Fund (UNFPA) Country Director to Bhutan presented her credentials to "
+                "Foreign Minister at the Gyalyong Tshokhang on 12 August. Ms. Andrea M. Wojnar was appointed as the new "
+                "Country Director for Bhutan and arrived in New Delhi in February this year to take up her assignment.")
+    assert ("Andrea M. Wojnar", "Country Director for Bhutan", "United Nations Population Fund") in posts(ex)
+    ex = each("A ceremony to mark the contribution was held on Monday, attended by the Ambassador of the Republic of Korea "
+              "to Jordan, Lee Jae-wan and WFP Representative and Country Director in Jordan Alberto Correia Mendes, "
+              "according to a WFP statement.")
+    assert ("Alberto Correia Mendes", "Country Director in Jordan", "World Food Programme") in posts(ex)
+    assert "Government of Jordan" not in {o for _, _, o in posts(ex)}

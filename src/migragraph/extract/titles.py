@@ -630,6 +630,11 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
                 # the body after it
                 title, org, pos, placed = f"{title} for {text[after:hit.end]}", body.key, _past_expansion(doc, body), True
                 continue
+            if not placed and org is None and hit.kind == "country" and prep in ("for", "in") and \
+                    _serves_a_body(doc, title):
+                # "Country Director for Bhutan": where an international body's officer serves, part of the title
+                title, pos = f"{title} {prep} {text[after:hit.end]}", hit.end
+                break
             if (placed or org) and prep in ("in", "at"):
                 # "Head of Delegation for ICRC in Moldova", "the World Bank's representative in Timor-Leste":
                 # where the organisation works; "UNOPS Director in the Jerusalem Office": in the body's office
@@ -1044,7 +1049,7 @@ def _sole_body(doc: Doc, title: str, at: int, span: Span) -> str | None:
     """The one body of the sentence that is no government's, for a title that heads such bodies ("talks
     between the Ministry … and the IOM, presided over by Vice Minister Marina Sereni and Director General
     Antonio Vitorino")."""
-    if title not in doc.gaz.roles.get("body_heads", []):
+    if title not in doc.gaz.roles.get("body_heads", []) and not _serves_a_body(doc, title):
         return None
     if _OF_AFTER.match(doc.text, at + len(title)) or (_NAME_BEFORE.search(doc.text, span.start, at)
                                                       and not _mention_ending(doc, at)):
@@ -1054,7 +1059,23 @@ def _sole_body(doc: Doc, title: str, at: int, span: Span) -> str | None:
         # "Mr. Angel Gurria, who has been successfully serving as Secretary-General": the one such body of
         # the release, where the sentence names none
         bodies = {key for key in doc.orgs if _no_governments(doc, key)}
+    if len(bodies) > 1 and _serves_a_body(doc, title):
+        # (an officer in a country serves an agency with offices in the countries it works in: UNFPA, not "the
+        # Royal Government" nor UNFPA's regional office)
+        bodies = {k for k in bodies if (entry := doc.gaz.orgs.get(k)) is not None and entry.offices}
     return next(iter(bodies)) if len(bodies) == 1 else None
+
+
+def _serves_a_body(doc: Doc, title: str) -> bool:
+    """Whether a title is one an international body's officer holds in a country (roles.yaml field_heads), with
+    where told or not: "Country Director", "Resident Coordinator for Fiji"."""
+    return _field_heads(tuple(doc.gaz.roles.get("field_heads", []))).fullmatch(title) is not None
+
+
+@cache
+def _field_heads(heads: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?:(?:Deputy|Acting|Interim|Senior|new)\s+)?(?:{alternatives})(?:\s+(?:for|to|in)\s+.+)?")
 
 
 def _no_governments(doc: Doc, key: str) -> bool:

@@ -746,3 +746,24 @@ def test_an_adjective_means_the_named_country_whose_name_holds_its_own(each: Run
               "March, at a Brussels Round Table meeting.")
     assert ("Geraldo Martins", "Minister of Economy and Finance", "Government of Guinea-Bissau") in posts(ex)
     assert "Government of Guinea" not in {o.name for o in ex.organisations.values()}
+
+
+def test_a_title_s_portfolio_and_its_acronym_are_no_bodies(hybrid: Run) -> None:
+    # panafricannews.blogspot.com (AU), 13 March 2025, its first six lines: the model read "PAPS", "HHS", "Rural
+    # Development" and "Blue Economy" in the commissioners' portfolios as bodies
+    ex = hybrid("AU Chairperson to Meet Commissioners Amid Leadership Transition\nMarch 13, 2025\nADDIS ABABA – "
+                "Angolan President João Lourenço, the current Chairperson of the African Union (AU), arrived in "
+                "Addis Ababa yesterday ahead of the official leadership transition at the AU Commission. He was "
+                "welcomed at Bole International Airport by President Taye Atske-Selassie.\nDuring the 38th AU Heads "
+                "of State and Government Summit, Djibouti’s Mahmoud Ali Youssouf was elected as the new Chairperson "
+                "of the AU Commission (AUC), succeeding Moussa Faki Mahamat. He will officially assume office "
+                "alongside his deputy, Selma Malika Haddadi.\nAccording to the Angolan Embassy in Ethiopia, President "
+                "Lourenço will meet with the newly appointed AUC Chairperson and Commissioners over the coming days "
+                "to discuss the AU’s strategic priorities.\nThe newly appointed AU Commissioners include Amb. Bankole "
+                "Adeoye (Nigeria, Western Region) – Re-elected as Commissioner for Political Affairs, Peace, and "
+                "Security (PAPS), Moses Vilakati (Eswatini, Southern Region) – Commissioner for Agriculture, Rural "
+                "Development, Blue Economy, and Sustainable Environment (ARBE), Lerato Mataboge (South Africa, "
+                "Southern Region) – Commissioner for Infrastructure and Energy and Amb. Amma Twum-Amoah (Ghana, "
+                "Western Region) – Commissioner for Health, Humanitarian Affairs, and Social Development (HHS).")
+    assert not {"PAPS", "HHS", "ARBE", "Rural Development", "Blue Economy"} & {o.name for o in ex.organisations.values()}
+    assert "African Union Commission" in {o.name for o in ex.organisations.values()}

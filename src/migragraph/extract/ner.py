@@ -233,7 +233,7 @@ def add_organisations(doc: Doc, parsed: list[Parsed]) -> None:
             if "\n" in name or not _org_like(doc, name) or not _acts(tokens[-1], doc):
                 continue
             if name in things or (doc.text[end:end + 1] == ")" and _DOCUMENT_BEFORE.search(
-                    doc.text, max(0, start - 40), start)):
+                    doc.text, max(0, start - 40), start)) or _in_a_portfolio(doc, start, end, name):
                 continue  # "a biennial collaborative agreement (BCA) between WHO/Europe and …": the document's
             if re.fullmatch(NAME, name) and valid_name(name, doc) and not _HEADED.search(name):
                 # "said Christos Christodoulides, Head of …": a person the model took for a body
@@ -255,12 +255,30 @@ _DOCUMENT_BEFORE = re.compile(r"(?:[Aa]greements?|[Mm]emorandum of [Uu]nderstand
                               r"[Cc]onvention|[Pp]rotocol)\s*\($")
 
 
+# A person's title and its portfolio before an acronym in brackets: the acronym is the portfolio's ("Commissioner for
+# Political Affairs, Peace, and Security (PAPS)"), not a body's.
+_PORTFOLIO_BEFORE = re.compile(r"\b(?:[Cc]ommissioner|[Mm]inister|Secretary|Director|Coordinator)\s+(?:for|of|in charge of)\s+"
+                               r"(?!(?:the\s+)?(?:Ministry|Department|Office|Directorate|Commission)\b)[^()\n]{3,120}\($")
+# … or a later part of such a portfolio ("Commissioner for Agriculture, Rural Development, Blue Economy, and …").
+_IN_PORTFOLIO = re.compile(r"\b(?:[Cc]ommissioner|[Mm]inister)\s+(?:for|of|in charge of)\s+"
+                           r"(?:[A-Z][\w’'-]*,?\s+(?:and\s+|&\s+)?)*$")
 _HEAD_NOUN = re.compile(rf"\b(?:{HEADS}|Fund|Programme|Program|Agency|Group|Facility|Initiative)\b")
 # the nouns that end the names of things a release gives acronyms for: aid, documents, policies, schemes
 _THING_NOUN = re.compile(r"\b(?:Assistance|Aid|Agreement|Plan|Strategy|Goals?|Framework|Declaration|Convention|Protocol|"
                          r"Policy|Project|Mechanism|Index|Report|Review|Loan|Grant|Credit|Budget|Scheme|System|Act)$")
 _BRACKETED = re.compile(r"\(([A-Z][A-Z&-]{1,9})\)")
 _SPELT_OUT = re.compile(r"((?:[A-Z][\w’'-]*[ \t]+){2,6})\($")
+
+
+def _in_a_portfolio(doc: Doc, start: int, end: int, name: str) -> bool:
+    """Whether a name the model read is part of a person's title's portfolio, or the portfolio's acronym:
+    "Commissioner for Agriculture, Rural Development, Blue Economy, and Sustainable Environment (ARBE)",
+    "Commissioner for Political Affairs, Peace, and Security (PAPS)"."""
+    before = max(0, start - 160)
+    if doc.text[end:end + 1] == ")" and _PORTFOLIO_BEFORE.search(doc.text, before, start):
+        return True
+    return not _HEAD_NOUN.search(name) and not re.fullmatch(r"[A-Z&-]{2,}", name) and \
+        _IN_PORTFOLIO.search(doc.text, before, start) is not None
 
 
 def _named_thing_before(doc: Doc, start: int) -> bool:

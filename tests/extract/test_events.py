@@ -854,3 +854,12 @@ def test_a_sum_each_of_the_listed_donors_gives(each: Run) -> None:
     assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {
         (f"government-of-{c}", "african-development-fund", Decimal("1000000"))
         for c in ("the-gambia", "ghana", "liberia", "sierra-leone", "sudan")}
+
+
+def test_a_month_or_a_common_word_is_no_place(each: Run) -> None:
+    # panafricannews.blogspot.com (AU), 13 March 2025: geonames holds a town "March" (and "Republic", "Date", …): the
+    # release's place had been "March", taken from its date line
+    ex = each("AU Chairperson to Meet Commissioners Amid Leadership Transition\nMarch 13, 2025\nADDIS ABABA – Angolan "
+              "President João Lourenço, the current Chairperson of the African Union (AU), arrived in Addis Ababa "
+              "yesterday ahead of the official leadership transition at the AU Commission.")
+    assert (ex.info.date, ex.info.place) == ("2025-03-13", "Addis Ababa")

@@ -38,9 +38,12 @@ def fold(name: str) -> str:
     return re.sub(r"[’‘ʻ`]", "'", plain)
 
 
-# Geonames names places after common words ("Union", "Police", "Mission"); never read those as places.
+# Geonames names places after common words ("Union", "Police", "Mission"), a month ("March") among them; never
+# read those as places (the capitalised words of the releases and study texts that geonames holds, looked over).
 _COMMON = frozenset({"Union", "Police", "Mission", "Independence", "Victoria", "Progress", "Unity", "Of",
-                     "President", "Commission", "General", "Santa", "Protection", "Liberty", "Justice"})
+                     "President", "Commission", "General", "Santa", "Protection", "Liberty", "Justice", "March",
+                     "Republic", "Central", "Federal", "Officer", "University", "Summit", "Commonwealth", "Horn",
+                     "Alliance", "Hub", "Airport", "Young", "Date", "Time", "Enterprise", "Opportunity"})
 
 
 def city_country(name: str) -> str | None:

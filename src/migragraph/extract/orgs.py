@@ -564,18 +564,19 @@ def departments_of_the_one_country(doc: Doc) -> None:
     named = {m.key for m in doc.mentions if m.kind in ("country", "demonym")}
     if len(named) != 1:
         return  # (a department is as often the donor's, or a body's of no state)
-    told_after = {m.key for m in doc.mentions
-                  if m.kind == "org" and _OWNER_BEFORE.search(doc.text, max(0, m.start - 30), m.start)}
+    departments = {o.key for o in doc.orgs.values() if not o.parent and (told := _DEPARTMENT.fullmatch(o.name))
+                   and all(w in doc.gaz.portfolio or w in ("and", "of", "the")
+                           for w in re.findall(r"[\w’'-]+", told.group(1)))}
+    mentioned = [m for m in doc.mentions if m.kind == "org" and m.key in departments]
+    owned = {m.key for m in mentioned if _OWNER_BEFORE.search(doc.text, max(0, m.start - 30), m.start)}
+    mentioned = [m for m in mentioned if m.key not in owned]
     countries = [m.start for m in doc.mentions if m.kind in ("country", "demonym")]
-    for m in doc.mentions:
-        org = doc.orgs.get(m.key) if m.kind == "org" else None
-        told = _DEPARTMENT.fullmatch(org.name) if org and not org.parent and org.key not in told_after else None
-        words = re.findall(r"[\w’'-]+", told.group(1)) if told else []
+    for m in mentioned:
         # (the country named near it: in its sentence or the one before)
-        near = doc.sentence_of(max(0, doc.sentence_of(m.start).start - 2))
-        if org is not None and words and all(w in doc.gaz.portfolio or w in ("and", "of", "the") for w in words) \
-                and any(near.start <= c < doc.sentence_of(m.start).end for c in countries):
-            org.parent = doc.government(next(iter(named)))
+        own = doc.sentence_of(m.start)
+        near = doc.sentence_of(max(0, own.start - 2))
+        if any(near.start <= c < own.end for c in countries):
+            doc.orgs[m.key].parent = doc.government(next(iter(named)))
 
 
 _OWNER_BEFORE = re.compile(r"\b(?!The\b)[A-Z][\w’'-]*\s+$")

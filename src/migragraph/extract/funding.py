@@ -75,8 +75,6 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
             each = _listed_with(doc, span, money, pair[0]) if _EACH.match(span.text, money.end) else [pair[0]]
             for donor in each:
                 out.append(Funding(donor, recipient, money.amount, money.currency, span, year, money.qualifier))
-    # A release about one donor's money to one recipient lists sums without repeating who gives them:
-    # "€13.5 million; support for …, €21 million; …". Those sums are that flow's.
     # "… received US$ 88.4 million in donations. … as well as the US$ 138 thousand from Belgium, US$ 6.2 million
     # from the European Union, …": each sum is its donor's to the one body the release's flows go to
     recipients = {f.recipient for f in out}
@@ -85,6 +83,8 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
         for donor, span, money, year in given:
             if donor != recipient and recipient not in doc.lineage(donor):
                 out.append(Funding(donor, recipient, money.amount, money.currency, span, year, money.qualifier))
+    # A release about one donor's money to one recipient lists sums without repeating who gives them:
+    # "€13.5 million; support for …, €21 million; …". Those sums are that flow's.
     frame = _frame(out)
     if frame:
         for span, money, year in unread:

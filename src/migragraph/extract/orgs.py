@@ -52,9 +52,11 @@ _DEFINED = re.compile(rf"((?:{_CAP})(?:,?[ \t]+(?:{_CAP}|{_CONNECT}))*)[ \t]+\((
 _LOWER_UNITS = re.compile(
     r"\b(gendarmerie|police|coast guard|armed forces|army|navy|border police|authorities|government|"
     r"immigration service|customs)\b")
+# The kinds of office a body has ("Regional Office", "Country Office", "Liaison Office", "Regional Bureau").
+_OFFICE_KIND = (r"(?:Regional|Country|Multi-[Cc]ountry|Sub-?regional|Sub-Regional|Liaison|Special Liaison|Coordination|"
+                r"Pacific|Area|Field)\s+(?:[Oo]ffice|Bureau)")
 _OFFICE = re.compile(
-    r"\b(headquarters|(?:Regional|Country|Multi-[Cc]ountry|Sub-?regional|Sub-Regional|Liaison|Special Liaison|"
-    r"Coordination|Pacific|Area|Field)\s+(?:[Oo]ffice|Bureau)"
+    rf"\b(headquarters|{_OFFICE_KIND}"
     r"(?:\s+(?:in|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)")
 
 
@@ -1003,8 +1005,7 @@ _WITHIN = re.compile(r"[ \t]+(?:at|of|within)[ \t]+(?:the[ \t]+)?")
 _UNDER = re.compile(r"(?:[ \t]*\([A-Z][A-Za-z&.-]{1,11}\))?[ \t]+under[ \t]+(?:the[ \t]+)?")
 _FROM_BODY = re.compile(r"[ \t]+(?:at|of|from|within)[ \t]+(?:the[ \t]+)?")
 # An office or a bureau named by its kind: "Regional Office for …", "Liaison Office", "Regional Bureau for …".
-_OFFICE_LED = re.compile(r"(?:Regional|Country|Sub-?[Rr]egional|Liaison|Field|Area|Coordination|Multi-[Cc]ountry)\s+"
-                         r"(?:Office|Bureau)\b")
+_OFFICE_LED = re.compile(rf"{_OFFICE_KIND}\b")
 _UNIT_HEADS = (r"(?:Division|Department|Directorate|Directorate-General|Bureau|Office|Unit|Section|Branch|"
                r"Service|Secretariat|Ministry)\b")
 _UNIT_HEAD_FIRST = re.compile(_UNIT_HEADS)

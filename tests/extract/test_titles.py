@@ -828,11 +828,12 @@ def test_a_counterpart_of_a_title_left_without_a_country(each: Run) -> None:
 
 
 def test_who_receives_a_call_from_an_envoy_and_thanks_the_envoys_country_is_not_of_it(each: Run) -> None:
-    # fbcnews.com.fj, undated: Bainimarama is not India's prime minister
+    # fbcnews.com.fj, undated: Bainimarama is not India's prime minister; he is of the one other country his
+    # sentence names, Fiji (stop 29; no post before)
     ex = each("Prime Minister Voreqe Bainimarama has thanked India for its remarkable contributions towards Fiji’s national "
               "development.\n\nBainimarama received a courtesy call from India’s High Commissioner to Fiji, Palaniswamy "
               "Karthigeyan yesterday.")
-    assert not any(person == "Voreqe Bainimarama" for person, _, _ in posts(ex))
+    assert {(p, o) for p, _, o in posts(ex) if p == "Voreqe Bainimarama"} == {("Voreqe Bainimarama", "Government of Fiji")}
     assert ("Palaniswamy Karthigeyan", "High Commissioner to Fiji", "Government of India") in posts(ex)
 
 
@@ -1026,3 +1027,13 @@ def test_a_country_director_for_or_in_a_country_serves_the_agency_not_the_govern
               "according to a WFP statement.")
     assert ("Alberto Correia Mendes", "Country Director in Jordan", "World Food Programme") in posts(ex)
     assert "Government of Jordan" not in {o for _, _, o in posts(ex)}
+
+
+def test_the_host_of_a_foreign_envoy_s_call_is_of_the_one_other_country_named(each: Run) -> None:
+    # en.prothomalo.com, undated: the US ambassador calls on a minister whose title names no country; "Bangladesh"
+    # is named after it (no post was read; the model had made "Agriculture, Food, Fisheries" a body)
+    ex = each("US Ambassador in Dhaka Brent T Christensen today, Monday paid a courtesy call on Agriculture, Food, "
+              "Fisheries and Livestock Minister Mohammad Amin Ur Rashid at his Bangladesh secretariat office here.")
+    assert ("Mohammad Amin Ur Rashid", "Agriculture, Food, Fisheries and Livestock Minister",
+            "Government of Bangladesh") in posts(ex)
+    assert {o.name for o in ex.organisations.values()} == {"Government of the United States", "Government of Bangladesh"}

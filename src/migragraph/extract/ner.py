@@ -262,6 +262,8 @@ _PORTFOLIO_BEFORE = re.compile(r"\b(?:[Cc]ommissioner|[Mm]inister|Secretary|Dire
 # … or a later part of such a portfolio ("Commissioner for Agriculture, Rural Development, Blue Economy, and …").
 _IN_PORTFOLIO = re.compile(r"\b(?:[Cc]ommissioner|[Mm]inister)\s+(?:for|of|in charge of)\s+"
                            r"(?:[A-Z][\w’'-]*,?\s+(?:and\s+|&\s+)?)*$")
+# … or the first words of a portfolio told before its minister ("Agriculture, Food, Fisheries and Livestock Minister").
+_MINISTER_AFTER = re.compile(r"(?:,?[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][\w’'-]*)*[ \t]+[Mm]inist(?:er|ry)\b")
 _HEAD_NOUN = re.compile(rf"\b(?:{HEADS}|Fund|Programme|Program|Agency|Group|Facility|Initiative)\b")
 # the nouns that end the names of things a release gives acronyms for: aid, documents, policies, schemes
 _THING_NOUN = re.compile(r"\b(?:Assistance|Aid|Agreement|Plan|Strategy|Goals?|Framework|Declaration|Convention|Protocol|"
@@ -273,12 +275,13 @@ _SPELT_OUT = re.compile(r"((?:[A-Z][\w’'-]*[ \t]+){2,6})\($")
 def _in_a_portfolio(doc: Doc, start: int, end: int, name: str) -> bool:
     """Whether a name the model read is part of a person's title's portfolio, or the portfolio's acronym:
     "Commissioner for Agriculture, Rural Development, Blue Economy, and Sustainable Environment (ARBE)",
-    "Commissioner for Political Affairs, Peace, and Security (PAPS)"."""
+    "Commissioner for Political Affairs, Peace, and Security (PAPS)", "Agriculture, Food, Fisheries and Livestock
+    Minister"."""
     before = max(0, start - 160)
     if doc.text[end:end + 1] == ")" and _PORTFOLIO_BEFORE.search(doc.text, before, start):
         return True
-    return not _HEAD_NOUN.search(name) and not re.fullmatch(r"[A-Z&-]{2,}", name) and \
-        _IN_PORTFOLIO.search(doc.text, before, start) is not None
+    return not _HEAD_NOUN.search(name) and not re.fullmatch(r"[A-Z&-]{2,}", name) and (
+        _IN_PORTFOLIO.search(doc.text, before, start) is not None or _MINISTER_AFTER.match(doc.text, end) is not None)
 
 
 def _named_thing_before(doc: Doc, start: int) -> bool:

@@ -130,7 +130,8 @@ def _without_bodies_named(doc: Doc, posts: list[Post]) -> list[Post]:
 
 def _with_portfolio_before(doc: Doc, role: RoleMatch) -> RoleMatch:
     """A portfolio told before a minister or secretary is the title's: "Immigration Minister", "Foreign
-    Affairs Minister", "Development and Investment Minister"."""
+    Affairs Minister", "Development and Investment Minister", "Agriculture, Food, Fisheries and Livestock
+    Minister"."""
     if not role.text.startswith(("Minister", "Secretary")):
         return role
     before = _portfolio_before(tuple(doc.gaz.roles["portfolio_words"])).search(doc.text, max(0, role.start - 60),
@@ -143,7 +144,7 @@ def _with_portfolio_before(doc: Doc, role: RoleMatch) -> RoleMatch:
 @cache
 def _portfolio_before(words: tuple[str, ...]) -> re.Pattern[str]:
     portfolio = _alts(list(words))
-    return re.compile(rf"(?<![\w-])(?:{portfolio})(?:[ \t]+(?:(?:and|&)[ \t]+)?(?:{portfolio})){{0,2}}[ \t]+$")
+    return re.compile(rf"(?<![\w-])(?:{portfolio})(?:,?[ \t]+(?:(?:and|&)[ \t]+)?(?:{portfolio})){{0,4}}[ \t]+$")
 
 
 def role_re_at_end(doc: Doc, pos: int) -> int | None:

@@ -930,8 +930,17 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
         # Where none acts, the country the release is plainly about ("… a courtesy call on President
         # Emmerson Mnangagwa" in a release about Zimbabwe).
         country = home_country(doc)
-        other = country is not None and span is not None and at is not None and country in _other_side(
-            doc, at, at + len(title), span)
+        sides = _other_side(doc, at, at + len(title), span) if span is not None and at is not None else set()
+        other = country is not None and country in sides
+        told = {c for m in doc.mentions_in(span, ("country", "demonym", "org"))
+                if (c := doc.country_of(m)) and not _a_place(doc, m.start)} - sides \
+            if other and span is not None else set()
+        if len(told) == 1 and at is not None and span is not None and \
+                not _held_there_by_another(doc, title, at, span, next(iter(told))):
+            # "US Ambassador in Dhaka … paid a courtesy call on Agriculture, Food, Fisheries and Livestock Minister …
+            # at his Bangladesh secretariat office": the other side's title is of the one other country its
+            # sentence names
+            return doc.government(told.pop())
         portfolio = _MINISTER_OF.fullmatch(title)
         if country is None and portfolio and not any(m.kind in ("country", "demonym") for m in doc.mentions) \
                 and not any(is_ministry(o.name) for o in doc.orgs.values()):
@@ -950,6 +959,15 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
     if span is None or at is None:
         return None
     return _on_behalf_of(doc, at, span, at + len(title)) or sole
+
+
+def _a_place(doc: Doc, pos: int) -> bool:
+    """Whether a country's name at `pos` only says where something is ("Suva, Fiji, 15 September 2023 - …",
+    "meets with Samoa Prime Minister in Fiji")."""
+    before = doc.text[max(0, pos - 40):pos]
+    city = re.search(r"([A-Z][\w’'-]+(?:[ \t][A-Z][\w’'-]+)?),[ \t]*$", before)
+    return re.search(r"\b(?:in|at|to|from)[ \t]+(?:the[ \t]+)?$", before) is not None or (
+        city is not None and (is_city(city.group(1)) or is_city(city.group(1).split()[-1])))
 
 
 _PLACED_IN = re.compile(r"\s*(?:In|At|(?:During|On)\s+(?:his|her|their|a|an|the)\s+(?:[\w-]+\s+){0,2}visit\s+to)\s+(?:the\s+)?")

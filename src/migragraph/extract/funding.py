@@ -312,9 +312,9 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
     # "AMOUNT from X to Y" / "AMOUNT to support Y ... from X"
     # (each named right after its word: not "… is already accounted for in this figure, as well as … from Belgium")
     frm = re.search(r"\bfrom\s+(?:the\s+)?", after)
-    d = _body_at(doc, b + frm.end()) if frm else []
+    d = _body_named_at(doc, b + frm.end()) if frm else []
     r = next((found for to in re.finditer(r"\b(?:to support|to|for)\s+(?:the\s+)?", after)
-              if (found := _body_at(doc, b + to.end()))), [])
+              if (found := _body_named_at(doc, b + to.end()))), [])
     if d and r and d[0].key != r[0].key:
         return d[0].key, r[0].key
     # "X-funded", "funded by X": the other organisation of the sentence receives
@@ -329,7 +329,7 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
     return None
 
 
-def _body_at(doc: Doc, pos: int) -> list[Mention]:
+def _body_named_at(doc: Doc, pos: int) -> list[Mention]:
     """The body named at `pos`, or after the country in the possessive there ("Egypt’s Ministry of Agriculture")."""
     at = [x for x in doc.mentions if x.start == pos and x.kind in ("org", "country")]
     owner = at[0] if at and at[0].kind == "country" else None

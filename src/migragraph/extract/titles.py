@@ -930,7 +930,8 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
         # Where none acts, the country the release is plainly about ("… a courtesy call on President
         # Emmerson Mnangagwa" in a release about Zimbabwe).
         country = home_country(doc)
-        sides = _other_side(doc, at, at + len(title), span) if span is not None and at is not None else set()
+        sides = _other_side(doc, at, at + len(title), span) if country and span is not None and at is not None \
+            else set()  # (only read where a country would be given: the other side must not have it)
         other = country is not None and country in sides
         told = {c for m in doc.mentions_in(span, ("country", "demonym", "org"))
                 if (c := doc.country_of(m)) and not _a_place(doc, m.start)} - sides \

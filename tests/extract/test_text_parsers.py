@@ -131,13 +131,13 @@ def test_cities_as_releases_write_them() -> None:
 @given(st.sets(st.text(alphabet="ab -", min_size=1, max_size=5), min_size=1, max_size=8),
        st.text(alphabet="ab -x", max_size=40))
 def test_the_gazetteer_trie_matches_as_the_forms_longest_first(forms: set[str], text: str) -> None:
-    from migragraph.extract.gazetteer import _trie_alternation
+    from migragraph.extract.gazetteer import trie_alternation
 
     def pattern(alternation: str) -> re.Pattern[str]:
         return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)(?!-(?!a)[a-z])")
 
     flat = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
-    trie = _trie_alternation(forms)
+    trie = trie_alternation(forms)
     assert [m.span() for m in pattern(trie).finditer(text)] == [m.span() for m in pattern(flat).finditer(text)]
 
 

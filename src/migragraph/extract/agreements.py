@@ -162,7 +162,8 @@ def _ministry_named(doc: Doc, pos: int, limit: int) -> Mention | None:
     for word in re.finditer(r"[A-Z][\w’'-]+(?=[\s,.;]|$)", doc.text[pos:limit]):
         words = doc.text[pos:pos + word.end()]
         for org in doc.orgs.values():
-            if re.fullmatch(rf"(?:Federal\s+)?Ministry\s+(?:of|for)\s+(?:the\s+)?{re.escape(words)}", org.name):
+            if org.name.endswith(words) and re.fullmatch(
+                    rf"(?:Federal\s+)?Ministry\s+(?:of|for)\s+(?:the\s+)?{re.escape(words)}", org.name):
                 return Mention(pos, pos + word.end(), org.key, "org", words)
         if word.end() > 60:
             break

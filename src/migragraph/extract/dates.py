@@ -43,6 +43,8 @@ def full_dates(text: str) -> list[DateMention]:
     """Dates to the day written out in `text`, in order of position."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    if not YEAR.search(text):
+        return found  # each pattern below ends in a year (most sentences have none)
 
     def add(m: re.Match[str], value: date | None) -> None:
         if value and not any(s < m.end() and m.start() < e for s, e in taken):

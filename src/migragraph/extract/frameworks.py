@@ -18,7 +18,7 @@ _HEAD = (r"(?:Strategic\s+)?(?:Cooperation\s+)?(?:Framework(?:\s+Partnership)?(?
          r"MoU|MOU|Partnership|Pact|Compact|Initiative|Declaration|Joint Declaration|Action Plan|Plan of Action|"
          r"Letter of Agreement|Financing Agreement|Grant Agreement|Loan Agreement|Host Country Agreement|Accord|"
          r"Exchange of Notes|Programme of Cooperation|Country Programme Framework|Country Programme Action Plan)")
-_NAMED = re.compile(rf"((?:[A-Z][\w’'-]*(?:-[A-Z][\w’'-]*)*\s+)*?){_HEAD}(?![\w-])"
+_NAMED = re.compile(rf"(?=[A-Z])((?:[A-Z][\w’'-]*(?:-[A-Z][\w’'-]*)*\s+)*?){_HEAD}(?![\w-])"
                     rf"(?:[ \t]+(?:on|for)[ \t]+(?:[A-Z][\w’'-]*[ \t]*)+)?")
 _SIGN = re.compile(r"\b(sign(?:ed|s|ing)?|establish(?:ed|es|ing)?|launch(?:ed|es|ing)?|conclud(?:ed|es)|renew(?:ed|s)|"
                    r"enter(?:ed)? into|inaugurat(?:ed|es)|agree(?:d|s)? (?:on|to))\b", re.IGNORECASE)

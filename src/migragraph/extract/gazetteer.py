@@ -4,6 +4,7 @@ gazetteer/countries.yaml), and titles of posts (gazetteer/roles.yaml), loaded on
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from types import SimpleNamespace
@@ -191,7 +192,7 @@ def load() -> Gazetteer:
     # "the Commonwealth" must not eat the start of "the Commonwealth Secretariat": articles are not
     # part of a name to match.
     forms = {f for f in forms if not f.startswith(("the ", "The "))}
-    alternation = _trie_alternation(forms)
+    alternation = trie_alternation(forms)
     # Acronyms and names are matched as written; a match may not sit inside a longer word.
     # "EU-IOM" names two organisations and "EU-funded" one; "EU-wide" names none.
     # A name before a currency's sign or noun names the currency: "US$ 47 million", "US dollars".
@@ -211,7 +212,7 @@ def _cities_with_a_countrys_name(countries: dict[str, str]) -> set[str]:
     return out
 
 
-def _trie_alternation(forms: set[str]) -> str:
+def trie_alternation(forms: Iterable[str]) -> str:
     """One pattern matching any of `forms`, the longest where several start at the same place, written
     as a trie ("Europe(?:an (?:Commission|Union))?"): the same matches as the forms joined longest
     first, but each character is tried once rather than once for each form (a seventh of the rules

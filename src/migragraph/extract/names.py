@@ -9,6 +9,7 @@ from functools import cache
 
 from migragraph.extract.doc import Doc
 from migragraph.extract.places import is_city
+from migragraph.extract.text import occurrences
 
 PARTICLE = r"(?:de|da|van|von|der|den|del|di|du|bin|ibn|al|el|le|la|dos|das|De|Van|Von|Al|El|Le|La|Abdel|Abdul|Ould|ould)"
 # A capital, then lower-case letters of any alphabet; apostrophes and the ‘okina may open or join parts.
@@ -123,7 +124,7 @@ def trim_name(name: str, doc: Doc | None = None) -> str:
         tokens = tokens[lead:]
     # "Prime Minister Kishida Shaking Hands": a word the release also writes in lower case is an
     # ordinary word, not the end of a name.
-    while doc is not None and len(tokens) > 2 and re.search(rf"(?<![\w-]){re.escape(tokens[-1].lower())}(?![\w-])", doc.text):
+    while doc is not None and len(tokens) > 2 and next(occurrences(doc.text, tokens[-1].lower()), None):
         tokens.pop()
     return " ".join(tokens)
 

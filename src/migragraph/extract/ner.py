@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from migragraph.extract.doc import Doc, Mention
+from migragraph.extract.gazetteer import Gazetteer
 from migragraph.extract.names import NAME, NOT_NAME, valid_name
 from migragraph.extract.nlp import Parsed, is_proper_noun
 from migragraph.extract.orgs import HEADS
@@ -43,27 +44,32 @@ _HEADED = re.compile(r"\b(?:Ministry|Department|Agency|Office|Commission|Council
 _TRAILING = re.compile(r"(?:’s|'s|’|')$")
 
 
-@cache
-def _lexicon(doc_gaz_id: int, roles: tuple[str, ...], honorifics: tuple[str, ...]) -> frozenset[str]:
-    words: set[str] = set()
-    for phrase in (*roles, *honorifics):
-        words.update(w.strip(".").lower() for w in phrase.replace("-", " ").split())
-    return frozenset(words)
+# The words of the gazetteer's titles and honorifics, in lower case, for each gazetteer (kept with it, so
+# that its id is not reused) and kind: read for each token of the model's entities, so built once.
+_LEXICONS: dict[tuple[int, str], tuple[Gazetteer, frozenset[str]]] = {}
+
+
+def _lexicon(gaz: Gazetteer, kind: str) -> frozenset[str]:
+    key = (id(gaz), kind)
+    if key not in _LEXICONS:
+        roles = gaz.roles
+        if kind == "titles":  # every word of a title
+            phrases = [*roles["heads"], *roles["modifiers"], *roles.get("abbreviations", {})]
+        else:  # the last word of a title's head
+            phrases = [h.split()[-1] for h in roles["heads"]] + list(roles.get("abbreviations", {}))
+        phrases += [h.replace(".", "") for h in roles["honorifics"]]
+        words = {w.strip(".").lower() for phrase in phrases for w in phrase.replace("-", " ").split()}
+        _LEXICONS[key] = (gaz, frozenset(words))
+    return _LEXICONS[key][1]
 
 
 def _title_words(doc: Doc) -> frozenset[str]:
-    roles = doc.gaz.roles
-    titles = tuple(roles["heads"]) + tuple(roles["modifiers"]) + tuple(roles.get("abbreviations", {}))
-    honorifics = tuple(h.replace(".", "") for h in roles["honorifics"])
-    return _lexicon(id(doc.gaz), titles, honorifics)
+    return _lexicon(doc.gaz, "titles")
 
 
 def _is_head_word(doc: Doc, text: str) -> bool:
     """The last word of a title's head or an honorific ("Minister", "Dr"), not a modifier ("Migration")."""
-    roles = doc.gaz.roles
-    heads = tuple(h.split()[-1] for h in roles["heads"]) + tuple(roles.get("abbreviations", {}))
-    honorifics = tuple(h.replace(".", "") for h in roles["honorifics"])
-    return text[:1].isupper() and text.replace(".", "").lower() in _lexicon(id(doc.gaz), heads, honorifics)
+    return text[:1].isupper() and text.replace(".", "").lower() in _lexicon(doc.gaz, "heads")
 
 
 def _is_title_word(doc: Doc, token: Token | str) -> bool:
@@ -300,11 +306,15 @@ def _bracketed_after(doc: Doc, acronym: str) -> str | None:
     Minister (VPM)"), where the rules read the name but not the acronym (its letters are not the name's)."""
     if not re.fullmatch(r"[A-Z][A-Z&-]{1,9}", acronym):
         return None
-    for given in re.finditer(rf"\s\({re.escape(acronym)}\)", doc.text):
-        named = next((m for m in doc.mentions if m.kind == "org" and m.end == given.start()), None)
-        if named is not None and named.key in doc.orgs:
-            doc.orgs[named.key].aliases.add(acronym)
-            return named.key
+    given = f"({acronym})"  # (found as plain text: a pattern for each acronym would be compiled for each)
+    at = doc.text.find(given, 1)
+    while at >= 0:
+        if doc.text[at - 1].isspace():
+            named = next((m for m in doc.mentions if m.kind == "org" and m.end == at - 1), None)
+            if named is not None and named.key in doc.orgs:
+                doc.orgs[named.key].aliases.add(acronym)
+                return named.key
+        at = doc.text.find(given, at + 1)
     return None
 
 
@@ -362,6 +372,9 @@ def _currencies() -> frozenset[str]:
 def _defines_other(doc: Doc, acronym: str) -> bool:
     """Whether the text spells the acronym out as something that is no organisation: "(EPA)" after
     "Economic Partnership Agreement", "(MCM)" after "Ministerial Council Meeting"."""
+    if f"({acronym})" not in doc.text:
+        return False  # (a plain search first: most acronyms are never given in brackets, and the pattern
+        # below, one for each acronym, would be compiled for each)
     m = re.search(rf"([“\"]?)((?:[A-Z][\w’'-]*\s+(?:(?:of|for|on|and|the|in)\s+)?){{1,10}})\({re.escape(acronym)}\)",
                   doc.text)
     # a quoted title is a project's or a document's: "project “Sustaining … in Georgia (SBMMG)”"

@@ -439,9 +439,9 @@ def _defined(doc: Doc) -> None:
             else:
                 break
             doc.mentions.append(Mention(start, m.end(1), key, "org", name))
-            for later in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", doc.text):
-                if later.start() > m.end(1):
-                    doc.mentions.append(Mention(later.start(), later.end(), key, "org", acronym))
+            for again, again_end in occurrences(doc.text, acronym):
+                if again > m.end(1):
+                    doc.mentions.append(Mention(again, again_end, key, "org", acronym))
             break
 
 
@@ -709,6 +709,8 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     """One capitalised phrase: an organisation if an institutional head noun makes it one; in a line
     that capitalises every word (a headline, a list of related stories), only if the rest of the text
     names it too ("Mathias Cormann Takes Office As …")."""
+    if not _HEAD_RE.search(phrase):
+        return  # (what follows cuts the phrase between words, and ends where no head noun is left)
     line = doc.sentence_of(start)
     if _FOOTER.search(line.text):
         return  # "All rights reserved for … Top of the page": page furniture

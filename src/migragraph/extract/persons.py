@@ -5,11 +5,12 @@ quotes ("said Amy Pope") and contact lines; short forms ("DG Pope", "Mr. Fidan")
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
 from migragraph.extract.doc import Doc, Mention, is_ministry
+from migragraph.extract.gazetteer import trie_alternation
 from migragraph.extract.model import Post
 from migragraph.extract.names import NAME, trim_name, valid_name
 from migragraph.extract.text import occurrences
@@ -24,7 +25,8 @@ from migragraph.extract.titles import (
 
 
 def _alts(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """The words as one alternation that matches the longest where several start at the same place."""
+    return trie_alternation(words)
 
 
 def _patterns(doc: Doc) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -41,8 +43,10 @@ def _compiled(key: int, doc: Doc) -> tuple[re.Pattern[str], re.Pattern[str]]:
     mods = _alts(roles["modifiers"])
     heads = _alts(roles["heads"])
     role = re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+)*(?:{heads})(?![\w-])")
+    lower_mods = _alts([m.lower() for m in roles["modifiers"]])
+    lower_heads = _alts([h.lower() for h in roles["heads"]])
     # lower case ("the director general"), or in sentence case ("Finance minister Nirmala Sitharaman")
-    lower_role = re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+)?(?:(?:{mods.lower()})[\s-]+)*(?:{heads.lower()})(?![\w-])")
+    lower_role = re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+)?(?:(?:{lower_mods})[\s-]+)*(?:{lower_heads})(?![\w-])")
     _CACHE[key] = (role, lower_role)
     return role, lower_role
 
@@ -178,11 +182,17 @@ def _the_role(doc: Doc, posts: list[Post]) -> None:
         if len(people) != 1 or len(role.split()) > 4:
             continue
         person = next(iter(people))
-        for m in re.finditer(rf"\b[Tt]he\s+(?:[A-Z]+\s+)?{re.escape(role)}\b(?!\s+(?:of|for)\b)(?!\s+[A-Z][a-z])",
-                             doc.text):
+        for m in _the_title(role).finditer(doc.text):
             if not doc.mention_at(m.start(), m.end()):
                 doc.mentions.append(Mention(m.start(), m.end(), person, "person", m.group()))
     doc.mentions.sort(key=lambda x: (x.start, -x.end))
+
+
+@lru_cache(maxsize=1024)
+def _the_title(role: str) -> re.Pattern[str]:
+    """'the Secretary-General', 'the IOM Director General', not 'the Director General of …'. (Compiled
+    once for each title: re's own cache, 512 patterns, lost them among the names' patterns.)"""
+    return re.compile(rf"\b[Tt]he\s+(?:[A-Z]+\s+)?{re.escape(role)}\b(?!\s+(?:of|for)\b)(?!\s+[A-Z][a-z])")
 
 
 def _titled_orgs(doc: Doc, hon: str, posts: list[Post]) -> None:
@@ -227,15 +237,31 @@ def _plain_names(doc: Doc, hon: str) -> None:
             found.append(cand.group())
     for m in re.finditer(rf"(?:^|\n)\s*({NAME})\s*(?:,\s*[\w.+-]+@[\w.-]+|\n+\s*(?:IOM|UNHCR|UNDP)\b)", text):
         found.append(m.group(1))
-    for m in re.finditer(rf"({NAME}),?\s*(?:\(|)?[\w.+-]+@[\w.-]+\.\w+", text):
+    # (tried at every capital, the longest of these patterns: only where an address is written)
+    for m in re.finditer(rf"({NAME}),?\s*(?:\(|)?[\w.+-]+@[\w.-]+\.\w+", text) if "@" in text else ():
         found.append(m.group(1))
     for name in found:
         name = trim_name(name, doc)
         if valid_name(name, doc) and not _is_org_text(doc, name):
             key = doc.add_person(name)
-            email = re.search(rf"{re.escape(name)},?\s*\(?([\w.+-]+@[\w.-]+\.\w+)", text)
+            email = _email_after(text, name)
             if email:
-                doc.persons[key].email = email.group(1)
+                doc.persons[key].email = email
+
+
+_EMAIL_AFTER = re.compile(r",?\s*\(?([\w.+-]+@[\w.-]+\.\w+)")
+
+
+def _email_after(text: str, name: str) -> str | None:
+    """The address written right after the name's first occurrence that has one ("Jack Straw,
+    jack@…"). (The name is found as plain text: a pattern for each name would be compiled for each.)"""
+    at = text.find(name)
+    while at >= 0:
+        m = _EMAIL_AFTER.match(text, at + len(name))
+        if m:
+            return m.group(1)
+        at = text.find(name, at + 1)
+    return None
 
 
 def _model_names(doc: Doc) -> None:

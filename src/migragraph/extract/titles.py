@@ -27,6 +27,7 @@ from migragraph.extract.model import Post, Span
 from migragraph.extract.names import NAME, NOT_NAME, PARTICLE, ranks, trim_name, valid_name, valid_surname
 from migragraph.extract.nlp import is_verb
 from migragraph.extract.places import city_at, is_city
+from migragraph.extract.text import occurrences
 
 # Between a title and a name: spaces, or one line break of hard-wrapped text; never a blank line.
 _GAP = r"(?:[ \t]*\n[ \t]*(?=\S)|[ \t]+)"
@@ -118,7 +119,7 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
         if not holder.vetted and not valid_name(name, doc):
             continue
         if holder.start < doc.headline_end and any(
-                re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", doc.text) for word in name.split()
+                next(occurrences(doc.text, word.lower()), None) for word in name.split()
                 if not re.fullmatch(PARTICLE, word)):
             # a title-case headline capitalises verbs and nouns too: "The Director General Holds Introductory
             # Meeting …", where the text writes "held an introductory meeting" (a name's particles, "bin", "Al",
@@ -912,7 +913,7 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
     # in sentence case too ("Finance minister"); a title all in lower case ("the president") is a
     # description more often than a post
     flags = re.IGNORECASE if title[:1].isupper() else 0
-    if any(re.search(rf"\b{re.escape(h)}\b", title, flags) for h in governmental):
+    if any(p.search(title) for p in _whole_words(tuple(governmental), flags)):
         if span is not None and at is not None:
             # near: within a few words, "Benin (signed with the Minister of …)", not "After talks with
             # Ukraine on Monday, President …" nor "With regard to Ukraine, President Meloni …", whose
@@ -991,6 +992,11 @@ def _host_met(doc: Doc, span: Span, at: int) -> str | None:
 
 
 _MINISTER_OF = re.compile(r"(?:(?:First\s+)?(?:Deputy|Vice|Acting)\s+)?Minister\s+(?:of|for)\s+(?:the\s+)?(?!State\b)(.+)")
+
+
+@cache
+def _whole_words(words: tuple[str, ...], flags: int) -> list[re.Pattern[str]]:
+    return [re.compile(rf"\b{re.escape(w)}\b", flags) for w in words]
 
 
 def _held_there_by_another(doc: Doc, title: str, at: int, span: Span, country: str) -> bool:

@@ -337,6 +337,17 @@ def test_the_gathering_a_meeting_took_place_on_the_margins_of_is_no_party(each: 
     assert {"unctad", "eurasian-economic-commission"} <= set(meeting.participants)
 
 
+def test_a_city_after_the_capital_places_a_signing(each: Run) -> None:
+    # eduaffairz.blogspot.com (UNICEF, Libya), June 2013: the city follows "the Libyan capital" (no place was read)
+    ex = each("The United Nations Children's Fund (UNICEF) and the Libyan Government today signed an agreement that "
+              "aims to improve the basic education system in the North African country.\n\n\"Quality education for all "
+              "is fundamental for a peaceful, democratic and productive society, and UNICEF commends the Ministry of "
+              "Education for tangible achieved results,\" said Carel de Rooy, the agency's Libya Country Director.\n\n"
+              "The agreement was signed by Mr. del Rooy and the Minister of Education, Ali Abed, in the Libyan capital, "
+              "Tripoli.")
+    assert [m.place for m in ex.meetings] == ["Tripoli"]
+
+
 def test_a_later_sentence_on_the_meetings_topics_does_not_place_it(each: Run) -> None:
     # menafn.com (QNA, Qatar), Nov 2025 (pg-fc748986c3a4 of ../shared/data/releases): the dateline places
     # the meeting; "the ceasefire agreement in Gaza" is what was discussed

@@ -1000,6 +1000,29 @@ def test_a_holder_after_the_honourable_and_a_minister_of_a_release_that_names_no
             "Ministry of Labour and Small Enterprise Development") in posts(ex)
 
 
+def test_a_minister_of_a_release_whose_country_is_named_only_as_a_place(each: Run) -> None:
+    # zoom-eco.net (DR Congo), 20 Jan 2021, via iskm.issa.int: the Congolese government is only where the gift
+    # goes ("to the Congolese government"), and the country only where it is taken; neither post was read
+    ex = each("The Minister of Health, Dr. Eteni Longondo and the Coordinator of the United Nations System, David "
+              "Mclachlan-Karr proceeded, on Wednesday 20 January 2021, to the signing of the transfer deed and the "
+              "symbolic handover of the donation of materials and equipment offered by UNDP to the Congolese "
+              "government in the fight against covid-19. Valued at more than US$700,000, this donation consists of "
+              "medical materials and equipment including 3 ambulances, 80 oxygen concentrators, 40 pulse oximeters and "
+              "80 dispensers. This equipment will be gradually transported to 40 health zones spread across 12 "
+              "provinces of the Democratic Republic of Congo affected by the coronavirus pandemic.")
+    assert ("Eteni Longondo", "Minister of Health", "Ministry of Health") in posts(ex)
+    # "the United Nations System" is the UN (gazetteer/organisations.yaml): the coordinator's post is in it
+    assert ("David Mclachlan-Karr", "Coordinator", "United Nations") in posts(ex)
+
+
+def test_a_minister_is_not_given_a_ministry_of_a_sentence_that_names_another_country(each: Run) -> None:
+    # (trap) standard.gm (The Gambia), undated: "… held talks with the Foreign Minister of
+    # Norway": Norway's ministry is no home for the Gambian minister, nor Norway's government
+    ex = each("The Honourable Minister of Foreign Affairs, Dr. Mamadou Tangara, recently held talks with the Foreign "
+              "Minister of Norway, H.E. Ine Eriksen Soreide.")
+    assert not [p for p in posts(ex) if p[0] == "Mamadou Tangara"]
+
+
 def test_the_hon_before_a_ministers_name(each: Run) -> None:
     # 16news.com.au (Australian ministers' joint release), 2024, its lines 1, 6-7 and 10-11: "Minister for Foreign
     # Affairs, Senator the Hon Penny Wong:", "…, the Hon Pat Conroy MP:" (neither post was read)

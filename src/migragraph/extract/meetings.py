@@ -101,8 +101,9 @@ def _ordinal(span: Span) -> int | None:
 
 
 def _place(doc: Doc, span: Span) -> str | None:
-    for m in re.finditer(r"\b(?:in|at|visit to|trip to|visiting|arrived in)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)",
-                         span.text):
+    # (a city after "the capital": "… signed … in the Libyan capital, Tripoli", "in the capital Mogadishu")
+    for m in re.finditer(r"\b(?:in|at|visit to|trip to|visiting|arrived in)(?:\s+the\s+(?:[A-Z][\w’'-]+\s+)?capital,?)?"
+                         r"\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)", span.text):
         for cand in (m.group(1), m.group(1).split()[0]):
             at = span.start + m.start(1)
             if re.match(r"\s+of\s", span.text[m.start(1) + len(cand):]) or cand in doc.gaz.regions:

@@ -944,10 +944,17 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
             # sentence names
             return doc.government(told.pop())
         portfolio = _MINISTER_OF.fullmatch(title)
-        if country is None and portfolio and not any(m.kind in ("country", "demonym") for m in doc.mentions) \
-                and not any(is_ministry(o.name) for o in doc.orgs.values()):
+        if country is None and portfolio and span is not None and at is not None and not any(
+                is_ministry(o.name) for o in doc.orgs.values()) and all(
+                _a_place(doc, m.start) for m in doc.mentions_in(span, ("country", "demonym"))) and (
+                not any(m.kind in ("country", "demonym") for m in doc.mentions)
+                or _HOLDER_NEXT.match(doc.text, at + len(title)) and doc.text.startswith(title, at)):
             # "Minister of Labour and Small Enterprise Development, Senator the Honourable Jennifer Baptiste-Primus"
-            # in a release that names no country and no ministry: the post is in the ministry of that portfolio
+            # in a release that names no ministry and no country whose government the title would be: the post is
+            # in the ministry of that portfolio. So too a minister named beside the title ("The Minister of
+            # Health, Dr. Eteni Longondo and …") whose sentence names a country only as a place ("… in the Libyan
+            # capital, Tripoli"); not "He also served as Minister for the Public Service", whose government the
+            # holder's other posts may give
             return doc.add_org(f"Ministry of {portfolio.group(1)}")
         if (country is None or other) and span is not None:
             doc.unplaced_titles.append((span.start, title))  # a counterpart may still hold it (persons.py)
@@ -991,6 +998,7 @@ def _host_met(doc: Doc, span: Span, at: int) -> str | None:
     return place.key
 
 
+_HOLDER_NEXT = re.compile(r",?[ \t]+[A-Z]")  # a name (or an honorific) right after a title
 _MINISTER_OF = re.compile(r"(?:(?:First\s+)?(?:Deputy|Vice|Acting)\s+)?Minister\s+(?:of|for)\s+(?:the\s+)?(?!State\b)(.+)")
 
 

@@ -767,3 +767,17 @@ def test_a_title_s_portfolio_and_its_acronym_are_no_bodies(hybrid: Run) -> None:
                 "Western Region) – Commissioner for Health, Humanitarian Affairs, and Social Development (HHS).")
     assert not {"PAPS", "HHS", "ARBE", "Rural Development", "Blue Economy"} & {o.name for o in ex.organisations.values()}
     assert "African Union Commission" in {o.name for o in ex.organisations.values()}
+
+
+def test_a_ministry_beside_a_countrys_mission_is_not_that_countrys(each: Run) -> None:
+    # arabstates.undp.org (UNDP, Palestine), 3 Sep 2013: Hungary is there through its Representative Office; the
+    # ministry it gives to is no Hungarian one, and "Ministry of Health’s" is no second body
+    ex = each("Ramallah – The UNDP Programme of Assistance to the Palestinian People handed over H1N1 medical "
+              "equipment for seasonal influenza preparedness donated by the Government of Hungary to the Ministry of "
+              "Health in the occupied Palestinian territory.\n\n“This Hungarian contribution of USD 15,000, of which we "
+              "are pleased to provide to the Ministry of Health today, is a symbolic effort to support the Ministry of "
+              "Health’s important battle against H1N1” said HE Csaba Czibere, Head of Mission at the Representative "
+              "Office of Hungary.")
+    ministries = {o.name: o.parent for o in ex.organisations.values() if "Ministry" in o.name}
+    assert ministries["Ministry of Health"] != "government-of-hungary"
+    assert "Ministry of Health’s" not in ministries

@@ -543,7 +543,7 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
             doc, name):
         named = {m.key for m in doc.mentions if m.kind in ("country", "demonym")}
         country = next(iter(named)) if len(named) == 1 else main_country(doc)
-        if country:
+        if country and not _a_guest(doc, country):
             return doc.government(country)
     for word in ("Secretariat", "Board", "Commission", "Council", "Office", "Bureau", "Directorate"):
         m = re.match(rf"(.+?)\s+{word}\b", name)
@@ -552,6 +552,22 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
             if entry:
                 return doc.add_gazetteer_org(entry, m.group(1))
     return None
+
+
+_MISSION = r"(?:Embassy|Consulate|High Commission|Representative Office|Representation|Mission)"
+_MISSION_AFTER = re.compile(rf"\s+{_MISSION}\b")  # "French Embassy", "Japan Embassy"
+_MISSION_BEFORE = re.compile(rf"\b{_MISSION}\s+of\s+(?:the\s+)?$")  # "the Representative Office of Hungary"
+
+
+def _a_guest(doc: Doc, country: str) -> bool:
+    """Whether the release names the country's diplomatic mission ("French Embassy in Kabul", "the Representative
+    Office of Hungary"): a ministry it names without a country is then more often the host's than the guest's
+    ("… to the Ministry of Health today", said the Head of Mission of Hungary's office in Ramallah)."""
+    government = doc.gaz.countries[country].government.key
+    return any(o.parent == government and re.search(rf"\b{_MISSION}\b", o.name) for o in doc.orgs.values()) or any(
+        m.key == country and (_MISSION_AFTER.match(doc.text, m.end) or
+                              _MISSION_BEFORE.search(doc.text, max(0, m.start - 40), m.start))
+        for m in doc.mentions if m.kind in ("country", "demonym"))
 
 
 _OF_THE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?")
@@ -784,7 +800,8 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
         # name ends with the country it is of; a name follows
         phrase = doc.text[start:country.end]
     # not a connector it was cut after ("… Organisations and")
-    phrase = re.sub(r"(?:[\s.,’']|\s(?:and|of|for|on|de|des|du|&)(?=\s*$))+$", "", phrase)
+    # nor the possessive it is told in ("… the Ministry of Health’s important battle")
+    phrase = re.sub(r"(?:[\s.,’']|\s(?:and|of|for|on|de|des|du|&)(?=\s*$)|(?<=\w)[’']s$)+$", "", phrase)
     end = start + len(phrase)
     if not _HEAD_RE.search(phrase) or len(phrase.split()) < 2 or (
             _not_org(doc, start, phrase) and not _UNIT_LED.match(phrase)):

@@ -237,3 +237,11 @@ def test_an_arabic_article_joined_to_a_surname_and_an_abbreviated_given_name(eac
               "Specialized International Exhibition EXPO 2027, wishing the country much success in organizing such an "
               "important event.")
     assert "Md. Shameem Ahsan" in {p.name for p in ex.persons.values()}
+
+
+def test_a_name_after_held_in_is_a_place_not_a_person(hybrid: Run) -> None:
+    # archive.siasat.com (India), undated: the model took the palace for a person, and it joined the meeting
+    ex = hybrid("New Delhi: Envoys of four states presented their credentials to President Pranab Mukherjee at a "
+                "ceremony held in Rashtrapati Bhavan here today.")
+    assert "Rashtrapati Bhavan" not in {p.name for p in ex.persons.values()}
+    assert "Pranab Mukherjee" in {p.name for p in ex.persons.values()}

@@ -1060,3 +1060,5 @@ def test_the_host_of_a_foreign_envoy_s_call_is_of_the_one_other_country_named(ea
     assert ("Mohammad Amin Ur Rashid", "Agriculture, Food, Fisheries and Livestock Minister",
             "Government of Bangladesh") in posts(ex)
     assert {o.name for o in ex.organisations.values()} == {"Government of the United States", "Government of Bangladesh"}
+    # and the envoy's title runs on over the city he serves in, to his name (he had no post)
+    assert ("Brent T Christensen", "Ambassador", "Government of the United States") in posts(ex)

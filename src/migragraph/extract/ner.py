@@ -77,6 +77,11 @@ def _is_title_word(doc: Doc, token: Token | str) -> bool:
     return text.replace(".", "").lower() in _title_words(doc) and text[:1].isupper()
 
 
+# A place's preposition right before a name the model calls a person's (a person is met, not been "in").
+_WHERE_BEFORE = re.compile(r"\b(?:in|(?:held|took place) at)\s+$")
+_POSSESSIVE_AFTER = re.compile(r"[’']s?\b")
+
+
 def add_persons(doc: Doc, parsed: list[Parsed]) -> None:
     """Record the names of persons the model finds as candidates (doc.name_candidates), for the post
     rules to bind titles to, and as persons of the release."""
@@ -95,6 +100,8 @@ def add_persons(doc: Doc, parsed: list[Parsed]) -> None:
                 continue
             if end <= headline_end and name not in body:
                 continue  # a title-case headline capitalises verbs and nouns alike
+            if _WHERE_BEFORE.search(doc.text, max(0, start - 20), start) and not _POSSESSIVE_AFTER.match(doc.text, end):
+                continue  # "a ceremony held in Rashtrapati Bhavan": where something is, not who ("in Van Gogh’s …" is)
             doc.name_candidates.append((start, end, name))
     doc.name_candidates.sort()
 

@@ -661,9 +661,12 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
             # "UNICEF Regional Director to South Asia, George Laryea-Adjei": the region is the title's
             title, pos = f"{title} {prep} {region}", after + len(region)
             continue
-        city = city_at(text, after) if placed and prep in ("in", "at") else None
+        city = city_at(text, after) if (placed or (org and _ENVOY_TITLE.search(title))) and prep in ("in", "at") \
+            else None
         if city:
-            pos = after + len(city)  # "Head of the OSCE Programme Office in Bishkek, Alexey Rogov": where it is
+            # "Head of the OSCE Programme Office in Bishkek, Alexey Rogov", "US Ambassador in Dhaka Brent T
+            # Christensen": where it is, or where the envoy serves
+            pos = after + len(city)
             break
         if prep in ("in", "at", "to") or (placed and prep != "for"):
             break  # "High Representative of the European Union for Foreign Affairs …": a portfolio may follow
@@ -998,6 +1001,7 @@ def _host_met(doc: Doc, span: Span, at: int) -> str | None:
     return place.key
 
 
+_ENVOY_TITLE = re.compile(r"\b(?:Ambassador|High Commissioner|Consul(?:[- ]General)?|Charg[ée] d[’']Affaires|Envoy)$")
 _HOLDER_NEXT = re.compile(r",?[ \t]+[A-Z]")  # a name (or an honorific) right after a title
 _MINISTER_OF = re.compile(r"(?:(?:First\s+)?(?:Deputy|Vice|Acting)\s+)?Minister\s+(?:of|for)\s+(?:the\s+)?(?!State\b)(.+)")
 

@@ -245,3 +245,14 @@ def test_a_name_after_held_in_is_a_place_not_a_person(hybrid: Run) -> None:
                 "ceremony held in Rashtrapati Bhavan here today.")
     assert "Rashtrapati Bhavan" not in {p.name for p in ex.persons.values()}
     assert "Pranab Mukherjee" in {p.name for p in ex.persons.values()}
+
+
+def test_whom_a_body_appoints_as_a_title_holds_it(each: Run) -> None:
+    # panapress.com (UN), undated: the name between "appoint" and "as" is a person's, and the title after "as" is
+    # theirs (neither extractor found her)
+    ex = each("New York, US (PANA) - United Nations Secretary-General António Guterres, following consultations "
+              "with the Chairpersons of the regional groups of Member States, has informed the General Assembly of "
+              "his intention to appoint Inger Andersen of Denmark as the new Executive Director of the United "
+              "Nations Environment Programme.")
+    assert ("Inger Andersen", "Executive Director", "United Nations Environment Programme") in posts(ex)
+

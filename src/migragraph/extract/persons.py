@@ -67,6 +67,7 @@ def find_persons(doc: Doc) -> list[Post]:
     matches = [_with_portfolio_before(doc, RoleMatch(m.start(), m.end(), m.group())) for m in role_re.finditer(doc.text)]
     matches += [RoleMatch(m.start(), m.end(), m.group()) for m in lower_re.finditer(doc.text)
                 if not any(r.start <= m.start() < r.end for r in matches)]
+    _appointed(doc)
     posts = find_posts(doc, sorted(matches, key=lambda r: r.start), hon)
     _titled_orgs(doc, hon, posts)
     _the_role(doc, posts)
@@ -247,6 +248,22 @@ def _plain_names(doc: Doc, hon: str) -> None:
             email = _email_after(text, name)
             if email:
                 doc.persons[key].email = email
+
+
+_APPOINTED = re.compile(rf"\b(?:(?:appointment|election|nomination|re-?election|reappointment)\s+of|(?:re-?)?(?:appoint|elect|"
+                        rf"nominate|designate)(?:ed|s)?|named)\s+({NAME})(?=,?\s+(?:of\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+                        rf",?\s+|on\s+[A-Z][a-z]+day\s+)?as\b)")
+def _appointed(doc: Doc) -> None:
+    """Whom a body appoints or elects to a post, before the title: "the appointment of Dereje Wordofa of Ethiopia
+    as …", "to appoint Inger Andersen of Denmark as …", "elected Amy E. Pope on Monday as its next …". A
+    candidate name, as the model's are, for the title after "as" to bind (titles._name_taking)."""
+    for m in _APPOINTED.finditer(doc.text):
+        start, name = m.start(1), trim_name(m.group(1), doc)
+        end = start + len(name)
+        if valid_name(name, doc) and not doc.mention_at(start, end) and \
+                not any(s < end and start < e for s, e, _ in doc.name_candidates):
+            doc.name_candidates.append((start, end, name))
+    doc.name_candidates.sort()
 
 
 _EMAIL_AFTER = re.compile(r",?\s*\(?([\w.+-]+@[\w.-]+\.\w+)")

@@ -781,3 +781,24 @@ def test_a_ministry_beside_a_countrys_mission_is_not_that_countrys(each: Run) ->
     ministries = {o.name: o.parent for o in ex.organisations.values() if "Ministry" in o.name}
     assert ministries["Ministry of Health"] != "government-of-hungary"
     assert "Ministry of Health’s" not in ministries
+
+
+def test_an_agencys_office_named_mission_makes_no_country_a_guest(each: Run) -> None:
+    # (trap) police.ge (Georgia's interior ministry, IOM), undated (pg-07f18d32214e of ../shared/data/releases):
+    # "IOM Georgia Mission" is IOM's office, not Georgia's diplomatic mission; the ministry's units stay its own
+    ex = each("International Organization for Migration (IOM) with the financial assistance of European Union "
+              "handed over modern equipment for document inspection to the Patrol Police Department.\nThe equipment "
+              "handover ceremony was held at Tbilisi International Airport and was attented by the Director of the "
+              "Patrol Police Department of the Ministry of Internal Affairs – Vazha Siradze, Head of the Main "
+              "Division of Border Management and Coordination of the Patrol Police Department – Guram "
+              "Davitashvili, Director of the International Relations Department of the MIA – Ekaterine "
+              "Machavariani, as well as the Chief of IOM Georgia Mission - Sanja Celebic Lukovac and the Deputy "
+              "Head of Political, Press and Information Section of the EU delegation to Georgia- Monika Csaki.\nThe "
+              "equipment provided to the Patrol Police Department of the MIA complies with international standards "
+              "and will assist Patrol Police officers in thorough examination of the documents and determination "
+              "of their authenticity.\nThe Ministry of Internal Affairs of Georgia and the European Union have "
+              "implemented many successful projects within the framework of close cooperation that has "
+              "significantly contributed to strengthening the capabilities of the Ministry.")
+    parents = {o.name: o.parent for o in ex.organisations.values()}
+    assert parents["International Relations Department of the MIA"] == "ministry-of-internal-affairs-of-georgia"
+

@@ -555,7 +555,8 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
 
 
 _MISSION = r"(?:Embassy|Consulate|High Commission|Representative Office|Representation|Mission)"
-_MISSION_AFTER = re.compile(rf"\s+{_MISSION}\b")  # "French Embassy", "Japan Embassy"
+# "French Embassy", "Japan Embassy" (not "IOM Georgia Mission", an agency's office)
+_MISSION_AFTER = re.compile(r"\s+(?:Embassy|Consulate|High Commission)\b")
 _MISSION_BEFORE = re.compile(rf"\b{_MISSION}\s+of\s+(?:the\s+)?$")  # "the Representative Office of Hungary"
 
 

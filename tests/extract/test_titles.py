@@ -1062,3 +1062,23 @@ def test_the_host_of_a_foreign_envoy_s_call_is_of_the_one_other_country_named(ea
     assert {o.name for o in ex.organisations.values()} == {"Government of the United States", "Government of Bangladesh"}
     # and the envoy's title runs on over the city he serves in, to his name (he had no post)
     assert ("Brent T Christensen", "Ambassador", "Government of the United States") in posts(ex)
+
+
+def test_the_head_an_aide_serves_is_part_of_the_aides_title(each: Run) -> None:
+    # nation.com.pk (IsDB, Pakistan), 3 May 2019: "Prime Minister" was read as the adviser's title
+    ex = each("ISLAMABAD - Islamic Development Bank (IsDB) on Thursday resolved to further strengthen cooperation with "
+              "Pakistan in the areas of project financing and assured of early financing for Jamshoro coal fired power "
+              "plant.\n\nThe IsDB would extend all possible cooperation for economic development of Pakistan. An IsDB "
+              "delegation, led by President Dr Bandar M. H. Hajjar, called on Adviser to Prime Minister on Finance, "
+              "Revenue and Economic Affairs, Dr Abdul Hafeez Shaikh.")
+    assert ("Abdul Hafeez Shaikh", "Adviser to Prime Minister on Finance, Revenue and Economic Affairs",
+            "Government of Pakistan") in posts(ex)
+    assert not [p for p in posts(ex) if p[0] == "Abdul Hafeez Shaikh" and p[1].startswith("Prime Minister")]
+
+
+def test_a_title_read_inside_an_earlier_title_is_none_of_its_own(each: Run) -> None:
+    # maitvfiji.com (OHCHR, Fiji), undated: the body's head named in the representative's title is not her post
+    ex = each("The new Regional Representative of the United Nations High Commissioner for Human Rights (OHCHR) Heike "
+              "Alefsen recently made a courtesy call to acting Permanent Secretary Foreign Affairs Yogesh Karan to "
+              "advance ongoing commitment to human rights in Fiji and the region.")
+    assert not [p for p in posts(ex) if p[0] == "Heike Alefsen" and "High Commissioner" in p[1]]

@@ -108,7 +108,9 @@ class Run:
 
 def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
     """Every post the titles of the release give, with its holder."""
-    titles = _owned_titles(doc, [t for r in roles if (t := read_title(doc, r)) is not None])
+    read = [t for r in roles if (t := read_title(doc, r)) is not None]
+    # (a title read as part of the one before it is none of its own: the "President" of "Secretary to the President")
+    titles = _owned_titles(doc, [t for i, t in enumerate(read) if not any(o.start < t.start < o.end for o in read[:i])])
     posts: list[Post] = []
     held: set[int] = set()  # where the holders named so far start
     for run in _runs(doc, titles):
@@ -656,6 +658,12 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
             if poss:
                 org, pos = poss.key, poss.end
             continue
+        served = _SERVES_A_HEAD.match(text, after) if prep == "to" and _AIDE.search(title) else None
+        if served:
+            # "Additional Secretary to the President, Roshan Gamage", "Special Adviser to the President on Media
+            # and Publicity, …": the head served is part of the aide's title, no title of its own
+            title, pos = title + text[comp.start():served.end()], served.end()
+            continue
         region = _region_at(doc, after) if prep == "to" else None
         if region:
             # "UNICEF Regional Director to South Asia, George Laryea-Adjei": the region is the title's
@@ -1001,7 +1009,8 @@ def _host_met(doc: Doc, span: Span, at: int) -> str | None:
     return place.key
 
 
-_ENVOY_TITLE = re.compile(r"\b(?:Ambassador|High Commissioner|Consul(?:[- ]General)?|Charg[ée] d[’']Affaires|Envoy)$")
+_AIDE = re.compile(r"\b(?:Secretary|Adviser|Advisor|Assistant|Aide|Counsel(?:l)?or|Spokes(?:person|man|woman))$")
+_SERVES_A_HEAD = re.compile(r"(President|Vice[- ]President|Prime Minister|Deputy Prime Minister|Premier|Chancellor)\b")
 _HOLDER_NEXT = re.compile(r",?[ \t]+[A-Z]")  # a name (or an honorific) right after a title
 _MINISTER_OF = re.compile(r"(?:(?:First\s+)?(?:Deputy|Vice|Acting)\s+)?Minister\s+(?:of|for)\s+(?:the\s+)?(?!State\b)(.+)")
 

@@ -1082,3 +1082,10 @@ def test_a_title_read_inside_an_earlier_title_is_none_of_its_own(each: Run) -> N
               "Alefsen recently made a courtesy call to acting Permanent Secretary Foreign Affairs Yogesh Karan to "
               "advance ongoing commitment to human rights in Fiji and the region.")
     assert not [p for p in posts(ex) if p[0] == "Heike Alefsen" and "High Commissioner" in p[1]]
+
+
+def test_a_title_of_several_words_in_sentence_case(each: Run) -> None:
+    # dominicanewsonline.com (IOM, Dominica), 25 Jun 2019: "Chief of mission" was read as "Chief" (no post)
+    ex = each("IOM Chief of mission Jan William Wegdam says the original plan was to refurbish 12 shelters but in the "
+              "end 16 were done.")
+    assert ("Jan William Wegdam", "Chief of mission", "International Organization for Migration") in posts(ex)

@@ -44,7 +44,9 @@ def _compiled(key: int, doc: Doc) -> tuple[re.Pattern[str], re.Pattern[str]]:
     heads = _alts(roles["heads"])
     role = re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+)*(?:{heads})(?![\w-])")
     lower_mods = _alts([m.lower() for m in roles["modifiers"]])
-    lower_heads = _alts([h.lower() for h in roles["heads"]])
+    # (a title of several words in sentence case too: "IOM Chief of mission Jan William Wegdam")
+    lower_heads = _alts([h.lower() for h in roles["heads"]] +
+                        [h[:1] + h[1:].lower() for h in roles["heads"] if " " in h and h[:1].isupper()])
     # lower case ("the director general"), or in sentence case ("Finance minister Nirmala Sitharaman")
     lower_role = re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+)?(?:(?:{lower_mods})[\s-]+)*(?:{lower_heads})(?![\w-])")
     _CACHE[key] = (role, lower_role)
@@ -65,8 +67,15 @@ def find_persons(doc: Doc) -> list[Post]:
     role_re, lower_re = _patterns(doc)
     hon = honorifics(doc)
     matches = [_with_portfolio_before(doc, RoleMatch(m.start(), m.end(), m.group())) for m in role_re.finditer(doc.text)]
-    matches += [RoleMatch(m.start(), m.end(), m.group()) for m in lower_re.finditer(doc.text)
-                if not any(r.start <= m.start() < r.end for r in matches)]
+    for m in lower_re.finditer(doc.text):
+        over = [i for i, r in enumerate(matches) if r.start <= m.start() < r.end]
+        if not over:
+            matches.append(RoleMatch(m.start(), m.end(), m.group()))
+        elif len(over) == 1 and matches[over[0]].end == m.start() + len(m.group().split()[0]) and \
+                m.end() > matches[over[0]].end:
+            # "Chief of mission": the title in sentence case, longer than its first word's
+            r = matches[over[0]]
+            matches[over[0]] = RoleMatch(r.start, m.end(), doc.text[r.start:m.end()])
     _appointed(doc)
     posts = find_posts(doc, sorted(matches, key=lambda r: r.start), hon)
     _titled_orgs(doc, hon, posts)

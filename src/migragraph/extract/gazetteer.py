@@ -53,7 +53,9 @@ class Country:
     demonyms: tuple[str, ...]
 
 
-@dataclass
+# Compared and hashed by identity (eq=False): what the extractor derives from a gazetteer (its titles' words,
+# the patterns built from them) is cached with functools.cache keyed on the gazetteer itself.
+@dataclass(eq=False)
 class Gazetteer:
     orgs: dict[str, OrgEntry] = field(default_factory=dict)
     countries: dict[str, Country] = field(default_factory=dict)  # alpha-3 -> country

@@ -337,10 +337,12 @@ def _visit_elsewhere(doc: Doc, meeting: Meeting) -> bool:
     News): Acting Health Minister … met with the Director-General of the World Health Organization … during his
     visit to Switzerland" did not take place in Kabul."""
     home = _country_of_city(doc, doc.dateline_place)
+    if home is None:
+        return False
     for span in (meeting.evidence, *meeting.further):
         for m in _VISIT_TO.finditer(span.text):
             went = next((c for x in doc.mentions if x.start == span.start + m.end() and (c := doc.country_of(x))), None)
-            if went is not None and home is not None and went != home:
+            if went is not None and went != home:
                 return True
     return False
 

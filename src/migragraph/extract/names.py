@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from migragraph.extract.doc import Doc
+from migragraph.extract.gazetteer import Gazetteer
 from migragraph.extract.places import is_city
 from migragraph.extract.text import occurrences
 
@@ -62,12 +63,13 @@ ROLE_WORDS = {"Director", "General", "Secretary", "Minister", "President", "Comm
 
 def _title_words(doc: Doc) -> frozenset[str]:
     """Single words of the titles of gazetteer/roles.yaml ("Administrator", "Assistant"): no name holds them."""
-    return _single_title_words(id(doc.gaz), tuple(doc.gaz.roles["heads"]), tuple(doc.gaz.roles["modifiers"]))
+    return _single_title_words(doc.gaz)
 
 
 @cache
-def _single_title_words(_gaz: int, heads: tuple[str, ...], modifiers: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w for w in (*heads, *modifiers) if " " not in w and "-" not in w and w[:1].isupper())
+def _single_title_words(gaz: Gazetteer) -> frozenset[str]:
+    return frozenset(w for w in (*gaz.roles["heads"], *gaz.roles["modifiers"])
+                     if " " not in w and "-" not in w and w[:1].isupper())
 
 
 def valid_name(name: str, doc: Doc) -> bool:

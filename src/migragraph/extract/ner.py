@@ -44,23 +44,17 @@ _HEADED = re.compile(r"\b(?:Ministry|Department|Agency|Office|Commission|Council
 _TRAILING = re.compile(r"(?:’s|'s|’|')$")
 
 
-# The words of the gazetteer's titles and honorifics, in lower case, for each gazetteer (kept with it, so
-# that its id is not reused) and kind: read for each token of the model's entities, so built once.
-_LEXICONS: dict[tuple[int, str], tuple[Gazetteer, frozenset[str]]] = {}
-
-
+@cache
 def _lexicon(gaz: Gazetteer, kind: str) -> frozenset[str]:
-    key = (id(gaz), kind)
-    if key not in _LEXICONS:
-        roles = gaz.roles
-        if kind == "titles":  # every word of a title
-            phrases = [*roles["heads"], *roles["modifiers"], *roles.get("abbreviations", {})]
-        else:  # the last word of a title's head
-            phrases = [h.split()[-1] for h in roles["heads"]] + list(roles.get("abbreviations", {}))
-        phrases += [h.replace(".", "") for h in roles["honorifics"]]
-        words = {w.strip(".").lower() for phrase in phrases for w in phrase.replace("-", " ").split()}
-        _LEXICONS[key] = (gaz, frozenset(words))
-    return _LEXICONS[key][1]
+    """The words of the gazetteer's titles and honorifics, in lower case (read for each token of the model's
+    entities, so built once a gazetteer)."""
+    roles = gaz.roles
+    if kind == "titles":  # every word of a title
+        phrases = [*roles["heads"], *roles["modifiers"], *roles.get("abbreviations", {})]
+    else:  # the last word of a title's head
+        phrases = [h.split()[-1] for h in roles["heads"]] + list(roles.get("abbreviations", {}))
+    phrases += [h.replace(".", "") for h in roles["honorifics"]]
+    return frozenset(w.strip(".").lower() for phrase in phrases for w in phrase.replace("-", " ").split())
 
 
 def _title_words(doc: Doc) -> frozenset[str]:

@@ -558,6 +558,7 @@ _MISSION = r"(?:Embassy|Consulate|High Commission|Representative Office|Represen
 # "French Embassy", "Japan Embassy" (not "IOM Georgia Mission", an agency's office)
 _MISSION_AFTER = re.compile(r"\s+(?:Embassy|Consulate|High Commission)\b")
 _MISSION_BEFORE = re.compile(rf"\b{_MISSION}\s+of\s+(?:the\s+)?$")  # "the Representative Office of Hungary"
+_MISSION_NAMED = re.compile(rf"\b{_MISSION}\b")
 
 
 def _a_guest(doc: Doc, country: str) -> bool:
@@ -565,7 +566,7 @@ def _a_guest(doc: Doc, country: str) -> bool:
     Office of Hungary"): a ministry it names without a country is then more often the host's than the guest's
     ("… to the Ministry of Health today", said the Head of Mission of Hungary's office in Ramallah)."""
     government = doc.gaz.countries[country].government.key
-    return any(o.parent == government and re.search(rf"\b{_MISSION}\b", o.name) for o in doc.orgs.values()) or any(
+    return any(o.parent == government and _MISSION_NAMED.search(o.name) for o in doc.orgs.values()) or any(
         m.key == country and (_MISSION_AFTER.match(doc.text, m.end) or
                               _MISSION_BEFORE.search(doc.text, max(0, m.start - 40), m.start))
         for m in doc.mentions if m.kind in ("country", "demonym"))

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from migragraph.extract.doc import Doc, Mention, is_ministry
-from migragraph.extract.gazetteer import trie_alternation
+from migragraph.extract.gazetteer import Gazetteer, trie_alternation
 from migragraph.extract.model import Post
 from migragraph.extract.names import NAME, trim_name, valid_name
 from migragraph.extract.text import occurrences
@@ -30,16 +30,12 @@ def _alts(words: list[str]) -> str:
 
 
 def _patterns(doc: Doc) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return _compiled(id(doc.gaz), doc)
+    return _compiled(doc.gaz)
 
 
-_CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
-
-
-def _compiled(key: int, doc: Doc) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    if key in _CACHE:
-        return _CACHE[key]
-    roles = doc.gaz.roles
+@cache
+def _compiled(gaz: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    roles = gaz.roles
     mods = _alts(roles["modifiers"])
     heads = _alts(roles["heads"])
     role = re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+)*(?:{heads})(?![\w-])")
@@ -49,7 +45,6 @@ def _compiled(key: int, doc: Doc) -> tuple[re.Pattern[str], re.Pattern[str]]:
                         [h[:1] + h[1:].lower() for h in roles["heads"] if " " in h and h[:1].isupper()])
     # lower case ("the director general"), or in sentence case ("Finance minister Nirmala Sitharaman")
     lower_role = re.compile(rf"(?<![\w-])(?:(?:{mods})[\s-]+)?(?:(?:{lower_mods})[\s-]+)*(?:{lower_heads})(?![\w-])")
-    _CACHE[key] = (role, lower_role)
     return role, lower_role
 
 

@@ -10,9 +10,12 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+import pycountry
+
 from migragraph.extract.dates import DateMention, dates_in, full_dates
 from migragraph.extract.gazetteer import Gazetteer, OrgEntry
 from migragraph.extract.model import Organisation, Person, Post, Span
+from migragraph.extract.places import city_country
 from migragraph.extract.text import sentences, title_case
 from migragraph.map.iris import slug
 
@@ -234,6 +237,50 @@ def home_country(doc: Doc) -> str | None:
     own = doc.gaz.orgs.get(doc.publisher) if doc.publisher else None
     if own is not None and own.country:
         return own.country  # a government's own site: its officials' titles name no country
-    if any(o.government_of for o in doc.orgs.values()):
-        return main_country(doc, strict=True)
+    acting = {o.government_of for o in doc.orgs.values() if o.government_of}
+    # "Finance Minister Ram Sharan Mahat and the Indian ambassador signed …" (Kathmandu): a country named only
+    # as its envoys' is a guest; the minister is the host's, the other government acting or the dateline's
+    guests = {c for c in acting if sends_envoys_only(doc, c)}
+    if guests:
+        hosts = acting - guests
+        if len(hosts) == 1:
+            return hosts.pop()
+        if not hosts:
+            named = {c for m in doc.mentions if (c := doc.country_of(m))} - guests
+            host = country_of_city(doc, doc.dateline_place) or (named.pop() if len(named) == 1 else None)
+            return host if host not in guests else None
+    if acting:
+        country = main_country(doc, strict=True)
+        return None if country in guests else country
     return main_country(doc, named_twice=True)
+
+
+# An envoy's title beside the country that sends them: "Indian Ambassador", "India's High Commissioner",
+# "Ambassador of Japan", "the Embassy of the Republic of Korea".
+_ENVOY = r"(?:[Aa]mbassador|[Hh]igh [Cc]ommission(?:er)?|[Ee]mbassy|[Cc]onsul(?:ate)?(?: [Gg]eneral)?|[Ee]nvoy|[Cc]hargé)"
+_ENVOY_AFTER = re.compile(rf"(?:’s|'s)?\s+(?:[Dd]eputy\s+|[Nn]ew\s+)?{_ENVOY}\b")
+_ENVOY_BEFORE = re.compile(rf"\b{_ENVOY}(?:\s+[Ee]xtraordinary and [Pp]lenipotentiary)?\s+(?:of|from)\s+(?:the\s+)?$")
+
+
+def sends_envoys_only(doc: Doc, country: str) -> bool:
+    """Whether every mention of `country` (its name, adjective or government) names the state an envoy or
+    embassy represents: the country is a guest in the release, not the one whose officials receive."""
+    told = [m for m in doc.mentions if doc.country_of(m) == country]
+    return bool(told) and all(
+        _ENVOY_AFTER.match(doc.text, m.end) or _ENVOY_BEFORE.search(doc.text, max(0, m.start - 60), m.start)
+        for m in told)
+
+
+def dateline_country(doc: Doc) -> str | None:
+    """The country of the dateline's city, where the release names no country at all: the one it is about
+    ("Mexico City, 5 May 2023 - Foreign Minister Marcelo Ebrard met …")."""
+    if any(m.kind in ("country", "demonym") for m in doc.mentions):
+        return None
+    return country_of_city(doc, doc.dateline_place)
+
+
+def country_of_city(doc: Doc, city: str | None) -> str | None:
+    """The alpha-3 code of the country a city is in, where the gazetteer knows both."""
+    code = city_country(city) if city else None
+    country = pycountry.countries.get(alpha_2=code) if code else None
+    return country.alpha_3 if country is not None and country.alpha_3 in doc.gaz.countries else None

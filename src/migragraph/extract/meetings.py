@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import re
 
-import pycountry
-
 from migragraph.extract.dates import past_dateline
-from migragraph.extract.doc import Doc, Mention
+from migragraph.extract.doc import Doc, Mention, country_of_city
 from migragraph.extract.frameworks import told_as_news
 from migragraph.extract.model import Framework, Meeting, Span
 from migragraph.extract.orgs import AROUND, AROUND_EVENT
-from migragraph.extract.places import city_country, is_city
+from migragraph.extract.places import is_city
 
 TRIGGER = re.compile(
     r"\b(met|meet|meets|meeting|talks|visit(?:ed|s|ing)?|called on|calls on|held (?:a |an )?(?:discussions?|"
@@ -314,19 +312,12 @@ def _finish(doc: Doc, meeting: Meeting) -> None:
 def _host_by_place(doc: Doc, meeting: Meeting) -> str | None:
     """A meeting in a city of a country whose government (or one of its bodies, alone) takes part with
     others from abroad is hosted by it: "met … at the president's official residence in Pretoria"."""
-    alpha3 = _country_of_city(doc, meeting.place)
+    alpha3 = country_of_city(doc, meeting.place)
     if alpha3 is None:
         return None
     own = [k for k in meeting.participants if k in doc.orgs and _of_country(doc, k, alpha3)]
     foreign = [k for k in meeting.participants if k in doc.orgs and k not in own]
     return own[0] if len(own) == 1 and foreign else None
-
-
-def _country_of_city(doc: Doc, city: str | None) -> str | None:
-    """The alpha-3 code of the country a city is in, where the gazetteer knows both."""
-    code = city_country(city) if city else None
-    country = pycountry.countries.get(alpha_2=code) if code else None
-    return country.alpha_3 if country is not None and country.alpha_3 in doc.gaz.countries else None
 
 
 _VISIT_TO = re.compile(r"\b(?:visit|trip|travel|mission)\s+to\s+(?:the\s+)?")
@@ -336,7 +327,7 @@ def _visit_elsewhere(doc: Doc, meeting: Meeting) -> bool:
     """Whether the meeting's sentences place it on a visit to a country other than the dateline's: "KABUL (Ariana
     News): Acting Health Minister … met with the Director-General of the World Health Organization … during his
     visit to Switzerland" did not take place in Kabul."""
-    home = _country_of_city(doc, doc.dateline_place)
+    home = country_of_city(doc, doc.dateline_place)
     if home is None:
         return False
     for span in (meeting.evidence, *meeting.further):

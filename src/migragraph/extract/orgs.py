@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from migragraph.extract.doc import Doc, Mention, is_ministry, main_country
+from migragraph.extract.doc import Doc, Mention, country_of_city, is_ministry, main_country, sends_envoys_only
 from migragraph.extract.gazetteer import OrgEntry
 from migragraph.extract.names import NAME, valid_name
 from migragraph.extract.persons import honorifics, role_re_at
@@ -543,6 +543,11 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
             doc, name):
         named = {m.key for m in doc.mentions if m.kind in ("country", "demonym")}
         country = next(iter(named)) if len(named) == 1 else main_country(doc)
+        if country and sends_envoys_only(doc, country):
+            # "signed at the Finance Ministry" by the Indian Ambassador in Kathmandu: the host's, where the
+            # dateline names it
+            host = country_of_city(doc, doc.dateline_place)
+            return doc.government(host) if host and host != country else None
         if country and not _a_guest(doc, country):
             return doc.government(country)
     for word in ("Secretariat", "Board", "Commission", "Council", "Office", "Bureau", "Directorate"):

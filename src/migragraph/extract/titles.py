@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from migragraph.extract.doc import Doc, Mention, home_country, is_ministry
+from migragraph.extract.doc import Doc, Mention, dateline_country, home_country, is_ministry
 from migragraph.extract.model import Post, Span
 from migragraph.extract.names import NAME, NOT_NAME, PARTICLE, ranks, trim_name, valid_name, valid_surname
 from migragraph.extract.nlp import is_verb
@@ -900,6 +900,11 @@ def held_title(title: str) -> str:
 _HOLDING = re.compile(r"^(?:Former|Acting|Interim)\s+")
 
 
+# A word or possessive right before a title that says whose it is ("InfoNation President", "the bank’s President")
+_OWNER_BEFORE = re.compile(r"(?:\b(?!The\b)[A-Z][\w’'-]*|(?:’s|'s))\s+$")
+_A_MINISTER = re.compile(r"\bMinister\b")
+
+
 def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
     """The organisation of a title that names none: the body such a title heads, where the release is
     its own or names it in the same sentence ("High Commissioner António Guterres" beside UNHCR); a
@@ -942,6 +947,9 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
         # Where none acts, the country the release is plainly about ("… a courtesy call on President
         # Emmerson Mnangagwa" in a release about Zimbabwe).
         country = home_country(doc)
+        if country is None and at is not None and _A_MINISTER.search(title) and \
+                not _OWNER_BEFORE.search(doc.text, max(0, at - 40), at):
+            country = dateline_country(doc)  # (a minister only: "InfoNation President" is a company's)
         sides = _other_side(doc, at, at + len(title), span) if country and span is not None and at is not None \
             else set()  # (only read where a country would be given: the other side must not have it)
         other = country is not None and country in sides

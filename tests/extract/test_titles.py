@@ -1124,3 +1124,14 @@ def test_a_company_title_gets_no_country_from_the_releases_city(each: Run) -> No
               "strong as 2018.”")
     assert not any(o.government_of for o in ex.organisations.values())
     assert not any(p.organisation.startswith("government-") for p in ex.posts)
+
+
+def test_a_holder_named_after_a_listed_portfolio_and_a_comma(each: Run) -> None:
+    # dominicanewsonline.com (IOM, Dominica), 25 Jun 2019: the last words of the listed portfolio ("Urban Renewal")
+    # are no name; the holder is the name after the comma
+    ex = each("Meantime, Minister for The Environment, Climate Resilience, Disaster Management and Urban Renewal, "
+              "Joseph Isaac says the government and people of Dominica, recognise the value of the IOM’s "
+              "contribution to Dominica’s recovery.")
+    assert "Urban Renewal" not in {p.name for p in ex.persons.values()}
+    assert {(p.person, p.role) for p in ex.posts} == {
+        ("joseph-isaac", "Minister for The Environment, Climate Resilience, Disaster Management and Urban Renewal")}

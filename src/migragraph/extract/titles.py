@@ -742,6 +742,16 @@ def _government_organ(doc: Doc, hit: Mention) -> bool:
     return org is not None and org.parent is None and hit.text in doc.gaz.roles.get("government_organs", [])
 
 
+_COMMA_NAME = re.compile(rf",[ \t]+({NAME})(?=[,;.]|[ \t]+[a-z])")
+
+
+def _named_after_comma(doc: Doc, end: int) -> bool:
+    """Whether a name follows a portfolio after a comma ("Minister for Environment, Climate Resilience and
+    Urban Renewal, Joseph Isaac says"): the holder is there, not in the portfolio's last words."""
+    told = _COMMA_NAME.match(doc.text, end)
+    return told is not None and valid_name(told.group(1), doc)
+
+
 def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
     """Capitalised words of a portfolio from `at`, up to an organisation, a title or the end; a name
     they run into, when they end the clause ("… Crisis Management Christos Stylianides,")."""
@@ -770,7 +780,7 @@ def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
         return None
     name_inside = None
     end = at + len(" ".join(words[:stop]))
-    if stop >= 3 and re.match(r"\s*[,.;:)]|\s+[a-z]|\s+and\s+[A-Z]", text[end:]):
+    if stop >= 3 and re.match(r"\s*[,.;:)]|\s+[a-z]|\s+and\s+[A-Z]", text[end:]) and not _named_after_comma(doc, end):
         # "Commissioner for Humanitarian Aid and Crisis Management Christos Stylianides, …", "Premier of
         # Québec Philippe Couillard and …": the portfolio runs into the holder's name
         for cut in (3, 2):

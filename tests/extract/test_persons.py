@@ -256,3 +256,13 @@ def test_whom_a_body_appoints_as_a_title_holds_it(each: Run) -> None:
               "Nations Environment Programme.")
     assert ("Inger Andersen", "Executive Director", "United Nations Environment Programme") in posts(ex)
 
+
+
+def test_a_name_with_two_particles_keeps_them_all(each: Run) -> None:
+    # byteseu.com (European Commission, Western Balkans), undated: "von der" is two particles of one name
+    ex = each("President of the European Commission Ursula von der Leyen concluded today her fourth annual tour in "
+              "the Western Balkans, during which she presented the EU’s Growth Plan for the region and met with all "
+              "heads of state and government, except Prime Minister of Serbia Miloš Vučević, with whom the meeting "
+              "was cancelled after he had met with a Russian minister on the same day.")
+    assert "Ursula von der Leyen" in {p.name for p in ex.persons.values()}
+    assert ("ursula-von-der-leyen", "european-commission") in {(p.person, p.organisation) for p in ex.posts}

@@ -1,5 +1,5 @@
 """Names of persons as releases write them: two to five capitalised words, particles ("van", "bin",
-"Le") and initials between them, any alphabet's letters, apostrophes and the ‘okina ("Pisila ‘Otunuku",
+"Le", two of them: "von der Leyen", "de la Fuente") and initials between them, any alphabet's letters, apostrophes and the ‘okina ("Pisila ‘Otunuku",
 "Sione Pulotu ‘Akau’ola"), hyphens ("Ki-moon", "Mikl-Leitner"), inner capitals ("LaRocque")."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from migragraph.extract.gazetteer import Gazetteer
 from migragraph.extract.places import is_city
 from migragraph.extract.text import occurrences
 
-PARTICLE = r"(?:de|da|van|von|der|den|del|di|du|bin|ibn|al|el|le|la|dos|das|De|Van|Von|Al|El|Le|La|Abdel|Abdul|Ould|ould)"
+PARTICLE = r"(?:de|da|van|von|der|den|del|di|du|bin|ibn|al|el|le|la|los|las|dos|das|De|Van|Von|Al|El|Le|La|Abdel|Abdul|Ould|ould)"
 # A capital, then lower-case letters of any alphabet; apostrophes and the ‘okina may open or join parts.
 _UPPER = r"(?:[A-Z]|(?![a-z])[^\W\d_](?<=[À-ÖØ-ÞĀ-ſ]))"
 _LOWER = r"[a-zà-öø-ÿā-ſ’'ʻ‘]"
@@ -30,7 +30,7 @@ _CAPS = rf"{_UPPER}(?:{_UPPER}|[’'-]){{3,}}(?![\w’'-])"
 # name abbreviated as South Asian releases write it ("Md. Shameem Ahsan", "Mohd. Najib").
 _JOINED_ARTICLE = rf"(?:al|el|ad|ar|as|ash|at|az|an)-{_WORD}"
 _GIVEN_ABBREVIATED = rf"(?=M[ou]?h?d\b)(?:Md|Mohd|Muhd)\.?{_SP}"  # (the lookahead: tried at every position)
-NAME = (rf"(?:{GLUED}|(?:{_GIVEN_ABBREVIATED})?(?:{_WORD})(?:{_SP}(?:{PARTICLE}{_SP})?(?:[A-Z]\.?{_SP}){{0,2}}"
+NAME = (rf"(?:{GLUED}|(?:{_GIVEN_ABBREVIATED})?(?:{_WORD})(?:{_SP}(?:{PARTICLE}{_SP}){{0,2}}(?:[A-Z]\.?{_SP}){{0,2}}"
         rf"(?:{_WORD}|{_CAPS}|{_JOINED_ARTICLE})){{1,4}})")
 
 NOT_NAME = {

@@ -536,16 +536,17 @@ def test_a_saints_country_shortened(each: Run) -> None:
 
 
 def test_two_bodies_joined_by_and_are_two(each: Run) -> None:
-    # afd.fr (AFD, Egypt), undated: an acronym no gazetteer lists, then a ministry
+    # afd.fr (AFD, Egypt), undated: the French development agency (its acronym in the gazetteer), then a ministry
     ex = each("In April 2006, AFD and the Ministry of International Cooperation signed an Framework Agreement, approved "
               "by Presidential Decree and ratified by the Parliament; the agreement entered into force in February 2007.")
-    assert {"AFD", "Ministry of International Cooperation"} <= set(names(ex))
-    assert {tuple(sorted(f.parties)) for f in ex.frameworks} == {("afd", "ministry-of-international-cooperation")}
+    assert {"Agence française de développement", "Ministry of International Cooperation"} <= set(names(ex))
+    assert {tuple(sorted(f.parties)) for f in ex.frameworks} == {
+        ("agence-francaise-de-developpement", "ministry-of-international-cooperation")}
     # the same page: the "and" that joins two bodies, not the one inside the first name
     ex = each("The Financing Agreement was signed by representatives of the Egyptian Central Bank, the Ministry of "
               "Agriculture and Land Reclamation and the AFD in the presence of the Ambassador of France in Egypt, Mr. "
               "André Parant.")
-    assert {"Ministry of Agriculture and Land Reclamation", "AFD"} <= set(names(ex))
+    assert {"Ministry of Agriculture and Land Reclamation", "Agence française de développement"} <= set(names(ex))
     assert not any(" and the " in name for name in names(ex))
     # stabroeknews.com (CARICOM, CIDA), 11 October 2009: the acronym in brackets is the list's last body's
     ex = each("CARICOM, the Canadian International Development Agency (CIDA) and the Government of Barbados on "
@@ -802,3 +803,16 @@ def test_an_agencys_office_named_mission_makes_no_country_a_guest(each: Run) -> 
     parents = {o.name: o.parent for o in ex.organisations.values()}
     assert parents["International Relations Department of the MIA"] == "ministry-of-internal-affairs-of-georgia"
 
+
+
+def test_a_states_development_agency_and_its_country_mission_after_a_ministers_name(each: Run) -> None:
+    # en.beiruttimes.com (USAID, Jordan), dated 05/06/2020: "USAID" is the US development agency (gazetteer), its
+    # "Jordan Mission" a unit of it; the minister's portfolio and name before "and" are no body's name
+    ex = each("Minister of Planning and International Cooperation Wissam Rabadi and USAID Jordan Mission Director Jim "
+              "Barnhart signed the three agreements in the presence of US Charge d'Affaires Karen Sasahara, a "
+              "statement from the ministry said.")
+    orgs = {o.key: o for o in ex.organisations.values()}
+    assert orgs["usaid-jordan-mission"].parent == "united-states-agency-for-international-development"
+    assert not any("Rabadi" in o.name for o in orgs.values())
+    assert ("wissam-rabadi", "Minister of Planning and International Cooperation") in {
+        (p.person, p.role) for p in ex.posts}

@@ -693,6 +693,13 @@ def _between_titles(doc: Doc, start: int, phrase: str) -> list[tuple[int, str]]:
     for at, piece in pieces:
         if at > start and re.match(r"\s*(?:for|in charge of)\s", piece) and not _FOR_A_BODY.match(piece):
             continue  # "Minister for the Public Service": a portfolio, not an organisation
+        if at > start and re.match(r"\s*of\s", piece) and _MINISTER_BEFORE.search(doc.text, max(0, at - 30), at):
+            # "Minister of Planning and International Cooperation Wissam Rabadi and USAID Jordan Mission": a
+            # minister's portfolio and name, then the body named apart after "and"
+            body = next((j.end() for j in _AND.finditer(piece) if any(
+                m.start == at + j.end() and m.kind == "org" for m in doc.mentions)), None)
+            if body is not None:
+                at, piece = at + body, piece[body:]
         lead = re.match(r"\s*(?:(?:of|for|and|the|at|in)\s+)*", piece)
         assert lead is not None
         at, piece = at + lead.end(), piece[lead.end():]
@@ -711,6 +718,8 @@ def _between_titles(doc: Doc, start: int, phrase: str) -> list[tuple[int, str]]:
             out.append((at, piece))
     return out
 
+
+_MINISTER_BEFORE = re.compile(r"\bMinister\s*$")
 
 # The patterns _headed_phrase tries on each capitalised phrase, compiled once.
 _LEAD = re.compile(r"(?:(?:The|the|A|An|In|On|At|By|From|With|And|Both|For|To|Of|Under|As|Overall|"

@@ -18,6 +18,11 @@ from migragraph.extract.text import sentences
     ("Published 22 Dec, 2023", "2023-12-22"),
     ("signed on 23.09.2020 by", "2020-09-23"),
     ("on 23 and 24 February 2016.", "2016-02-23"),
+    # ratin.net (WFP, Sudan), 3 May 2019; archives1.sundayobserver.lk (UNICEF, Sri Lanka), 11 Jul 2021: a comma
+    # after the month
+    ("Posted on May, 3, 2019 at 10:00 am", "2019-05-03"),
+    ("presented his credentials to Foreign Minister Dinesh Gunawardena, on July, 5, 2021 at the Foreign Ministry.",
+     "2021-07-05"),
 ])
 def test_full_dates(text: str, value: str) -> None:
     assert [d.value for d in full_dates(text)] == [value]

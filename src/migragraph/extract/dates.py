@@ -17,7 +17,7 @@ _DAY_ABBR = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Lun|Mar|Mer|Jeu|Ven|Sam|Dim|Lu|Ma|M
 # (a month between its day and its year is one in lower case too: "DILI, 11 june 2024 (TATOLI)")
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
                             rf"\s+(?:of\s+)?((?i:{_MONTH}))\.?,?\s+((?:19|20)\d\d)\b")
-MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–)\s*\d{{1,2}})?,?\s+((?:19|20)\d\d)\b")
+MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–)\s*\d{{1,2}})?,?\s+((?:19|20)\d\d)\b")
 ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 # Drupal's "Tue, 12/17/2019 - 18:20" on IOM pages: month first.
 SLASHED = re.compile(rf"\b{_DAY_ABBR},?\s+(\d{{1,2}})/(\d{{1,2}})/((?:19|20)\d\d)\b")

@@ -874,3 +874,11 @@ def test_a_month_or_a_common_word_is_no_place(each: Run) -> None:
               "President João Lourenço, the current Chairperson of the African Union (AU), arrived in Addis Ababa "
               "yesterday ahead of the official leadership transition at the AU Commission.")
     assert (ex.info.date, ex.info.place) == ("2025-03-13", "Addis Ababa")
+
+
+def test_to_confer_with_is_to_meet(each: Run) -> None:
+    # irannewsgazette.com (Iran, Mongolia), undated: "conferred with" tells a meeting of the two ministers
+    ex = each("Mahmoud Hojjati, the Agriculture Jihad Minister of the Islamic Republic of Iran, arrived in Mongolia on "
+              "Monday, conferred with Mongolian Minister of Food, Agriculture and Light Industry Choltmen Olan in the "
+              "capital, Ulan Bator.")
+    assert any({"mahmoud-hojjati", "choltmen-olan"} <= set(m.participants) for m in ex.meetings)

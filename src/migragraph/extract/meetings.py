@@ -23,7 +23,7 @@ TRIGGER = re.compile(
     r"(?:courtesy|farewell|introductory) call|welcomed .{0,40} to|"
     # the forms of diplomacy: "presented his credentials to", "conducted a productive discussion with",
     # "Hosting a reception for"
-    r"presented (?:his|her|their) (?:letters? of )?credentials?|discussions? with|"
+    r"presented (?:his|her|their) (?:letters? of )?credentials?|discussions? with|conferred with|"
     r"(?:hosting|hosted|hosts|held|gave) a (?:\w+ )?(?:reception|dinner|luncheon) (?:for|in honou?r of))\b",
     re.IGNORECASE)
 # A sentence that speaks of the meeting already told: "The high-level dialogue – the fourth of its kind –".

@@ -1135,3 +1135,13 @@ def test_a_holder_named_after_a_listed_portfolio_and_a_comma(each: Run) -> None:
     assert "Urban Renewal" not in {p.name for p in ex.persons.values()}
     assert {(p.person, p.role) for p in ex.posts} == {
         ("joseph-isaac", "Minister for The Environment, Climate Resilience, Disaster Management and Urban Renewal")}
+
+
+def test_a_second_title_after_and_is_not_the_first_holders(each: Run) -> None:
+    # mtad.am (Armenia's territorial administration ministry, UNHCR), 30 Aug 2018: "the newly appointed" after "and" is
+    # no verb of the first holder's; the second title is held by the name after it
+    ex = each("On 30 August, the Deputy Minister of Territorial Administration and Development of the Republic of "
+              "Armenia received the UNHCR Regional Representative, Johannes van der Klaauw and the newly appointed "
+              "Representative of UNHCR in Armenia, Ms. Anna-Carin Öst.")
+    assert {(p.person, p.role) for p in ex.posts if p.organisation == "unhcr"} == {
+        ("johannes-van-der-klaauw", "Regional Representative"), ("anna-carin-ost", "Representative")}

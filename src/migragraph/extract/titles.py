@@ -443,9 +443,14 @@ def _name_taking(doc: Doc, pos: int, hon: str) -> Holder | None:
         if len(names) == 1:
             people.append((m.end(), Holder(m.start(1), next(iter(names)), True, m.end())))
     for end, holder in sorted(people, key=lambda p: -p[1].start):
-        if _TAKES.fullmatch(doc.text, end, pos):
+        # (not "…, Johannes van der Klaauw and the newly appointed Representative …, Ms. Anna-Carin Öst": after
+        # "and", another holder's title)
+        if _TAKES.fullmatch(doc.text, end, pos) and not _AND_ANOTHER.search(doc.text, end, pos):
             return holder
     return None
+
+
+_AND_ANOTHER = re.compile(r"\band\b")
 
 
 def _subject_of(doc: Doc, title: Title) -> Holder | None:

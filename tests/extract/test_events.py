@@ -886,3 +886,14 @@ def test_to_confer_with_is_to_meet(hybrid: Run) -> None:
               "Monday, conferred with Mongolian Minister of Food, Agriculture and Light Industry Choltmen Olan in the "
               "capital, Ulan Bator.")
     assert any({"mahmoud-hojjati", "choltmen-olan"} <= set(m.participants) for m in ex.meetings)
+
+
+def test_the_news_agency_that_reports_a_meeting_takes_no_part_in_it(each: Run) -> None:
+    # laotiantimes.com (Laos, Cambodia), 17 Feb 2022: "AKP reports that the visit …": the agency is the source
+    ex = each("The appreciation was shared by the Minister of Foreign Affairs of Laos, Mr. Saleumxay Kommasith, who made "
+              "a working visit to Cambodia from 15 to 16 February.\n\nAKP reports that the visit by Mr. Saleumxay was "
+              "aimed at enhancing bilateral relations and cooperations between Laos and Cambodia, and was held at the "
+              "invitation of Cambodian Deputy Prime Minister and Minister of Foreign Affairs, Mr. Prak Sokhonn.")
+    assert ex.meetings
+    assert all("akp" not in m.participants for m in ex.meetings)
+    assert any({"saleumxay-kommasith", "prak-sokhonn"} <= set(m.participants) for m in ex.meetings)

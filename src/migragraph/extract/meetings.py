@@ -53,7 +53,19 @@ _EVENT_NOUN = re.compile(r"\b(meeting|visit|session|dialogue|conference|summit|t
 
 def _actors(doc: Doc, span: Span) -> list[Mention]:
     return [m for m in doc.mentions if m.kind in ("org", "person") and span.start <= m.start < span.end
-            and not _around(doc, span, m)]
+            and not _around(doc, span, m) and not _a_source(doc, m)]
+
+
+# "AKP reports that the visit …", "…, the Ukrainian News Agency reports.", "according to Xinhua"
+_REPORTS = re.compile(r"[ \t]+(?:reports|reported)\b")
+_ACCORDING_TO = re.compile(r"\baccording to(?:[ \t]+the)?[ \t]+$", re.IGNORECASE)
+
+
+def _a_source(doc: Doc, m: Mention) -> bool:
+    """Whether an organisation is named as the source of the news ("AKP reports that the visit …"): it tells of
+    the meeting and takes no part in it."""
+    return m.kind == "org" and (_REPORTS.match(doc.text, m.end) is not None
+                                or _ACCORDING_TO.search(doc.text, max(0, m.start - 20), m.start) is not None)
 
 
 def _around(doc: Doc, span: Span, m: Mention) -> bool:

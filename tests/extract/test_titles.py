@@ -1145,3 +1145,21 @@ def test_a_second_title_after_and_is_not_the_first_holders(each: Run) -> None:
               "Representative of UNHCR in Armenia, Ms. Anna-Carin Öst.")
     assert {(p.person, p.role) for p in ex.posts if p.organisation == "unhcr"} == {
         ("johannes-van-der-klaauw", "Regional Representative"), ("anna-carin-ost", "Representative")}
+
+
+def test_a_name_in_a_list_read_as_a_portfolio_holds_the_title(each: Run) -> None:
+    # bcie.org (CABEI, Dominican Republic), undated: "Jochi Vicente" is the minister, not a portfolio's item; a list
+    # of portfolios stays whole (trap: "…, Landlocked Developing Countries, and Small Island Developing States")
+    ex = each("The inaugural ceremony was attended by Mrs. Raquel Peña, Vice President of the Dominican Republic; Mrs. "
+              "María del Carmen Bonilla, Head of the Public Credit and International Finance Affairs Unit, Governor of "
+              "the United Mexican States and President of CABEI’s Board of Governors; present virtually; Minister of "
+              "Finance, Jochi Vicente, and CABEI Director for the Dominican Republic, Hostos Rizik.")
+    posts = {(p.person, p.role) for p in ex.posts}
+    assert ("jochi-vicente", "Minister of Finance") in posts
+    assert not any("Vicente" in role for _, role in posts)
+    # thinkeurope.de (QFFD, UN-OHRLLS), undated
+    ex = each("Present at the signing ceremony were Minister of State for International Cooperation at the Ministry of "
+              "Foreign Affairs HE Lolwah bint Rashid Al Khater, Acting Director General of QFFD Sultan bin Ahmed Al "
+              "Aseeri, and UN Under-Secretary-General and High Representative for the Least Developed Countries, "
+              "Landlocked Developing Countries, and Small Island Developing States, HE Rabab Fatima.")
+    assert any(p.person == "rabab-fatima" and p.role.endswith("Small Island Developing States") for p in ex.posts)

@@ -747,6 +747,18 @@ def _government_organ(doc: Doc, hit: Mention) -> bool:
     return org is not None and org.parent is None and hit.text in doc.gaz.roles.get("government_organs", [])
 
 
+_LIST_ITEM = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+
+
+def _lists_a_name(doc: Doc, listed: str) -> bool:
+    """Whether a list read as a portfolio holds a name read as a person's ("Minister of Finance, Jochi Vicente, and
+    CABEI Director …"; not "…, Landlocked Developing Countries, and Small Island Developing States")."""
+    words = portfolio_words(doc)
+    return any(re.fullmatch(NAME, item) and valid_name(item, doc) and not words.intersection(item.split())
+               and not any(_NOUN_ENDING.search(word) for word in item.split())
+               for item in _LIST_ITEM.split(listed)[1:])
+
+
 _COMMA_NAME = re.compile(rf",[ \t]+({NAME})(?=[,;.]|[ \t]+[a-z])")
 
 
@@ -765,7 +777,7 @@ def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
     if not port:
         return None
     listed = _LISTED_PORTFOLIO.match(text, at)
-    if listed and listed.end() > port.end():
+    if listed and listed.end() > port.end() and not _lists_a_name(doc, listed.group()):
         port = listed  # "Minister for Civil Defence, Emergency Situations and Disaster Relief"
     words = port.group().split()
     stop = len(words)

@@ -751,12 +751,13 @@ _LIST_ITEM = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 
 
 def _lists_a_name(doc: Doc, listed: str) -> bool:
-    """Whether a list read as a portfolio holds a name read as a person's ("Minister of Finance, Jochi Vicente, and
-    CABEI Director …"; not "…, Landlocked Developing Countries, and Small Island Developing States")."""
+    """Whether a list read as a portfolio holds a person's name between its first and last items ("Minister of
+    Finance, Jochi Vicente, and CABEI Director …"; not "…, Landlocked Developing Countries, and Small Island
+    Developing States", nor "…, Disaster Management and Urban Renewal, Joseph Isaac")."""
     words = portfolio_words(doc)
     return any(re.fullmatch(NAME, item) and valid_name(item, doc) and not words.intersection(item.split())
                and not any(_NOUN_ENDING.search(word) for word in item.split())
-               for item in _LIST_ITEM.split(listed)[1:])
+               for item in _LIST_ITEM.split(listed)[1:-1])
 
 
 _COMMA_NAME = re.compile(rf",[ \t]+({NAME})(?=[,;.]|[ \t]+[a-z])")

@@ -798,7 +798,10 @@ def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
         return None
     name_inside = None
     end = at + len(" ".join(words[:stop]))
-    if stop >= 3 and re.match(r"\s*[,.;:)]|\s+[a-z]|\s+and\s+[A-Z]", text[end:]) and not _named_after_comma(doc, end):
+    # (a list of portfolios ends with one, not a name, where the holder's name follows after a comma: "…, Disaster
+    # Management and Urban Renewal, Joseph Isaac says"; not "Secretary of MoWIU Catalino Kijiner, Reverend …")
+    if stop >= 3 and re.match(r"\s*[,.;:)]|\s+[a-z]|\s+and\s+[A-Z]", text[end:]) and not (
+            port is listed and _named_after_comma(doc, end)):
         # "Commissioner for Humanitarian Aid and Crisis Management Christos Stylianides, …", "Premier of
         # Québec Philippe Couillard and …": the portfolio runs into the holder's name
         for cut in (3, 2):

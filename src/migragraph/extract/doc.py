@@ -232,8 +232,9 @@ def is_ministry(name: str) -> bool:
 def home_country(doc: Doc) -> str | None:
     """The country whose government a title or "the government" means where the text names none: the
     government whose own site published the release; else the one government acting in the release (or one
-    acting twice as often as any other); else, where none acts, the country the release names most, twice at
-    least."""
+    acting twice as often as any other), a government named only through its envoys left out as a guest (then
+    the host: the other government acting, the dateline's country, or the one other country named); else,
+    where none acts, the country the release names most, twice at least."""
     own = doc.gaz.orgs.get(doc.publisher) if doc.publisher else None
     if own is not None and own.country:
         return own.country  # a government's own site: its officials' titles name no country

@@ -1,6 +1,7 @@
 """Names of persons as releases write them: two to five capitalised words, particles ("van", "bin",
-"Le", two of them: "von der Leyen", "de la Fuente") and initials between them, any alphabet's letters, apostrophes and the ‘okina ("Pisila ‘Otunuku",
-"Sione Pulotu ‘Akau’ola"), hyphens ("Ki-moon", "Mikl-Leitner"), inner capitals ("LaRocque")."""
+"Le"; two of them: "von der Leyen", "de la Fuente") and initials between them, any alphabet's letters,
+apostrophes and the ‘okina ("Pisila ‘Otunuku", "Sione Pulotu ‘Akau’ola"), hyphens ("Ki-moon",
+"Mikl-Leitner"), inner capitals ("LaRocque")."""
 
 from __future__ import annotations
 

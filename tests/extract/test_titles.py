@@ -1163,3 +1163,16 @@ def test_a_name_in_a_list_read_as_a_portfolio_holds_the_title(each: Run) -> None
               "Aseeri, and UN Under-Secretary-General and High Representative for the Least Developed Countries, "
               "Landlocked Developing Countries, and Small Island Developing States, HE Rabab Fatima.")
     assert any(p.person == "rabab-fatima" and p.role.endswith("Small Island Developing States") for p in ex.posts)
+
+
+def test_a_given_name_inside_a_lower_case_word_still_begins_the_name(each: Run) -> None:
+    # embassyofperu.org (Peru's embassy in the US), 2015: "Ana" is written in lower case only inside "management";
+    # it begins the minister's name, not the portfolio's end
+    ex = each("Peruvian Minister of Foreign Affairs Ana Maria Sanchez highlighted the agreement that allows Peru and "
+              "Spain to share diplomatic facilities in countries where there is no diplomatic representation of their "
+              "country of origin, which was signed following President Humala’s official visit to Madrid, Spain.\n\n"
+              "“In addition, we have established agreements on management of treaties and files; and reaffirmed the "
+              "two countries’ pledge to fight against climate change in conjunction with the Environment Minister of "
+              "Spain,” she indicated.")
+    assert ("ana-maria-sanchez", "Minister of Foreign Affairs", "government-of-peru") in {
+        (p.person, p.role, p.organisation) for p in ex.posts}

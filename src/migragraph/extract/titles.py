@@ -813,9 +813,10 @@ def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
                 break
         word = words[stop - 1] if name_inside and stop >= 2 else ""
         if word and word not in portfolio_words(doc) and not _NOUN_ENDING.search(word) and \
-                word.lower() not in doc.text:
+                next(occurrences(doc.text, word.lower()), None) is None:
             # "Chief of Protocol Nayem Uddin Ahmed": a word no portfolio has, no noun's ending and never
-            # written in lower case begins the name ("… and Social Protection of the Population" does not)
+            # written in lower case (as a word: "Ana" is in "management") begins the name ("… and Social
+            # Protection of the Population" does not)
             longer = f"{word} {name_inside}"
             if re.fullmatch(NAME, longer) and valid_name(longer, doc):
                 name_inside, stop = longer, stop - 1

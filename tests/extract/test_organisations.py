@@ -816,3 +816,20 @@ def test_a_states_development_agency_and_its_country_mission_after_a_ministers_n
     assert not any("Rabadi" in o.name for o in orgs.values())
     assert ("wissam-rabadi", "Minister of Planning and International Cooperation") in {
         (p.person, p.role) for p in ex.posts}
+
+
+def test_a_bodys_office_named_after_a_country_is_the_bodys(each: Run) -> None:
+    # topicwise.in (ADB, India), undated; mfa.gov.bt (Bhutan's foreign ministry), undated: "<Country> Resident
+    # Mission" or "<Country> Office" after a body in the possessive or before a comma is that body's office, not
+    # the country's government's
+    ex = each("The signatories to the Himachal Pradesh Subtropical Horticulture, Irrigation, and Value Addition Project "
+              "were Mr. Rajat Kumar Mishra, Additional Secretary, Department of Economic Affairs, Ministry of Finance, "
+              "for the Government of India, and Takeo Konishi, Country Director of ADB’s India Resident Mission, for "
+              "ADB.")
+    assert {o.name: o.parent for o in ex.organisations.values()}["India Resident Mission"] == "adb"
+    ex = each("Ambassador V Namgyel, Ambassador of Bhutan to India signed the Exchange of Notes and Grant Agreements "
+              "with His Excellency Mr. Hideaki Domichi, Ambassador of Japan to Bhutan and Mr. Hidetoshi Irigaki, "
+              "Resident Representative of JICA, India Office for the following three projects today at a ceremony "
+              "held at the Embassy of Japan in New Delhi.")
+    assert {o.name: o.parent for o in ex.organisations.values()}["India Office"] == \
+        "japan-international-cooperation-agency"

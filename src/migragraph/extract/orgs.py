@@ -511,6 +511,9 @@ def _parent_of(doc: Doc, name: str, start: int) -> str | None:
     # "UNRWA Division of Donor Relations", "US State Department": named after the body it is part of
     lead = next((m for m in doc.mentions if m.start == start and m.end < start + len(name)
                  and m.kind in ("org", "country", "demonym")), None)
+    if lead is not None and lead.kind == "country" and _FIELD_OFFICE.fullmatch(name, lead.end - start) and (
+            agency := _agency_before(doc, start)):
+        return agency  # "ADB’s India Resident Mission", "JICA, India Office": the agency's office in the country
     if lead is not None and (lead.kind == "org" or _PUBLIC.search(name)):
         return lead.key if lead.kind == "org" else doc.government(lead.key)
     # "Australia, through its Department of Foreign Affairs and Trade": the body of the sentence's actor
@@ -606,6 +609,22 @@ def departments_of_the_one_country(doc: Doc) -> None:
 
 _OWNER_BEFORE = re.compile(r"\b(?!The\b)[A-Z][\w’'-]*\s+$")
 # A body's name in the possessive, its acronym in brackets after it or not, right before a unit's name.
+# A body's office in a country, after the country's name: "India Resident Mission", "India Office".
+_FIELD_OFFICE = re.compile(r"\s+(?:Country\s+|Resident\s+|Liaison\s+|Field\s+)?(?:Office|Mission|Representation)")
+_AGENCY_BEFORE = re.compile(r"(?:’s|'s|,)\s+$")
+
+
+def _agency_before(doc: Doc, start: int) -> str | None:
+    """The international or development body named right before `start`, in the possessive or before a comma
+    ("ADB’s India Resident Mission", "Resident Representative of JICA, India Office")."""
+    owner = _AGENCY_BEFORE.search(doc.text, max(0, start - 4), start)
+    if owner is None:
+        return None
+    at = start - len(owner.group())
+    body = next((m.key for m in doc.mentions if m.end == at and m.kind == "org" and m.key in doc.gaz.orgs), None)
+    return body if body is not None and not doc.orgs[body].government_of else None
+
+
 _OWNED_BY = re.compile(r"(?:’s|'s)\s+(?:\([A-Z][\w.&-]{0,11}\)\s+)?$")
 # A unit named, then the body it works in: "… Department at JICA".
 _UNIT_END = re.compile(r"\b(?:Department|Division|Directorate|Bureau|Unit|Section|Branch)$")

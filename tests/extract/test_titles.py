@@ -1176,3 +1176,13 @@ def test_a_given_name_inside_a_lower_case_word_still_begins_the_name(each: Run) 
               "Spain,” she indicated.")
     assert ("ana-maria-sanchez", "Minister of Foreign Affairs", "government-of-peru") in {
         (p.person, p.role, p.organisation) for p in ex.posts}
+
+
+def test_a_portfolio_of_two_told_before_minister(each: Run) -> None:
+    # zambiamonitor.com (World Bank, Zambia), 2023: "National Planning" is a portfolio, the whole of it the title's
+    ex = each("The World Bank and Zambia have signed two agreements: the National Energy Advancement and Transformation "
+              "(NEAT) Programme as well as the financing agreement for the Girls’ Education and Women’s Empowerment and "
+              "Livelihoods for Human Capital Project (GEWEL 2).\n\n"
+              "In response to the NEAT programme, Finance and National Planning Minister, Situmbeko Musokotwane, said it "
+              "would enhance operational efficiency in the energy sector by improving Zesco’s financial performance.")
+    assert ("situmbeko-musokotwane", "Finance and National Planning Minister") in {(p.person, p.role) for p in ex.posts}

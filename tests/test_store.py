@@ -202,8 +202,11 @@ def test_select_values_gives_the_lexical_values_and_none_where_unbound(store: Gr
     store.add_release(G1, [(G1, RDF.type, URIRef(mg + "Release")),
                            (amy, RDF.type, URIRef(foaf + "Person")), (amy, LABEL, Literal("Amy Pope")),
                            (post, URIRef(org_ + "heldBy"), amy), (post, URIRef(org_ + "postIn"), S),
-                           (ugo, RDF.type, URIRef(foaf + "Person")), (ugo, LABEL, Literal("Ugo"))])
+                           (ugo, RDF.type, URIRef(foaf + "Person")), (ugo, LABEL, Literal("Ugo")),
+                           (ugo, LABEL, Literal(""))])
     rows = sorted(store.select_values("resolve-persons"), key=str)
-    assert rows == [(str(amy), "Amy Pope", str(S), None, str(G1)), (str(ugo), "Ugo", None, None, str(G1))]
+    # (an empty name is "", not unbound)
+    assert rows == [(str(amy), "Amy Pope", str(S), None, str(G1)), (str(ugo), "", None, None, str(G1)),
+                    (str(ugo), "Ugo", None, None, str(G1))]
     assert rows == sorted([tuple(None if v is None else str(v) for v in row)
                            for row in store.select("resolve-persons").rows], key=str)

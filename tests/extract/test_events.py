@@ -880,11 +880,11 @@ def test_to_confer_with_is_to_meet(hybrid: Run) -> None:
     # irannewsgazette.com (Iran, Mongolia), undated: "conferred with" tells a meeting of the two ministers (the
     # model's: the rules do not read "Mahmoud Hojjati" as a name)
     ex = hybrid("Joint working group of cooperation between Iran, Mongolia to be formed\n\nBeijing, The ministers of "
-              "agriculture of Iran and Mongolia, while emphasizing the two countries' capacities for developing "
-              "bilateral relations, have agreed to form a highranking joint working group to determine the roadmap for "
-              "effective mutual cooperation.\n\nMahmoud Hojjati, the Agriculture Jihad Minister of the Islamic Republic of Iran, arrived in Mongolia on "
-              "Monday, conferred with Mongolian Minister of Food, Agriculture and Light Industry Choltmen Olan in the "
-              "capital, Ulan Bator.")
+                "agriculture of Iran and Mongolia, while emphasizing the two countries' capacities for developing "
+                "bilateral relations, have agreed to form a highranking joint working group to determine the roadmap "
+                "for effective mutual cooperation.\n\nMahmoud Hojjati, the Agriculture Jihad Minister of the Islamic "
+                "Republic of Iran, arrived in Mongolia on Monday, conferred with Mongolian Minister of Food, "
+                "Agriculture and Light Industry Choltmen Olan in the capital, Ulan Bator.")
     assert any({"mahmoud-hojjati", "choltmen-olan"} <= set(m.participants) for m in ex.meetings)
 
 

@@ -1186,3 +1186,12 @@ def test_a_portfolio_of_two_told_before_minister(each: Run) -> None:
               "In response to the NEAT programme, Finance and National Planning Minister, Situmbeko Musokotwane, said it "
               "would enhance operational efficiency in the energy sector by improving Zesco’s financial performance.")
     assert ("situmbeko-musokotwane", "Finance and National Planning Minister") in {(p.person, p.role) for p in ex.posts}
+
+
+def test_a_title_is_not_of_the_country_its_holders_counterpart_is(each: Run) -> None:
+    # en.qdnd.vn (Vietnam, Laos), undated: "his Lao counterpart" is Lao; the Prime Minister visiting Laos is not
+    # Laos's, nor is the counterpart its Prime Minister
+    ex = each("Dung made the suggestion during a working session with his Lao counterpart Phet Phomphiphak on February "
+              "4 which was held during Prime Minister Nguyen Xuan Phuc’s visit to attend the 40th meeting of the "
+              "Vietnam-Laos Inter-governmental Committee in Laos.")
+    assert not any(p.organisation == "government-of-laos" and p.role == "Prime Minister" for p in ex.posts)

@@ -1062,16 +1062,22 @@ def _whole_words(words: tuple[str, ...], flags: int) -> list[re.Pattern[str]]:
 
 def _held_there_by_another(doc: Doc, title: str, at: int, span: Span, country: str) -> bool:
     """Whether the sentence gives the same title in that country's government to someone else ("The President of
-    the Government, Pedro Sánchez, and the President of Mauritania, …": Sánchez is not Mauritania's)."""
+    the Government, Pedro Sánchez, and the President of Mauritania, …": Sánchez is not Mauritania's), or names a
+    counterpart of that country ("a working session with his Lao counterpart …": the title is not Laos's)."""
     head = _head_word(title)
     for m in doc.mentions:
         if not (span.start <= m.start < span.end) or m.start == at:
             continue
+        if m.kind == "demonym" and m.key == country and _COUNTERPART_AFTER.match(doc.text, m.end):
+            return True
         mine = m.key == country if m.kind == "country" else (
             m.kind == "org" and m.key in doc.orgs and doc.orgs[m.key].government_of == country)
         if mine and re.search(rf"\b{re.escape(head)}\s+of\s+(?:the\s+)?$", doc.text[max(span.start, m.start - 40):m.start]):
             return True
     return False
+
+
+_COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b")
 
 
 # "… Foreign Minister on Monday received Mohammed Abdul Razzaq Mahmoud, Minister of Foreign Affairs …": the

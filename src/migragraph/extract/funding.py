@@ -274,9 +274,10 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         r = [x for x in doc.mentions if x.kind in ("org", "country") and to and x.start == d[0].end + to.end()]
         if d and r:
             return _actor(doc, d[0]), _actor(doc, r[0])
-    # "X provided AMOUNT to Y", "X, through ..., contributed AMOUNT for Y"
+    # "X provided AMOUNT to Y", "X, through ..., contributed AMOUNT for Y"; not a passive ("the budget that has been
+    # provided by KOICA … is estimated to be $11 million": who is named before the verb gives nothing)
     give = list(re.finditer(rf"\b{_GIVE}\b", before))
-    if give:
+    if give and not _BY_AFTER.match(before, give[-1].end()):
         lo = span.start + before.rfind(";", 0, give[-1].start()) + 1
         d = _orgs(doc, lo, span.start + give[-1].start()) or _officials(doc, lo, span.start + give[-1].start())
         # ("contributed CAD 20 million ($15 million) in support of UNFPA's …": past the sum converted)
@@ -327,6 +328,9 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         if donor and rest:
             return donor[0].key, rest[0].key
     return None
+
+
+_BY_AFTER = re.compile(r"\s+by\b")
 
 
 def _body_named_at(doc: Doc, pos: int) -> list[Mention]:

@@ -608,7 +608,6 @@ def departments_of_the_one_country(doc: Doc) -> None:
 
 
 _OWNER_BEFORE = re.compile(r"\b(?!The\b)[A-Z][\w’'-]*\s+$")
-# A body's name in the possessive, its acronym in brackets after it or not, right before a unit's name.
 # A body's office in a country, after the country's name: "India Resident Mission", "India Office".
 _FIELD_OFFICE = re.compile(r"\s+(?:Country\s+|Resident\s+|Liaison\s+|Field\s+)?(?:Office|Mission|Representation)")
 _AGENCY_BEFORE = re.compile(r"(?:’s|'s|,)\s+$")
@@ -625,6 +624,7 @@ def _agency_before(doc: Doc, start: int) -> str | None:
     return body if body is not None and not doc.orgs[body].government_of else None
 
 
+# A body's name in the possessive, its acronym in brackets after it or not, right before a unit's name.
 _OWNED_BY = re.compile(r"(?:’s|'s)\s+(?:\([A-Z][\w.&-]{0,11}\)\s+)?$")
 # A unit named, then the body it works in: "… Department at JICA".
 _UNIT_END = re.compile(r"\b(?:Department|Division|Directorate|Bureau|Unit|Section|Branch)$")

@@ -257,6 +257,8 @@ def _plain_names(doc: Doc, hon: str) -> None:
 _APPOINTED = re.compile(rf"\b(?:(?:appointment|election|nomination|re-?election|reappointment)\s+of|(?:re-?)?(?:appoint|elect|"
                         rf"nominate|designate)(?:ed|s)?|named)\s+({NAME})(?=,?\s+(?:of\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
                         rf",?\s+|on\s+[A-Z][a-z]+day\s+)?as\b)")
+
+
 def _appointed(doc: Doc) -> None:
     """Whom a body appoints or elects to a post, before the title: "the appointment of Dereje Wordofa of Ethiopia
     as …", "to appoint Inger Andersen of Denmark as …", "elected Amy E. Pope on Monday as its next …". A

@@ -932,8 +932,6 @@ def held_title(title: str) -> str:
 _HOLDING = re.compile(r"^(?:Former|Acting|Interim)\s+")
 
 
-# A word or possessive right before a title that says whose it is ("InfoNation President", "the bank’s President")
-_OWNER_BEFORE = re.compile(r"(?:\b(?!The\b)[A-Z][\w’'-]*|(?:’s|'s))\s+$")
 _A_MINISTER = re.compile(r"\bMinister\b")
 
 
@@ -1135,6 +1133,8 @@ _COMMISSIONER = re.compile(r"(?:Deputy |Vice-|Vice )?Commissioner(?: for| in cha
 _COMMISSION = re.compile(r"(?<!High )\bCommission$")
 _OF_AFTER = re.compile(r"\s+of\s")
 _NAME_BEFORE = re.compile(r"\b(?!The\b)[A-Z][\w’'-]*\s+$")
+# A name or a possessive right before a title, which says whose it is ("InfoNation President", "the bank’s President")
+_OWNER_BEFORE = re.compile(rf"{_NAME_BEFORE.pattern}|(?:’s|'s)\s+$")
 
 
 def _sole_body(doc: Doc, title: str, at: int, span: Span) -> str | None:

@@ -914,3 +914,19 @@ def test_who_is_named_before_a_passive_gives_no_sum(each: Run) -> None:
               "has been provided by KOICA for the education projects is estimated to be $11 million.")
     assert not any(f.recipient.startswith("government-of-south-korea") or f.donor == "kurdistan-regional-government"
                    for f in ex.funding)
+
+
+def test_the_parties_named_past_an_agreements_subject_are_its_own(each: Run) -> None:
+    # ukrainianweek.com, 17 Dec 2020; lovefm.com (Belize, Guatemala, OAS), undated: "between" after what the agreement
+    # is on (the first was none; the second had taken the parties of the meeting, the OAS among them)
+    ex = each("Today, December 17, a solemn signing of an agreement on financial cooperation between the Cabinet of "
+              "Ministers of Ukraine and the Government of the Federal Republic of Germany took place.")
+    assert [sorted(f.parties) for f in ex.frameworks] == [["cabinet-of-ministers-of-ukraine", "government-of-germany"]]
+    ex = each("The meeting was held within the context of the “Agreement on a Framework for Negotiations and Confidence "
+              "Building Measures between Belize and Guatemala” signed in September 2005.")
+    assert [sorted(f.parties) for f in ex.frameworks] == [["government-of-belize", "government-of-guatemala"]]
+    # trap: turkey.tmembassy.gov.tm, 2019: such a "between" names parties but does not make the agreement one made
+    ex = each("As noted, today our country and the United Nations Population Fund are jointly implementing the fourth "
+              "Action Plan of the Country Program for Cooperation between the Government of Turkmenistan and UNFPA for "
+              "the period 2016-2020.")
+    assert ex.frameworks == []

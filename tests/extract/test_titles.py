@@ -1195,3 +1195,38 @@ def test_a_title_is_not_of_the_country_its_holders_counterpart_is(each: Run) -> 
               "4 which was held during Prime Minister Nguyen Xuan Phuc’s visit to attend the 40th meeting of the "
               "Vietnam-Laos Inter-governmental Committee in Laos.")
     assert not any(p.organisation == "government-of-laos" and p.role == "Prime Minister" for p in ex.posts)
+
+
+def test_a_portfolio_in_lower_case_belongs_to_a_minister_in_lower_case(each: Run) -> None:
+    # english.mubasher.info (Egypt, EU), undated; pngresourcesonline.com (PNG, SPC), undated: the portfolio before a
+    # title in lower case is the title's, as it is before "Minister" (neither minister had a post); the country's
+    # adjective before it is not ("Egyptian")
+    ex = each("The deals have been signed by Egyptian investment and international cooperation minister Sahar Nasr and "
+              "the director-general for European Neighbourhood Policy and Enlargement Negotiations Christian "
+              "Danielsson, according to a statement by the ministry.")
+    assert ("Sahar Nasr", "investment and international cooperation minister", "Government of Egypt") in posts(ex)
+    ex = each("PNG foreign affairs minister Rimbink Pato signed the MOU with SPC director general Colin Tukuitonga, "
+              "with the parties focusing on improving service delivery and on achieving sustainable development goals.")
+    assert ("Rimbink Pato", "foreign affairs minister", "Government of Papua New Guinea") in posts(ex)
+
+
+def test_a_title_that_is_also_a_form_of_address_joins_the_title_before_it(each: Run) -> None:
+    # archive.pakistantoday.com.pk, 7 Feb 2016; lovefm.com (Belize), undated: "Senator" between a title and its
+    # holder's name (roles.yaml address_titles) left the title with no holder
+    ex = each("Dar hails WB’s cooperation in different sectors\n\nWorld Bank (WB) Country Director Patchamuthu "
+              "Illangovan called on Finance Minister Senator Ishaq Dar on Saturday and felicitated him on successful "
+              "conclusion of the 10th IMF review.\n\nThe minister while sharing with Illangovan details regarding "
+              "arrangements for the visit of World Bank president also discussed areas that were likely to come up for "
+              "discussion during the visit.\n\nThe World Bank country director said efforts for promoting foreign "
+              "investment in Pakistan and development of health and education sectors would receive particular "
+              "attention of the visiting dignitary during discussions.\n\n‘Aiming high for a prosperous Pakistan’ was "
+              "the World Bank’s outlook for the country, he said. It was in this spirit that visit of President Jim "
+              "Yong Kim to Pakistan was taking place, Illangovan remarked.")
+    assert ("Ishaq Dar", "Finance Minister", "Government of Pakistan") in posts(ex)
+    ex = each("Minister of Foreign Affairs Senator Eamon Courtenay and his Guatemalan counterpart, Pedro Brolo Vila, held "
+              "a meeting yesterday with the OAS Secretary General Luis Almagro at the Organization of American States "
+              "(OAS) headquarters in Washington D.C.")
+    assert ("Pedro Brolo Vila", "Minister of Foreign Affairs", "Government of Guatemala") in posts(ex)
+    # trap (the same release): a senator named alone holds no other title
+    ex = each("The Belize delegation also included Senator Michael Peyrefitte representing the Opposition.")
+    assert not any(name == "Michael Peyrefitte" and role != "Senator" for name, role, _ in posts(ex))

@@ -92,6 +92,9 @@ def find_agreements(doc: Doc) -> list[Found]:
             between = _between(doc, end, span)
             if not signing.search(span.text) and (not between or _HYPOTHETICAL.match(doc.text, end, span.end)):
                 continue  # "A bilateral labour agreement between Niger and Libya could be a step towards …"
+            # (a "between" past the agreement's subject names its parties, but does not make it one made:
+            # "implementing the fourth Action Plan of the Country Program for Cooperation between …")
+            between = between or _between(doc, end, span, past_subject=True)
             parties = next((kept for read in _readings(doc, span, start, between)
                             if len(kept := without_offices(doc, read)) >= 2), [])
             if len(parties) < 2:
@@ -131,9 +134,12 @@ def without_offices(doc: Doc, parties: list[str]) -> list[str]:
     return out
 
 
-def _between(doc: Doc, end: int, span: Span) -> list[str]:
-    """The parties of "… between A, B and C" right after the agreement's head."""
-    m = re.match(r"\s+(?:signed\s+)?between\s+(?:the\s+)?", doc.text[end:span.end])
+def _between(doc: Doc, end: int, span: Span, past_subject: bool = False) -> list[str]:
+    """The parties of "… between A, B and C" right after the agreement's head, or (`past_subject`) after what
+    its name says it is on or for ("Agreement on a Framework for Negotiations and Confidence Building Measures
+    between Belize and Guatemala")."""
+    subject = r"(?:\s+(?:on|for|of)\s+[^,.;:()“”\"]{1,120}?)?" if past_subject else ""
+    m = re.match(rf"{subject}\s+(?:signed\s+)?between\s+(?:the\s+)?", doc.text[end:span.end])
     if not m:
         return []
     lo = end + m.end()

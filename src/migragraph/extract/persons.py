@@ -65,7 +65,7 @@ def find_persons(doc: Doc) -> list[Post]:
     for m in lower_re.finditer(doc.text):
         over = [i for i, r in enumerate(matches) if r.start <= m.start() < r.end]
         if not over:
-            matches.append(RoleMatch(m.start(), m.end(), m.group()))
+            matches.append(_with_portfolio_before(doc, RoleMatch(m.start(), m.end(), m.group())))
         elif len(over) == 1 and matches[over[0]].end == m.start() + len(m.group().split()[0]) and \
                 m.end() > matches[over[0]].end:
             # "Chief of mission": the title in sentence case, longer than its first word's
@@ -140,11 +140,15 @@ def _without_bodies_named(doc: Doc, posts: list[Post]) -> list[Post]:
 def _with_portfolio_before(doc: Doc, role: RoleMatch) -> RoleMatch:
     """A portfolio told before a minister or secretary is the title's: "Immigration Minister", "Foreign
     Affairs Minister", "Development and Investment Minister", "Agriculture, Food, Fisheries and Livestock
-    Minister"."""
-    if not role.text.startswith(("Minister", "Secretary")):
+    Minister"; in lower case before a title in lower case ("Egyptian investment and international cooperation
+    minister Sahar Nasr")."""
+    if role.text.startswith(("Minister", "Secretary")):
+        words = tuple(doc.gaz.roles["portfolio_words"])
+    elif role.text.startswith(("minister", "secretary")):
+        words = tuple(word.lower() for word in doc.gaz.roles["portfolio_words"])
+    else:
         return role
-    before = _portfolio_before(tuple(doc.gaz.roles["portfolio_words"])).search(doc.text, max(0, role.start - 60),
-                                                                               role.start)
+    before = _portfolio_before(words).search(doc.text, max(0, role.start - 60), role.start)
     if before is None:
         return role
     return RoleMatch(before.start(), role.end, doc.text[before.start():role.end])

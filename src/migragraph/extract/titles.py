@@ -42,6 +42,7 @@ _LISTED_PORTFOLIO = re.compile(rf"(?:{_CAP}[ \t]+)*{_CAP}(?:,[ \t]+(?:{_CAP}[ \t
 _MORE_COUNTRIES = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 # A dash between a title and its holder's name, as lists of officials write it.
 _DASH = re.compile(r"[ \t]*[–—][ \t]*|[ \t]*-[ \t]+")
+_ADDRESS_GAP = re.compile(r"[ \t]+")  # "Minister of Foreign Affairs Senator Eamon Courtenay" (roles.yaml address_titles)
 _JOIN = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*/[ \t]*|[ \t]*&[ \t]*)(?:the[ \t]+)?")
 # Words that may stand between a name and the title it holds: "Name, the newly appointed Title", and a
 # caption's dash: "Mai Al Kaila - Minister of Health"; an aside in brackets before them: "Name (pictured), Title".
@@ -313,8 +314,10 @@ def _runs(doc: Doc, titles: list[Title]) -> list[Run]:
     runs: list[Run] = []
     for title in titles:
         last = runs[-1] if runs else None
-        if last and last.titles[-1].name_inside is None and title.start >= last.end and _JOIN.fullmatch(
-                doc.text, last.end, title.start) and not _two_holders(doc, last, title):
+        if last and last.titles[-1].name_inside is None and title.start >= last.end and (_JOIN.fullmatch(
+                doc.text, last.end, title.start) and not _two_holders(doc, last, title)
+                or _ADDRESS_GAP.fullmatch(doc.text, last.end, title.start)
+                and title.text in doc.gaz.roles.get("address_titles", ())):
             last.titles.append(title)
         else:
             runs.append(Run([title]))

@@ -833,3 +833,16 @@ def test_a_bodys_office_named_after_a_country_is_the_bodys(each: Run) -> None:
               "held at the Embassy of Japan in New Delhi.")
     assert {o.name: o.parent for o in ex.organisations.values()}["India Office"] == \
         "japan-international-cooperation-agency"
+
+
+def test_the_countries_of_consultations_between_them_act(each: Run) -> None:
+    # mea.gov.in (India, New Zealand), 25 May 2021: "consultations between" two countries are their governments' (no
+    # meeting was read)
+    ex = each("The 3rd Foreign Office Consultations between India and New Zealand were held virtually on 25 May, 2021.")
+    assert {"Government of India", "Government of New Zealand"} <= set(names(ex))
+    assert [(m.date, {"government-of-india", "government-of-new-zealand"} <= set(m.participants), m.ordinal)
+            for m in ex.meetings] == [("2021-05-25", True, 3)]
+    # trap: un.org, 24 Sep 2012 (pg-3414bd0b0934 of ../shared/data/releases): negotiations between two countries
+    # spoken of at a meeting of others are no act of theirs there
+    ex = each("They welcomed some recent progress in negotiations between Sudan and South Sudan.")
+    assert "Government of Sudan" not in names(ex) and "Government of South Sudan" not in names(ex)

@@ -79,7 +79,7 @@ def promote_acting_countries(doc: Doc) -> None:
         if not acts and not route and _ACTS_BEFORE.search(before) and not _PLACE_BEFORE.search(before):
             # "from Japan" acts only where money or an agreement is spoken of; "and" only beside an actor
             acts = bool(re.search(r"\b(?:fund|funding|million|billion|grant|contribution|donat|support|sign|"
-                                  r"agreement|memorandum|cooperation|partnership|met|meeting|talks|chair)",
+                                  r"agreement|memorandum|cooperation|partnership|met|meeting|talks|chair|consultation)",
                                   sentence.text, re.IGNORECASE))
             if acts and re.search(r"\band\s+(?:the\s+)?$", before):
                 acts = _beside_actor(doc, [*doc.mentions, *out[-1:]], m, before)

@@ -846,3 +846,19 @@ def test_the_countries_of_consultations_between_them_act(each: Run) -> None:
     # spoken of at a meeting of others are no act of theirs there
     ex = each("They welcomed some recent progress in negotiations between Sudan and South Sudan.")
     assert "Government of Sudan" not in names(ex) and "Government of South Sudan" not in names(ex)
+
+
+def test_the_body_of_a_title_is_part_of_the_body_after_it_in_the_chain(each: Run) -> None:
+    # topicwise.in (ADB, India), undated; dhakatribune.com (Bangladesh, IsDB), undated: "Title, Unit, Ministry of …"
+    # (the unit had no parent)
+    ex = each("The signatories to the Himachal Pradesh Subtropical Horticulture, Irrigation, and Value Addition Project "
+              "were Mr. Rajat Kumar Mishra, Additional Secretary, Department of Economic Affairs, Ministry of Finance, "
+              "for the Government of India, and Takeo Konishi, Country Director of ADB’s India Resident Mission, for "
+              "ADB.")
+    parents = {o.name: o.parent for o in ex.organisations.values()}
+    assert parents["Department of Economic Affairs"] == "ministry-of-finance"
+    assert parents["Ministry of Finance"] == "government-of-india"
+    ex = each("Md Shahriar Kader Siddiky, secretary, Economic Relations Division, Ministry of Finance and Dr Mansur "
+              "Muhtar, vice president of IsDB signed the loan agreement on behalf of their respective sides, said a "
+              "press release on Tuesday.")
+    assert {o.name: o.parent for o in ex.organisations.values()}["Economic Relations Division"] == "ministry-of-finance"

@@ -37,6 +37,7 @@ from migragraph.extract.orgs import (
     parents_named_after,
     parents_of_a_list,
     same_body_told_short,
+    units_of_a_title_chain,
 )
 from migragraph.extract.persons import find_persons
 from migragraph.extract.text import unwrapped
@@ -88,6 +89,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
         # before the posts: a title with no body named is the publisher's ("High Commissioner António Guterres")
         doc.publisher = _told_publisher(doc, text, headline)
     doc.posts = find_persons(doc)
+    units_of_a_title_chain(doc)
     drop_postnominals(doc)
     ministry_of_the_minister(doc)
     frameworks = find_frameworks(doc)

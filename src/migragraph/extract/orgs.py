@@ -1085,6 +1085,32 @@ def parents_named_after(doc: Doc) -> None:
             org.parent = body.key
 
 
+# The comma between two bodies of a title's chain: "Deputy Secretary, Americas and Asia Group, Ministry of …".
+_CHAIN_COMMA = re.compile(r",[ \t]+(?:the[ \t]+)?")
+
+
+def units_of_a_title_chain(doc: Doc) -> None:
+    """'Mark Sinclair, Deputy Secretary, Americas and Asia Group, Ministry of Foreign Affairs and Trade': the body a
+    post is held in, between commas after its title, is part of the ministry (or the known body) that follows it.
+    (After a title only: a list of bodies, "the Department of Health, Ministry of Education", is of peers.)"""
+    by_start = {m.start: m for m in doc.mentions if m.kind == "org"}
+    for post in doc.posts:
+        unit = doc.orgs.get(post.organisation)
+        if unit is None or unit.parent or unit.government_of:
+            continue
+        for m in doc.mentions:
+            before = doc.text[post.evidence.start:m.start]
+            if m.key != unit.key or not post.evidence.start <= m.start < post.evidence.end or \
+                    not re.search(r",[ \t]*$", before) or not before.rstrip(", \t").endswith(post.role):
+                continue  # (the title, then a comma, then the body)
+            link = _CHAIN_COMMA.match(doc.text, m.end)
+            body = by_start.get(link.end()) if link else None
+            if body is not None and body.key in doc.orgs and body.key != unit.key and unit.key not in \
+                    doc.lineage(body.key) and (is_ministry(doc.orgs[body.key].name) or body.key in doc.gaz.orgs):
+                unit.parent = body.key
+                break
+
+
 def same_body_told_short(doc: Doc) -> None:
     """'the Ministry of Internal Affairs' beside 'the Ministry of Internal Affairs of Georgia', 'the Patrol
     Police Department' beside 'the Patrol Police Department of the MIA': a body named without what it

@@ -1230,3 +1230,12 @@ def test_a_title_that_is_also_a_form_of_address_joins_the_title_before_it(each: 
     # trap (the same release): a senator named alone holds no other title
     ex = each("The Belize delegation also included Senator Michael Peyrefitte representing the Opposition.")
     assert not any(name == "Michael Peyrefitte" and role != "Senator" for name, role, _ in posts(ex))
+
+
+def test_a_titles_own_abbreviation_in_brackets_does_not_cut_it_from_its_body(each: Run) -> None:
+    # gh.undp.org, 28 Jan 2019: "(RR)" between the title and "of the United Nations Development Programme" left
+    # the Resident Representative with no post
+    ex = each("The acting Resident Representative (RR) of the United Nations Development Programme (UNDP) in Ghana, Ms. "
+              "Gita Honwana Welch paid a courtesy call on the Minister of Foreign Affairs and Regional Integration, "
+              "Hon. Shirley Ayorkor Botchwey.")
+    assert ("Gita Honwana Welch", "Resident Representative", "United Nations Development Programme") in posts(ex)

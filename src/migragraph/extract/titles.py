@@ -246,8 +246,9 @@ def read_title(doc: Doc, role: RoleMatch) -> Title | None:
         subject = (last if own.group("has") else subjects[0]) if subjects else None
         org = subject.key if subject else None
     interim = re.match(r"\s*(?:\(?a\.\s?i\.?\)?|ad interim|\(ai\))(?=[\s,])", doc.text[role.end:role.end + 14])
+    after = role.end + (interim.end() if interim else 0)
     text, org, pos, name_inside = _complements(doc, role.text + (interim.group().rstrip() if interim else ""), org,
-                                               role.end + (interim.end() if interim else 0))
+                                               after + _own_abbreviation(role.text, doc.text, after))
     prefixed = _role_org_prefix(doc, text)
     if prefixed:  # "European Commissioner for …" is a post in the European Commission
         text = re.sub(r"^(?:European|EU|UN|U\.N\.)\s+", "", text)
@@ -269,6 +270,14 @@ def read_title(doc: Doc, role: RoleMatch) -> Title | None:
         org, pos = org or hit.key, hit.end
         pos = past_abbreviation(doc.text, pos)
     return Title(start, pos, text, org, name_inside)
+
+
+def _own_abbreviation(title: str, text: str, pos: int) -> int:
+    """The length of the title's own abbreviation in brackets at `pos`, its capitals the initials of the title's
+    words ("Resident Representative (RR) of the United Nations Development Programme"), else 0."""
+    m = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)(?=[\s,])", text[pos:pos + 14])
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", title))
+    return m.end() if m and "".join(c for c in m.group(1) if c.isupper()) == initials else 0
 
 
 _APPOSITION_END = re.compile(r",\s|\s+and\s|[.;)]|\s*$")

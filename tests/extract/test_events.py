@@ -930,3 +930,23 @@ def test_the_parties_named_past_an_agreements_subject_are_its_own(each: Run) -> 
               "Action Plan of the Country Program for Cooperation between the Government of Turkmenistan and UNFPA for "
               "the period 2016-2020.")
     assert ex.frameworks == []
+
+
+def test_a_states_grant_with_no_recipient_named_goes_to_the_one_other_country(each: Run) -> None:
+    # mfa.gov.bt (Bhutan, Japan), undated: the grant's recipient is not in its sentence, and "from Japan" after it
+    # had made Japan its recipient too (no flow was read)
+    ex = each("Ambassador V Namgyel, Ambassador of Bhutan to India signed the Exchange of Notes and Grant Agreements with "
+              "His Excellency Mr. Hideaki Domichi, Ambassador of Japan to Bhutan and Mr. Hidetoshi Irigaki, Resident "
+              "Representative of JICA, India Office for the following three projects today at a ceremony held at the "
+              "Embassy of Japan in New Delhi.\n\nUnder the Project Food Security Project for Underprivileged Farmers, "
+              "the Government of Japan will provide a grant of Japanese Yen ¥ 180,000,000.00 which will be used to "
+              "procure agricultural machineries from Japan.")
+    assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} == {
+        ("government-of-japan", "government-of-bhutan", Decimal("180000000"), "JPY")}
+    # trap: swn.af, 13 Feb 2017: a government's share of projects another state funds is no grant to that state
+    ex = each("KABUL (SW): The Ministry of Finance (MoF) and French Embassy in Kabul on Monday inked amendments to 61.5 "
+              "million Euros grants agreements to support agriculture sector, access to energy and healthcare in Kapisa "
+              "Province and Surobi district of Kabul province.\n\nFinance Minister Eklil Hakimi and François Richier, "
+              "French Ambassador to Afghanistan, signed the agreements. The Afghan government has pledged to contribute "
+              "up to 3 million Euros for these projects.")
+    assert not any(f.amount == Decimal("3000000") for f in ex.funding)

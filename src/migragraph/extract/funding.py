@@ -283,7 +283,9 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         # ("contributed CAD 20 million ($15 million) in support of UNFPA's …": past the sum converted)
         to = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?(?:\w+\s+){0,8}?(?:to|for|towards|into|in support of)\s+(?:the\s+)?",
                       after)
-        r = _orgs(doc, b + to.end(), span.end) if to else []
+        # (not the donor named again: "… a grant of … which will be used to procure agricultural machineries from
+        # Japan")
+        r = [x for x in _orgs(doc, b + to.end(), span.end) if not d or x.key != d[-1].key] if to else []
         if not r:
             # (not the agent of a passive, who gives: "from the total donated by Saudi Arabia, US$ 52 million")
             r = [x for x in doc.mentions if x.kind in ("org", "country") and span.start + give[-1].end() <= x.start
@@ -307,6 +309,13 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
             # names their countries, which receive nothing: "to ease the crisis in Syria")
             named = {m.key for m in doc.mentions if m.kind in ("country", "demonym")}
             country = main_country(doc) if len(named) == 1 else None
+            state = doc.orgs[d[-1].key].government_of if d[-1].key in doc.orgs else None
+            others = named - {state}
+            if state and len(others) == 1 and _AID_NOUN.search(before):
+                # a state's grant, loan or credit goes to the one other country the release names: "the Government
+                # of Japan will provide a grant of Japanese Yen ¥ 180,000,000.00 which will be used to …" (not its
+                # government's share of projects: "The Afghan government has pledged to contribute up to …")
+                country = next(iter(others))
             own = doc.government(country) if country else None
             if own and own not in (d[-1].key, doc.government_above(d[-1].key)):  # never the donor's own government
                 return d[-1].key, own
@@ -331,6 +340,8 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
 
 
 _BY_AFTER = re.compile(r"\s+by\b")
+# What one state gives another, named before the sum ("a grant of", "a line of credit of", "Grant Assistance of").
+_AID_NOUN = re.compile(r"\b(?:grant|loan|credit|assistance|aid|donation)\b", re.IGNORECASE)
 
 
 def _body_named_at(doc: Doc, pos: int) -> list[Mention]:

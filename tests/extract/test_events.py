@@ -950,3 +950,15 @@ def test_a_states_grant_with_no_recipient_named_goes_to_the_one_other_country(ea
               "French Ambassador to Afghanistan, signed the agreements. The Afghan government has pledged to contribute "
               "up to 3 million Euros for these projects.")
     assert not any(f.amount == Decimal("3000000") for f in ex.funding)
+
+
+def test_a_country_that_names_a_donors_conference_receives_nothing(each: Run) -> None:
+    # mop.gov.iq (Iraq, EU), undated: "the Kuwait donors conference" had made Kuwait's government the recipient
+    ex = each("He also praised the role of Mr. Ramon and his efforts during his tenure in Baghdad, describing the last stage "
+              "of the mission, because it was rich in rotation and witnessed the implementation of many important events "
+              "by the European Union, referring to the agreement of partnership and cooperation between the two "
+              "countries, The mission in the fulfillment of the pledges of the Union announced at the Kuwait donors "
+              "conference last year, which amounted to 400 million euros in the form of a grant to help Iraq to restore "
+              "stability to the post-urgent and the development of the oil sector,")
+    assert not any(f.recipient == "government-of-kuwait" for f in ex.funding)
+    assert "Government of Kuwait" not in names(ex)

@@ -288,8 +288,11 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         r = [x for x in _orgs(doc, b + to.end(), span.end) if not d or x.key != d[-1].key] if to else []
         if not r:
             # (not the agent of a passive, who gives: "from the total donated by Saudi Arabia, US$ 52 million")
+            # (nor a country that names an event: "the pledges of the Union announced at the Kuwait donors conference
+            # last year, which amounted to 400 million euros in the form of a grant to help Iraq")
             r = [x for x in doc.mentions if x.kind in ("org", "country") and span.start + give[-1].end() <= x.start
-                 and x.end <= a and not _BY.search(doc.text, span.start + give[-1].end(), x.start)]
+                 and x.end <= a and not _BY.search(doc.text, span.start + give[-1].end(), x.start)
+                 and not (x.kind == "country" and _EVENT_AFTER.match(doc.text, x.end))]
         if not r and (through := _THROUGH.match(after)):
             # "the Government of Japan has decided to extend grant aid of 39.2 million US dollars in total through
             # UNICEF": the agency money goes through is what receives it
@@ -340,6 +343,8 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
 
 
 _BY_AFTER = re.compile(r"\s+by\b")
+# A country's name that names an event: "the Kuwait donors conference", "the Brussels Conference".
+_EVENT_AFTER = re.compile(r"\s+(?:[Dd]onors?[’']?\s+|[Pp]ledging\s+)?(?:[Cc]onference|[Ss]ummit|[Ff]orum)\b")
 # What one state gives another, named before the sum ("a grant of", "a line of credit of", "Grant Assistance of").
 _AID_NOUN = re.compile(r"\b(?:grant|loan|credit|assistance|aid|donation)\b", re.IGNORECASE)
 

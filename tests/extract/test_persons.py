@@ -266,3 +266,29 @@ def test_a_name_with_two_particles_keeps_them_all(each: Run) -> None:
               "was cancelled after he had met with a Russian minister on the same day.")
     assert "Ursula von der Leyen" in {p.name for p in ex.persons.values()}
     assert ("ursula-von-der-leyen", "european-commission") in {(p.person, p.organisation) for p in ex.posts}
+
+
+def test_a_bodys_head_noun_ends_no_persons_name(each: Run) -> None:
+    # angola.or.jp (Angola, Japan), 25 Aug 2015: "… Secretary-General of the Japan-African Union Parliamentary
+    # Friendship League, Yasutoshi Nishimura" made "Parliamentary Friendship League" a person holding both titles
+    ex = each("During his stay in Tokyo, Minister Armando Manuel held separate meetings with his Japanese counterpart, Taro "
+              "Aso, with the State Minister of Cabinet Office and Secretary-General of the Japan-African Union "
+              "Parliamentary Friendship League, Yasutoshi Nishimura, with the Executive Managing Director and COO of the "
+              "Japan Bank for International Cooperation (JBIC), Koichi Yajima as well as with senior officials from "
+              "Japanese financial institutions and private companies.")
+    assert "Parliamentary Friendship League" not in {p.name for p in ex.persons.values()}
+    assert ("Yasutoshi Nishimura", "State Minister") in {(n, r) for n, r, _ in posts(ex)}
+
+
+def test_a_counterpart_holds_the_title_the_release_gives_the_other_elsewhere(each: Run) -> None:
+    # angola.or.jp (Angola, Japan), 25 Aug 2015: "Minister Armando Manuel … with his Japanese counterpart, Taro Aso":
+    # the minister's portfolio is told in the release's first sentence (Aso had no post)
+    ex = each("The Minister of Finance of the Republic of Angola, Armando Manuel and the President of Japan International "
+              "Cooperation Agency (JICA), Akihiko Tanaka, signed on August 17 in Tokyo, Japan, a 23.64 trillion yen loan "
+              "agreement.\n\nThe three-day visit to Japan by the Angolan minister was aimed at strengthening the "
+              "financial cooperation between the two countries. During his stay in Tokyo, Minister Armando Manuel held "
+              "separate meetings with his Japanese counterpart, Taro Aso, with the State Minister of Cabinet Office and "
+              "Secretary-General of the Japan-African Union Parliamentary Friendship League, Yasutoshi Nishimura, with "
+              "the Executive Managing Director and COO of the Japan Bank for International Cooperation (JBIC), Koichi "
+              "Yajima as well as with senior officials from Japanese financial institutions and private companies.")
+    assert ("Taro Aso", "Minister of Finance", "Government of Japan") in posts(ex)

@@ -55,6 +55,9 @@ NOT_NAME = {
     # Items", "School Feeding", "Youyi Building", "Premium Partner"
     "Note", "Communique", "Communiqué", "Items", "Feeding", "Building", "Control", "Community", "Islands",
     "Partner", "Partners",
+    # the head nouns of bodies: "… Japan-African Union Parliamentary Friendship League, Yasutoshi Nishimura"
+    "League", "Association", "Federation", "Committee", "Institute", "Foundation", "Society", "Alliance",
+    "Corporation", "Authority", "Secretariat", "Parliament", "Parliamentary", "Assembly",
     # a title-case headline's verbs: "Kishida Shaking Hands", "Meets Unicef"
     "Meets", "Shaking", "Holds", "Signs", "Visits", "Receives", "Welcomes",
 }

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from migragraph.extract.doc import Doc, Mention, is_ministry
 from migragraph.extract.gazetteer import Gazetteer, trie_alternation
-from migragraph.extract.model import Post
+from migragraph.extract.model import Post, Span
 from migragraph.extract.names import NAME, trim_name, valid_name
 from migragraph.extract.text import occurrences
 from migragraph.extract.titles import (
@@ -99,7 +99,8 @@ def _counterparts(doc: Doc, posts: list[Post]) -> list[Post]:
         name = re.match(NAME, doc.text[m.end():])
         span = doc.sentence_of(m.start())
         subject = next((p.role for p in posts if p.evidence == span and _in_government(doc, p.organisation)),
-                       None) or next((t for at, t in doc.unplaced_titles if at == span.start), None)
+                       None) or next((t for at, t in doc.unplaced_titles if at == span.start), None) or \
+            _post_told_before(doc, posts, span, m.start())
         if country is None or name is None or subject is None or not valid_name(trim_name(name.group(), doc), doc):
             continue
         told = trim_name(name.group(), doc)
@@ -107,6 +108,14 @@ def _counterparts(doc: Doc, posts: list[Post]) -> list[Post]:
         doc.mentions.append(Mention(m.end(), m.end() + len(told), person, "person", told))
         found.append(Post(person, subject, doc.government(country), span))
     return found
+
+
+def _post_told_before(doc: Doc, posts: list[Post], span: Span, at: int) -> str | None:
+    """'Minister Armando Manuel held separate meetings with his Japanese counterpart, Taro Aso': the government
+    title the release gives elsewhere to the person the sentence names before the counterpart."""
+    named = [m.key for m in doc.mentions if m.kind == "person" and span.start <= m.start < at]
+    return next((p.role for key in named[:1] for p in posts if p.person == key and _in_government(doc, p.organisation)),
+                None)
 
 
 def _in_government(doc: Doc, key: str) -> bool:

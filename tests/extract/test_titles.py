@@ -1239,3 +1239,14 @@ def test_a_titles_own_abbreviation_in_brackets_does_not_cut_it_from_its_body(eac
               "Gita Honwana Welch paid a courtesy call on the Minister of Foreign Affairs and Regional Integration, "
               "Hon. Shirley Ayorkor Botchwey.")
     assert ("Gita Honwana Welch", "Resident Representative", "United Nations Development Programme") in posts(ex)
+
+
+def test_a_minister_attached_to_the_prime_minister_serves_the_government(each: Run) -> None:
+    # koicacambodia.org (KOICA, Cambodia), undated: "Attached to the Prime Minister" cut the title; the minister had
+    # been given Korea's government, and his two other titles no holder
+    ex = each("Phnom Penh (August 4): H.E. Choi Sungho, Acting President of the Korea Internaitoal Cooperation Agency "
+              "(KOICA) paid a courtesy call on H.E. Chhieng Yanara, Minister Attached to the Prime Minister, Vice "
+              "Chairman of the Supreme National Economic Council (SNEC), and Secretary General of CRDB/CDC at Palais du "
+              "Gouvernement (CDC) in Phnom Penh yesterday morning.")
+    assert {("Chhieng Yanara", "Minister Attached to the Prime Minister", "Government of Cambodia"),
+            ("Chhieng Yanara", "Vice Chairman", "Supreme National Economic Council")} <= posts(ex)

@@ -32,7 +32,8 @@ from migragraph.extract.text import occurrences
 # Between a title and a name: spaces, or one line break of hard-wrapped text; never a blank line.
 _GAP = r"(?:[ \t]*\n[ \t]*(?=\S)|[ \t]+)"
 # (in title case too: "Minister For Foreign Affairs of the Federal Democratic Republic of Ethiopia")
-_COMPLEMENT = re.compile(r"[ \t]+(for|of|on|to|at|in charge of|responsible for|in|with|For|Of)[ \t]+(?:the[ \t]+)?")
+_COMPLEMENT = re.compile(r"[ \t]+(for|of|on|to|at|in charge of|responsible for|in|with|For|Of|[Aa]ttached[ \t]+to)"
+                         r"[ \t]+(?:the[ \t]+)?")
 # A capitalised word of a portfolio; not the initial of a name glued to it ("Education P.Naranbayar").
 _CAP = r"[A-Z][\w’'-]*(?!\.\w)"
 _PORTFOLIO = re.compile(rf"(?:{_CAP}|and|of|the|&)(?:[ \t]+(?:{_CAP}|and|of|the|&|for))*")
@@ -66,6 +67,7 @@ _NEAR_GAP = re.compile(r"(?:[\s(),:;–—-]|’s|'s|\b(?:and|the|with|of|its|by
 _TOPIC_BEFORE = re.compile(r"\b(?:[Ii]n|[Oo]n|[Aa]t|to|[Aa]bout|[Rr]egarding|[Cc]oncerning|towards|into|across|within)"
                            r"\s+(?:the\s+)?$")
 _GOVERNS = re.compile(r"\b(?:Prime Minister|Premier|Governor|Mayor|Chief Minister|President)$")
+_GOVERNMENTAL = re.compile(r"\b(?:Government|Ministry|Cabinet|Presidency)\b")
 _HEAD_OF_GOVERNMENT = re.compile(r"\b(?:Prime Minister|President|Chancellor|Premier|Vice[ -]Chancellor)\b")
 
 
@@ -537,6 +539,11 @@ def _orgs_of_run(doc: Doc, run: Run, named_after: str | None = None) -> list[tup
             org = earlier or later
             if _HEAD_OF_GOVERNMENT.search(title.text) and later:
                 org = doc.government_above(later) or org
+            if org and _A_MINISTER.search(title.text) and doc.government_above(org) is None and \
+                    not _GOVERNMENTAL.search(doc.orgs[org].name):
+                org = None  # "Minister Attached to the Prime Minister, Vice Chairman of the Supreme National Economic
+                # Council": no minister of a body that is no government's (_default_org gives the government); but
+                # "Minister, Chairman of the Government Office"
         org = org or named_after
         out.append((_ministry_of(doc, title.text, org), False) if org else (
             _ministry_of(doc, title.text, _default_org(doc, title.text, title.start)), True))
@@ -675,7 +682,9 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
             if poss:
                 org, pos = poss.key, poss.end
             continue
-        served = _SERVES_A_HEAD.match(text, after) if prep == "to" and _AIDE.search(title) else None
+        # ("Minister Attached to the Prime Minister": whoever is attached to a head serves that head)
+        attached = prep.startswith("attached")
+        served = _SERVES_A_HEAD.match(text, after) if (prep == "to" and _AIDE.search(title)) or attached else None
         if served:
             # "Additional Secretary to the President, Roshan Gamage", "Special Adviser to the President on Media
             # and Publicity, …": the head served is part of the aide's title, no title of its own

@@ -127,6 +127,30 @@ def _star_forest(hubs: int, leaves: int) -> nx.MultiDiGraph:
     return graph
 
 
+def _page_var(page: str, name: str) -> object:
+    match = re.search(rf"var {name} = (.*?);\n", page)
+    assert match, name
+    return json.loads(match[1])
+
+
+def test_the_partner_panel_names_each_partner_once_and_lines_refer_to_it(known: Path, tmp_path: Path) -> None:
+    # (partners written out in full in every line were half of a 30 MB page at 10,000 releases)
+    _invoke("viz", str(known), "-o", str(tmp_path / "page.html"))
+    page = (tmp_path / "page.html").read_text(encoding="utf-8")
+    partners, actors, sources = (_page_var(page, n) for n in ("partners", "partnerActors", "sources"))
+    assert isinstance(partners, dict) and isinstance(actors, list) and isinstance(sources, list)
+    assert len({a[0] for a in actors}) == len(actors)  # each partner once
+    lines = [(actors[row[0]][1], row[1], row[2], row[3], [sources[i]["title"] for i in row[4]], row[5])
+             for row in partners[ID + "org/iom"]]
+    assert lines == [
+        ("European Union", {"funded by": 3, "met": 2, "signed": 1}, "2012-07", 0,
+         ["Beta: Commissioner meets IOM", "Alpha: EU, IOM and UNHCR meet"], 2),  # strongest, latest first
+        ("Amy Pope", {"met": 1}, "2024-03-01", 0, ["Alpha: EU, IOM and UNHCR meet"], 1),
+        ("Jane Doe", {"met": 1}, "2025-05-02", 0, ["Beta: Commissioner meets IOM"], 1),
+        ("Office of the United Nations High Commissioner for Refugees", {"met": 1}, "2024-03-01", 0,
+         ["Alpha: EU, IOM and UNHCR meet"], 1)]
+
+
 def test_a_large_graph_is_cut_to_its_best_connected_and_says_so() -> None:
     graph = _star_forest(hubs=40, leaves=99)  # 4,000 nodes
     page, drawn = render_page(graph, {}, "big")

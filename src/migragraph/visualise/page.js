@@ -176,7 +176,12 @@
     var node = nodes.get(id) || sets.full.nodes.get(id);
     panel.replaceChildren();
     if (!node) { return; }
-    var lines = partners[id] || [];
+    // (each line [partner, counts, since, reported, evidence, sources]; partnerActors[partner] is [id, label, type])
+    var lines = (partners[id] || []).map(function (row) {
+      var who = partnerActors[row[0]];
+      return {id: who[0], label: who[1], kind: who[2], counts: row[1], since: row[2], reported: row[3] === 1,
+              evidence: row[4], sources: row[5]};
+    });
     panel.appendChild(element("h2", "Partners of " + node.fullLabel));
     if (!lines.length) {
       panel.appendChild(element("p", "No meeting, framework or funding with another actor.", "hint"));

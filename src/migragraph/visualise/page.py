@@ -120,7 +120,7 @@ def render_page(graph: nx.MultiDiGraph, releases: dict[str, Release], heading: s
     drawn_relations = {e["relation"] for e in edges}
     drawn_relations |= {e["relation"] for v in views.values() for e in v["edges"]}
     edge_legend = [(r, EDGE_COLOUR.get(r, OTHER_EDGE)) for r in sorted(drawn_relations)]
-    panel_lines, sources = panel(full, releases)
+    partners = panel(full, releases)
     cut = _cut_note(limited, focus, max_nodes)
     all_notes = [n for n in (cut, *(notes or [])) if n]
     isolated = sum(1 for n, d in limited.graph.degree if d == 0)
@@ -128,7 +128,8 @@ def render_page(graph: nx.MultiDiGraph, releases: dict[str, Release], heading: s
     page = _template().render(
         heading=heading, notes=all_notes, legend=legend, edge_legend=edge_legend, nodes=nodes, edges=edges,
         options=Markup(options), views=[(name, v["about"]) for name, v in views.items()], view_data=views,
-        partners=panel_lines, sources=sources, isolated=isolated, search_names=search_names,
+        partners=partners.lines, partner_actors=partners.actors, sources=partners.sources, isolated=isolated,
+        search_names=search_names,
         vis_js=_asset("vis-network.min.js"), vis_css=_asset("vis-network.css"), page_js=_asset("page.js"))
     if _EXTERNAL.search(page):
         raise MigragraphError("the page would load something from the network; it must work offline")

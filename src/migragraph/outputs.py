@@ -205,20 +205,15 @@ class Outputs:
         # Worked out from the release graphs: neither releases nor their triples.
         derived = {str(reference_iri(self.minter)), str(resolution_iri(self.minter))}
         started = time.monotonic()
-        # (counted while the page is drawn: both only read the store, in oxigraph, outside Python's lock)
-        try:
-            result.releases = sum(1 for g in graphs if g not in derived)
-            result.triples = sum(m.triples for g, m in made.items() if g not in derived)
-            result.quads = sum(m.triples for m in made.values())
-            result.union_triples = int(str(self.store.select("count-triples").rows[0][0]))
-            result.counts = count_entities(self.store)
-        except BaseException:
-            drawing.thread.join()
-            raise
-        stages["counts"] = time.monotonic() - started
-        started = time.monotonic()
         stages.update(drawing.wait())
         stages["waiting for graph.html"] = time.monotonic() - started
+        started = time.monotonic()
+        result.releases = sum(1 for g in graphs if g not in derived)
+        result.triples = sum(m.triples for g, m in made.items() if g not in derived)
+        result.quads = sum(m.triples for m in made.values())
+        result.union_triples = int(str(self.store.select("count-triples").rows[0][0]))
+        result.counts = count_entities(self.store)
+        stages["counts"] = time.monotonic() - started
         summary = {"releases": result.releases, "triples": result.triples, "counts": result.counts,
                    "quads": result.quads, "union_triples": result.union_triples,
                    "links": result.links, "candidates": result.candidates,

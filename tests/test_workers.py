@@ -201,3 +201,10 @@ def test_the_console_scripts_module_loads_no_command() -> None:
         [sys.executable, "-c", f"import sys, {script.module}; print(sorted(m for m in sys.modules if "
          "m.startswith('migragraph')))"], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "['migragraph', 'migragraph.cli', 'migragraph.errors']"
+
+
+def test_the_build_can_give_back_the_memory_it_freed_on_linux() -> None:
+    # (memory.py: before graph.html is drawn; glibc's malloc_trim, which a Linux build has)
+    from migragraph.memory import give_back_freed
+
+    assert give_back_freed() is sys.platform.startswith("linux")

@@ -24,6 +24,7 @@ from rdflib import URIRef
 
 from migragraph.map.iris import IriMinter
 from migragraph.map.reference import reference_graph, reference_iri
+from migragraph.memory import give_back_freed
 from migragraph.resolve.decisions import Decision
 from migragraph.resolve.graph import links, resolution_iri, resolution_triples
 from migragraph.stages import Built, Settings
@@ -190,6 +191,7 @@ class Outputs:
         graphs = sorted(str(g) for g in self.store.named_graphs())
         # The page is drawn from the store while this thread assembles graph.trig and validates: its
         # queries run in oxigraph, which lets this thread's Python go on (about a second at 10k).
+        give_back_freed()  # before the page lays its memory on what the build let go (memory.py)
         drawing = _Drawing(self.store, self.out / "graph.html", compact)
         try:
             started = time.monotonic()

@@ -189,9 +189,9 @@ class Outputs:
     def _write_all(self, known: dict[URIRef, Fingerprint], compact: bool) -> None:
         stages, result = self.result.stages, self.result
         graphs = sorted(str(g) for g in self.store.named_graphs())
+        give_back_freed()  # before the page lays its memory on what the build let go (memory.py)
         # The page is drawn from the store while this thread assembles graph.trig and validates: its
         # queries run in oxigraph, which lets this thread's Python go on (about a second at 10k).
-        give_back_freed()  # before the page lays its memory on what the build let go (memory.py)
         drawing = _Drawing(self.store, self.out / "graph.html", compact)
         try:
             started = time.monotonic()

@@ -1099,9 +1099,10 @@ def units_of_a_title_chain(doc: Doc) -> None:
         if unit is None or unit.parent or unit.government_of:
             continue
         for m in doc.mentions:
+            if m.key != unit.key or not post.evidence.start <= m.start < post.evidence.end:
+                continue
             before = doc.text[post.evidence.start:m.start]
-            if m.key != unit.key or not post.evidence.start <= m.start < post.evidence.end or \
-                    not re.search(r",[ \t]*$", before) or not before.rstrip(", \t").endswith(post.role):
+            if not re.search(r",[ \t]*$", before) or not before.rstrip(", \t").endswith(post.role):
                 continue  # (the title, then a comma, then the body)
             link = _CHAIN_COMMA.match(doc.text, m.end)
             body = by_start.get(link.end()) if link else None

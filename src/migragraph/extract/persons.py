@@ -113,9 +113,8 @@ def _counterparts(doc: Doc, posts: list[Post]) -> list[Post]:
 def _post_told_before(doc: Doc, posts: list[Post], span: Span, at: int) -> str | None:
     """'Minister Armando Manuel held separate meetings with his Japanese counterpart, Taro Aso': the government
     title the release gives elsewhere to the person the sentence names before the counterpart."""
-    named = [m.key for m in doc.mentions if m.kind == "person" and span.start <= m.start < at]
-    return next((p.role for key in named[:1] for p in posts if p.person == key and _in_government(doc, p.organisation)),
-                None)
+    first = next((m.key for m in doc.mentions if m.kind == "person" and span.start <= m.start < at), None)
+    return next((p.role for p in posts if p.person == first and _in_government(doc, p.organisation)), None)
 
 
 def _in_government(doc: Doc, key: str) -> bool:

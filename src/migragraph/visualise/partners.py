@@ -99,7 +99,7 @@ def panel(graph: nx.MultiDiGraph, releases: dict[str, Release]) -> Panel:
     """The partner lines of every actor (strongest first), the partners and the releases they cite."""
     cited: dict[str, int] = {}
     sources: list[dict[str, str | None]] = []
-    known: dict[str, int] = {}
+    listed: dict[str, int] = {}
     actors: list[list[str]] = []
 
     def cite(iri: str) -> int:
@@ -110,10 +110,10 @@ def panel(graph: nx.MultiDiGraph, releases: dict[str, Release]) -> Panel:
         return cited[iri]
 
     def actor_index(iri: str) -> int:
-        if iri not in known:
-            known[iri] = len(actors)
+        if iri not in listed:
+            listed[iri] = len(actors)
             actors.append([iri, graph.nodes[iri]["label"], graph.nodes[iri]["type"]])
-        return known[iri]
+        return listed[iri]
 
     lines: dict[str, list[list[Any]]] = {}
     for actor, partners in sorted(ties(graph).items()):

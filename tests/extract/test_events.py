@@ -962,3 +962,53 @@ def test_a_country_that_names_a_donors_conference_receives_nothing(each: Run) ->
               "stability to the post-urgent and the development of the oil sector,")
     assert not any(f.recipient == "government-of-kuwait" for f in ex.funding)
     assert "Government of Kuwait" not in names(ex)
+
+
+def test_a_loan_agreement_named_in_the_headline_takes_the_sum_its_body_gives(each: Run) -> None:
+    # ndb.int (New Development Bank, China), 28 May 2018: the headline names the agreement first, so its sum in the
+    # body's sentence was read against no agreement told there (no flow)
+    ex = each("NDB and Government of China Sign Loan Agreement for Chongqing Small Cities Sustainable Development Project"
+              "\n\n\nOn 28 May 2018, the New Development Bank (NDB) and the Government of the People’s Republic of China "
+              "signed Loan Agreement for Chongqing Small Cities Sustainable Development Project for an amount aggregating "
+              "to USD 300 mln.")
+    assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} == {
+        ("new-development-bank", "government-of-china", Decimal("300000000"), "USD")}
+
+
+def test_two_bodies_joined_by_a_hyphen_name_their_agreement_in_lower_case_with_its_year(each: Run) -> None:
+    # sectsco.org (SCO, UNODC), 3 Mar 2020
+    ex = each("The parties discussed the practical implementation of the 2011 SCO-UNODC memorandum of understanding, "
+              "including through the approval of the relevant action plan.")
+    assert [(f.name, f.parties, f.established) for f in ex.frameworks] == [
+        ("SCO-UNODC memorandum of understanding", ["shanghai-cooperation-organisation", "unodc"], "2011")]
+
+
+def test_the_acronym_after_a_units_name_glossing_its_parent_is_no_party(each: Run) -> None:
+    # asean.org (ASEAN, SCO), 21 Apr 2005: "(SCO)" after "the Secretariat of the Shanghai Cooperation Organisation"
+    # had made the SCO a third party beside its own secretariat
+    ex = each("The ASEAN Secretariat today signed a Memorandum of Understanding (MOU) with the Secretariat of the Shanghai "
+              "Cooperation Organisation (SCO).")
+    assert [sorted(f.parties) for f in ex.frameworks] == [
+        ["asean-secretariat", "secretariat-of-the-shanghai-cooperation-organisation"]]
+
+
+def test_an_upcoming_event_told_after_a_meeting_gives_it_no_place_or_number(each: Run) -> None:
+    # mincom.gov.az (Azerbaijan, ITU), 22 Oct 2021: the videoconference had taken place in Bucharest
+    ex = each("A bilateral meeting was held between Minister of Digital Development and Transport Rashad Nabiyev and "
+              "Secretary General of International Telecommunication Union (ITU) Houlin Zhao in the format of a "
+              "videoconference.\n\nIt was noted that Azerbaijan will nominate its candidacy for re-election to the ITU "
+              "Council in the elections to be held next year at the Plenipotentiary Conference in Bucharest, the capital "
+              "of Romania.")
+    (call,) = ex.meetings
+    assert {"itu", "houlin-zhao", "rashad-nabiyev"} <= set(call.participants) and call.place is None
+    # sadc.int (SADC, Botswana), 9 Aug 2018: once the Executive Secretary's post is read, the courtesy call became the
+    # 38th meeting, in Windhoek
+    ex = each("August 9, 2018\n\nThe SADC Executive Secretary Her Excellency, Dr Stergomena Lawrence Tax paid a courtesy "
+              "call on the newly appointed Minister of International Affairs and Cooperation for the Republic of "
+              "Botswana, Honourable Dr. Unity Dow on 6th August 2018.\nThe SADC Executive Secretary briefed the Minister "
+              "on the upcoming Council and 38th SADC Summit of Heads of State and Government, to be held from 9th to "
+              "18th August 2018, in Windhoek, the Republic of Namibia, under the theme “Promoting Infrastructure and "
+              "Youth Empowerment for Sustainable Development”.")
+    call = next(m for m in ex.meetings if m.date == "2018-08-06")
+    assert {"sadc", "unity-dow"} <= set(call.participants)
+    assert (call.place, call.ordinal) == (None, None)

@@ -862,3 +862,16 @@ def test_the_body_of_a_title_is_part_of_the_body_after_it_in_the_chain(each: Run
               "Muhtar, vice president of IsDB signed the loan agreement on behalf of their respective sides, said a "
               "press release on Tuesday.")
     assert {o.name: o.parent for o in ex.organisations.values()}["Economic Relations Division"] == "ministry-of-finance"
+
+
+def test_the_countries_listed_after_signed_with_act_and_a_country_ends_no_bodys_name(each: Run) -> None:
+    # theglobalfund.org (Global Fund), 31 Jan 2003: only the first country of the list acted, and "Zimbabwe and the
+    # Lutheran World Federation" was one body
+    ex = each("Geneva, Switzerland - The Global Fund to Fight AIDS, Tuberculosis and Malaria has announced the latest "
+              "signings of agreements to fund thirteen programs around the world. Grant agreements have been signed with "
+              "Argentina, Cambodia, India, Indonesia, Madagascar, Mongolia, Panama, Senegal (two agreements), Ukraine "
+              "(two agreements), Zimbabwe and the Lutheran World Federation totaling US$93.5 million.")
+    found = set(names(ex))
+    assert {"Government of Argentina", "Government of Cambodia", "Government of Mongolia", "Government of Panama",
+            "Lutheran World Federation"} <= found
+    assert not any("Zimbabwe and" in n for n in found)

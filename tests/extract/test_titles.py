@@ -1250,3 +1250,23 @@ def test_a_minister_attached_to_the_prime_minister_serves_the_government(each: R
               "Gouvernement (CDC) in Phnom Penh yesterday morning.")
     assert {("Chhieng Yanara", "Minister Attached to the Prime Minister", "Government of Cambodia"),
             ("Chhieng Yanara", "Vice Chairman", "Supreme National Economic Council")} <= posts(ex)
+
+
+def test_a_comma_after_a_form_of_address_keeps_the_title_and_its_holder(hybrid: Run) -> None:
+    # sadc.int (SADC, Botswana), 9 Aug 2018 (the hybrid: the rules take no name ending in "Tax", a word written in
+    # lower case)
+    ex = hybrid("The SADC Executive Secretary Her Excellency, Dr Stergomena Lawrence Tax paid a courtesy call on the newly "
+              "appointed Minister of International Affairs and Cooperation for the Republic of Botswana, Honourable Dr. "
+              "Unity Dow on 6th August 2018.")
+    assert ("stergomena-lawrence-tax", "Executive Secretary", "sadc") in {
+        (p.person, p.role, p.organisation) for p in ex.posts}
+
+
+def test_chief_operating_officer_in_short_is_a_title_not_a_body(each: Run) -> None:
+    # ndb.int (New Development Bank, China), 28 May 2018
+    ex = each("On 28 May 2018, the New Development Bank (NDB) and the Government of the People’s Republic of China signed "
+              "Loan Agreement for Chongqing Small Cities Sustainable Development Project for an amount aggregating to USD "
+              "300 mln.\n\nThe Project Agreement for the Project was signed by Mr. Wu Cunrong, the Executive Vice-Mayor "
+              "of Chongqing Municipality, and Mr. Xian Zhu, NDB Vice President and COO.")
+    assert ("xian-zhu", "COO", "new-development-bank") in {(p.person, p.role, p.organisation) for p in ex.posts}
+    assert "COO" not in names(ex)

@@ -83,6 +83,8 @@ def promote_acting_countries(doc: Doc) -> None:
                                   sentence.text, re.IGNORECASE))
             if acts and re.search(r"\band\s+(?:the\s+)?$", before):
                 acts = _beside_actor(doc, [*doc.mentions, *out[-1:]], m, before)
+            elif acts:
+                listed.add(m.start)  # "signed with Argentina, Cambodia, India …": the rest of the list acts too
         if _NAMED_AS.search(before) or (out and out[-1].start in listed and _listed_after(doc, out[-1], m)):
             # "with beneficiary countries Benin, Liberia, Senegal and Sierra Leone": each of the list acts
             acts = True

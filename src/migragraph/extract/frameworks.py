@@ -57,6 +57,9 @@ def _sentence_parties(doc: Doc, span: Span, exclude: tuple[int, int]) -> list[st
         if any(o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
                for o in orgs):
             continue  # "UNESCO" in "the UNESCO International Institute for Capacity Building": part of its name
+        if any(o.end < m.start and re.fullmatch(r"\s*\(", doc.text[o.end:m.start]) and m.key in doc.lineage(o.key)[1:]
+               for o in orgs):
+            continue  # "the Secretariat of the Shanghai Cooperation Organisation (SCO)": the bracket glosses its name
         if _WHERE_OR_WHO_SAW.search(doc.text, max(span.start, m.start - 40), m.start) or any(
                 o.key == m.key and o.end < m.start and re.fullmatch(r"\s*\(", doc.text[o.end:m.start])
                 and _WHERE_OR_WHO_SAW.search(doc.text, max(span.start, o.start - 40), o.start) for o in orgs):
@@ -150,7 +153,8 @@ def find_frameworks(doc: Doc) -> list[Framework]:
             if described and not prefix:
                 name = f"{head} between {_names(doc, parties)}"
             _merge(found, doc, Framework(_key(head, parties), name, span, parties,
-                                         _established(doc, span, start)))
+                                         _year_before(doc, start) or _established(doc, span, start)))
+    _pair_named(doc, found)
     for a in find_agreements(doc):
         head = a.head[:1].upper() + a.head[1:]
         fw = Framework(_key(head, a.parties), f"{head} between {_names(doc, a.parties)}", a.span, a.parties,
@@ -170,6 +174,32 @@ def find_frameworks(doc: Doc) -> list[Framework]:
             # signed or launched in the release's own news, with no other date: on the day it is dated
             fw.established = doc.anchor.isoformat()
     return sorted(found.values(), key=lambda f: f.evidence.start)
+
+
+# "the 2011 SCO-UNODC memorandum of understanding", "the AU-IOM partnership agreement": two bodies joined by a
+# hyphen name an agreement between them, whatever its head's case (a capitalised head is _NAMED's).
+_PAIR_NAMED = re.compile(r"(?<![\w-])(?P<a>[A-Z][\w.&’']*)-(?P<b>[A-Z][\w.&’']*)\s+(?P<head>(?:(?:cooperation|partnership|"
+                         r"framework|financing|grant|loan)\s+)?(?:memorandum of understanding|agreement|accord))\b")
+# (after an article: not a date's year, "On 5 March 1998 UNDCP …")
+_YEAR_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)[ \t]+((?:19|20)\d\d)[ \t]+$")
+
+
+def _pair_named(doc: Doc, found: dict[str, Framework]) -> None:
+    for span in doc.spans:
+        for m in _PAIR_NAMED.finditer(span.text):
+            a, b = (doc.mention_at(span.start + m.start(g), span.start + m.end(g)) for g in ("a", "b"))
+            if a is None or b is None or a.kind != "org" or b.kind != "org" or a.key == b.key:
+                continue
+            name = m.group()
+            start = span.start + m.start()
+            _merge(found, doc, Framework(_key(m.group("head").capitalize(), [a.key, b.key]), name, span,
+                                         [a.key, b.key], _year_before(doc, start) or _established(doc, span, start)))
+
+
+def _year_before(doc: Doc, start: int) -> str | None:
+    """The year written right before a framework's name: "the 2011 SCO-UNODC memorandum of understanding"."""
+    year = _YEAR_BEFORE.search(doc.text, max(0, start - 12), start)
+    return year.group(1) if year else None
 
 
 # A signing or launch the release reports as its news ("signed", "today signed", "the signing ceremony"),

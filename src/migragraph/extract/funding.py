@@ -122,7 +122,9 @@ def _lender_borrower(doc: Doc, span: Span, frameworks: Sequence[Framework],
     # agreement for …")
     worth = _SUM_OF_AGREEMENT.match(span.text, money.end) if money is not None else None
     for f in frameworks:
-        if f.evidence.start != span.start or not (_LENDING.search(f.name) or worth) or len(f.parties) != 2:
+        # (the sentence it was read from, or one told of it later: a headline names the agreement, the body its sum)
+        told = span.start == f.evidence.start or any(s.start == span.start for s in f.further)
+        if not told or not (_LENDING.search(f.name) or worth) or len(f.parties) != 2:
             continue
         state = [p for p in f.parties if doc.government_above(p)]
         if len(state) == 1:

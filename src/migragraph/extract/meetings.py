@@ -285,6 +285,9 @@ def _new_date(doc: Doc, span: Span, main: Meeting) -> bool:
     return bool(ds) and ds[0] != main.date
 
 
+_UPCOMING = re.compile(r"\b(?:upcoming|forthcoming|to be held|will be held|scheduled to take place)\b")
+
+
 def _fill(doc: Doc, meeting: Meeting, span: Span, actors: list[Mention], frameworks: list[Framework]) -> None:
     if span != meeting.evidence and span not in meeting.further:
         meeting.further.append(span)
@@ -294,6 +297,11 @@ def _fill(doc: Doc, meeting: Meeting, span: Span, actors: list[Mention], framewo
     # a later sentence about the meeting speaks of its topics ("the developments in Gaza"): where it took
     # place is its own sentence's, or else the dateline's
     told_after = span != meeting.evidence and doc.dateline_place is not None
+    if span != meeting.evidence and _UPCOMING.search(span.text):
+        # "briefed the Minister on the upcoming 38th SADC Summit …, to be held … in Windhoek": another event's
+        # place, number, host and chairs
+        meeting.framework = meeting.framework or _framework(frameworks, span)
+        return
     meeting.place = meeting.place or (None if told_after else _place(doc, span)) or _event_place(span)
     meeting.ordinal = meeting.ordinal or _ordinal(span)
     meeting.host = meeting.host or _host(doc, span)

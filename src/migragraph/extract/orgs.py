@@ -785,7 +785,8 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     person = _person_of(doc, start, phrase)
     if person:  # "Penelope Muse Abernathy of the University of North Carolina": the person, then the body
         phrase, start = phrase[person:], start + person
-    first = next((x for x in doc.mentions if x.start == start and x.kind == "org"), None)
+    # ("Zimbabwe and the Lutheran World Federation": a country, then the body)
+    first = next((x for x in doc.mentions if x.start == start and x.kind in ("org", "country")), None)
     gap = _AND.match(doc.text, first.end) if first else None
     if first and gap:
         phrase, start = doc.text[gap.end():start + len(phrase)], gap.end()

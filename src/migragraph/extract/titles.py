@@ -392,7 +392,8 @@ def name_before(doc: Doc, pos: int) -> Holder | None:
 
 def _name_after(doc: Doc, pos: int, hon: str) -> Holder | None:
     """'… Director General Amy Pope', '… of UNCTAD, Mr. Supachai Panitchpakdi'."""
-    gap = re.match(rf",?{_GAP}(?:(?:{hon})\s+)*", doc.text[pos:pos + 80])
+    # ("The SADC Executive Secretary Her Excellency, Dr Stergomena Lawrence Tax": a comma after a form of address)
+    gap = re.match(rf",?{_GAP}(?:(?:{hon}),?\s+)*", doc.text[pos:pos + 80])
     at = pos + (gap.end() if gap else 0)
     # "the Chairperson of the African Union Commission, Chadian Moussa Faki": the holder's nationality first
     national = next((m for m in doc.mentions if m.start == at and m.kind == "demonym"), None)
@@ -402,11 +403,11 @@ def _name_after(doc: Doc, pos: int, hon: str) -> Holder | None:
         if start == at:
             return Holder(start, name, True)
     # "Moldavia's President Mr Voronin, Prime Minister Mr Tarlev": an honorific and a surname alone
-    m = re.match(rf",?{_GAP}(?:(?:{hon})\s+)*{_BEFORE_SURNAME}\s+({_SURNAME})"
+    m = re.match(rf",?{_GAP}(?:(?:{hon}),?\s+)*{_BEFORE_SURNAME}\s+({_SURNAME})"
                  rf"(?![\w’'-]|[ \t]+(?:[A-Z]|(?:{PARTICLE})[ \t]))", doc.text[pos:])
     if m and valid_surname(m.group(1), doc):
         return Holder(pos + m.start(1), m.group(1), True)
-    m = re.match(rf",?{_GAP}(?:(?:{hon})\s+)*({NAME})", doc.text[pos:])
+    m = re.match(rf",?{_GAP}(?:(?:{hon}),?\s+)*({NAME})", doc.text[pos:])
     if m:
         return Holder(pos + m.start(1), m.group(1))
     return None

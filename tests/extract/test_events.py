@@ -1012,3 +1012,14 @@ def test_an_upcoming_event_told_after_a_meeting_gives_it_no_place_or_number(each
     call = next(m for m in ex.meetings if m.date == "2018-08-06")
     assert {"sadc", "unity-dow"} <= set(call.participants)
     assert (call.place, call.ordinal) == (None, None)
+
+
+def test_a_sum_given_in_the_passive_to_one_party_of_an_agreement_comes_from_the_other(each: Run) -> None:
+    # unesco.org (UNESCO, Norway), 11 Oct 2012
+    ex = each("On 11 October, UNESCO Director-General Irina Bokova and the Norwegian Deputy Minister for Development "
+              "Cooperation, Arvinn E. Gadgil, agreed to renew the Programme Cooperation Agreement between UNESCO and the "
+              "Kingdom of Norway for 2012 and 2013, under which 108.8000 million Norwegian Kronor (around USD 19 "
+              "million) will be provided to UNESCO to support activities in the fields of education, freedom of "
+              "expression, cultural heritage and oceans.")
+    assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} == {
+        ("government-of-norway", "unesco", Decimal("108800000"), "NOK")}

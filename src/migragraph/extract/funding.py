@@ -61,7 +61,8 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
     for n, span in enumerate(doc.spans):
         sums = amounts(span.text)
         for i, money in enumerate(sums):
-            pair = _donor_recipient(doc, span, money) or _lender_borrower(doc, span, frameworks, money)
+            pair = _donor_recipient(doc, span, money) or _lender_borrower(doc, span, frameworks, money) or \
+                _given_to_a_party(doc, span, frameworks, money)
             year = _stated_year(span, sums, i)
             if not pair or pair[0] == pair[1]:
                 donor = _from_donor(doc, span, money)
@@ -134,6 +135,26 @@ def _lender_borrower(doc: Doc, span: Span, frameworks: Sequence[Framework],
                 # kronor … contribution agreement": a state contributes to an agency that works in countries
                 return state[0], other
             return other, state[0]
+    return None
+
+
+# "… under which 108.8000 million Norwegian Kronor (around USD 19 million) will be provided to UNESCO"
+_GIVEN_TO = re.compile(rf"\s*(?:\([^()]{{1,40}}\)\s*)?(?:will be|is|are|was|were|has been|have been|shall be|to be)\s+"
+                       rf"{_GIVE}\s+to\s+(?:the\s+)?")
+
+
+def _given_to_a_party(doc: Doc, span: Span, frameworks: Sequence[Framework], money: Money) -> tuple[str, str] | None:
+    """A sum a passive gives to one of the two parties of the agreement its sentence tells of: the other party
+    gives it ("renew the Programme Cooperation Agreement between UNESCO and the Kingdom of Norway …, under which
+    108.8000 million Norwegian Kronor … will be provided to UNESCO")."""
+    given = _GIVEN_TO.match(span.text, money.end)
+    to = next((m for m in doc.mentions if given and m.kind == "org" and m.start == span.start + given.end()), None)
+    if to is None:
+        return None
+    for f in frameworks:
+        told = span.start == f.evidence.start or any(s.start == span.start for s in f.further)
+        if told and len(f.parties) == 2 and to.key in f.parties:
+            return next(p for p in f.parties if p != to.key), to.key
     return None
 
 

@@ -875,3 +875,15 @@ def test_the_countries_listed_after_signed_with_act_and_a_country_ends_no_bodys_
     assert {"Government of Argentina", "Government of Cambodia", "Government of Mongolia", "Government of Panama",
             "Lutheran World Federation"} <= found
     assert not any("Zimbabwe and" in n for n in found)
+
+
+def test_an_office_that_names_its_remit_after_it_is_a_body(each: Run) -> None:
+    # wmo.int (WMO, United States), 5 Apr 2019: "Policy" in its name had made it a document
+    ex = each("The delegation also visited the White House Office of Science and Technology Policy for talks with its "
+              "Director, Kelvin Drogemeier, who was previously an extreme weather meteorologist at the University of "
+              "Oklahoma.")
+    assert ("Kelvin Drogemeier", "Director", "White House Office of Science and Technology Policy") in posts(ex)
+    # trap: a policy is still no body ("… the Decent Work Country Programme …" is not either)
+    ex = each("He praised the cooperation with Montenegro and pledged full support and technical cooperation in the "
+              "development of the new Decent Work Country Programme for 2018-2020.")
+    assert not any("Programme" in n for n in names(ex))

@@ -919,12 +919,15 @@ def _not_org(doc: Doc, start: int, phrase: str) -> bool:
     Initiative"); a neighbour joined by "and" ("… and the United Nations Development Programme") does
     not count."""
     follows = re.match(r"(?:\s+[A-Z][\w’'-]*){1,3}", doc.text[start + len(phrase):])
-    own = _NOT_ORG.search(phrase) and not _SERVES_WORK.search(phrase)
+    own = _NOT_ORG.search(phrase) and not _SERVES_WORK.search(phrase) and not _HEADED_BY_OFFICE.match(phrase)
     return bool(own or (follows and _NOT_ORG.search(follows.group())))
 
 
-# An office named for the work it serves is a body: "the OSCE Programme Office", "Project Management Unit".
+# An office named for the work it serves is a body: "the OSCE Programme Office", "Project Management Unit", and
+# so is one that names its remit after it: "the White House Office of Science and Technology Policy".
 _SERVES_WORK = re.compile(r"\b(?:Office|Secretariat|Unit|Bureau)$")
+_HEADED_BY_OFFICE = re.compile(r"(?:[A-Z][\w’'-]*\s+){0,3}(?:Office|Bureau|Department|Directorate|Secretariat|Unit|"
+                               r"Division)\s+(?:of|for|on)\s+")
 
 
 def _person_of(doc: Doc, start: int, phrase: str) -> int:

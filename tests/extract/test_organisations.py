@@ -887,3 +887,14 @@ def test_an_office_that_names_its_remit_after_it_is_a_body(each: Run) -> None:
     ex = each("He praised the cooperation with Montenegro and pledged full support and technical cooperation in the "
               "development of the new Decent Work Country Programme for 2018-2020.")
     assert not any("Programme" in n for n in names(ex))
+
+
+def test_a_portfolio_the_release_names_elsewhere_is_no_body(hybrid: Run) -> None:
+    # ict.gov.ir (Iran, ITU), 14 May 2016: the model reads the quote's subject as an organisation
+    ex = hybrid("Dr. Vaezi, the Iranian Minister for Communication and Information Technology, visiting Geneva for WSIS "
+                "Forum 2016, met with International Telecommunication Union’s (ITU) Secretary-General, Mr. Houlin Zhao."
+                "\n\nVaezi referred to the role of ICT in development of countries, saying: “Communication and Information "
+                "Technology can be highly effective in creating new jobs, and can impact the countries’ belief about the "
+                "power of the private sector and its development.”")
+    assert "Communication and Information Technology" not in names(ex)
+    assert "International Telecommunication Union" in names(ex)

@@ -287,8 +287,18 @@ def _in_a_portfolio(doc: Doc, start: int, end: int, name: str) -> bool:
     before = max(0, start - 160)
     if doc.text[end:end + 1] == ")" and _PORTFOLIO_BEFORE.search(doc.text, before, start):
         return True
-    return not _HEAD_NOUN.search(name) and not re.fullmatch(r"[A-Z&-]{2,}", name) and (
-        _IN_PORTFOLIO.search(doc.text, before, start) is not None or _MINISTER_AFTER.match(doc.text, end) is not None)
+    if _HEAD_NOUN.search(name) or re.fullmatch(r"[A-Z&-]{2,}", name):
+        return False
+    if _IN_PORTFOLIO.search(doc.text, before, start) is not None or _MINISTER_AFTER.match(doc.text, end) is not None:
+        return True
+    # (or a portfolio the release names elsewhere: "the Iranian Minister for Communication and Information
+    # Technology", then "“Communication and Information Technology can be highly effective …”")
+    at = doc.text.find(name)
+    while at >= 0:
+        if at != start and _IN_PORTFOLIO.search(doc.text, max(0, at - 160), at) is not None:
+            return True
+        at = doc.text.find(name, at + 1)
+    return False
 
 
 def _named_thing_before(doc: Doc, start: int) -> bool:

@@ -1023,3 +1023,17 @@ def test_a_sum_given_in_the_passive_to_one_party_of_an_agreement_comes_from_the_
               "expression, cultural heritage and oceans.")
     assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} == {
         ("government-of-norway", "unesco", Decimal("108800000"), "NOK")}
+
+
+def test_a_sum_takes_the_year_of_the_day_its_sentence_gives_it_on(each: Run) -> None:
+    # caribank.org (CDB, Saint Lucia), 16 Mar 2005: both sums had the release's year
+    ex = each("The Board of Directors of the Caribbean Development Bank (CDB) has approved an additional loan of an amount "
+              "up to the equivalent of USD22.568 million to the Government of St. Lucia.\n\n"
+              "This is the second additional loan which CDB has approved for this project. On October 10, 2002, the Board "
+              "approved an additional loan of up to the equivalent of USD2.838 million to assist the Government of St. "
+              "Lucia with its counterpart contribution for the programme. The original loan for up to the equivalent of "
+              "USD 27.489 million was approved on December 9, 1999, bringing the total CDB financing approved for the "
+              "programme to the equivalent of up toUSD52.895 million.", date="2005-03-16")
+    years = {f.amount: f.year for f in ex.funding}
+    assert years[Decimal("22568000")] == 2005 and years[Decimal("2838000")] == 2002
+    assert years.get(Decimal("27489000"), 1999) == 1999

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from migragraph.extract.dates import full_dates
 from migragraph.extract.doc import Doc, Mention, main_country
 from migragraph.extract.model import Framework, Funding, Span
 from migragraph.extract.money import Money, amounts
@@ -51,7 +52,19 @@ def _stated_year(span: Span, sums: list[Money], i: int) -> int | None:
     after = _YEAR.search(text, sums[i].end, sums[i + 1].start if i + 1 < len(sums) else len(text))
     before = list(_YEAR.finditer(text, sums[i - 1].end if i else 0, sums[i].start))
     m = after or (before[-1] if before else None) or _YEAR.search(text)
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    # "On October 10, 2002, the Board approved an additional loan of … USD2.838 million", "The original loan for …
+    # USD 27.489 million was approved on December 9, 1999": the day it was given, written out in its sentence
+    for d in full_dates(text):
+        if _GIVEN_ON.search(text, 0, d.start) and d.start < sums[i].start or _APPROVED_ON.search(text, 0, d.start):
+            return int(d.value[:4])
+    return None
+
+
+# The day a sum was given: the sentence opens with it, or a verb of giving puts it right before the date.
+_GIVEN_ON = re.compile(r"^\s*On\s+$")
+_APPROVED_ON = re.compile(r"\b(?:approved|signed|granted|disbursed|awarded|committed|pledged)\s+on\s+$")
 
 
 def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding]:

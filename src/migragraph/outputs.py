@@ -24,7 +24,7 @@ from rdflib import URIRef
 
 from migragraph.map.iris import IriMinter
 from migragraph.map.reference import reference_graph, reference_iri
-from migragraph.memory import give_back_freed
+from migragraph.memory import give_back_freed, paused_cycle_collection
 from migragraph.resolve.decisions import Decision
 from migragraph.resolve.graph import links, resolution_iri, resolution_triples
 from migragraph.stages import Built, Settings
@@ -127,7 +127,8 @@ class Outputs:
             self.result.candidates = int(meta.get("candidates", 0))
             return
         self.decided = decided
-        joined, proposed = links(self.store, decisions)
+        with paused_cycle_collection():  # (memory.py)
+            joined, proposed = links(self.store, decisions)
         self.result.links, self.result.candidates = len(joined), len(proposed)
         graph = resolution_triples(joined, proposed, self.minter)
         self._put_derived(resolution_iri(self.minter), graph, writing)
@@ -161,7 +162,8 @@ class Outputs:
         if same:
             self._reuse()
         else:
-            self._write_all(known, compact)
+            with paused_cycle_collection():  # the page and graph.trig, drawn beside each other (memory.py)
+                self._write_all(known, compact)
         if records != (remembered if remembered is not None else self.state.records()):
             self.state.replace_records(records.values())
         if self.decided is not None:

@@ -29,13 +29,18 @@ _MET = frozenset({"participant", "host", "chair"})
 MAX_EVIDENCE = 4  # release links a partner line shows; the count says how many there are
 
 
-@dataclass
+@dataclass(slots=True)
 class Tie:
-    """What one actor did with one partner."""
+    """What one actor did with one partner: how often, since when, and the releases that say so.
 
-    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    dates: list[tuple[str, bool]] = field(default_factory=list)  # (date, reported on its release's date)
-    releases: set[str] = field(default_factory=set)
+    Kept small: a panel holds one for each pair of partners and a release for each statement of each
+    pair (at 30,000 synthetic releases 156,000 ties; with a list of every date and a set of releases each,
+    the panel took 260 MB). The earliest date is kept, not every date; the releases as a list, told twice
+    where two statements of one release tie the pair, and counted once when the line is written."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    since: tuple[str, bool] | None = None  # (date, reported on its release's date), the earliest
+    releases: list[str] = field(default_factory=list)
 
 
 def _actors(graph: nx.MultiDiGraph, statement: str) -> dict[str, set[str]]:
@@ -76,10 +81,10 @@ def ties(graph: nx.MultiDiGraph) -> dict[str, dict[str, Tie]]:
         rels = data.get("releases", "").split()
         for actor, partner, what in _pairs(kind, _actors(graph, statement)):
             tie = found[actor].setdefault(partner, Tie())
-            tie.counts[what] += 1
-            if when:
-                tie.dates.append((when, reported))
-            tie.releases.update(rels)
+            tie.counts[what] = tie.counts.get(what, 0) + 1
+            if when and (tie.since is None or (when, reported) < tie.since):
+                tie.since = (when, reported)
+            tie.releases.extend(rels)
     return found
 
 
@@ -124,8 +129,8 @@ def panel(graph: nx.MultiDiGraph, releases: dict[str, Release]) -> Panel:
 
 
 def _line(partner: int, tie: Tie, releases: dict[str, Release], cite: Any) -> list[Any]:
-    known = sorted((r for r in tie.releases if r in releases),
+    known = sorted({r for r in tie.releases if r in releases},
                    key=lambda r: (releases[r].issued or "", r), reverse=True)
-    since = min(tie.dates) if tie.dates else None
+    since = tie.since
     return [partner, dict(sorted(tie.counts.items())), since[0] if since else None,
             int(bool(since and since[1])), [cite(r) for r in known[:MAX_EVIDENCE]], len(known)]

@@ -222,3 +222,23 @@ def test_uses_every_term_of_the_contract(graph: Graph) -> None:
     classes = {URIRef(q.object.value) for q in quads if q.predicate.value == str(RDF.type)}
     assert predicates - set(graph.predicates()) == set()
     assert classes - set(graph.objects(None, RDF.type)) == set()
+
+
+def test_two_long_keys_that_begin_alike_mint_two_iris() -> None:
+    # The Central American Bank for Economic Integration's framework with Switzerland and with the Green
+    # Climate Fund: the partner falls past the 80 characters a segment keeps, and cut alone both were one
+    # node (at 100,000 synthetic releases one such framework had 159 parties).
+    from migragraph.extract.extractor import extract
+
+    said = ("In December 2016, the CABEI and {} established a Strategic Cooperation Framework to support "
+            "governments in managing return.")
+    minter = IriMinter()
+
+    def iri(partner: str, key: str) -> URIRef:
+        (framework,) = extract(RawRelease(source=key, text=said.format(partner), key=key)).frameworks
+        return minter("framework", framework.key)
+
+    found = {partner: iri(partner, "one") for partner in ("Switzerland", "Green Climate Fund")}
+    assert found["Switzerland"] != found["Green Climate Fund"]
+    assert all(len(str(i).rsplit("/", 1)[1]) <= 80 for i in found.values())
+    assert iri("Switzerland", "another") == found["Switzerland"]  # the same framework, the same IRI

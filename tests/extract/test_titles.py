@@ -1255,9 +1255,9 @@ def test_a_minister_attached_to_the_prime_minister_serves_the_government(each: R
 def test_a_comma_after_a_form_of_address_keeps_the_title_and_its_holder(hybrid: Run) -> None:
     # sadc.int (SADC, Botswana), 9 Aug 2018 (the hybrid: the rules take no name ending in "Tax", a word written in
     # lower case)
-    ex = hybrid("The SADC Executive Secretary Her Excellency, Dr Stergomena Lawrence Tax paid a courtesy call on the newly "
-              "appointed Minister of International Affairs and Cooperation for the Republic of Botswana, Honourable Dr. "
-              "Unity Dow on 6th August 2018.")
+    ex = hybrid("The SADC Executive Secretary Her Excellency, Dr Stergomena Lawrence Tax paid a courtesy call on the "
+                "newly appointed Minister of International Affairs and Cooperation for the Republic of Botswana, "
+                "Honourable Dr. Unity Dow on 6th August 2018.")
     assert ("stergomena-lawrence-tax", "Executive Secretary", "sadc") in {
         (p.person, p.role, p.organisation) for p in ex.posts}
 

@@ -57,7 +57,7 @@ def _stated_year(span: Span, sums: list[Money], i: int) -> int | None:
     # "On October 10, 2002, the Board approved an additional loan of … USD2.838 million", "The original loan for …
     # USD 27.489 million was approved on December 9, 1999": the day it was given, written out in its sentence
     for d in full_dates(text):
-        if _GIVEN_ON.search(text, 0, d.start) and d.start < sums[i].start or _APPROVED_ON.search(text, 0, d.start):
+        if (_GIVEN_ON.search(text, 0, d.start) and d.start < sums[i].start) or _APPROVED_ON.search(text, 0, d.start):
             return int(d.value[:4])
     return None
 
@@ -136,9 +136,7 @@ def _lender_borrower(doc: Doc, span: Span, frameworks: Sequence[Framework],
     # agreement for …")
     worth = _SUM_OF_AGREEMENT.match(span.text, money.end) if money is not None else None
     for f in frameworks:
-        # (the sentence it was read from, or one told of it later: a headline names the agreement, the body its sum)
-        told = span.start == f.evidence.start or any(s.start == span.start for s in f.further)
-        if not told or not (_LENDING.search(f.name) or worth) or len(f.parties) != 2:
+        if not _tells_of(span, f) or not (_LENDING.search(f.name) or worth) or len(f.parties) != 2:
             continue
         state = [p for p in f.parties if doc.government_above(p)]
         if len(state) == 1:
@@ -165,10 +163,15 @@ def _given_to_a_party(doc: Doc, span: Span, frameworks: Sequence[Framework], mon
     if to is None:
         return None
     for f in frameworks:
-        told = span.start == f.evidence.start or any(s.start == span.start for s in f.further)
-        if told and len(f.parties) == 2 and to.key in f.parties:
+        if _tells_of(span, f) and len(f.parties) == 2 and to.key in f.parties:
             return next(p for p in f.parties if p != to.key), to.key
     return None
+
+
+def _tells_of(span: Span, f: Framework) -> bool:
+    """Whether the sentence tells of the framework: the one it was read from, or one told of it later (a
+    headline names the agreement, the body its sum)."""
+    return span.start == f.evidence.start or any(s.start == span.start for s in f.further)
 
 
 def _giver_first(doc: Doc, signer: str, other: str, kind: str) -> tuple[str, str]:

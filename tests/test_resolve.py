@@ -10,7 +10,9 @@ Faki Mohamet" (ICMPD). The rule tests use names as real releases write them.
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import threading
 from pathlib import Path
 
 import networkx as nx
@@ -19,6 +21,7 @@ from click.testing import CliRunner
 from rdflib import OWL, Graph, URIRef
 from rdflib.namespace import PROV
 
+from migragraph import outputs
 from migragraph.cli.main import cli
 from migragraph.errors import ConfigError
 from migragraph.pipeline import build
@@ -200,6 +203,54 @@ def test_the_network_draws_linked_nodes_as_one(built: Path) -> None:
     assert node["releases"].split() == [f"{ID}release/pg-5ec0d7aea7a3", f"{ID}release/pg-f0c1be09ac94"]
     assert {v for _, v, d in graph.out_edges(MAHAMAT, data=True) if d["relation"] == "holds post"} == {
         f"{ID}org/auc"}
+
+
+def _drawn(page: Path) -> set[str]:
+    """The ids of the nodes graph.html draws: the data its script gives vis-network."""
+    [data] = re.findall(r"var nodes = new vis\.DataSet\((.*)\);", page.read_text(encoding="utf-8"))
+    return {node["id"] for node in json.loads(data)}
+
+
+def test_the_page_of_a_build_draws_the_links_it_stored(built: Path) -> None:
+    # Drawn beside the resolution step (the release graphs changed), it read the links once stored.
+    drawn = _drawn(built / "graph.html")
+    assert MAHAMAT in drawn and MOHAMET not in drawn
+    invoke("resolve", str(built), "--apart", MAHAMAT, MOHAMET)
+    assert build([DATA], built).changes.changed == 0  # only the decisions changed: drawn after the links
+    assert {MAHAMAT, MOHAMET} <= _drawn(built / "graph.html")
+
+
+def test_the_page_is_drawn_while_the_links_are_worked_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           ) -> None:
+    drawing: list[bool] = []
+    work_out = outputs.links
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        drawing.append(any(t.name == "migragraph-page" for t in threading.enumerate()))
+        return work_out(*args, **kwargs)
+
+    monkeypatch.setattr(outputs, "links", watched)
+    assert build([DATA], tmp_path / "out").links == 1
+    assert drawing == [True]
+
+
+def test_a_build_stopped_while_working_out_links_keeps_its_page_and_leaves_no_thread(
+        built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = (built / "graph.html").read_bytes()
+    work_out = outputs.links
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("the links could not be worked out")
+
+    monkeypatch.setattr(outputs, "links", broken)
+    with pytest.raises(RuntimeError, match="could not be worked out"):
+        build([DATA], built, rebuild=True)  # every release written again: the page had begun
+    assert not any(t.name == "migragraph-page" for t in threading.enumerate())
+    assert (built / "graph.html").read_bytes() == page
+    assert not (built / ".graph.html.partial").exists()
+    monkeypatch.setattr(outputs, "links", work_out)
+    assert build([DATA], built).links == 1
+    assert MOHAMET not in _drawn(built / "graph.html")
 
 
 def test_resolve_lists_links_with_their_sentences(built: Path) -> None:

@@ -53,6 +53,7 @@ from migragraph.ingest.release import KnownRelease, RawRelease
 from migragraph.ingest.sources import DEFAULT_MAX_BYTES, discover, read_all, read_file
 from migragraph.map.iris import DEFAULT_BASE, IriMinter
 from migragraph.map.mapper import source_iri
+from migragraph.memory import paused_cycle_collection
 from migragraph.outputs import Outputs
 from migragraph.resolve.decisions import FILE_NAME as DECISIONS
 from migragraph.resolve.decisions import Decision
@@ -241,8 +242,10 @@ def _build_into(store: GraphStore, outputs: Outputs, minter: IriMinter, asked: _
         run = _Run(store, outputs.state, minter, outputs.settings, result, known, loader, outputs,
                    asked.max_bytes, records=records)
         _build_releases(run, asked.inputs, asked.rebuild, asked.extractor, asked.jobs, asked.progress)
-    _finish_store(run, asked.prune, asked.decisions)
-    outputs.write(run.records, run.known, run.recalled, run.loader.loaded >= LOAD_BATCH_TRIPLES)
+    compact = run.loader.loaded >= LOAD_BATCH_TRIPLES
+    with paused_cycle_collection():  # from here the process holds the store's network (memory.py)
+        _finish_store(run, asked.prune, asked.decisions, compact)
+        outputs.write(run.records, run.known, run.recalled, compact)
 
 
 def _known(outputs: Outputs, store: GraphStore, result: BuildResult) -> dict[URIRef, Fingerprint]:
@@ -392,7 +395,7 @@ def _refused(result: BuildResult, records: dict[str, Record], source: str, reaso
     records.pop(source, None)  # read in full next time, to be named again
 
 
-def _finish_store(run: _Run, prune: bool, decisions: list[Decision]) -> None:
+def _finish_store(run: _Run, prune: bool, decisions: list[Decision], compact: bool) -> None:
     started = time.monotonic()
     if prune:
         for gone in sorted(set(run.known) - run.seen):
@@ -400,6 +403,8 @@ def _finish_store(run: _Run, prune: bool, decisions: list[Decision]) -> None:
             run.store.remove_release(gone)
             run.result.changes.removed += 1
     run.outputs.put_reference(run.writing)
+    if run.outputs.changed:  # the release graphs changed: graph.html is drawn again whatever the links
+        run.outputs.start_page(compact)
     run.result.stages["store"] = time.monotonic() - started
     started = time.monotonic()
     run.outputs.put_resolution(run.writing, decisions)

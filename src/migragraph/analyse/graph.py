@@ -39,7 +39,7 @@ import csv
 import io
 import sys
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,8 +68,16 @@ class Release:
 
 def rows(store: GraphStore, name: str, substitutions: Substitutions | None = None) -> Iterator[list[str]]:
     """The rows of queries/<name>.rq as strings ('' for an unbound value), without the header."""
+    return csv_rows(fetch(store, name, substitutions))
+
+
+def fetch(store: GraphStore, name: str, substitutions: Substitutions | None = None) -> bytes:
+    """The result of queries/<name>.rq in the W3C CSV format, as oxigraph writes it (csv_rows reads it)."""
     text = data_file("queries", f"{name}.rq").read_text(encoding="utf-8")
-    found = store.query_to(text, "csv", substitutions=substitutions)
+    return store.query_to(text, "csv", substitutions=substitutions)
+
+
+def csv_rows(found: bytes) -> Iterator[list[str]]:
     # Decoded as read: a StringIO of the whole text would hold it again at 4 bytes a character.
     reader = csv.reader(io.TextIOWrapper(io.BytesIO(found), encoding="utf-8", newline=""))
     next(reader, None)
@@ -115,9 +123,9 @@ def one_of(store: GraphStore, entities: set[str]) -> dict[str, str]:
     return out
 
 
-def _nodes(store: GraphStore) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
-    """The nodes, those linked as one merged into one; and which IRI stands for which."""
-    found = _node_rows(store)
+def _nodes(store: GraphStore, found: dict[str, dict[str, Any]],
+           ) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    """The nodes `found` (_node_rows), those linked as one merged into one; and which IRI stands for which."""
     one = one_of(store, set(found))
     nodes: dict[str, dict[str, Any]] = {}
     for iri, attrs in sorted(found.items()):
@@ -152,9 +160,9 @@ def _node_rows(store: GraphStore) -> dict[str, dict[str, Any]]:
     return nodes
 
 
-def _mentions(store: GraphStore, one: dict[str, str]) -> dict[str, list[str]]:
+def _mentions(fetched: bytes, one: dict[str, str]) -> dict[str, list[str]]:
     found: dict[str, set[str]] = defaultdict(set)
-    for node, release in rows(store, "network-mentions"):
+    for node, release in csv_rows(fetched):
         found[one.get(node, node)].add(release)
     return {node: sorted(rels) for node, rels in found.items()}
 
@@ -179,13 +187,22 @@ def _node_in(attrs: dict[str, Any], rels: list[str], releases: dict[str, Release
 
 
 def to_networkx(store: GraphStore, window: Window | None = None, *,
-                releases: dict[str, Release] | None = None) -> nx.MultiDiGraph:
+                releases: dict[str, Release] | None = None,
+                before_links: Callable[[], None] | None = None) -> nx.MultiDiGraph:
     """The full typed, attributed graph of `store` within `window` (all dates by default); `releases`
-    the store's, where the caller has read them already."""
+    the store's, where the caller has read them already. `before_links` is called once the release
+    graphs' nodes are read and before anything that depends on the links across releases (owl:sameAs,
+    resolve/) is: a build draws its page while it works out those links, and waits there for them."""
     window = window or Window()
     releases = read_releases(store) if releases is None else releases
-    nodes, one = _nodes(store)
-    mentions = _mentions(store, one)
+    found = _node_rows(store)
+    # Fetched before the links, read after: what the release graphs state needs none of them.
+    mentioned, related = fetch(store, "network-mentions"), fetch(store, "network-edges")
+    if before_links is not None:
+        before_links()
+    nodes, one = _nodes(store, found)
+    mentions = _mentions(mentioned, one)
+    del mentioned  # read: its bytes need not wait for the edges'
     graph = nx.MultiDiGraph(view="full")
     for iri, attrs in sorted(nodes.items()):
         rels = mentions.get(iri, [])
@@ -197,7 +214,7 @@ def to_networkx(store: GraphStore, window: Window | None = None, *,
         elif "date" not in attrs and attrs["type"] in EVENTS and not _issued(rels, releases):
             key = f"undated_{attrs['type']}"
             graph.graph[key] = graph.graph.get(key, 0) + 1
-    _add_edges(store, graph, releases, window, one)
+    _add_edges(related, graph, releases, window, one)
     return graph
 
 
@@ -207,13 +224,13 @@ def undated(graph: nx.Graph) -> dict[str, int]:
     return {kind: graph.graph[f"undated_{kind}"] for kind in EVENTS if graph.graph.get(f"undated_{kind}")}
 
 
-def _relations(store: GraphStore, graph: nx.MultiDiGraph, one: dict[str, str],
+def _relations(fetched: bytes, graph: nx.MultiDiGraph, one: dict[str, str],
                ) -> dict[tuple[str, str, str, str, str], set[str]]:
     """(source, relation, target, statement, role) -> the graphs stating it, for edges within `graph`;
     an entity linked as one with others by the node that stands for them."""
     found: dict[tuple[str, str, str, str, str], set[str]] = defaultdict(set)
     present = set(graph)  # a plain set: 600k rows at 100k releases, nx's own lookups cost 4x more
-    for source, relation, target, statement, role, stated_in in rows(store, "network-edges"):
+    for source, relation, target, statement, role, stated_in in csv_rows(fetched):
         if one:
             source, target, statement = (one.get(x, x) for x in (source, target, statement))
         if source in present and target in present and source != target:
@@ -221,11 +238,11 @@ def _relations(store: GraphStore, graph: nx.MultiDiGraph, one: dict[str, str],
     return found
 
 
-def _add_edges(store: GraphStore, graph: nx.MultiDiGraph, releases: dict[str, Release],
+def _add_edges(fetched: bytes, graph: nx.MultiDiGraph, releases: dict[str, Release],
                window: Window, one: dict[str, str]) -> None:
     own_dates = dict(graph.nodes(data="date", default=None))
     issued = {iri: r.issued for iri, r in releases.items() if r.issued}
-    for (u, rel, v, statement, role), graphs in sorted(_relations(store, graph, one).items()):
+    for (u, rel, v, statement, role), graphs in sorted(_relations(fetched, graph, one).items()):
         stated = [g for g in graphs if g in releases]
         if len(stated) > 1:
             stated.sort()

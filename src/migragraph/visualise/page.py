@@ -14,7 +14,7 @@ The page must open offline and must not run what a release wrote:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -158,12 +158,14 @@ def focus_graph(graph: nx.MultiDiGraph, center: str, depth: int) -> nx.MultiDiGr
 
 
 def draw(store: GraphStore, path: Path, *, window: Window | None = None, focus: str | None = None,
-         depth: int = 2, max_nodes: int = MAX_NODES) -> Drawn:
+         depth: int = 2, max_nodes: int = MAX_NODES, before_links: Callable[[], None] | None = None) -> Drawn:
     """Write the page of `store` to `path`: the whole graph, or the entities within `depth` steps of
-    the actor `focus`, within the time `window`."""
+    the actor `focus`, within the time `window`. `before_links` as for analyse.graph.to_networkx:
+    the releases, names and nodes are read before it is called."""
     window = window or Window()
     releases = read_releases(store)
-    full = to_networkx(store, window, releases=releases)
+    names = read_names(store)
+    full = to_networkx(store, window, releases=releases, before_links=before_links)
     graph = full
     heading = f"migragraph: {graph.number_of_nodes():,} entities, {graph.number_of_edges():,} relations"
     if focus:
@@ -174,12 +176,13 @@ def draw(store: GraphStore, path: Path, *, window: Window | None = None, focus: 
     if not window.open:
         heading += f", {window.describe()}"
         notes.append(_undated_note(full))
-    page, drawn = render_page(graph, releases, heading, max_nodes, focus, names=read_names(store),
+    page, drawn = render_page(graph, releases, heading, max_nodes, focus, names=names,
                               full=full, notes=[n for n in notes if n])
     path.write_text(page, encoding="utf-8")
     return drawn
 
 
-def write_page(store: GraphStore, path: Path, max_nodes: int = MAX_NODES) -> int:
+def write_page(store: GraphStore, path: Path, max_nodes: int = MAX_NODES, *,
+               before_links: Callable[[], None] | None = None) -> int:
     """Write the page of the whole store to `path` (a build's graph.html); return the entities drawn."""
-    return draw(store, path, max_nodes=max_nodes).nodes
+    return draw(store, path, max_nodes=max_nodes, before_links=before_links).nodes

@@ -9,11 +9,12 @@ The page must open offline and must not run what a release wrote:
   close the script. Labels are drawn on the canvas as text. Hover text is escaped HTML
   (style.node_title), which page.js turns into elements: vis-network shows a string title as plain
   text, so the escaped markup would show its entities.
+- The page is parsed before it is written and refused if anything in it would fetch from the network
+  (offline.py).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -32,15 +33,13 @@ from migragraph.errors import MigragraphError
 from migragraph.store.graphstore import GraphStore
 from migragraph.visualise.labels import read_names
 from migragraph.visualise.network import MAX_NODES, Limited, build_network, limit
+from migragraph.visualise.offline import fetches
 from migragraph.visualise.partners import panel
 from migragraph.visualise.style import EDGE_COLOUR, OTHER_EDGE, STYLE, UNKNOWN
 from migragraph.visualise.views import VIEWS, view_data
 
 _HERE = Path(__file__).parent
 _VIS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-# Anything that would make the browser fetch from elsewhere (a CDN, a font service).
-_EXTERNAL = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//"
-                       r"|@import|url\(\s*[\"']?(?:https?:)?//", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -131,8 +130,10 @@ def render_page(graph: nx.MultiDiGraph, releases: dict[str, Release], heading: s
         partners=partners.lines, partner_actors=partners.actors, sources=partners.sources, isolated=isolated,
         search_names=search_names,
         vis_js=_asset("vis-network.min.js"), vis_css=_asset("vis-network.css"), page_js=_asset("page.js"))
-    if _EXTERNAL.search(page):
-        raise MigragraphError("the page would load something from the network; it must work offline")
+    fetched = fetches(page)  # (offline.py)
+    if fetched:
+        raise MigragraphError(f"the page would load {fetched[0]} from the network; it must work offline; "
+                              "see page.html.j2 and the pyvis files it inlines (0.3.2 is pinned)")
     return page, Drawn(len(nodes), len(edges), limited.total_nodes, limited.total_edges, cut, isolated)
 
 

@@ -7,10 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+import yaml
 from click.testing import CliRunner
 
 import migragraph
+from migragraph import resources
 from migragraph.cli.main import cli
+from migragraph.errors import ConfigError
+from migragraph.resources import data_dir, read_gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -63,3 +68,17 @@ def test_every_command_is_in_the_readme() -> None:
     assert {"build", "validate", "query", "viz"} <= set(cli.commands)
     for name in cli.commands:
         assert f"migragraph {name} " in README
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in data_dir("gazetteer").glob("*.yaml")))
+def test_each_gazetteer_file_reads_as_pyyaml_reads_it(name: str) -> None:
+    text = (data_dir("gazetteer") / name).read_text(encoding="utf-8")
+    assert read_gazetteer(name) == yaml.safe_load(text)
+
+
+def test_a_gazetteer_file_that_is_not_yaml_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = tmp_path / "relations.yaml"
+    broken.write_text("verbs: [sign, meet\n", encoding="utf-8")
+    monkeypatch.setattr(resources, "data_file", lambda kind, name: tmp_path / name)
+    with pytest.raises(ConfigError, match=rf"^{re.escape(str(broken))}: not valid YAML"):
+        read_gazetteer("relations.yaml")

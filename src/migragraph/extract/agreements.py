@@ -20,12 +20,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
 from migragraph.extract.actors import names_a_building
 from migragraph.extract.doc import Doc, Mention
 from migragraph.extract.model import Span
-from migragraph.resources import data_file
+from migragraph.resources import read_gazetteer
 
 _STOP = re.compile(r"\s+(?:to|on|in|at|for|which|that|was|were|is|are|will|has|have|had|signed|aimed|during|"
                    r"under|through|within|after|before|since|with)\b|[,.;:(]|$")
@@ -47,7 +45,7 @@ class Found:
 
 @cache
 def lexicon() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(data_file("gazetteer", "relations.yaml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_gazetteer("relations.yaml")
     return data
 
 

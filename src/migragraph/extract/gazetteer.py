@@ -11,12 +11,11 @@ from types import SimpleNamespace
 from typing import Any
 
 import pycountry
-import yaml
 
 from migragraph.errors import ConfigError
 from migragraph.extract.places import city_names
 from migragraph.map.iris import slug
-from migragraph.resources import data_file
+from migragraph.resources import read_gazetteer
 
 
 @dataclass(frozen=True)
@@ -78,16 +77,8 @@ def _strip_the(form: str) -> str:
     return form[4:] if form.startswith(("the ", "The ")) else form
 
 
-def _load_yaml(name: str) -> Any:
-    path = data_file("gazetteer", name)
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
-
-
 def _org_entries() -> list[OrgEntry]:
-    raw = _load_yaml("organisations.yaml")
+    raw = read_gazetteer("organisations.yaml")
     out = []
     for item in raw:
         try:
@@ -104,7 +95,7 @@ def _org_entries() -> list[OrgEntry]:
 
 
 def _countries() -> list[Country]:
-    extra = _load_yaml("countries.yaml")
+    extra = read_gazetteer("countries.yaml")
     with_the = set(extra.get("the", []))
     out = []
     listed = [*pycountry.countries, *(SimpleNamespace(alpha_3=code, name=name)
@@ -181,9 +172,9 @@ def load() -> Gazetteer:
             for a, b in (("'", "’"), ("’", "'")):
                 if a in form:
                     table.setdefault(form.replace(a, b), value)
-    gaz.roles = _load_yaml("roles.yaml")
+    gaz.roles = read_gazetteer("roles.yaml")
     gaz.portfolio = frozenset(gaz.roles.get("portfolio_words", ()))
-    gaz.regions = frozenset(_load_yaml("countries.yaml").get("regions", []))
+    gaz.regions = frozenset(read_gazetteer("countries.yaml").get("regions", []))
     forms = set(gaz.surface) | set(gaz.context_surface) | set(gaz.country_surface) | set(gaz.demonym_surface)
     # Regions are matched too, and give no mention, so that a country's name inside one is none: the
     # "America" of "Latin America".

@@ -10,14 +10,13 @@ from urllib.parse import urlparse
 
 import dateparser
 import pycountry
-import yaml
 from rapidfuzz import fuzz, process
 
 from migragraph.extract.dates import full_dates
 from migragraph.extract.places import is_city
 from migragraph.extract.titles import ABBR
 from migragraph.ingest.release import RawRelease
-from migragraph.resources import data_file
+from migragraph.resources import read_gazetteer
 
 _NOT_TITLE = re.compile(r"^(?:news(?: story| release)?|press release|global|statement|readout|home)?[-–|/: ]*$",
                         re.IGNORECASE)
@@ -47,7 +46,7 @@ _DATELINE = re.compile(r"^\(?([A-Z][A-Za-z’'.-]+(?:[ ][A-Z][A-Za-z’'.-]+){0,
 
 @cache
 def _publishers() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(data_file("gazetteer", "publishers.yaml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_gazetteer("publishers.yaml")
     return data
 
 

@@ -24,12 +24,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
 from migragraph.extract.gazetteer import load
 from migragraph.extract.model import Organisation
 from migragraph.map.iris import slug
-from migragraph.resources import data_file
+from migragraph.resources import read_gazetteer
 
 _CONNECTORS = {"of", "for", "and", "the", "on", "in", "to", "&"}
 _POSSESSIVE = re.compile(r"(?<=\w)(?:’s|'s)(?=\s)")
@@ -45,7 +43,7 @@ class Identity:
 
 @cache
 def _generic_words() -> frozenset[str]:
-    units: dict[str, Any] = yaml.safe_load(data_file("gazetteer", "units.yaml").read_text(encoding="utf-8"))
+    units: dict[str, Any] = read_gazetteer("units.yaml")
     words = {w for phrase in units["heads"] for w in phrase.split()} | set(units["words"])
     return frozenset(words | load().portfolio)
 

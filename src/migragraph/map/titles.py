@@ -16,9 +16,7 @@ import re
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
-import yaml
-
-from migragraph.resources import data_file
+from migragraph.resources import read_gazetteer
 
 # A stamp of the page, not a headline: "Last modified: 11 December, 2023, 08:57 am", "Updated 3 May".
 _STAMP = re.compile(r"^(?:last\s+(?:modified|updated)|updated|modified|published|posted(?:\s+on)?|"
@@ -107,7 +105,7 @@ def _capitalised(words: list[str]) -> str:
 @cache
 def _acronyms() -> frozenset[str]:
     """The gazetteer's names written all in capitals (IOM, UNHCR, EU, AU ...)."""
-    entries = yaml.safe_load(data_file("gazetteer", "organisations.yaml").read_text(encoding="utf-8"))
+    entries = read_gazetteer("organisations.yaml")
     found: set[str] = set()
     for entry in entries or []:
         for alias in entry.get("aliases") or []:

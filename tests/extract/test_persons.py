@@ -154,6 +154,17 @@ def test_a_hard_wrapped_release_is_read_as_its_sentences(each: Run) -> None:
     assert "Commonwealth" not in {o.name for o in ex.organisations.values()}
 
 
+def test_a_name_never_runs_from_one_line_into_the_next(each: Run) -> None:
+    # montsame.mn (MONTSAME, Mongolia's national news agency), 16 Mar 2020, https://www.montsame.mn/en/read/219080:
+    # a headline, a section's name and a dateline, each a line of its own, read "Ambassador Politics Ulaanbaatar"
+    ex = each("Foreign Minister meets U.S. Ambassador\nPolitics\nUlaanbaatar /MONTSAME/. On March 16, Minister of "
+              "Foreign Affairs of Mongolia D.Tsogtbaatar received U.S. Ambassador to Mongolia Michael S. Klecheski "
+              "at the latter’s request.")
+    assert {p.name for p in ex.persons.values()} == {"D.Tsogtbaatar", "Michael S. Klecheski"}
+    assert posts(ex) == {("D.Tsogtbaatar", "Minister of Foreign Affairs", "Government of Mongolia"),
+                         ("Michael S. Klecheski", "Ambassador to Mongolia", "Government of the United States")}
+
+
 def test_unwrapping_keeps_offsets_and_paragraphs() -> None:
     text = unwrapped(WRAPPED + "\nIOM is the UN Migration Agency.\n")
     assert len(text) == len(WRAPPED) + len("\nIOM is the UN Migration Agency.\n")

@@ -18,7 +18,9 @@ PARTICLE = r"(?:de|da|van|von|der|den|del|di|du|bin|ibn|al|el|le|la|los|las|dos|
 _UPPER = r"(?:[A-Z]|(?![a-z])[^\W\d_](?<=[À-ÖØ-ÞĀ-ſ]))"
 _LOWER = r"[a-zà-öø-ÿā-ſ’'ʻ‘]"
 _WORD = rf"[‘ʻ']?{_UPPER}{_LOWER}+(?:{_UPPER}{_LOWER}+)?(?:-{_UPPER}?{_LOWER}+)*"
-_SP = r"(?:[ \t]+|[ \t]*\n[ \t]*(?!\n))"  # a space, or one line break; never a blank line
+# Between a name's words spaces, never a line break: a line is a headline, a dateline or a list item of its own
+# (text.py), and a hard-wrapped text has its breaks inside paragraphs made spaces first (text.unwrapped).
+_SP = r"[ \t]+"
 # Two to five words; initials ("Amina J Mohammed", "Bandar M. H. Hajjar") only between words, never last
 # ("Scotland QC").
 # A patronymic initial glued to the given name, as Mongolian releases write names ("P.Naranbayar",

@@ -898,3 +898,14 @@ def test_a_portfolio_the_release_names_elsewhere_is_no_body(hybrid: Run) -> None
                 "power of the private sector and its development.”")
     assert "Communication and Information Technology" not in names(ex)
     assert "International Telecommunication Union" in names(ex)
+
+
+def test_a_statement_named_in_a_headline_is_no_body(each: Run) -> None:
+    # gatesfoundation.org (Bill & Melinda Gates Foundation), 21 Jan 2020: a headline in title case names the
+    # foundation's statement, which ends in a body's word ("... Research Institute")
+    ex = each("Bill & Melinda Gates Foundation Statement on Creation of Nonprofit Agricultural Research Institute\n\n"
+              "SEATTLE, January 21, 2020 – The Bill & Melinda Gates Foundation is in the process of creating a new "
+              "501(c)(3) nonprofit, Bill & Melinda Gates Agricultural Innovations, LLC, which seeks to accelerate the "
+              "development of innovations supported by the foundation’s Agricultural Development team.")
+    assert not any("Statement" in name for name in names(ex))
+    assert "Bill & Melinda Gates Foundation" in names(ex)

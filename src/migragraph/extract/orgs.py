@@ -39,7 +39,8 @@ _NOT_ORG = re.compile(
     r"\b(?:Framework|Agreement|Memorandum|Plan|Strategy|Goals?|Policy|Project|Programme|Program|Initiative|"
     r"Pact|Compact|Declaration|Conference|Summit|Meeting|Day|Week|Report|Fund for|Act|Law(?! Enforcement)|Protocol|"
     r"Convention|"
-    r"Resolution|Charter|Dialogue|Process|Forum on|Session|Award|Prize|Trust Fund)\b")
+    r"Resolution|Charter|Dialogue|Process|Forum on|Session|Award|Prize|Trust Fund|"
+    r"Statement|Remarks|Speech|Message|Communiqu[eé]|Readout|Press Release|Announcement)\b")
 # After an organisation's acronym, words that make it an adjective for other bodies.
 _GENERIC_AFTER = re.compile(r"\s+(?:agencies|member states|Member States|countries|nationals|citizens|"
                             r"institutions|bodies|law|rules|standards|territory|level)\b")

@@ -353,6 +353,8 @@ def _org_like(doc: Doc, name: str) -> bool:
         return False  # "Promoting Regional Integration"; "International Cooperation and Development"
     if re.fullmatch(r"[IVXL]+", words[0]) or _is_title_word(doc, words[-1]):
         return False  # "IV Islamic Solidarity Games"; "Australia’s Permanent" (representative)
+    if words[-1].endswith("s") and _is_head_word(doc, words[-1][:-1]) and "of" not in words:
+        return False  # several holders or offices: "African Tourism Ministers" (a "Council of Ministers" is a body)
     if words[-1] in _ACTIVITIES:
         return False  # a programme named by what it does: "Agricultural Development and Market Access Support"
     if not all(w[:1].isupper() or w in ("of", "for", "and", "the", "on", "in", "de", "des", "du", "&") for w in words):

@@ -925,3 +925,12 @@ def test_a_name_the_model_reads_in_the_plural_of_a_title_is_no_body(hybrid: Run)
     ex = hybrid("Premier of Québec Philippe Couillard and Secretary General of the Nordic Council of Ministers Dagfinn "
                 "Høybråten have signed a declaration of intent to work together more closely.")
     assert "Nordic Council of Ministers" in names(ex)
+
+
+def test_a_companys_legal_form_is_no_body_by_itself(hybrid: Run) -> None:
+    # gatesfoundation.org (Bill & Melinda Gates Foundation), 21 Jan 2020: the model reads "LLC" apart
+    ex = hybrid("SEATTLE, January 21, 2020 – The Bill & Melinda Gates Foundation is in the process of creating a new "
+                "501(c)(3) nonprofit, Bill & Melinda Gates Agricultural Innovations, LLC, which seeks to accelerate the "
+                "development of innovations supported by the foundation’s Agricultural Development team.")
+    assert "LLC" not in names(ex)
+    assert "Bill & Melinda Gates Foundation" in names(ex)

@@ -29,6 +29,7 @@ from migragraph.extract.names import NAME, NOT_NAME, valid_name
 from migragraph.extract.nlp import Parsed, is_proper_noun
 from migragraph.extract.orgs import HEADS
 from migragraph.extract.places import is_city
+from migragraph.resources import read_gazetteer
 
 _ACTOR_PREPS = {"with", "between", "by", "from", "to", "and", "at"}
 _NOT_ORG_WORDS = re.compile(
@@ -347,7 +348,7 @@ def _org_like(doc: Doc, name: str) -> bool:
     words = name.split()
     if len(words) == 1:
         return (bool(re.fullmatch(r"[A-Z][A-Z&-]{1,9}", name)) and name not in doc.gaz.country_surface
-                and name not in _currencies() and not _defines_other(doc, name)
+                and name not in _currencies() and name not in _legal_forms() and not _defines_other(doc, name)
                 and not is_city(name.title()) and name.lower() not in _agreement_words())
     if words[0].endswith("ing") or all(w in doc.gaz.portfolio or w in _CONNECTORS for w in words):
         return False  # "Promoting Regional Integration"; "International Cooperation and Development"
@@ -372,6 +373,12 @@ def _agreement_words() -> frozenset[str]:
     from migragraph.extract.agreements import lexicon
 
     return frozenset(h for h in lexicon()["agreement_heads"] if " " not in h)
+
+
+@cache
+def _legal_forms() -> frozenset[str]:
+    """"LLC", "PLC", "GmbH": the end of a company's name (gazetteer/units.yaml), no body by itself."""
+    return frozenset(read_gazetteer("units.yaml")["legal_forms"])
 
 
 @cache

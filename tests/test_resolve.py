@@ -10,7 +10,6 @@ Faki Mohamet" (ICMPD). The rule tests use names as real releases write them.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import threading
 from pathlib import Path
@@ -30,6 +29,8 @@ from migragraph.resolve.entities import MeetingSeen
 from migragraph.resolve.rules import CANDIDATE, LINK, meeting_links, name_tokens, person_score
 from migragraph.store.graphstore import GraphStore
 from migragraph.vocab import MG
+
+from .test_viz import data_set
 
 DATA = Path(__file__).parent / "resolution-data"  # not in tests/data: builds of that folder stay as they are
 ID = "https://w3id.org/migragraph/id/"
@@ -206,9 +207,8 @@ def test_the_network_draws_linked_nodes_as_one(built: Path) -> None:
 
 
 def _drawn(page: Path) -> set[str]:
-    """The ids of the nodes graph.html draws: the data its script gives vis-network."""
-    [data] = re.findall(r"var nodes = new vis\.DataSet\((.*)\);", page.read_text(encoding="utf-8"))
-    return {node["id"] for node in json.loads(data)}
+    """The ids of the nodes graph.html draws."""
+    return {str(node["id"]) for node in data_set(page.read_text(encoding="utf-8"), "nodes")}
 
 
 def test_the_page_of_a_build_draws_the_links_it_stored(built: Path) -> None:

@@ -900,13 +900,16 @@ def test_a_portfolio_the_release_names_elsewhere_is_no_body(hybrid: Run) -> None
     assert "International Telecommunication Union" in names(ex)
 
 
+# gatesfoundation.org (Bill & Melinda Gates Foundation), 21 Jan 2020
+GATES_AG_ONE = ("SEATTLE, January 21, 2020 – The Bill & Melinda Gates Foundation is in the process of creating a new "
+                "501(c)(3) nonprofit, Bill & Melinda Gates Agricultural Innovations, LLC, which seeks to accelerate the "
+                "development of innovations supported by the foundation’s Agricultural Development team.")
+
+
 def test_a_statement_named_in_a_headline_is_no_body(each: Run) -> None:
-    # gatesfoundation.org (Bill & Melinda Gates Foundation), 21 Jan 2020: a headline in title case names the
-    # foundation's statement, which ends in a body's word ("... Research Institute")
+    # its headline, in title case, names the foundation's statement, which ends in a body's word ("... Institute")
     ex = each("Bill & Melinda Gates Foundation Statement on Creation of Nonprofit Agricultural Research Institute\n\n"
-              "SEATTLE, January 21, 2020 – The Bill & Melinda Gates Foundation is in the process of creating a new "
-              "501(c)(3) nonprofit, Bill & Melinda Gates Agricultural Innovations, LLC, which seeks to accelerate the "
-              "development of innovations supported by the foundation’s Agricultural Development team.")
+              + GATES_AG_ONE)
     assert not any("Statement" in name for name in names(ex))
     assert "Bill & Melinda Gates Foundation" in names(ex)
 
@@ -928,9 +931,7 @@ def test_a_name_the_model_reads_in_the_plural_of_a_title_is_no_body(hybrid: Run)
 
 
 def test_a_companys_legal_form_is_no_body_by_itself(hybrid: Run) -> None:
-    # gatesfoundation.org (Bill & Melinda Gates Foundation), 21 Jan 2020: the model reads "LLC" apart
-    ex = hybrid("SEATTLE, January 21, 2020 – The Bill & Melinda Gates Foundation is in the process of creating a new "
-                "501(c)(3) nonprofit, Bill & Melinda Gates Agricultural Innovations, LLC, which seeks to accelerate the "
-                "development of innovations supported by the foundation’s Agricultural Development team.")
+    # the model reads "LLC" apart from the name it ends
+    ex = hybrid(GATES_AG_ONE)
     assert "LLC" not in names(ex)
     assert "Bill & Melinda Gates Foundation" in names(ex)

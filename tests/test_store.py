@@ -98,6 +98,29 @@ def test_default_graph_is_the_union_as_a_set(store: GraphStore) -> None:
     assert len(store) == 1
 
 
+def test_replacing_a_graph_changes_only_what_differs(store: GraphStore) -> None:
+    """A release built again states mostly what it stated: the triples it keeps stay, one it drops
+    leaves the union unless another release states it, one it adds enters both; blank nodes too."""
+    from rdflib import BNode
+
+    iom, un = (S, LABEL, Literal("IOM")), (S, LABEL, Literal("UN Migration"))
+    kind = (S, RDF.type, URIRef("http://www.w3.org/ns/org#Organization"))
+    store.add_release(G1, [iom, un, kind])
+    store.add_release(G2, [un])
+    store.add_release(G1, [kind, iom])  # the same graph again, in another order
+    assert set(store.graph(G1)) == {iom, kind}
+    store.add_release(G1, [kind, (S, LABEL, Literal("OIM"))])
+    assert set(store.graph(G1)) == {kind, (S, LABEL, Literal("OIM"))}
+    labels = store.query("SELECT ?l WHERE { ?s rdfs:label ?l } ORDER BY ?l")
+    assert isinstance(labels, Solutions)
+    assert labels.rows == [(Literal("OIM"),), (Literal("UN Migration"),)]  # "IOM" gone, G2's kept
+    assert store.query("ASK { ?s a org:Organization }") is True and len(store) == 3
+    store.add_release(G1, [(BNode("x"), LABEL, Literal("a"))])  # replaced whole: DELETE DATA has no blanks
+    store.add_release(G1, [(BNode("y"), LABEL, Literal("b"))])
+    assert [o for _, _, o in store.graph(G1)] == [Literal("b")]
+    assert store.query("ASK { ?s a org:Organization }") is False and len(store) == 2
+
+
 def test_an_interrupted_bulk_load_is_undone_on_the_next_open(tmp_path: Path) -> None:
     """A journal left by a load cut short names graphs that may be half there: the next writer drops
     them and any triple of the union no graph states, before anything else."""

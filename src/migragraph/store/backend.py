@@ -205,9 +205,3 @@ class OxigraphBackend:
                 self._store = None  # dropping the handle releases RocksDB's lock on the folder
                 if self.lease is not None:
                     self.lease.close()
-
-
-def union_of(quads: list[ox.Quad]) -> list[ox.Quad]:
-    """The quads again, in the default graph: their part of the union."""
-    default = ox.DefaultGraph()
-    return [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads]

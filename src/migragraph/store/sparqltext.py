@@ -15,6 +15,7 @@ import re
 import pyoxigraph as ox
 
 from migragraph.errors import StoreError
+from migragraph.store.terms import union_of
 
 Substitutions = dict[ox.Variable, ox.NamedNode | ox.Literal]
 
@@ -120,6 +121,21 @@ def drop_graph(graph: str) -> str:
     return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
             f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{graph}>) }} }} ;\n"
             f"DROP SILENT GRAPH <{graph}>")
+
+
+def replace_in_graph(graph: str, gone: list[ox.Quad], new: list[ox.Quad]) -> str:
+    """SPARQL that takes `gone` out of the named graph `graph` (and out of the union, unless another graph
+    states it) and puts `new` in both; '' when neither holds anything. No blank nodes (DELETE DATA)."""
+    parts = []
+    if gone:
+        parts.append(f"DELETE DATA {{\n{insert_data(gone)}}}")
+    if new:
+        parts.append(f"INSERT DATA {{\n{insert_data(new + union_of(new))}}}")
+    if gone:
+        rows = "".join(f"({q.subject} {q.predicate} {q.object})\n" for q in gone)
+        parts.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{\n{rows}}} ?s ?p ?o "
+                     "FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } } }")
+    return " ;\n".join(parts)
 
 
 # Triples of the default graph that no named graph states: none, unless a load was cut short.

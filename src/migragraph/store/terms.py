@@ -187,3 +187,14 @@ def nquads(graph_iri: URIRef, triples: Iterable[Triple]) -> ReleaseQuads:
         return ReleaseQuads(b"", (), 0)
     graph = " " + _iri_text(str(graph_iri)) + " .\n"
     return ReleaseQuads((graph.join(lines) + graph).encode("utf-8"), tuple(lines), len(lines))
+
+
+def union_of(quads: list[ox.Quad]) -> list[ox.Quad]:
+    """The quads again, in the default graph: their part of the union."""
+    default = ox.DefaultGraph()
+    return [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads]
+
+
+def blank_in(quad: ox.Quad) -> bool:
+    """Whether a blank node is any term of `quad`."""
+    return any(isinstance(term, ox.BlankNode) for term in (quad.subject, quad.object, quad.graph_name))

@@ -19,9 +19,11 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner, Result
 
+from migragraph.analyse.graph import csv_rows
 from migragraph.cli.main import cli
 from migragraph.map.keys import name_key
 from migragraph.pipeline import build
+from migragraph.resources import data_file
 from migragraph.serve.named import bind, get, named_queries
 from migragraph.store import GraphStore, Solutions
 from migragraph.store.sparqltext import bind_values
@@ -130,6 +132,18 @@ def pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path]
     with oxigraph_server(root / "server") as url:
         build([inputs], root / "remote", progress=False, store=url)
         yield root / "embedded", root / "remote"
+
+
+def test_a_query_read_in_some_graphs_gives_their_rows_alone(pair: tuple[Path, Path]) -> None:
+    """The SPARQL 1.1 Protocol's dataset (default-graph-uri, named-graph-uri) gives what the embedded
+    store's does: the rows of those graphs, and no other's."""
+    text = data_file("queries", "network-mentions.rq").read_text(encoding="utf-8")
+    with GraphStore.open(pair[0], read_only=True) as here, GraphStore.open(pair[1], read_only=True) as there:
+        graphs = [str(g) for g in here.release_graphs()][:2]
+        mine = sorted(csv_rows(here.query_to(text, "csv", graphs=graphs)))
+        assert mine == sorted(csv_rows(there.query_to(text, "csv", graphs=graphs)))
+        assert mine and {row[-1] for row in mine} == set(graphs)
+        assert mine == sorted(row for row in csv_rows(here.query_to(text, "csv")) if row[-1] in graphs)
 
 
 ASKED = {"officials-of-organisation": {"org": "iom"}, "meetings-between": {"a": "IOM", "b": "European Union"},

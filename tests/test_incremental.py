@@ -70,6 +70,7 @@ def test_add_change_remove_rebuilds_exactly_those(tmp_path: Path) -> None:
     scratch = tmp_path / "scratch"
     _build(inputs, scratch)
     assert (out / "graph.trig").read_bytes() == (scratch / "graph.trig").read_bytes()
+    assert (out / "graph.html").read_bytes() == (scratch / "graph.html").read_bytes()  # rows remembered
     assert json.loads((out / "build.json").read_text())["counts"] == json.loads(
         (scratch / "build.json").read_text())["counts"]
 

@@ -15,13 +15,14 @@ import json
 import shutil
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from rdflib import URIRef
 
+from migragraph.analyse.graphrows import GraphRows, remembered_form
 from migragraph.map.iris import IriMinter
 from migragraph.map.reference import reference_graph, reference_iri
 from migragraph.memory import give_back_freed
@@ -33,7 +34,7 @@ from migragraph.store.files import replacing, write_atomic, write_text_atomic
 from migragraph.store.graphstore import GraphStore
 from migragraph.store.state import Fingerprint
 from migragraph.store.terms import nquads, to_rdflib
-from migragraph.store.trig import Placed, Spool, assemble, digest, piece, piece_of_nquads, read_piece
+from migragraph.store.trig import Placed, Spool, assemble, digest, earlier, piece, piece_of_nquads, read_piece
 from migragraph.validate.engines import Violation
 from migragraph.validate.outcomes import CrossChecker, Outcome, Outcomes, ReleaseChecker, partial_key
 from migragraph.validate.shacl import ValidationReport
@@ -63,6 +64,7 @@ class Outputs:
         self.out = result.out
         self.trig = self.out / "graph.trig"
         self.written_for = f"{settings.version}\n{settings.base}\n{result.store}"
+        self.local = local
         self.pieces = state.pieces(self.written_for, self.trig) if local else None
         self.changed = False  # the build wrote to the store
         self.made_here: dict[str, _Made] = {}
@@ -125,7 +127,8 @@ class Outputs:
         only then (analyse/graph.py to_networkx). At 10,000 synthetic releases a rebuild with 1 % of them
         changed took 8.1-8.4 s instead of 10.5-11.4 s, the page the same bytes."""
         give_back_freed()  # before the page lays its memory on what the build let go (memory.py)
-        self._drawing = _Drawing(self.store, self.out / "graph.html", compact, gated=True)
+        self._drawing = _Drawing(self.store, self.out / "graph.html", compact, gated=True,
+                                 tables=self._graph_rows())
 
     def put_resolution(self, writing: Callable[[], None], decisions: list[Decision]) -> None:
         """The resolution graph (resolve/graph.py) of what the store holds now and the decisions; worked
@@ -144,6 +147,16 @@ class Outputs:
             self._put_derived(resolution_iri(self.minter), graph, writing)
         if self._drawing is not None:
             self._drawing.links_stored()
+
+    def _graph_rows(self) -> GraphRows | None:
+        """The page's rows of the graphs this build did not change, as remembered (analyse/graphrows.py);
+        None for a store elsewhere (an endpoint), whose graphs this folder does not vouch for."""
+        if not self.local:
+            return None
+        derived = {str(reference_iri(self.minter)), str(resolution_iri(self.minter))}
+        unchanged = {graph: p.digest for graph, p in (self.pieces or {}).items()
+                     if graph not in self.made_here and graph not in self.stale and graph not in derived}
+        return GraphRows(self.store, self.state.graph_rows(unchanged))
 
     def _put_derived(self, iri: URIRef, graph: list[tuple], writing: Callable[[], None]) -> None:  # type: ignore[type-arg]
         """A graph the build works out from the release graphs, stored and validated when it changed."""
@@ -211,7 +224,8 @@ class Outputs:
         # resolution step when the release graphs changed (start_page); else it begins now.
         if self._drawing is None:
             give_back_freed()  # (memory.py)
-            self._drawing = _Drawing(self.store, self.out / "graph.html", compact, gated=False)
+            self._drawing = _Drawing(self.store, self.out / "graph.html", compact, gated=False,
+                                     tables=self._graph_rows())
         drawing = self._drawing
         derived = {str(reference_iri(self.minter)), str(resolution_iri(self.minter))}
         try:
@@ -238,6 +252,7 @@ class Outputs:
         self._drawing = None
         stages.update(drawing.wait())
         stages["waiting for graph.html"] = time.monotonic() - started
+        rows = _remembered(drawing.tables, {g: m.digest for g, m in made.items() if g not in derived})
         summary = {"releases": result.releases, "triples": result.triples, "counts": result.counts,
                    "quads": result.quads, "union_triples": result.union_triples,
                    "links": result.links, "candidates": result.candidates,
@@ -246,7 +261,7 @@ class Outputs:
         self.state.finish(self.written_for, self.trig, [
             Piece(p.graph, made[p.graph].digest, p.offset, p.length, made[p.graph].triples,
                   *_print_fields(made[p.graph].fingerprint)) for p in placed],
-            {"summary": json.dumps(summary, ensure_ascii=False), "validated_with": self.key("")})
+            {"summary": json.dumps(summary, ensure_ascii=False), "validated_with": self.key("")}, rows)
         self.outcomes.forget_others(self.key(m.digest) for m in made.values())
 
     def _assemble(self, graphs: list[str], known: dict[URIRef, Fingerprint],
@@ -254,7 +269,6 @@ class Outputs:
         """graph.trig from the pieces; what each graph is (digest, triples, fingerprint), and where."""
         made: dict[str, _Made] = {}
         placed: list[Placed] = []
-        old = self.trig.open("rb") if self.pieces is not None and self.trig.exists() else None
 
         def piece_for(graph: str) -> bytes:
             if graph in self.made_here and self._spool is not None and graph in self._spool:
@@ -273,11 +287,9 @@ class Outputs:
         def writer(handle: IO[bytes]) -> None:
             placed.extend(assemble(handle, graphs, self.settings.base, piece_for))
 
-        try:
+        with earlier(self.trig) as mapped:
+            old = mapped if self.pieces is not None else None  # only a file the state describes
             write_atomic(self.trig, writer)
-        finally:
-            if old is not None:
-                old.close()
         return made, placed
 
     def _validate(self, digests: dict[str, str]) -> ValidationReport:
@@ -307,8 +319,9 @@ class _Drawing:
     A `gated` drawing begins before the resolution graph is stored and waits for `links_stored` before it
     reads the links; `abandon` stops it there (the page left as it was) and waits for its thread."""
 
-    def __init__(self, store: GraphStore, path: Path, compact: bool, *, gated: bool) -> None:
-        self.store, self.path, self.compact = store, path, compact
+    def __init__(self, store: GraphStore, path: Path, compact: bool, *, gated: bool,
+                 tables: GraphRows | None) -> None:
+        self.store, self.path, self.compact, self.tables = store, path, compact, tables
         self.seconds: dict[str, float] = {}
         self.failed: BaseException | None = None
         self._links = threading.Event()
@@ -341,7 +354,7 @@ class _Drawing:
                 self.seconds["compacting the store"] = time.monotonic() - started
             started = time.monotonic()
             with replacing(self.path) as staging:
-                write_page(self.store, staging, before_links=self._before_links)
+                write_page(self.store, staging, before_links=self._before_links, tables=self.tables)
             self.seconds["graph.html"] = time.monotonic() - started - self.seconds.get(
                 "graph.html waiting for the links", 0.0)
         except BaseException as exc:  # given to the build's thread, which raises it
@@ -352,6 +365,17 @@ class _Drawing:
         if self.failed is not None:
             raise self.failed
         return self.seconds
+
+
+def _remembered(tables: GraphRows | None, digests: dict[str, str]) -> Iterator[tuple[str, str, str, bytes]]:
+    """The rows the page read of each graph of `digests`, as the build state keeps them
+    (analyse/graphrows.py): made one graph at a time as they are written, and let go."""
+    read = tables.read if tables is not None else {}
+    for graph in list(read):
+        by_name = read.pop(graph)
+        if graph in digests:
+            for name, found in by_name.items():
+                yield graph, name, digests[graph], remembered_form(found)
 
 
 def count_entities(store: GraphStore) -> dict[str, int]:

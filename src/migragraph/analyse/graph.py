@@ -30,7 +30,8 @@ edges as the whole store does.
 
 Each part is read with one SPARQL query (queries/network-*.rq), never triple by triple, in the W3C
 CSV results format: the values are all that is needed, and oxigraph writes them ~10x faster than
-terms are made into rdflib objects.
+terms are made into rdflib objects. A build gives the rows it remembers of the graphs it did not
+change instead (`Tables`, store/graphrows.py).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import networkx as nx
 
@@ -66,15 +67,42 @@ class Release:
     url: str | None
 
 
+# The result of a query: in the W3C CSV format as oxigraph writes it, or rows read already.
+Fetched = bytes | list[list[str]]
+
+
+class Tables(Protocol):
+    """Where the network's rows (queries/network-*.rq) come from."""
+
+    def fetch(self, name: str) -> Fetched: ...
+
+
+@dataclass(frozen=True)
+class StoreTables:
+    """Each query run over the whole store."""
+
+    store: GraphStore
+
+    def fetch(self, name: str) -> Fetched:
+        return fetch(self.store, name)
+
+
 def rows(store: GraphStore, name: str, substitutions: Substitutions | None = None) -> Iterator[list[str]]:
     """The rows of queries/<name>.rq as strings ('' for an unbound value), without the header."""
     return csv_rows(fetch(store, name, substitutions))
 
 
-def fetch(store: GraphStore, name: str, substitutions: Substitutions | None = None) -> bytes:
-    """The result of queries/<name>.rq in the W3C CSV format, as oxigraph writes it (csv_rows reads it)."""
+def fetch(store: GraphStore, name: str, substitutions: Substitutions | None = None,
+          graphs: list[str] | None = None) -> bytes:
+    """The result of queries/<name>.rq in the W3C CSV format, as oxigraph writes it (csv_rows reads it);
+    with `graphs`, read in those named graphs only."""
     text = data_file("queries", f"{name}.rq").read_text(encoding="utf-8")
-    return store.query_to(text, "csv", substitutions=substitutions)
+    return store.query_to(text, "csv", substitutions=substitutions, graphs=graphs)
+
+
+def table(found: Fetched) -> Iterator[list[str]]:
+    """The rows of a result, however it was fetched."""
+    return csv_rows(found) if isinstance(found, bytes) else iter(found)
 
 
 def csv_rows(found: bytes) -> Iterator[list[str]]:
@@ -86,10 +114,10 @@ def csv_rows(found: bytes) -> Iterator[list[str]]:
     return ([sys.intern(value) for value in row] for row in reader)
 
 
-def read_releases(store: GraphStore) -> dict[str, Release]:
+def read_releases(store: GraphStore, tables: Tables | None = None) -> dict[str, Release]:
     """Every release of the store by IRI (queries/network-releases.rq)."""
     found: dict[str, list[str]] = {}
-    for iri, *values in rows(store, "network-releases"):
+    for iri, *values, _graph in table((tables or StoreTables(store)).fetch("network-releases")):
         known = found.setdefault(iri, values)
         if known is not values:  # a release with two titles (or dates, URLs): the least of each
             found[iri] = [min(a, b) if a and b else a or b for a, b in zip(known, values, strict=True)]
@@ -141,10 +169,10 @@ def _nodes(store: GraphStore, found: dict[str, dict[str, Any]],
     return nodes, one
 
 
-def _node_rows(store: GraphStore) -> dict[str, dict[str, Any]]:
+def _node_rows(tables: Tables) -> dict[str, dict[str, Any]]:
     nodes: dict[str, dict[str, Any]] = {}
     rank = {kind: i for i, kind in enumerate(KINDS)}
-    for iri, kind, label, date, amount, currency in rows(store, "network-nodes"):
+    for iri, kind, label, date, amount, currency in table(tables.fetch("network-nodes")):
         attrs = nodes.get(iri)
         if attrs is None or rank[kind] < rank[attrs["type"]]:
             attrs = nodes[iri] = {"iri": iri, "label": label or iri, "type": kind}
@@ -160,9 +188,9 @@ def _node_rows(store: GraphStore) -> dict[str, dict[str, Any]]:
     return nodes
 
 
-def _mentions(fetched: bytes, one: dict[str, str]) -> dict[str, list[str]]:
+def _mentions(fetched: Fetched, one: dict[str, str]) -> dict[str, list[str]]:
     found: dict[str, set[str]] = defaultdict(set)
-    for node, release in csv_rows(fetched):
+    for node, release, _graph in table(fetched):
         found[one.get(node, node)].add(release)
     return {node: sorted(rels) for node, rels in found.items()}
 
@@ -188,16 +216,19 @@ def _node_in(attrs: dict[str, Any], rels: list[str], releases: dict[str, Release
 
 def to_networkx(store: GraphStore, window: Window | None = None, *,
                 releases: dict[str, Release] | None = None,
-                before_links: Callable[[], None] | None = None) -> nx.MultiDiGraph:
+                before_links: Callable[[], None] | None = None,
+                tables: Tables | None = None) -> nx.MultiDiGraph:
     """The full typed, attributed graph of `store` within `window` (all dates by default); `releases`
     the store's, where the caller has read them already. `before_links` is called once the release
     graphs' nodes are read and before anything that depends on the links across releases (owl:sameAs,
-    resolve/) is: a build draws its page while it works out those links, and waits there for them."""
+    resolve/) is: a build draws its page while it works out those links, and waits there for them.
+    `tables` gives the rows of the network queries (default: each run over the store)."""
     window = window or Window()
-    releases = read_releases(store) if releases is None else releases
-    found = _node_rows(store)
+    tables = tables or StoreTables(store)
+    releases = read_releases(store, tables) if releases is None else releases
+    found = _node_rows(tables)
     # Fetched before the links, read after: what the release graphs state needs none of them.
-    mentioned, related = fetch(store, "network-mentions"), fetch(store, "network-edges")
+    mentioned, related = tables.fetch("network-mentions"), tables.fetch("network-edges")
     if before_links is not None:
         before_links()
     nodes, one = _nodes(store, found)
@@ -224,13 +255,13 @@ def undated(graph: nx.Graph) -> dict[str, int]:
     return {kind: graph.graph[f"undated_{kind}"] for kind in EVENTS if graph.graph.get(f"undated_{kind}")}
 
 
-def _relations(fetched: bytes, graph: nx.MultiDiGraph, one: dict[str, str],
+def _relations(fetched: Fetched, graph: nx.MultiDiGraph, one: dict[str, str],
                ) -> dict[tuple[str, str, str, str, str], set[str]]:
     """(source, relation, target, statement, role) -> the graphs stating it, for edges within `graph`;
     an entity linked as one with others by the node that stands for them."""
     found: dict[tuple[str, str, str, str, str], set[str]] = defaultdict(set)
     present = set(graph)  # a plain set: 600k rows at 100k releases, nx's own lookups cost 4x more
-    for source, relation, target, statement, role, stated_in in csv_rows(fetched):
+    for source, relation, target, statement, role, stated_in in table(fetched):
         if one:
             source, target, statement = (one.get(x, x) for x in (source, target, statement))
         if source in present and target in present and source != target:
@@ -238,7 +269,7 @@ def _relations(fetched: bytes, graph: nx.MultiDiGraph, one: dict[str, str],
     return found
 
 
-def _add_edges(fetched: bytes, graph: nx.MultiDiGraph, releases: dict[str, Release],
+def _add_edges(fetched: Fetched, graph: nx.MultiDiGraph, releases: dict[str, Release],
                window: Window, one: dict[str, str]) -> None:
     own_dates = dict(graph.nodes(data="date", default=None))
     issued = {iri: r.issued for iri, r in releases.items() if r.issued}

@@ -36,8 +36,10 @@ class Backend(Protocol):
 
     location: str
 
-    def query(self, sparql: str, prefixes: dict[str, str], substitutions: Substitutions) -> QueryResult:
-        """Run a query; the default graph is the store's default graph (kept as the union)."""
+    def query(self, sparql: str, prefixes: dict[str, str], substitutions: Substitutions,
+              graphs: list[str] | None = None) -> QueryResult:
+        """Run a query; the default graph is the store's default graph (kept as the union). With `graphs`
+        the query reads those graphs only: they are its named graphs, and their union its default graph."""
         ...
 
     def update(self, sparql: str) -> None:
@@ -100,10 +102,15 @@ class OxigraphBackend:
             raise StoreError(f"the store at {self.location} is closed")
         return self._store
 
-    def query(self, sparql: str, prefixes: dict[str, str], substitutions: Substitutions) -> QueryResult:
+    def query(self, sparql: str, prefixes: dict[str, str], substitutions: Substitutions,
+              graphs: list[str] | None = None) -> QueryResult:
         try:
             # Parameters are substituted as RDF terms by oxigraph, never spliced into the text.
-            return self.store.query(sparql, prefixes=prefixes, substitutions=dict(substitutions))
+            if graphs is None:
+                return self.store.query(sparql, prefixes=prefixes, substitutions=dict(substitutions))
+            named: list[ox.NamedNode | ox.BlankNode] = [ox.NamedNode(g) for g in graphs]
+            return self.store.query(sparql, prefixes=prefixes, substitutions=dict(substitutions),
+                                    default_graph=list(named), named_graphs=named)
         except SyntaxError as exc:
             raise syntax_error(exc, sparql) from None
         except OSError as exc:

@@ -11,6 +11,9 @@
     outcomes, checked, projected, crossed
                the validation of each release graph, by content, and the cross-release check
                (validate/outcomes.py)
+    graph_rows the rows each release graph gave the network queries that read one graph at a time, by
+               the graph's digest (analyse/graphrows.py), so that the page reads again only the graphs
+               that changed
 
 The table `graphs` is trusted only when the last build ended (meta "clean"): a build marks it
 unclean before its first write to the store and clean again once graph.trig and the rest are written,
@@ -49,6 +52,8 @@ CREATE INDEX IF NOT EXISTS projected_s ON projected(s);
 CREATE INDEX IF NOT EXISTS projected_graph ON projected(graph);
 CREATE TABLE IF NOT EXISTS crossed(focus TEXT NOT NULL, violation TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS crossed_focus ON crossed(focus);
+CREATE TABLE IF NOT EXISTS graph_rows(graph TEXT NOT NULL, name TEXT NOT NULL, digest TEXT NOT NULL,
+    rows BLOB NOT NULL, PRIMARY KEY (graph, name));
 """
 
 
@@ -103,7 +108,7 @@ class BuildState:
             if schema is not None and schema[0] != str(SCHEMA):  # another layout: start afresh
                 db.executescript("DROP TABLE meta; DROP TABLE graphs; DROP TABLE records; "
                                  "DROP TABLE outcomes; DROP TABLE checked; DROP TABLE projected; "
-                                 "DROP TABLE crossed;")
+                                 "DROP TABLE crossed; DROP TABLE graph_rows;")
                 db.executescript(_TABLES)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
         except BaseException:
@@ -133,6 +138,12 @@ class BuildState:
             return self.db.execute(sql, tuple(args)).fetchall()
         except sqlite3.Error as exc:
             raise _error(self.path, exc) from None
+
+    def json_rows(self, sql: str, args: Iterable[Any] = ()) -> list[Any]:
+        """The members of the one JSON array a query gives (json_group_array): one step of SQLite for
+        any number of rows, where Python's sqlite3 gives up its lock at each row it reads."""
+        rows = self.run(sql, args)
+        return json.loads(rows[0][0]) if rows and rows[0][0] is not None else []
 
     # ------------------------------------------------------------------ meta
 
@@ -169,16 +180,29 @@ class BuildState:
             self.set("clean", "0")
 
     def finish(self, written_for: str, trig: Path, pieces: Iterable[Piece] | None,
-               extra: dict[str, str]) -> None:
-        """After a build wrote graph.trig: its pieces (None: unchanged), and the meta values, clean."""
+               extra: dict[str, str], rows: Iterable[tuple[str, str, str, bytes]] = ()) -> None:
+        """After a build wrote graph.trig: its pieces (None: unchanged), the rows its page read of the
+        graphs (graph, query, digest, rows), and the meta values, clean. Rows of graphs the store no longer
+        holds are forgotten."""
         with self.transaction() as db:
             if pieces is not None:
                 db.execute("DELETE FROM graphs")
                 db.executemany("INSERT INTO graphs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                ((p.graph, p.digest, p.offset, p.length, p.triples, p.hash, p.record, p.source,
                                  p.agent) for p in pieces))
+            db.executemany("INSERT OR REPLACE INTO graph_rows VALUES (?, ?, ?, ?)", rows)
+            db.execute("DELETE FROM graph_rows WHERE graph NOT IN (SELECT graph FROM graphs)")
             values = {**extra, "written_for": written_for, "trig": _identity(trig), "clean": "1"}
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", values.items())
+
+    def graph_rows(self, digests: dict[str, str]) -> dict[str, dict[str, bytes]]:
+        """The rows remembered of each graph of `digests` (graph -> digest) as it is now: graph -> query ->
+        rows (analyse/graphrows.py)."""
+        found: dict[str, dict[str, bytes]] = {}
+        for graph, name, digest, rows in self.run("SELECT graph, name, digest, rows FROM graph_rows"):
+            if digests.get(graph) == digest:
+                found.setdefault(graph, {})[name] = bytes(rows)
+        return found
 
     # ------------------------------------------------------------------ input records
 

@@ -55,13 +55,15 @@ class EndpointBackend:
 
     # ------------------------------------------------------------------ reading
 
-    def query(self, sparql: str, prefixes: dict[str, str], substitutions: Substitutions) -> QueryResult:
+    def query(self, sparql: str, prefixes: dict[str, str], substitutions: Substitutions,
+              graphs: list[str] | None = None) -> QueryResult:
         try:
             self._checker.query(sparql, prefixes=prefixes, substitutions=dict(substitutions))
         except SyntaxError as exc:
             raise syntax_error(exc, sparql) from None
         text = prologue(prefixes) + bind_values(sparql, substitutions)
-        kind, body = self._post(self.query_url, "application/sparql-query", text, _ACCEPT)
+        url = _with_dataset(self.query_url, graphs)
+        kind, body = self._post(url, "application/sparql-query", text, _ACCEPT)
         try:
             if "n-triples" in kind or "plain" in kind:
                 return list(ox.parse(body, format=_NT))
@@ -123,6 +125,17 @@ class EndpointBackend:
             raise StoreError(f"cannot reach the SPARQL endpoint {url}: {_reason(exc.reason)}") from None
         except (TimeoutError, OSError) as exc:
             raise StoreError(f"cannot reach the SPARQL endpoint {url}: {_reason(exc)}") from None
+
+
+def _with_dataset(url: str, graphs: list[str] | None) -> str:
+    """The query URL with the SPARQL 1.1 Protocol's dataset parameters: `graphs` as the default graph
+    (their merge) and as the named graphs."""
+    if graphs is None:
+        return url
+    parts = urllib.parse.urlsplit(url)
+    params = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+    params += [(name, g) for g in graphs for name in ("default-graph-uri", "named-graph-uri")]
+    return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(params)))
 
 
 def _split_credentials(url: str) -> tuple[str, str | None]:

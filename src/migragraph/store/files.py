@@ -29,9 +29,14 @@ def replacing(path: Path) -> Iterator[Path]:
         staging.unlink(missing_ok=True)
 
 
+_BUFFER = 1 << 23
+
+
 def write_atomic(path: Path, writer: Callable[[IO[bytes]], object]) -> None:
     """Write `path` through `writer(stream)`, whole or not at all."""
-    with replacing(path) as staging, staging.open("wb") as handle:
+    # A large buffer: fewer writes, each of which gives up Python's lock to a thread that may keep it
+    # (graph.trig is written while the page is drawn).
+    with replacing(path) as staging, staging.open("wb", buffering=_BUFFER) as handle:
         writer(handle)
         handle.flush()
         os.fsync(handle.fileno())

@@ -185,19 +185,21 @@ class GraphStore:
         return [(to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in result]
 
     def query_to(self, sparql: str, fmt: str, prefixes: dict[str, str] | None = None,
-                 substitutions: Substitutions | None = None) -> bytes:
-        """A SELECT or ASK result in a W3C results format (csv, tsv, json, xml), serialised by oxigraph."""
-        result = self.run(sparql, prefixes, substitutions)
+                 substitutions: Substitutions | None = None, graphs: list[str] | None = None) -> bytes:
+        """A SELECT or ASK result in a W3C results format (csv, tsv, json, xml), serialised by oxigraph;
+        with `graphs`, read in those named graphs only (their union the default graph)."""
+        result = self.run(sparql, prefixes, substitutions, graphs)
         if not isinstance(result, ox.QuerySolutions | ox.QueryBoolean):
             raise StoreError(f"--format {fmt} is for SELECT and ASK queries; this query returns triples "
                              "(use table, ttl, nt or jsonld)")
         return result.serialize(format=RESULT_FORMATS[fmt]) or b""
 
     def run(self, sparql: str, prefixes: dict[str, str] | None = None,
-            substitutions: Substitutions | None = None,
+            substitutions: Substitutions | None = None, graphs: list[str] | None = None,
             ) -> ox.QuerySolutions | ox.QueryBoolean | Iterable[ox.Triple]:
         """The backend's own result objects (for writers that stream them)."""
-        return self.backend.query(sparql, {**vocab_prefixes(), **(prefixes or {})}, substitutions or {})
+        return self.backend.query(sparql, {**vocab_prefixes(), **(prefixes or {})}, substitutions or {},
+                                  graphs)
 
     def select(self, name: str, substitutions: Substitutions | None = None) -> Solutions:
         """Run the packaged SELECT query queries/<name>.rq, with `substitutions` bound (as RDF terms,

@@ -14,8 +14,10 @@ of it reading and sorting; copying a piece costs a few microseconds.
 from __future__ import annotations
 
 import hashlib
+import mmap
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -134,9 +136,28 @@ def assemble(handle: IO[bytes], graphs: Iterable[str], base: str,
     return placed
 
 
-def read_piece(handle: IO[bytes], offset: int, length: int) -> bytes:
-    """A piece of an earlier graph.trig."""
-    data = os.pread(handle.fileno(), length, offset)
+@contextmanager
+def earlier(path: Path) -> Iterator[mmap.mmap | None]:
+    """An earlier graph.trig mapped into memory to copy pieces from (None when missing or empty). Mapped,
+    not read piece by piece: a copy out of memory keeps Python's lock, where each read gives it up and
+    waits to get it back from the page's thread (at 10,000 releases 10,000 reads made graph.trig take
+    1.9 s instead of 0.2)."""
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        yield None
+        return
+    with handle:
+        if os.fstat(handle.fileno()).st_size == 0:
+            yield None
+            return
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+            yield mapped
+
+
+def read_piece(mapped: mmap.mmap, offset: int, length: int) -> bytes:
+    """A piece of an earlier graph.trig (`earlier`)."""
+    data = mapped[offset:offset + length]
     if len(data) != length:
         raise OSError(f"graph.trig is shorter than its recorded pieces ({offset}+{length})")
     return data

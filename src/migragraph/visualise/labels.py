@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from migragraph.analyse.graph import rows
+from migragraph.analyse.graph import StoreTables, Tables, table
 from migragraph.store.graphstore import GraphStore
 from migragraph.visualise.style import clip
 
@@ -28,10 +28,10 @@ _MEETING_ROLES = ("host", "participant", "chair")
 MAX_NAMED = 2  # counterparts a meeting label names; the rest are counted
 
 
-def read_names(store: GraphStore) -> dict[str, list[str]]:
+def read_names(store: GraphStore, tables: Tables | None = None) -> dict[str, list[str]]:
     """Every name of each organisation, person and framework (queries/network-names.rq), sorted."""
     found: dict[str, set[str]] = defaultdict(set)
-    for node, name in rows(store, "network-names"):
+    for node, name in table((tables or StoreTables(store)).fetch("network-names")):
         if name.strip():
             found[node].add(" ".join(name.split()))
     return {node: sorted(names) for node, names in found.items()}

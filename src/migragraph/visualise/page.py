@@ -26,7 +26,7 @@ import networkx as nx
 import pyvis
 from markupsafe import Markup
 
-from migragraph.analyse.graph import EVENTS, Release, read_releases, to_networkx, undated
+from migragraph.analyse.graph import EVENTS, Release, StoreTables, Tables, read_releases, to_networkx, undated
 from migragraph.analyse.paths import find_actor
 from migragraph.analyse.window import Window
 from migragraph.errors import MigragraphError
@@ -159,14 +159,16 @@ def focus_graph(graph: nx.MultiDiGraph, center: str, depth: int) -> nx.MultiDiGr
 
 
 def draw(store: GraphStore, path: Path, *, window: Window | None = None, focus: str | None = None,
-         depth: int = 2, max_nodes: int = MAX_NODES, before_links: Callable[[], None] | None = None) -> Drawn:
+         depth: int = 2, max_nodes: int = MAX_NODES, before_links: Callable[[], None] | None = None,
+         tables: Tables | None = None) -> Drawn:
     """Write the page of `store` to `path`: the whole graph, or the entities within `depth` steps of
-    the actor `focus`, within the time `window`. `before_links` as for analyse.graph.to_networkx:
-    the releases, names and nodes are read before it is called."""
+    the actor `focus`, within the time `window`. `before_links` and `tables` as for
+    analyse.graph.to_networkx: the releases, names and nodes are read before it is called."""
     window = window or Window()
-    releases = read_releases(store)
-    names = read_names(store)
-    full = to_networkx(store, window, releases=releases, before_links=before_links)
+    tables = tables or StoreTables(store)
+    releases = read_releases(store, tables)
+    names = read_names(store, tables)
+    full = to_networkx(store, window, releases=releases, before_links=before_links, tables=tables)
     graph = full
     heading = f"migragraph: {graph.number_of_nodes():,} entities, {graph.number_of_edges():,} relations"
     if focus:
@@ -184,6 +186,6 @@ def draw(store: GraphStore, path: Path, *, window: Window | None = None, focus: 
 
 
 def write_page(store: GraphStore, path: Path, max_nodes: int = MAX_NODES, *,
-               before_links: Callable[[], None] | None = None) -> int:
+               before_links: Callable[[], None] | None = None, tables: Tables | None = None) -> int:
     """Write the page of the whole store to `path` (a build's graph.html); return the entities drawn."""
-    return draw(store, path, max_nodes=max_nodes, before_links=before_links).nodes
+    return draw(store, path, max_nodes=max_nodes, before_links=before_links, tables=tables).nodes

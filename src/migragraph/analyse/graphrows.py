@@ -1,0 +1,74 @@
+"""The network's rows read one named graph at a time, so that a build reads again only the graphs it
+changed (the `Tables` of analyse/graph.py that a build's page reads).
+
+queries/network-releases, -mentions and -edges read each of their rows in one graph (GRAPH ?g {...})
+and give that graph as their last column. Their rows over the store are the rows of its graphs put
+together, and a graph with the same content gives the same rows: so a build gives the page the rows
+it remembers of each graph it did not change (the build state keeps them by the graph's digest,
+store/buildstate.py) and asks the store only about the others. The other network queries read across
+graphs (a node's labels from every release naming it) and are run over the store as before.
+
+At 10,000 synthetic releases those three queries take 1.7 s of the page's 2.7 s of queries (at 100,000:
+22 of 33 s), and a rebuild with 1 % of the releases changed reads 1 % of their rows.
+"""
+
+from __future__ import annotations
+
+import marshal
+from collections import defaultdict
+
+from migragraph.analyse.graph import Fetched, csv_rows, fetch
+from migragraph.store.graphstore import GraphStore
+
+# The queries whose every row is read in one graph, named in their last column.
+PER_GRAPH = ("network-releases", "network-mentions", "network-edges")
+Rows = list[list[str]]
+
+
+class GraphRows:
+    """Tables for a build's page: `remembered` holds, for graphs the build did not change, the rows each
+    query gave last time (graph -> query -> marshal.dumps of the rows). `read` collects the rows read from
+    the store now, for the build to remember."""
+
+    def __init__(self, store: GraphStore, remembered: dict[str, dict[str, bytes]]) -> None:
+        self.store = store
+        self.remembered = remembered
+        self.read: dict[str, dict[str, Rows]] = defaultdict(dict)
+        self._graphs: list[str] | None = None
+
+    def fetch(self, name: str) -> Fetched:
+        if name not in PER_GRAPH:
+            return fetch(self.store, name)
+        if self._graphs is None:  # once: the release graphs do not change while a page is drawn
+            self._graphs = sorted(str(g) for g in self.store.named_graphs())
+        graphs = self._graphs
+        known = {g: rows for g in graphs if (rows := self._recall(g, name)) is not None}
+        wanted = [g for g in graphs if g not in known]
+        # Most of the store to read (a first build): one query over all of it costs less than naming them.
+        whole = len(wanted) * 2 > len(graphs)
+        by_graph: dict[str, Rows] = defaultdict(list)
+        if wanted:
+            for row in csv_rows(fetch(self.store, name, graphs=None if whole else wanted)):
+                by_graph[row[-1]].append(row)
+        found: Rows = []
+        for graph in sorted(set(graphs) | by_graph.keys()):
+            rows = known.get(graph) if not whole else None
+            if rows is None:
+                rows = self.read[graph][name] = by_graph.get(graph, [])
+            found.extend(rows)
+        return found
+
+    def _recall(self, graph: str, name: str) -> Rows | None:
+        blob = self.remembered.get(graph, {}).get(name)
+        if blob is None:
+            return None
+        try:
+            rows = marshal.loads(blob)
+        except (EOFError, ValueError, TypeError):  # damaged: read again
+            return None
+        return rows if isinstance(rows, list) else None
+
+
+def remembered_form(rows: Rows) -> bytes:
+    """The rows as the build state keeps them (GraphRows.remembered)."""
+    return marshal.dumps(rows)

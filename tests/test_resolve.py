@@ -10,22 +10,25 @@ Faki Mohamet" (ICMPD). The rule tests use names as real releases write them.
 from __future__ import annotations
 
 import json
+import marshal
 import shutil
+import sqlite3
 import threading
 from pathlib import Path
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from rdflib import OWL, Graph, URIRef
+from rdflib import OWL, RDF, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from migragraph import outputs
+from migragraph.analyse.graph import StoreTables
 from migragraph.cli.main import cli
 from migragraph.errors import ConfigError
 from migragraph.pipeline import build
 from migragraph.resolve.decisions import Decision, read, record
-from migragraph.resolve.entities import MeetingSeen
+from migragraph.resolve.entities import MeetingSeen, persons
 from migragraph.resolve.rules import CANDIDATE, LINK, meeting_links, name_tokens, person_score
 from migragraph.store.graphstore import GraphStore
 from migragraph.vocab import MG
@@ -301,3 +304,62 @@ def test_decisions_may_live_elsewhere(built: Path, tmp_path: Path) -> None:
     assert build([DATA], built, decisions=kept).links == 0
     shutil.copy(kept, built / "decisions.tsv")
     assert build([DATA], built).links == 0
+
+
+def test_resolution_reads_each_person_with_names_posts_and_releases() -> None:
+    """queries/resolve-persons.rq read as CSV: a post's organisation where there is one, an unbound value
+    and an empty name alike nothing."""
+    foaf, org_ = "http://xmlns.com/foaf/0.1/", "http://www.w3.org/ns/org#"
+    base = "https://w3id.org/migragraph/id/"
+    release, iom = URIRef(f"{base}release/a"), URIRef(f"{base}org/iom")
+    amy, ugo, post = URIRef(f"{base}person/amy-pope"), URIRef(f"{base}person/ugo"), URIRef(f"{base}post/amy")
+    label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    store = GraphStore()
+    store.add_release(release, [(release, RDF.type, MG.Release),
+                                (amy, RDF.type, URIRef(foaf + "Person")), (amy, label, Literal("Amy Pope")),
+                                (post, URIRef(org_ + "heldBy"), amy), (post, URIRef(org_ + "postIn"), iom),
+                                (ugo, RDF.type, URIRef(foaf + "Person")), (ugo, label, Literal("Ugo")),
+                                (ugo, label, Literal(""))])
+    seen = persons(StoreTables(store))
+    assert [(p.iri, p.names, p.orgs, p.releases) for p in seen] == [
+        (str(amy), {"Amy Pope"}, {str(iom)}, {str(release)}), (str(ugo), {"Ugo"}, set(), {str(release)})]
+
+
+def test_a_rebuild_reads_the_persons_of_unchanged_releases_from_the_build_state(tmp_path: Path) -> None:
+    """Resolution reads again only the graphs a build changed (analyse/graphrows.py): what the build
+    state remembers of the others is what it compares, and the links equal a fresh build's."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    lines = (DATA / "releases.jsonl").read_text(encoding="utf-8").splitlines()
+    (inputs / "releases.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build([inputs], out, progress=False)
+    # The state says Mahamat is someone else; a rebuild for a change elsewhere compares what it says.
+    state = sqlite3.connect(out / ".state.sqlite")
+    where = (f"{ID}release/pg-5ec0d7aea7a3", "resolve-persons")
+    rows = marshal.loads(state.execute("SELECT rows FROM graph_rows WHERE graph = ? AND name = ?",
+                                       where).fetchone()[0])
+    assert any(row[0] == MAHAMAT for row in rows)
+    stand_in = f"{ID}person/stand-in"
+    with state:
+        state.execute("UPDATE graph_rows SET rows = ? WHERE graph = ? AND name = ?",
+                      (marshal.dumps([[stand_in if v == MAHAMAT else v for v in row] for row in rows]),
+                       *where))
+    state.close()
+    record = json.loads(lines[0])
+    assert "Moussa Faki" not in record["text"]
+    record["text"] += "\n\nA sentence added later."
+    changed = [json.dumps(record, ensure_ascii=False), *lines[1:]]
+    (inputs / "releases.jsonl").write_text("\n".join(changed) + "\n", encoding="utf-8")
+    build([inputs], out, progress=False)
+    assert (URIRef(stand_in), OWL.sameAs, URIRef(MOHAMET)) in graphs(out)[RESOLUTION]
+
+    # Once that release changes too, it is read again: the links are a fresh build's.
+    first = json.loads(changed[1])
+    assert first["id"] == "pg-5ec0d7aea7a3"
+    first["text"] += "\n\nA sentence added later."
+    changed[1] = json.dumps(first, ensure_ascii=False)
+    (inputs / "releases.jsonl").write_text("\n".join(changed) + "\n", encoding="utf-8")
+    build([inputs], out, progress=False)
+    build([inputs], tmp_path / "fresh", progress=False)
+    assert set(graphs(out)[RESOLUTION]) == set(graphs(tmp_path / "fresh")[RESOLUTION])
+    assert (URIRef(MAHAMAT), OWL.sameAs, URIRef(MOHAMET)) in graphs(out)[RESOLUTION]

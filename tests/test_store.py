@@ -215,21 +215,3 @@ def test_what_the_store_would_refuse_is_refused_when_written_naming_it(term: Nod
     with pytest.raises(StoreError) as refused:
         nquads(G1, [(subject, LABEL, obj)])
     assert str(refused.value).startswith(f"cannot store {culprit}")
-
-
-def test_select_values_gives_the_lexical_values_and_none_where_unbound(store: GraphStore) -> None:
-    # queries/resolve-persons.rq: a person named in a release, one with a post and one without
-    foaf, org_, mg = "http://xmlns.com/foaf/0.1/", "http://www.w3.org/ns/org#", "https://w3id.org/migragraph/ns#"
-    amy, ugo = URIRef("https://w3id.org/migragraph/id/person/amy-pope"), URIRef("https://w3id.org/migragraph/id/person/ugo")
-    post = URIRef("https://w3id.org/migragraph/id/post/amy")
-    store.add_release(G1, [(G1, RDF.type, URIRef(mg + "Release")),
-                           (amy, RDF.type, URIRef(foaf + "Person")), (amy, LABEL, Literal("Amy Pope")),
-                           (post, URIRef(org_ + "heldBy"), amy), (post, URIRef(org_ + "postIn"), S),
-                           (ugo, RDF.type, URIRef(foaf + "Person")), (ugo, LABEL, Literal("Ugo")),
-                           (ugo, LABEL, Literal(""))])
-    rows = sorted(store.select_values("resolve-persons"), key=str)
-    # (an empty name is "", not unbound)
-    assert rows == [(str(amy), "Amy Pope", str(S), None, str(G1)), (str(ugo), "", None, None, str(G1)),
-                    (str(ugo), "Ugo", None, None, str(G1))]
-    assert rows == sorted([tuple(None if v is None else str(v) for v in row)
-                           for row in store.select("resolve-persons").rows], key=str)

@@ -74,6 +74,7 @@ class Outputs:
         self._spool: Spool | None = None
         self._checker: ReleaseChecker | None = None
         self._drawing: _Drawing | None = None
+        self._rows: GraphRows | None = None
         self.decided: str | None = None  # the decisions the resolution graph was worked out with, if it was
 
     @property
@@ -128,7 +129,7 @@ class Outputs:
         changed took 8.1-8.4 s instead of 10.5-11.4 s, the page the same bytes."""
         give_back_freed()  # before the page lays its memory on what the build let go (memory.py)
         self._drawing = _Drawing(self.store, self.out / "graph.html", compact, gated=True,
-                                 tables=self._graph_rows())
+                                 tables=self.graph_rows())
 
     def put_resolution(self, writing: Callable[[], None], decisions: list[Decision]) -> None:
         """The resolution graph (resolve/graph.py) of what the store holds now and the decisions; worked
@@ -141,22 +142,25 @@ class Outputs:
             self.result.candidates = int(meta.get("candidates", 0))
         else:
             self.decided = decided
-            joined, proposed = links(self.store, decisions)
+            joined, proposed = links(self.store, decisions, self.graph_rows())
             self.result.links, self.result.candidates = len(joined), len(proposed)
             graph = resolution_triples(joined, proposed, self.minter)
             self._put_derived(resolution_iri(self.minter), graph, writing)
         if self._drawing is not None:
             self._drawing.links_stored()
 
-    def _graph_rows(self) -> GraphRows | None:
-        """The page's rows of the graphs this build did not change, as remembered (analyse/graphrows.py);
-        None for a store elsewhere (an endpoint), whose graphs this folder does not vouch for."""
+    def graph_rows(self) -> GraphRows | None:
+        """The rows of the graphs this build did not change, as remembered (analyse/graphrows.py), for the
+        page and resolution; made once the release graphs are stored. None for a store elsewhere (an
+        endpoint), whose graphs this folder does not vouch for."""
         if not self.local:
             return None
-        derived = {str(reference_iri(self.minter)), str(resolution_iri(self.minter))}
-        unchanged = {graph: p.digest for graph, p in (self.pieces or {}).items()
-                     if graph not in self.made_here and graph not in self.stale and graph not in derived}
-        return GraphRows(self.store, self.state.graph_rows(unchanged))
+        if self._rows is None:
+            derived = {str(reference_iri(self.minter)), str(resolution_iri(self.minter))}
+            unchanged = {graph: p.digest for graph, p in (self.pieces or {}).items()
+                         if graph not in self.made_here and graph not in self.stale and graph not in derived}
+            self._rows = GraphRows(self.store, self.state.graph_rows(unchanged))
+        return self._rows
 
     def _put_derived(self, iri: URIRef, graph: list[tuple], writing: Callable[[], None]) -> None:  # type: ignore[type-arg]
         """A graph the build works out from the release graphs, stored and validated when it changed."""
@@ -225,7 +229,7 @@ class Outputs:
         if self._drawing is None:
             give_back_freed()  # (memory.py)
             self._drawing = _Drawing(self.store, self.out / "graph.html", compact, gated=False,
-                                     tables=self._graph_rows())
+                                     tables=self.graph_rows())
         drawing = self._drawing
         derived = {str(reference_iri(self.minter)), str(resolution_iri(self.minter))}
         try:
@@ -252,7 +256,7 @@ class Outputs:
         self._drawing = None
         stages.update(drawing.wait())
         stages["waiting for graph.html"] = time.monotonic() - started
-        rows = _remembered(drawing.tables, {g: m.digest for g, m in made.items() if g not in derived})
+        rows = _remembered(self._rows, {g: m.digest for g, m in made.items() if g not in derived})
         summary = {"releases": result.releases, "triples": result.triples, "counts": result.counts,
                    "quads": result.quads, "union_triples": result.union_triples,
                    "links": result.links, "candidates": result.candidates,
@@ -368,14 +372,13 @@ class _Drawing:
 
 
 def _remembered(tables: GraphRows | None, digests: dict[str, str]) -> Iterator[tuple[str, str, str, bytes]]:
-    """The rows the page read of each graph of `digests`, as the build state keeps them
-    (analyse/graphrows.py): made one graph at a time as they are written, and let go."""
+    """The rows read of each graph of `digests`, as the build state keeps them (analyse/graphrows.py):
+    made one at a time as they are written, and let go."""
     read = tables.read if tables is not None else {}
-    for graph in list(read):
-        by_name = read.pop(graph)
+    for graph, name in sorted(read):
+        found = read.pop((graph, name))
         if graph in digests:
-            for name, found in by_name.items():
-                yield graph, name, digests[graph], remembered_form(found)
+            yield graph, name, digests[graph], remembered_form(found)
 
 
 def count_entities(store: GraphStore) -> dict[str, int]:

@@ -1,15 +1,16 @@
-"""The network's rows read one named graph at a time, so that a build reads again only the graphs it
-changed (the `Tables` of analyse/graph.py that a build's page reads).
+"""Rows read one named graph at a time, so that a build reads again only the graphs it changed: the
+`Tables` of analyse/graph.py that a build's page reads, and resolution's (resolve/entities.py).
 
-queries/network-releases, -mentions and -edges read each of their rows in one graph (GRAPH ?g {...})
-and give that graph as their last column. Their rows over the store are the rows of its graphs put
-together, and a graph with the same content gives the same rows: so a build gives the page the rows
-it remembers of each graph it did not change (the build state keeps them by the graph's digest,
-store/buildstate.py) and asks the store only about the others. The other network queries read across
-graphs (a node's labels from every release naming it) and are run over the store as before.
+queries/network-releases, -mentions, -edges and resolve-persons, -meetings read each of their rows in
+one graph (GRAPH ?g {...}) and give that graph as their last column. Their rows over the store are the
+rows of its graphs put together, and a graph with the same content gives the same rows: so a build
+gives the page and resolution the rows it remembers of each graph it did not change (the build state
+keeps them by the graph's digest, store/buildstate.py) and asks the store only about the others. The
+other network queries read across graphs (a node's labels from every release naming it) and are run
+over the store as before.
 
-At 10,000 synthetic releases those three queries take 1.7 s of the page's 2.7 s of queries (at 100,000:
-22 of 33 s), and a rebuild with 1 % of the releases changed reads 1 % of their rows.
+At 10,000 synthetic releases the page's three take 1.7 s of its 2.7 s of queries (at 100,000: 22 of
+33 s), resolution's two 1.5 s; a rebuild with 1 % of the releases changed reads 1 % of their rows.
 """
 
 from __future__ import annotations
@@ -21,19 +22,20 @@ from migragraph.analyse.graph import Fetched, csv_rows, fetch
 from migragraph.store.graphstore import GraphStore
 
 # The queries whose every row is read in one graph, named in their last column.
-PER_GRAPH = ("network-releases", "network-mentions", "network-edges")
+PER_GRAPH = ("network-releases", "network-mentions", "network-edges", "resolve-persons", "resolve-meetings")
 Rows = list[list[str]]
 
 
 class GraphRows:
-    """Tables for a build's page: `remembered` holds, for graphs the build did not change, the rows each
-    query gave last time (graph -> query -> marshal.dumps of the rows). `read` collects the rows read from
-    the store now, for the build to remember."""
+    """Tables for a build's page and resolution: `remembered` holds, for graphs the build did not change,
+    the rows each query gave last time (graph -> query -> marshal.dumps of the rows). `read` collects the
+    rows read from the store now ((graph, query) -> rows), for the build to remember. The page's thread
+    and the build's read different queries at once: each writes keys of its own."""
 
     def __init__(self, store: GraphStore, remembered: dict[str, dict[str, bytes]]) -> None:
         self.store = store
         self.remembered = remembered
-        self.read: dict[str, dict[str, Rows]] = defaultdict(dict)
+        self.read: dict[tuple[str, str], Rows] = {}
         self._graphs: list[str] | None = None
 
     def fetch(self, name: str) -> Fetched:
@@ -54,7 +56,7 @@ class GraphRows:
         for graph in sorted(set(graphs) | by_graph.keys()):
             rows = known.get(graph) if not whole else None
             if rows is None:
-                rows = self.read[graph][name] = by_graph.get(graph, [])
+                rows = self.read[graph, name] = by_graph.get(graph, [])
             found.extend(rows)
         return found
 

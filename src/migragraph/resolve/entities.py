@@ -1,12 +1,14 @@
 """What the release graphs say of the persons and dated meetings that resolution compares: read from the
-store once per build (queries/resolve-*.rq), grouped by node."""
+store once per build (queries/resolve-*.rq, whose rows a build may give from what it remembers:
+analyse/graphrows.py), grouped by node. An unbound value reads as '' (the W3C CSV results), as an empty
+name or place would: neither says anything to compare."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from migragraph.store.graphstore import GraphStore
+from migragraph.analyse.graph import Tables, table
 
 
 @dataclass
@@ -26,25 +28,26 @@ class MeetingSeen:
     releases: set[str] = field(default_factory=set)
 
 
-def persons(store: GraphStore) -> list[PersonSeen]:
+def persons(tables: Tables) -> list[PersonSeen]:
     found: dict[str, PersonSeen] = defaultdict(lambda: PersonSeen(""))
-    for person, name, org, above, release in store.select_values("resolve-persons"):
-        seen = found[str(person)]
-        seen.iri = str(person)
-        seen.names.add(str(name))
-        seen.orgs.update(o for o in (org, above) if o is not None)
-        seen.releases.add(str(release))
+    for person, name, org, above, release in table(tables.fetch("resolve-persons")):
+        seen = found[person]
+        seen.iri = person
+        if name:
+            seen.names.add(name)
+        seen.orgs.update(o for o in (org, above) if o)
+        seen.releases.add(release)
     return sorted(found.values(), key=lambda p: p.iri)
 
 
-def meetings(store: GraphStore) -> list[MeetingSeen]:
+def meetings(tables: Tables) -> list[MeetingSeen]:
     found: dict[str, MeetingSeen] = defaultdict(lambda: MeetingSeen(""))
-    for meeting, date, place, who, release in store.select_values("resolve-meetings"):
-        seen = found[str(meeting)]
-        seen.iri, seen.date = str(meeting), str(date)[:10]
-        if place is not None:
+    for meeting, date, place, who, release in table(tables.fetch("resolve-meetings")):
+        seen = found[meeting]
+        seen.iri, seen.date = meeting, date[:10]
+        if place:
             seen.places.add(place)
-        if who is not None:
+        if who:
             seen.who.add(who)
-        seen.releases.add(str(release))
+        seen.releases.add(release)
     return sorted(found.values(), key=lambda m: m.iri)

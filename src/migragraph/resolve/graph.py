@@ -16,6 +16,7 @@ from decimal import Decimal
 from rdflib import OWL, RDF, Literal, URIRef
 from rdflib.namespace import PROV, XSD
 
+from migragraph.analyse.graph import StoreTables, Tables
 from migragraph.map import Triple
 from migragraph.map.iris import IriMinter
 from migragraph.resolve import decisions as decided
@@ -29,9 +30,12 @@ def resolution_iri(minter: IriMinter) -> URIRef:
     return URIRef(f"{minter.base}graph/resolution")
 
 
-def links(store: GraphStore, decisions: list[decided.Decision]) -> tuple[list[Link], list[Link]]:
-    """The links (joined) and the candidates (proposed) of what the store holds, decisions applied."""
-    found = person_links(persons(store)) + meeting_links(meetings(store))
+def links(store: GraphStore, decisions: list[decided.Decision], tables: Tables | None = None,
+          ) -> tuple[list[Link], list[Link]]:
+    """The links (joined) and the candidates (proposed) of what the store holds, decisions applied;
+    `tables` gives the rows resolution reads (default: its queries run over the store)."""
+    tables = tables or StoreTables(store)
+    found = person_links(persons(tables)) + meeting_links(meetings(tables))
     verdict = {d.pair: d for d in decisions}
     joined: list[Link] = []
     proposed: list[Link] = []

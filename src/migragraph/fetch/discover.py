@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
-from trafilatura.feeds import FeedParameters, determine_feed
 
 from migragraph.ingest.decode import decode_bytes
 
@@ -113,6 +112,8 @@ def home_page_feeds(body: bytes, url: str) -> list[str]:
         html = decode_bytes(body, html=True).text
     except ValueError:
         return []
+    from trafilatura.feeds import FeedParameters, determine_feed  # as in ingest/clean.py: when needed
+
     parts = urlsplit(url)
     params = FeedParameters(f"{parts.scheme}://{parts.netloc}", parts.hostname or "", url)
     return list(dict.fromkeys(determine_feed(html, params)))

@@ -31,7 +31,7 @@ edges as the whole store does.
 Each part is read with one SPARQL query (queries/network-*.rq), never triple by triple, in the W3C
 CSV results format: the values are all that is needed, and oxigraph writes them ~10x faster than
 terms are made into rdflib objects. A build gives the rows it remembers of the graphs it did not
-change instead (`Tables`, store/graphrows.py).
+change instead (`Tables`, analyse/graphrows.py).
 """
 
 from __future__ import annotations
@@ -72,7 +72,8 @@ Fetched = bytes | list[list[str]]
 
 
 class Tables(Protocol):
-    """Where the network's rows (queries/network-*.rq) come from."""
+    """Where the rows of the network's and resolution's queries (queries/network-*.rq, resolve-*.rq)
+    come from: each query run over the store (StoreTables), or a build's remembered rows (GraphRows)."""
 
     def fetch(self, name: str) -> Fetched: ...
 

@@ -22,7 +22,7 @@ from typing import IO, TYPE_CHECKING
 
 from rdflib import URIRef
 
-from migragraph.analyse.graphrows import GraphRows, remembered_form
+from migragraph.analyse.graphrows import PER_GRAPH, GraphRows, remembered_form, remembered_key
 from migragraph.map.iris import IriMinter
 from migragraph.map.reference import reference_graph, reference_iri
 from migragraph.memory import give_back_freed
@@ -159,7 +159,9 @@ class Outputs:
             derived = {str(reference_iri(self.minter)), str(resolution_iri(self.minter))}
             unchanged = {graph: p.digest for graph, p in (self.pieces or {}).items()
                          if graph not in self.made_here and graph not in self.stale and graph not in derived}
-            self._rows = GraphRows(self.store, self.state.graph_rows(unchanged))
+            valid = {(graph, name): remembered_key(digest, name)
+                     for graph, digest in unchanged.items() for name in PER_GRAPH}
+            self._rows = GraphRows(self.store, self.state.graph_rows(valid))
         return self._rows
 
     def _put_derived(self, iri: URIRef, graph: list[tuple], writing: Callable[[], None]) -> None:  # type: ignore[type-arg]
@@ -378,7 +380,7 @@ def _remembered(tables: GraphRows | None, digests: dict[str, str]) -> Iterator[t
     for graph, name in sorted(read):
         found = read.pop((graph, name))
         if graph in digests:
-            yield graph, name, digests[graph], remembered_form(found)
+            yield graph, name, remembered_key(digests[graph], name), remembered_form(found)
 
 
 def count_entities(store: GraphStore) -> dict[str, int]:

@@ -15,10 +15,14 @@ At 10,000 synthetic releases the page's three take 1.7 s of its 2.7 s of queries
 
 from __future__ import annotations
 
+import hashlib
 import marshal
+import sys
 from collections import defaultdict
+from functools import cache
 
 from migragraph.analyse.graph import Fetched, csv_rows, fetch
+from migragraph.resources import data_file
 from migragraph.store.graphstore import GraphStore
 
 # The queries whose every row is read in one graph, named in their last column.
@@ -74,3 +78,16 @@ class GraphRows:
 def remembered_form(rows: Rows) -> bytes:
     """The rows as the build state keeps them (GraphRows.remembered)."""
     return marshal.dumps(rows)
+
+
+def remembered_key(graph_digest: str, name: str) -> str:
+    """What rows remembered of a graph are valid for: its content, the query's text (a query changed
+    since gives other rows) and the Python that wrote them (marshal's format is Python's own)."""
+    return f"{graph_digest} {_query_stamp(name)}"
+
+
+@cache
+def _query_stamp(name: str) -> str:
+    text = data_file("queries", f"{name}.rq").read_text(encoding="utf-8")
+    python = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    return hashlib.sha256(f"{python}\n{text}".encode()).hexdigest()[:16]

@@ -11,9 +11,9 @@
     outcomes, checked, projected, crossed
                the validation of each release graph, by content, and the cross-release check
                (validate/outcomes.py)
-    graph_rows the rows each release graph gave the network queries that read one graph at a time, by
-               the graph's digest (analyse/graphrows.py), so that the page reads again only the graphs
-               that changed
+    graph_rows the rows each release graph gave the queries that read one graph at a time (the page's
+               and resolution's), by the graph's digest and the query's text (analyse/graphrows.py), so
+               that a build reads again only the graphs that changed
 
 The table `graphs` is trusted only when the last build ended (meta "clean"): a build marks it
 unclean before its first write to the store and clean again once graph.trig and the rest are written,
@@ -195,12 +195,12 @@ class BuildState:
             values = {**extra, "written_for": written_for, "trig": _identity(trig), "clean": "1"}
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", values.items())
 
-    def graph_rows(self, digests: dict[str, str]) -> dict[str, dict[str, bytes]]:
-        """The rows remembered of each graph of `digests` (graph -> digest) as it is now: graph -> query ->
-        rows (analyse/graphrows.py)."""
+    def graph_rows(self, valid: dict[tuple[str, str], str]) -> dict[str, dict[str, bytes]]:
+        """The rows remembered of each (graph, query) of `valid` whose key is the one given there (what
+        they were read from: analyse/graphrows.py remembered_key): graph -> query -> rows."""
         found: dict[str, dict[str, bytes]] = {}
-        for graph, name, digest, rows in self.run("SELECT graph, name, digest, rows FROM graph_rows"):
-            if digests.get(graph) == digest:
+        for graph, name, key, rows in self.run("SELECT graph, name, digest, rows FROM graph_rows"):
+            if valid.get((graph, name)) == key:
                 found.setdefault(graph, {})[name] = bytes(rows)
         return found
 

@@ -181,9 +181,9 @@ class BuildState:
 
     def finish(self, written_for: str, trig: Path, pieces: Iterable[Piece] | None,
                extra: dict[str, str], rows: Iterable[tuple[str, str, str, bytes]] = ()) -> None:
-        """After a build wrote graph.trig: its pieces (None: unchanged), the rows its page read of the
-        graphs (graph, query, digest, rows), and the meta values, clean. Rows of graphs the store no longer
-        holds are forgotten."""
+        """After a build wrote graph.trig: its pieces (None: unchanged), the rows it read of the graphs
+        (graph, query, key, rows: analyse/graphrows.py), and the meta values, clean. Rows of graphs the
+        store no longer holds are forgotten."""
         with self.transaction() as db:
             if pieces is not None:
                 db.execute("DELETE FROM graphs")

@@ -61,6 +61,8 @@ class Outputs:
                  local: bool) -> None:
         self.store, self.state, self.result, self.settings = store, state, result, settings
         self.minter = IriMinter(settings.base)
+        # Worked out from the release graphs: neither releases nor remembered rows.
+        self.derived = frozenset({str(reference_iri(self.minter)), str(resolution_iri(self.minter))})
         self.out = result.out
         self.trig = self.out / "graph.trig"
         self.written_for = f"{settings.version}\n{settings.base}\n{result.store}"
@@ -156,9 +158,8 @@ class Outputs:
         if not self.local:
             return None
         if self._rows is None:
-            derived = {str(reference_iri(self.minter)), str(resolution_iri(self.minter))}
-            unchanged = {graph: p.digest for graph, p in (self.pieces or {}).items()
-                         if graph not in self.made_here and graph not in self.stale and graph not in derived}
+            skip = self.made_here.keys() | self.stale | self.derived
+            unchanged = {graph: p.digest for graph, p in (self.pieces or {}).items() if graph not in skip}
             valid = {(graph, name): remembered_key(digest, name)
                      for graph, digest in unchanged.items() for name in PER_GRAPH}
             self._rows = GraphRows(self.store, self.state.graph_rows(valid))
@@ -233,7 +234,7 @@ class Outputs:
             self._drawing = _Drawing(self.store, self.out / "graph.html", compact, gated=False,
                                      tables=self.graph_rows())
         drawing = self._drawing
-        derived = {str(reference_iri(self.minter)), str(resolution_iri(self.minter))}
+        derived = self.derived
         try:
             started = time.monotonic()
             made, placed = self._assemble(graphs, known)

@@ -48,17 +48,18 @@ class GraphRows:
         if self._graphs is None:  # once: the release graphs do not change while a page is drawn
             self._graphs = sorted(str(g) for g in self.store.named_graphs())
         graphs = self._graphs
-        known = {g: rows for g in graphs if (rows := self._recall(g, name)) is not None}
+        # Most of the store to read (a first build): one query over all of it costs less than naming them,
+        # and nothing remembered is read.
+        whole = sum(1 for g in graphs if name not in self.remembered.get(g, {})) * 2 > len(graphs)
+        known = {} if whole else {g: rows for g in graphs if (rows := self._recall(g, name)) is not None}
         wanted = [g for g in graphs if g not in known]
-        # Most of the store to read (a first build): one query over all of it costs less than naming them.
-        whole = len(wanted) * 2 > len(graphs)
         by_graph: dict[str, Rows] = defaultdict(list)
         if wanted:
             for row in csv_rows(fetch(self.store, name, graphs=None if whole else wanted)):
                 by_graph[row[-1]].append(row)
         found: Rows = []
         for graph in sorted(set(graphs) | by_graph.keys()):
-            rows = known.get(graph) if not whole else None
+            rows = known.get(graph)
             if rows is None:
                 rows = self.read[graph, name] = by_graph.get(graph, [])
             found.extend(rows)

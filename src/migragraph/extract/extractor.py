@@ -69,7 +69,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     if statistical:
         from migragraph.extract import ner, nlp  # spaCy is imported only by the hybrid extractor
 
-        parsed = nlp.parse(doc.spans)
+        parsed = nlp.parse(doc.spans, ner.worth_reading(doc), ner.worth_parsing(doc))
         doc.parsed = parsed
         ner.add_persons(doc, parsed)
         ner.add_organisations(doc, parsed)

@@ -18,17 +18,21 @@ any other organisation.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from migragraph.extract import nlp
 from migragraph.extract.doc import Doc, Mention
 from migragraph.extract.gazetteer import Gazetteer
+from migragraph.extract.model import Span
 from migragraph.extract.names import NAME, NOT_NAME, valid_name
 from migragraph.extract.nlp import Parsed, is_proper_noun
 from migragraph.extract.orgs import HEADS
 from migragraph.extract.places import is_city
+from migragraph.extract.titles import COPULAS
 from migragraph.resources import read_gazetteer
 
 _ACTOR_PREPS = {"with", "between", "by", "from", "to", "and", "at"}
@@ -70,6 +74,57 @@ def _is_head_word(doc: Doc, text: str) -> bool:
 def _is_title_word(doc: Doc, token: Token | str) -> bool:
     text = token if isinstance(token, str) else token.text
     return text.replace(".", "").lower() in _title_words(doc) and text[:1].isupper()
+
+
+def worth_reading(doc: Doc) -> Callable[[Span], bool]:
+    """Whether a sentence names something the gazetteer did not: a capital letter after its first that no
+    mention found so far covers. Names, titles and places are written with capitals; where every one of
+    them is a name the gazetteer knows, what the model could add there is an entity that overlaps one, which
+    neither the persons nor the organisations below keep. (A third of a release's sentences.)"""
+    covered = bytearray(len(doc.text))
+    for m in doc.mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+
+    def names_something_new(span: Span) -> bool:
+        return any(ch.isupper() and not covered[span.start + i] for i, ch in enumerate(span.text) if i)
+
+    return names_something_new
+
+
+def _org_entities(doc: Doc, sentence: Parsed) -> Iterator[tuple[list[Token], int, int, str]]:
+    """The model's organisations in a sentence: their tokens, without an article before or a connector or
+    a person's name after, and where those stand in the release, with the name they give."""
+    for ent in sentence.doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        tokens = list(ent)
+        while tokens and tokens[0].lower_ in ("the", "a", "an"):
+            tokens.pop(0)
+        # nor a connector the name was cut after ("Ministro de", "… Organisations and")
+        while tokens and (tokens[-1].is_punct or tokens[-1].text in ("’s", "'s") or tokens[-1].lower_ in _CONNECTORS):
+            tokens.pop()
+        if not tokens:
+            continue
+        tokens = _without_holder(doc, tokens)
+        start = sentence.span.start + tokens[0].idx
+        end = sentence.span.start + tokens[-1].idx + len(tokens[-1].text)
+        yield tokens, start, end, doc.text[start:end]
+
+
+def worth_parsing(doc: Doc) -> Callable[[Parsed], int]:
+    """How much of the pipeline a sentence needs after its entities (extract/nlp.py): its tags where the model
+    sees a person (they repair the name); its parse too where it sees an organisation the gazetteer does not
+    cover (the parse says whether it acts), or a title stands beside a verb its holder may be the subject of
+    (extract/titles.py reads the parse for the holder)."""
+    def depth(sentence: Parsed) -> int:
+        tokens = sentence.doc
+        if any(t.lower_ in COPULAS for t in tokens) and any(_is_head_word(doc, t.text) for t in tokens):
+            return nlp.PARSE
+        if any(_may_act(doc, start, end, name) for _, start, end, name in _org_entities(doc, sentence)):
+            return nlp.PARSE
+        return nlp.TAGS if any(e.label_ == "PERSON" for e in tokens.ents) else nlp.ENTITIES
+
+    return depth
 
 
 # A place's preposition right before a name the model calls a person's (a person is met, not been "in").
@@ -223,27 +278,13 @@ def add_organisations(doc: Doc, parsed: list[Parsed]) -> None:
     for sentence in parsed:
         if sentence.span.end <= headline_end:
             continue
-        for ent in sentence.doc.ents:
-            if ent.label_ != "ORG":
-                continue
-            tokens = list(ent)
-            while tokens and tokens[0].lower_ in ("the", "a", "an"):
-                tokens.pop(0)
-            # nor a connector the name was cut after ("Ministro de", "… Organisations and")
-            while tokens and (tokens[-1].is_punct or tokens[-1].text in ("’s", "'s") or tokens[-1].lower_ in _CONNECTORS):
-                tokens.pop()
-            if not tokens:
-                continue
-            tokens = _without_holder(doc, tokens)
-            start = sentence.span.start + tokens[0].idx
-            end = sentence.span.start + tokens[-1].idx + len(tokens[-1].text)
-            name = doc.text[start:end]
+        for tokens, start, end, name in _org_entities(doc, sentence):
             if "\n" in name or not _org_like(doc, name) or not _acts(tokens[-1], doc):
                 continue
             if name in things or (doc.text[end:end + 1] == ")" and _DOCUMENT_BEFORE.search(
                     doc.text, max(0, start - 40), start)) or _in_a_portfolio(doc, start, end, name):
                 continue  # "a biennial collaborative agreement (BCA) between WHO/Europe and …": the document's
-            if re.fullmatch(NAME, name) and valid_name(name, doc) and not _HEADED.search(name):
+            if _person_like(doc, name):
                 # "said Christos Christodoulides, Head of …": a person the model took for a body
                 if not any(s < end and start < e for s, e, _ in doc.name_candidates):
                     doc.name_candidates.append((start, end, name))
@@ -255,6 +296,16 @@ def add_organisations(doc: Doc, parsed: list[Parsed]) -> None:
             key = _bracketed_after(doc, name) or doc.add_org(name)
             doc.mentions.append(Mention(start, end, key, "org", name))
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _may_act(doc: Doc, start: int, end: int, name: str) -> bool:
+    """Whether add_organisations reads whether the model's organisation at `start`..`end` acts: a name
+    it may keep as a person's, or one no mention found before the model covers (it keeps none that does)."""
+    return _person_like(doc, name) or not any(m.start < end and start < m.end for m in doc.mentions)
+
+
+def _person_like(doc: Doc, name: str) -> bool:
+    return bool(re.fullmatch(NAME, name)) and valid_name(name, doc) and not _HEADED.search(name)
 
 
 # The noun of a document, right before the bracket that gives its acronym

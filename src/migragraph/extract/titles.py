@@ -365,8 +365,8 @@ def _holder(doc: Doc, run: Run, hon: str, held: set[int]) -> Holder | None:
 def name_before(doc: Doc, pos: int) -> Holder | None:
     """'Hakan Fidan, Minister for …', 'Name, the newly appointed UNDP Resident Representative'."""
     gap = _BEFORE_GAP.search(doc.text, max(0, pos - 60), pos)
-    if not gap or ("who" in gap.group() and not doc.text[pos:pos + 1].isupper()):
-        return None  # ("Syed Akbaruddin, who was the chief coordinator of the … Summit": a description)
+    if not gap or _describes(doc, gap.group(), pos):
+        return None
     end = gap.start()
     for start, cand_end, name in doc.name_candidates:
         if cand_end == end:
@@ -460,12 +460,24 @@ def _name_taking(doc: Doc, pos: int, hon: str) -> Holder | None:
     for end, holder in sorted(people, key=lambda p: -p[1].start):
         # (not "…, Johannes van der Klaauw and the newly appointed Representative …, Ms. Anna-Carin Öst": after
         # "and", another holder's title)
-        if _TAKES.fullmatch(doc.text, end, pos) and not _AND_ANOTHER.search(doc.text, end, pos):
+        if _TAKES.fullmatch(doc.text, end, pos) and not _AND_ANOTHER.search(doc.text, end, pos) and not _describes(
+                doc, doc.text[end:pos], pos):
             return holder
     return None
 
 
+def _describes(doc: Doc, gap: str, pos: int) -> bool:
+    """Whether what stands at `pos` after a name and `gap` describes the person rather than names a post: in
+    lower case after "who" ("Syed Akbaruddin, who was the chief coordinator of the … Summit")."""
+    return "who" in gap and not doc.text[pos:pos + 1].isupper()
+
+
 _AND_ANOTHER = re.compile(r"\band\b")
+
+
+# The verbs whose subject a title standing as their complement names: "Mr Cormann … was Australia’s Finance
+# Minister", "He also served as Minister for the Public Service"
+COPULAS = frozenset({"was", "is", "served", "serves", "became", "becomes", "remains"})
 
 
 def _subject_of(doc: Doc, title: Title) -> Holder | None:
@@ -484,7 +496,7 @@ def _subject_of(doc: Doc, title: Title) -> Holder | None:
         if token is None or token.dep_ in ("ROOT", "relcl", "advcl", "ccomp") and is_verb(token):
             break
         token = token.head
-    if token is None or token.lower_ not in ("was", "is", "served", "serves", "became", "becomes", "remains"):
+    if token is None or token.lower_ not in COPULAS:
         return None
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:

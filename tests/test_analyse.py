@@ -24,6 +24,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner, Result
+from rdflib import RDF, Literal, URIRef
 
 from migragraph.analyse import (
     Window,
@@ -40,6 +41,7 @@ from migragraph.cli.main import cli
 from migragraph.errors import ConfigError
 from migragraph.pipeline import build
 from migragraph.store.graphstore import GraphStore
+from migragraph.vocab import MG
 
 from .network_builds import SENTENCES, SHARED, build_known, build_shared
 
@@ -82,6 +84,33 @@ def test_full_graph_has_the_entities_and_relations_of_the_releases(full: nx.Mult
     assert post["statement"] == ID + "post/iom--director-general--amy-pope"
     gazetteer = full.edges[ID + "org/unhcr", ID + "org/un", "part of"]
     assert gazetteer["releases"] == "" and "date" not in gazetteer
+
+
+def test_a_node_stated_apart_by_releases_takes_its_first_kind_and_least_label_date_and_amount() -> None:
+    """queries/network-nodes.rq reads kinds, labels, dates and amounts apart; each node keeps the same
+    attributes whatever order the store gives them in, and a label, date or amount of no node is left."""
+    schema, rdfs = "https://schema.org/", "http://www.w3.org/2000/01/rdf-schema#"
+    iom, grant = URIRef(f"{ID}org/iom"), URIRef(f"{ID}funding/grant")
+    money = URIRef(f"{ID}funding/grant/amount")
+    label, value, currency = URIRef(rdfs + "label"), URIRef(schema + "value"), URIRef(schema + "currency")
+    store = GraphStore()
+    store.add_release(URIRef(f"{ID}release/a"), [
+        (iom, RDF.type, URIRef("http://www.w3.org/ns/org#Organization")), (iom, label, Literal("IOM")),
+        (grant, RDF.type, MG.Funding), (grant, label, Literal("EU funding")),
+        (grant, MG.year, Literal("2024")), (grant, URIRef(schema + "amount"), money),
+        (money, value, Literal("5000000")), (money, currency, Literal("EUR")),
+        (URIRef(f"{ID}release/a"), label, Literal("a release, no node"))])
+    store.add_release(URIRef(f"{ID}release/b"), [
+        (iom, RDF.type, URIRef("http://xmlns.com/foaf/0.1/Person")),  # a wrong kind in another release
+        (iom, label, Literal("International Organization for Migration")),
+        (grant, label, Literal("EU grant")), (grant, MG.year, Literal("2023"))])
+    graph = to_networkx(store)
+    assert set(graph) == {str(iom), str(grant)}
+    assert dict(graph.nodes[str(iom)]) | {"releases": ""} == {
+        "iri": str(iom), "label": "IOM", "type": "organisation", "releases": "", "release_count": 0}
+    attrs = graph.nodes[str(grant)]
+    assert (attrs["type"], attrs["label"], attrs["date"], attrs["amount"], attrs["currency"]) == (
+        "funding", "EU funding", "2023", 5_000_000.0, "EUR")
 
 
 def test_projections(full: nx.MultiDiGraph) -> None:

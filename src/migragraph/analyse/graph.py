@@ -171,21 +171,34 @@ def _nodes(store: GraphStore, found: dict[str, dict[str, Any]],
 
 
 def _node_rows(tables: Tables) -> dict[str, dict[str, Any]]:
-    nodes: dict[str, dict[str, Any]] = {}
+    """Each node with its kind (the first of KINDS it has) and its least label, date and amount (of several,
+    as releases differ: the same graph, the same attributes); its IRI for a label where it has none."""
     rank = {kind: i for i, kind in enumerate(KINDS)}
+    kinds: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    dates: dict[str, str] = {}
+    amounts: dict[str, tuple[float, str]] = {}
     for iri, kind, label, date, amount, currency in table(tables.fetch("network-nodes")):
-        attrs = nodes.get(iri)
-        if attrs is None or rank[kind] < rank[attrs["type"]]:
-            attrs = nodes[iri] = {"iri": iri, "label": label or iri, "type": kind}
-        elif kind != attrs["type"]:
-            continue
-        # Of several labels or dates (releases differ), the least: the same graph, the same attributes.
-        if label and label < attrs["label"]:
-            attrs["label"] = label
-        if date and date < attrs.get("date", "\uffff"):
-            attrs["date"] = date
-        if amount and currency:
-            attrs["amount"], attrs["currency"] = float(amount), currency
+        if kind:
+            if iri not in kinds or rank[kind] < rank[kinds[iri]]:
+                kinds[iri] = kind
+        elif label:
+            if iri not in labels or label < labels[iri]:
+                labels[iri] = label
+        elif date:
+            if iri not in dates or date < dates[iri]:
+                dates[iri] = date
+        elif amount and currency:
+            money = (float(amount), currency)
+            if iri not in amounts or money < amounts[iri]:
+                amounts[iri] = money
+    nodes: dict[str, dict[str, Any]] = {}
+    for iri, kind in kinds.items():
+        attrs = nodes[iri] = {"iri": iri, "label": labels.get(iri, iri), "type": kind}
+        if iri in dates:
+            attrs["date"] = dates[iri]
+        if iri in amounts:
+            attrs["amount"], attrs["currency"] = amounts[iri]
     return nodes
 
 

@@ -341,6 +341,23 @@ def test_a_country_that_is_doing_or_is_to_get_something_acts(each: Run) -> None:
     assert "Government of Sierra Leone" not in names(ex)
 
 
+def test_the_states_that_found_a_body_and_governments_told_by_their_countries_act(each: Run) -> None:
+    # ndb.int (New Development Bank), 28 May 2018: the founders of a bank, a list
+    ex = each("The New Development Bank is a multilateral development bank established by Brazil, Russia, India, "
+              "China and South Africa in 2014.")
+    assert {"Government of Brazil", "Government of the Russian Federation", "Government of India", "Government of China",
+            "Government of South Africa"} <= set(names(ex))
+    # gatesfoundation.org, 2020: governments named by their countries, a list
+    ex = each("The Bill & Melinda Gates Foundation announced today that it is contributing $10 million to the United "
+              "Nations Food and Agriculture Organization (FAO) to support its work with governments in Ethiopia, "
+              "Kenya, and Somalia, to combat a locust infestation in East Africa.")
+    assert {"Government of Ethiopia", "Government of Kenya", "Government of Somalia"} <= set(names(ex))
+    # trap: caf.com (CAF), 2019: where projects are, a list of places
+    ex = each("The Board of the multilateral organization approved nine loans to implement development projects in "
+              "Argentina, Bolivia, Colombia, Ecuador, Panama, Trinidad and Tobago, and Uruguay.")
+    assert not any(name.startswith("Government of") for name in names(ex))
+
+
 def test_a_countrys_name_before_a_currency_names_the_currency(each: Run) -> None:
     # unrwa.org, 18 May 2020 (sg-5caef968e399 of ../shared/data/gold)
     ex = each("It is worth noting that India had increased its annual financial contribution to UNRWA from US $1.25 "

@@ -36,6 +36,9 @@ _ACTS_BEFORE = re.compile(
     r"(?:\bfrom|\bby|\bwith|\bbetween|\bbetween\s+(?:the\s+)?[\w .’'-]{2,60}?\s+and|\band|\bof the people of|"
     r"\bthe people and government of|\bfunded by|\bsupport of|\bsupported by|\bdonors?,?\s+(?:including\s+)?"
     r"|\bgovernments? of)\s+(?:the\s+)?$")
+# Who founds a body, and governments told by their countries (a list of countries after either acts, each)
+_FOUNDERS_OR_GOVERNMENTS = re.compile(r"(?:\b(?:established|founded|created|set up|formed)\s+(?:jointly\s+)?by|"
+                                      r"\b[Gg]overnments\s+(?:of|in))\s+(?:the\s+)?$")
 # A country's name that begins a building's: "The Jamaica Pegasus hotel", "Jamaica Conference Centre".
 _VENUE_AFTER = re.compile(rf"(?:\s+[A-Z][\w’'-]+){{1,3}}\s+{VENUE_NOUN}\b")
 _NAMED_AS = re.compile(r"\b(?:beneficiary|recipient|borrowing|donor) countr(?:y|ies),?\s+(?:the\s+)?$")
@@ -70,6 +73,13 @@ def promote_acting_countries(doc: Doc) -> None:
         acts = bool(verb or _POSSESSED.match(after) or _ADJECTIVAL.match(after) or _acts_with(doc, m)
                     or _HOSTS_MEETING.match(after))
         route = re.search(r"\bfrom\s+(?:the\s+)?$", before) and re.match(r"\s+to\s+(?:the\s+)?[A-Z]", after)
+        in_list = bool(out and out[-1].start in listed and _listed_after(doc, out[-1], m))
+        if _FOUNDERS_OR_GOVERNMENTS.search(before) or in_list:
+            # "established by Brazil, Russia, India, China and South Africa", "governments in Ethiopia, Kenya, and
+            # Somalia": states that found a body, governments named by their countries; and the rest of such a list
+            listed.add(m.start)
+            out.append(Mention(m.start, m.end, doc.government(m.key, m.text), "org", m.text))
+            continue
         if re.search(r"\b(?:in|at|based in|from|to)\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?,\s*$", before):
             out.append(m)  # "based in Suva, Fiji signed …": the country of a city, a place
             continue
@@ -85,7 +95,7 @@ def promote_acting_countries(doc: Doc) -> None:
                 acts = _beside_actor(doc, [*doc.mentions, *out[-1:]], m, before)
             elif acts:
                 listed.add(m.start)  # "signed with Argentina, Cambodia, India …": the rest of the list acts too
-        if _NAMED_AS.search(before) or (out and out[-1].start in listed and _listed_after(doc, out[-1], m)):
+        if _NAMED_AS.search(before):
             # "with beneficiary countries Benin, Liberia, Senegal and Sierra Leone": each of the list acts
             acts = True
             listed.add(m.start)

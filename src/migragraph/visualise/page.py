@@ -16,6 +16,7 @@ The page must open offline and must not run what a release wrote:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,7 +27,16 @@ import networkx as nx
 import pyvis
 from markupsafe import Markup
 
-from migragraph.analyse.graph import EVENTS, Release, StoreTables, Tables, read_releases, to_networkx, undated
+from migragraph.analyse.graph import (
+    EVENTS,
+    Fetched,
+    Release,
+    StoreTables,
+    Tables,
+    read_releases,
+    to_networkx,
+    undated,
+)
 from migragraph.analyse.paths import find_actor
 from migragraph.analyse.window import Window
 from migragraph.errors import MigragraphError
@@ -158,6 +168,24 @@ def focus_graph(graph: nx.MultiDiGraph, center: str, depth: int) -> nx.MultiDiGr
     return found
 
 
+# The queries over the whole store (network-nodes, -names: 0.34 and 0.13 s at 10,000 synthetic releases)
+# are sent at once, each in a thread of its own: oxigraph answers them without Python's lock, so they run
+# while this thread reads the releases' rows, on two cores for the cost of the longer.
+_AHEAD = ("network-nodes", "network-names")
+
+
+@dataclass(frozen=True)
+class _Ahead:
+    """`tables` with the results of some queries sent ahead: each fetched once, when first wanted."""
+
+    tables: Tables
+    sent: dict[str, Future[Fetched]]
+
+    def fetch(self, name: str) -> Fetched:
+        sent = self.sent.get(name)
+        return self.tables.fetch(name) if sent is None else sent.result()
+
+
 def draw(store: GraphStore, path: Path, *, window: Window | None = None, focus: str | None = None,
          depth: int = 2, max_nodes: int = MAX_NODES, before_links: Callable[[], None] | None = None,
          tables: Tables | None = None) -> Drawn:
@@ -166,9 +194,11 @@ def draw(store: GraphStore, path: Path, *, window: Window | None = None, focus: 
     analyse.graph.to_networkx: the releases, names and nodes are read before it is called."""
     window = window or Window()
     tables = tables or StoreTables(store)
-    releases = read_releases(store, tables)
-    names = read_names(store, tables)
-    full = to_networkx(store, window, releases=releases, before_links=before_links, tables=tables)
+    with ThreadPoolExecutor(len(_AHEAD), thread_name_prefix="migragraph-page-query") as pool:
+        tables = _Ahead(tables, {name: pool.submit(tables.fetch, name) for name in _AHEAD})
+        releases = read_releases(store, tables)
+        names = read_names(store, tables)
+        full = to_networkx(store, window, releases=releases, before_links=before_links, tables=tables)
     graph = full
     heading = f"migragraph: {graph.number_of_nodes():,} entities, {graph.number_of_edges():,} relations"
     if focus:

@@ -182,8 +182,7 @@ def _node_rows(tables: Tables) -> dict[str, dict[str, Any]]:
         if kind:
             if iri not in kinds or rank[kind] < rank[kinds[iri]]:
                 kinds[iri] = kind
-        elif label:
-            if iri not in labels or label < labels[iri]:
+            if label and (iri not in labels or label < labels[iri]):
                 labels[iri] = label
         elif date:
             if iri not in dates or date < dates[iri]:

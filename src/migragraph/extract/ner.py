@@ -80,7 +80,8 @@ def worth_reading(doc: Doc) -> Callable[[Span], bool]:
     """Whether a sentence names something the gazetteer did not: a capital letter after its first that no
     mention found so far covers. Names, titles and places are written with capitals; where every one of
     them is a name the gazetteer knows, what the model could add there is an entity that overlaps one, which
-    neither the persons nor the organisations below keep. (A third of a release's sentences.)"""
+    neither the persons nor the organisations below keep. (Of the 1,003 sentences of the 104 releases of
+    ../shared, 280 are not read: 126 with no capital after the first letter, 154 with only known names.)"""
     covered = bytearray(len(doc.text))
     for m in doc.mentions:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)

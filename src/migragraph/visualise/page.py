@@ -168,7 +168,7 @@ def focus_graph(graph: nx.MultiDiGraph, center: str, depth: int) -> nx.MultiDiGr
     return found
 
 
-# The queries over the whole store (network-nodes, -names: 0.34 and 0.13 s at 10,000 synthetic releases)
+# The queries over the whole store (network-nodes, -names: 0.37 and 0.13 s at 10,000 synthetic releases)
 # are sent at once, each in a thread of its own: oxigraph answers them without Python's lock, so they run
 # while this thread reads the releases' rows, on two cores for the cost of the longer.
 _AHEAD = ("network-nodes", "network-names")

@@ -73,14 +73,13 @@ def promote_acting_countries(doc: Doc) -> None:
         acts = bool(verb or _POSSESSED.match(after) or _ADJECTIVAL.match(after) or _acts_with(doc, m)
                     or _HOSTS_MEETING.match(after))
         route = re.search(r"\bfrom\s+(?:the\s+)?$", before) and re.match(r"\s+to\s+(?:the\s+)?[A-Z]", after)
+        # "with beneficiary countries Benin, Liberia, Senegal and Sierra Leone", "established by Brazil, Russia,
+        # India, China and South Africa", "governments in Ethiopia, Kenya, and Somalia": each of such a list acts
+        # (the next of a list, even after a comma that reads like a city's country's: "in Ethiopia, Kenya,")
         in_list = bool(out and out[-1].start in listed and _listed_after(doc, out[-1], m))
-        if _FOUNDERS_OR_GOVERNMENTS.search(before) or in_list:
-            # "established by Brazil, Russia, India, China and South Africa", "governments in Ethiopia, Kenya, and
-            # Somalia": states that found a body, governments named by their countries; and the rest of such a list
-            listed.add(m.start)
-            out.append(Mention(m.start, m.end, doc.government(m.key, m.text), "org", m.text))
-            continue
-        if re.search(r"\b(?:in|at|based in|from|to)\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?,\s*$", before):
+        listed_as_actors = in_list or bool(_NAMED_AS.search(before) or _FOUNDERS_OR_GOVERNMENTS.search(before))
+        if not listed_as_actors and re.search(
+                r"\b(?:in|at|based in|from|to)\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?,\s*$", before):
             out.append(m)  # "based in Suva, Fiji signed …": the country of a city, a place
             continue
         if names_a_building(doc, m):
@@ -95,8 +94,7 @@ def promote_acting_countries(doc: Doc) -> None:
                 acts = _beside_actor(doc, [*doc.mentions, *out[-1:]], m, before)
             elif acts:
                 listed.add(m.start)  # "signed with Argentina, Cambodia, India …": the rest of the list acts too
-        if _NAMED_AS.search(before):
-            # "with beneficiary countries Benin, Liberia, Senegal and Sierra Leone": each of the list acts
+        if listed_as_actors:
             acts = True
             listed.add(m.start)
         if acts:

@@ -1270,3 +1270,15 @@ def test_chief_operating_officer_in_short_is_a_title_not_a_body(each: Run) -> No
               "of Chongqing Municipality, and Mr. Xian Zhu, NDB Vice President and COO.")
     assert ("xian-zhu", "COO", "new-development-bank") in {(p.person, p.role, p.organisation) for p in ex.posts}
     assert "COO" not in names(ex)
+
+
+def test_a_portfolio_listed_with_an_ampersand(each: Run) -> None:
+    # unwto.org, 13 Oct 2017 (https://pre-www.unwto.org/archive/africa/news/2017-10-13/official-visits-african-ministers-
+    # and-ambassadors-unwto-headquarters): "Information, Culture & Tourism" is one portfolio
+    ex = each("Mr. Abdirahman Omar Osman, Minister of Information, Culture & Tourism of the Federal Republic of "
+              "Somalia, undertook a working visit to the UNWTO offices.")
+    assert posts(ex) == {("Abdirahman Omar Osman", "Minister of Information, Culture & Tourism", "Government of Somalia")}
+    # trap: "&" between two bodies' names lists them, it joins no portfolio
+    ex = each("Mr. Abdirahman Omar Osman, Minister of Information of the Federal Republic of Somalia, met UNWTO & "
+              "UNESCO officials.")
+    assert posts(ex) == {("Abdirahman Omar Osman", "Minister of Information", "Government of Somalia")}

@@ -161,7 +161,27 @@ def _host(doc: Doc, span: Span) -> str | None:
         hit = next((x for x in doc.mentions if x.kind == "org" and x.start == span.start + m.end()), None)
         if hit:
             return hit.key
+    # "undertook a working visit to the UNWTO offices", "visited UNICEF headquarters": whose premises they are
+    m = _VISITED_PREMISES.search(span.text)
+    if m:
+        hit = next((x for x in doc.mentions if x.kind == "org" and x.start == span.start + m.start(1)
+                    and x.end == span.start + m.end(1)), None)
+        if hit:
+            return hit.key
+    # "presented his credentials to UNWTO’s Secretary-General": the one an envoy is accredited to receives him
+    m = _CREDENTIALS_TO.search(span.text)
+    if m:
+        at = span.start + m.end()
+        hit = next((x for x in doc.mentions if x.kind in ("org", "person") and at <= x.start < at + 60), None)
+        if hit:
+            return hit.key if hit.kind == "org" else doc.body_of(hit.key)
     return None
+
+
+_VISITED_PREMISES = re.compile(r"\b(?:visited|visit to|visiting)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5})"
+                               r"\s+(?:[Hh]eadquarters|premises|offices)\b")
+_CREDENTIALS_TO = re.compile(r"\bpresent(?:ed|s|ing)?\s+(?:his|her|their|the)\s+(?:letters?\s+of\s+)?credentials\s+"
+                             r"to\s+(?:the\s+)?")
 
 
 # "Minister X received Y", "was received by the Director General", "received a courtesy call from": who

@@ -38,7 +38,7 @@ _COMPLEMENT = re.compile(r"[ \t]+(for|of|on|to|at|in charge of|responsible for|i
 _CAP = r"[A-Z][\w’'-]*(?!\.\w)"
 _PORTFOLIO = re.compile(rf"(?:{_CAP}|and|of|the|&)(?:[ \t]+(?:{_CAP}|and|of|the|&|for))*")
 _LISTED_PORTFOLIO = re.compile(rf"(?:{_CAP}[ \t]+)*{_CAP}(?:,[ \t]+(?:{_CAP}[ \t]+)*{_CAP})+"
-                               rf",?[ \t]+and[ \t]+(?:{_CAP}[ \t]+)*{_CAP}")
+                               rf",?[ \t]+(?:and|&)[ \t]+(?:{_CAP}[ \t]+)*{_CAP}")
 # Between the countries of one portfolio: "Director for Timor-Leste and Indonesia".
 _MORE_COUNTRIES = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 # A dash between a title and its holder's name, as lists of officials write it.

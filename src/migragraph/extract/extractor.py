@@ -40,6 +40,7 @@ from migragraph.extract.orgs import (
     units_of_a_title_chain,
 )
 from migragraph.extract.persons import find_persons
+from migragraph.extract.publisher import titled_headline_body, told_publisher
 from migragraph.extract.text import unwrapped
 from migragraph.ingest.language import without_other_languages
 from migragraph.ingest.release import RawRelease
@@ -87,7 +88,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     if doc.publisher is None:
         # whose release it is, told by a byline or the headline's subject ("UNHCR welcomes donations …"),
         # before the posts: a title with no body named is the publisher's ("High Commissioner António Guterres")
-        doc.publisher = _told_publisher(doc, text, headline)
+        doc.publisher = told_publisher(doc, headline)
     doc.posts = find_persons(doc)
     units_of_a_title_chain(doc)
     drop_postnominals(doc)
@@ -97,7 +98,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     funding = find_funding(doc, frameworks)
     attach_followups(doc.spans, frameworks, funding)
     if doc.publisher is None:
-        doc.publisher = _told_publisher(doc, text, headline)
+        doc.publisher = told_publisher(doc, headline) or titled_headline_body(doc, headline)
     if doc.publisher and doc.publisher in doc.gaz.orgs:
         doc.add_gazetteer_org(doc.gaz.orgs[doc.publisher])
     _countries_named(doc)
@@ -111,11 +112,6 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     )
     return Extraction(info=info, organisations=doc.orgs, persons=doc.persons, posts=_unique_posts(doc),
                       meetings=meetings, frameworks=frameworks, funding=funding)
-
-
-def _told_publisher(doc: Doc, text: str, headline: str | None) -> str | None:
-    orgs = [(m.start, m.end, m.key) for m in doc.mentions if m.kind == "org"]
-    return release_info.byline_body(text, orgs) or release_info.headline_subject(text, orgs, headline)
 
 
 def _countries_named(doc: Doc) -> None:

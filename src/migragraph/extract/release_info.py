@@ -1,4 +1,5 @@
-"""The release's own facts: headline, date, dateline place, publisher and SDG tags."""
+"""The release's own facts: headline, date, dateline place, publisher (where its address or a site's mark tells
+it; extract/publisher.py reads it from the text) and SDG tags."""
 
 from __future__ import annotations
 
@@ -211,42 +212,6 @@ def publisher(release: RawRelease, text: str) -> str | None:
 
 # "Press Release: OECD", "Press Release – Pacific Islands Forum", after a date on the same line
 _PRESS_RELEASE = re.compile(r"(?m)^[^\n]{0,40}?\bPress Release\s*[:–—-]\s*(?:the\s+)?([A-Z][\w&’' -]{1,60}?)\s*$")
-
-
-def byline_body(doc_text: str, mentions: list[tuple[int, int, str]]) -> str | None:
-    """An organisation named alone on a line of the page's head, above its first sentence ("Ministry for
-    Foreign Affairs" under the headline, above "Publication date …"): the site's byline, who publishes
-    it. A name alone on a line further down is a section's heading or a footer."""
-    alone = {(s, e): key for s, e, key in mentions}
-    at = 0
-    for line in doc_text.split("\n")[:_BYLINE_LINES]:
-        text = line.strip()
-        if text.endswith((".", "!", "?", "”", '"')) and len(text.split()) > _SENTENCE_WORDS:
-            return None
-        lead = len(line) - len(line.lstrip())
-        hit = alone.get((at + lead, at + lead + len(text)))
-        if hit:
-            return hit
-        at += len(line) + 1
-    return None
-
-
-# The lines of a page's head a byline stands in, and the words of a line that is a sentence of the body.
-_BYLINE_LINES = 8
-_SENTENCE_WORDS = 8
-
-
-def headline_subject(doc_text: str, mentions: list[tuple[int, int, str]], headline: str | None) -> str | None:
-    """The organisation a headline opens with, as the subject of its verb ("WMO welcomes …", "UNCTAD
-    and Eurasian Economic Commission sign …"): the one announcing, when nothing else names a publisher."""
-    if not headline:
-        return None
-    at = doc_text.find(headline)
-    if at < 0:
-        return None
-    lead = re.match(r"[\s“\"•]*(?:the\s+)?", doc_text[at:], re.IGNORECASE)
-    start = at + (lead.end() if lead else 0)
-    return next((key for s, _e, key in mentions if s == start), None)
 
 
 def sdgs(text: str) -> list[int]:

@@ -1055,3 +1055,34 @@ def test_a_sum_takes_the_year_of_the_day_its_sentence_gives_it_on(each: Run) -> 
     years = {f.amount: f.year for f in ex.funding}
     assert years[Decimal("22568000")] == 2005 and years[Decimal("2838000")] == 2002
     assert years.get(Decimal("27489000"), 1999) == 1999
+
+
+def test_a_flow_told_with_its_parts_and_a_title_case_headline_verb(each: Run) -> None:
+    # humanrights.gov (US State Department), 8 Aug 2012: the headline's verb is capitalised; the whole sum goes "to the
+    # organization" (no body named), its part "toward emergency appeals for vulnerable populations from Syria": the
+    # countries people come from receive nothing
+    ex = each("The State Department Contributes Additional $41 Million to UNHCR\n\nWashington, D.C.\n\nThe United States "
+              "is pleased to announce its third contribution this fiscal year toward the 2012 operations of the United "
+              "Nations High Commissioner for Refugees (UNHCR).  With this contribution of more than $41 million, the "
+              "United States is providing to-date approximately $720 million to the organization, including more than "
+              "$100 million toward emergency appeals for vulnerable populations from Syria, Sudan, and Mali.")
+    assert not any(f.recipient.startswith("government-of-") for f in ex.funding)
+    assert "Government of Syria" not in names(ex)
+    # (a title-case headline's verb, with the state named as such)
+    ex = each("Japan Contributes Additional $41 Million to UNHCR")
+    assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {("government-of-japan", "unhcr",
+                                                                      Decimal("41000000"))}
+
+
+def test_a_state_and_a_body_that_sign_for_a_grant_or_loan_the_body_gives(each: Run) -> None:
+    # channel1news.com (Ghana, AfDB), 31 May 2024: the headline names the two that sign and the grant
+    ex = each("Ghana, AfDB sign $103 million Grant Facility")
+    assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {("afdb", "government-of-ghana",
+                                                                      Decimal("103000000"))}
+    # finport.am (ArmInfo: Armenia, EBRD), 2016: the government approves the loan agreement between the two; the
+    # sum's sides are the agreement's, not the government that approves and the state it is
+    ex = each("ArmInfo. The Armenian government has approved today the loan agreement between Armenia and European Bank "
+              "for Reconstruction and Development (EBRD) signed on April 5 2016 on providing 5.5 mln EUR for "
+              "implementation of modern solid waste management solutions.")
+    assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} == {
+        ("ebrd", "government-of-armenia", Decimal("5500000"), "EUR")}

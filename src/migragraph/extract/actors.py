@@ -8,6 +8,7 @@ import re
 
 from migragraph.extract.doc import Doc, Mention
 from migragraph.extract.places import VENUE_NOUN
+from migragraph.extract.text import title_case
 
 _ACTS_AFTER = re.compile(
     r"^(?:’s|'s)?\s*(?:(?:has|have|had|will|would|is|was|also|today|yesterday|officially|formally|jointly)\s+)*"
@@ -21,6 +22,7 @@ _ACTS_AFTER = re.compile(
     # what a country is doing or is to get: "Norway is providing NOK 250 million", "Benin will receive a grant"
     r"providing|contributing|donating|funding|supporting|signing|pledging|allocating|granting|extending|"
     r"(receive|receives|received|receiving))\b")
+_ACTS_AFTER_HEADLINE = re.compile(_ACTS_AFTER.pattern, re.IGNORECASE)
 # Who hosts or chairs a meeting: "Nepal is hosting the Fifth Senior Officials’ Meeting" (not "France hosting the
 # upcoming Paris 2024 Summer Olympics").
 _HOSTS_MEETING = re.compile(r"^\s+(?:(?:is|was|will be|has been|also)\s+)*(?:hosting|chairing|co-chairing)\s+(?:the\s+)?"
@@ -46,7 +48,8 @@ _PLACE_BEFORE = re.compile(r"(?:\bin|\bto|\bacross|\bthroughout|\bwithin|\binsid
                            r"\bneighbouring|\bneighboring|\bborder with|\bsuch as|\bincluding|\bvisit|"
                            # where people come from: "returnees from Iran", "IOM experts from Albania"
                            r"\b(?:returnees|migrants|refugees|nationals|citizens|people|experts|members|students|"
-                           r"workers|officials|journalists|delegates|participants)\s+from|"
+                           r"workers|officials|journalists|delegates|participants|populations|communities|families|"
+                           r"children|persons|individuals)\s+from|"
                            # where people flee or return from: "individuals returning home after fleeing from Iraq"
                            r"\b(?:flee|fleeing|fled|escaping|escaped|returning|returned|displaced|deported|evacuated|"
                            r"arriving|arrived)\s+(?:home\s+)?from)\s+(?:the\s+)?$")
@@ -64,7 +67,8 @@ def promote_acting_countries(doc: Doc) -> None:
         after = text[m.end:m.end + 80]
         before = text[max(0, m.start - 80):m.start]
         sentence = doc.sentence_of(m.start)
-        verb = _ACTS_AFTER.match(after)
+        # (a title-case headline capitalises its verb: "Japan Contributes Additional $41 Million to UNHCR")
+        verb = _ACTS_AFTER.match(after) or (_ACTS_AFTER_HEADLINE.match(after) if title_case(sentence.text) else None)
         if verb and verb.group(1) and (_PLACE_BEFORE.search(before) or (
                 out and out[-1].kind == "country" and _listed_after(doc, out[-1], m))):
             # "Flood survivors in Sierra Leone receive solar lanterns": a place, where people receive (and so is

@@ -74,8 +74,9 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
     for n, span in enumerate(doc.spans):
         sums = amounts(span.text)
         for i, money in enumerate(sums):
-            pair = _donor_recipient(doc, span, money) or _lender_borrower(doc, span, frameworks, money) or \
-                _given_to_a_party(doc, span, frameworks, money)
+            pair = _donor_recipient(doc, span, money)
+            if not pair or pair[0] == pair[1]:  # (no flow from a body to itself: read the agreement's sides)
+                pair = _lender_borrower(doc, span, frameworks, money) or _given_to_a_party(doc, span, frameworks, money)
             year = _stated_year(span, sums, i)
             if not pair or pair[0] == pair[1]:
                 donor = _from_donor(doc, span, money)
@@ -195,7 +196,12 @@ _AGREEMENT_FOR = re.compile(r"\bsign(?:ed|s)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0
                             r"(?P<with>[^,;]+?)\s+for\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
                             r"(?P<kind>contribution|loan|credit|grant|financing)\s+of\s+"
                             r"(?:(?:about|around|some|over|nearly|almost|up to)\s+)?$")
-_SIGNS_A = re.compile(r"\bsign(?:ed|s)\s+(?:an?\s+|the\s+)?(?:new\s+)?$")
+_SIGNS_A = re.compile(r"\bsign(?:ed|s)?\s+(?:an?\s+|the\s+)?(?:new\s+)?$", re.IGNORECASE)
+# Two that sign, as a headline or a sentence names them: "Ghana, AfDB", "The IDB and the CDB"
+_SIGNING_PAIR = re.compile(r"^\W*(?:the\s+)?(\S.*?)(?:,|\s+and)\s+(?:the\s+)?(\S.*?)\s+(?:have\s+|has\s+)?(?:jointly\s+)?$",
+                           re.IGNORECASE)
+_KIND_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:[\w-]+\s+){0,2}?(?P<kind>loan|credit|grant|financing)\b",
+                         re.IGNORECASE)
 _LOAN_WITH = re.compile(r"\s+(?:concessional\s+|new\s+)?(?P<kind>loan|credit|grant|financing|contribution)"
                         r"(?:\s+agreements?)?\s+with\s+(?:the\s+)?")
 
@@ -208,6 +214,8 @@ def _frame(found: list[Funding]) -> tuple[str, str] | None:
 
 def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | None:
     text = span.text
+    # (a title-case headline capitalises its verb: "Japan Contributes Additional $41 Million to UNHCR")
+    headline_case = re.IGNORECASE if title_case(text) else 0
     a, b = span.start + money.start, span.start + money.end
     before, after = doc.text[span.start:a], doc.text[b:span.end]
     # "IDA Credit: US$70 million" — a World Bank approval line; the borrower is the project's country
@@ -228,6 +236,18 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         r = [x for x in doc.mentions if x.kind == "org" and x.start == b + with_.end()]
         if d and r and d[-1].key != r[0].key:
             return _giver_first(doc, d[-1].key, r[0].key, with_.group("kind"))
+    # "Ghana, AfDB sign $103 million Grant Facility": a state and a body that is none sign for a loan, grant or
+    # credit; the body gives (which of two banks lends to the other their order does not tell)
+    kind = _KIND_AFTER.match(after) if signed and not with_ else None
+    pair = _SIGNING_PAIR.search(before, 0, signed.start()) if kind and signed else None
+    if pair:
+        sides = [[x for x in doc.mentions if x.kind in ("org", "country") and span.start + pair.start(g) <= x.start
+                  and x.end <= span.start + pair.end(g)] for g in (1, 2)]
+        if all(len(side) == 1 for side in sides):
+            keys = [_actor(doc, side[0]) for side in sides]
+            states = [k for k in keys if doc.government_above(k)]
+            if len(states) == 1:
+                return next(k for k in keys if k != states[0]), states[0]
     # "Qatar Fund for Development (QFFD) signed an agreement with the World Food Program (WFP) for a flexible
     # multilateral core contribution of $10m": the two that sign, for a sum of a kind
     deal = _AGREEMENT_FOR.search(before)
@@ -245,7 +265,7 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
             return first[0].key, second[0].key
     # "Finland has granted … as follows: EUR 25 million to UNFPA, EUR 19 million to UN Women, …": the
     # recipient right after each amount, the donor before the verb that governs them all
-    give = list(re.finditer(rf"\b{_GIVE}\b", before))
+    give = list(re.finditer(rf"\b{_GIVE}\b", before, headline_case))
     near = re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:to|for|towards)\s+(?:the\s+)?", after)
     if give and near:
         r = [x for x in doc.mentions if x.kind in ("org", "country") and x.start == b + near.end()]
@@ -261,12 +281,12 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
     if m:
         d = _orgs(doc, span.start + m.start(1), span.start + m.end(1))
         r = _orgs(doc, span.start + m.start(2), span.start + m.end(2))
-        if d and r:
+        if d and r and d[-1].key != r[0].key:
             return d[-1].key, r[0].key
     # "Australia’s initial annual grant to the Geneva Office, of USD 700,000", "Poland contribution … exceeded":
     # the flow nearest before the amount
     # (in a title-case headline, "Japan Backing for IOM Humanitarian Operations Totals USD 46.8 Million")
-    nouns = list(re.finditer(rf"\b{_FLOW_NOUN}\b", before, re.IGNORECASE if title_case(text) else 0))
+    nouns = list(re.finditer(rf"\b{_FLOW_NOUN}\b", before, headline_case))
     if nouns:
         noun = nouns[-1]
         owner = re.search(r"(\S+?)(?:’s|'s)?\s+(?:(?:initial|annual|total|additional|new|first|latest|overall|core|"
@@ -315,7 +335,7 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
             return _actor(doc, d[0]), _actor(doc, r[0])
     # "X provided AMOUNT to Y", "X, through ..., contributed AMOUNT for Y"; not a passive ("the budget that has been
     # provided by KOICA … is estimated to be $11 million": who is named before the verb gives nothing)
-    give = list(re.finditer(rf"\b{_GIVE}\b", before))
+    give = list(re.finditer(rf"\b{_GIVE}\b", before, headline_case))
     if give and not _BY_AFTER.match(before, give[-1].end()):
         lo = span.start + before.rfind(";", 0, give[-1].start()) + 1
         d = _orgs(doc, lo, span.start + give[-1].start()) or _officials(doc, lo, span.start + give[-1].start())
@@ -324,7 +344,10 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
                       after)
         # (not the donor named again: "… a grant of … which will be used to procure agricultural machineries from
         # Japan")
-        r = [x for x in _orgs(doc, b + to.end(), span.end) if not d or x.key != d[-1].key] if to else []
+        # (not in a part of the sum "including" tells: "… approximately $720 million to the organization, including
+        # more than $100 million toward emergency appeals for vulnerable populations from Syria")
+        end = span.end if to is None else b + to.end() + _whole_ends(after[to.end():])
+        r = [x for x in _orgs(doc, b + to.end(), end) if not d or x.key != d[-1].key] if to else []
         if not r:
             # (not the agent of a passive, who gives: "from the total donated by Saudi Arabia, US$ 52 million")
             # (nor a country that names an event: "the pledges of the Union announced at the Kuwait donors conference
@@ -381,6 +404,13 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
     return None
 
 
+def _whole_ends(text: str) -> int:
+    """Where what `text` says of a whole sum ends: at a semicolon, or where its parts begin ("…, including")."""
+    end = _PARTS_BEGIN.search(text)
+    return end.start() if end else len(text)
+
+
+_PARTS_BEGIN = re.compile(r";|,?\s+(?:including|of which)\b")
 _BY_AFTER = re.compile(r"\s+by\b")
 # A country's name that names an event: "the Kuwait donors conference", "the Brussels Conference".
 _EVENT_AFTER = re.compile(r"\s+(?:[Dd]onors?[’']?\s+|[Pp]ledging\s+)?(?:[Cc]onference|[Ss]ummit|[Ff]orum)\b")

@@ -15,7 +15,7 @@ from migragraph.extract.titles import held_title
 def told_publisher(doc: Doc, headline: str | None) -> str | None:
     """Whose release it is, told by the page: a credit, a byline or the headline's subject."""
     orgs = [(m.start, m.end, m.key) for m in doc.mentions if m.kind == "org"]
-    governments = frozenset(k for k, o in doc.orgs.items() if o.government_of)
+    governments = frozenset(k for k in doc.orgs if doc.government_above(k))
     return (credited_body(doc.text, orgs) or byline_body(doc.text, orgs)
             or headline_subject(doc.text, orgs, headline, governments))
 
@@ -119,19 +119,15 @@ def headline_subject(doc_text: str, mentions: list[tuple[int, int, str]], headli
                      governments: frozenset[str] = frozenset()) -> str | None:
     """The organisation a headline opens with, as the subject of its verb ("WMO welcomes …", "UNCTAD
     and Eurasian Economic Commission sign …"): the one announcing, when nothing else names a publisher.
-    Where a state comes first and a body that is no government's after "and" ("Norway and UNESCO sign …",
-    "The Republic of Moldova and the ICRC sign …"), the body: a government's own release names its minister."""
+    Where a state comes first and the headline names a body that is no state's after it ("Norway and UNESCO
+    sign …", "The Republic of Moldova and the ICRC sign …", "Japan Provides USD 36.3 Million to Support IOM’s
+    Humanitarian Operations"), the body: a state's own release names its minister or ministry.
+    `governments`: the governments and their bodies."""
     start = _headline_start(doc_text, headline)
     if start is None or headline is None:
         return None
-    at = doc_text.find(headline)
-    first = next(((e, key) for s, e, key in mentions if s == start), None)
-    if first is None:
-        return None
-    end, key = first
+    end = doc_text.find(headline) + len(headline)
+    key = next((k for s, _e, k in mentions if s == start), None)
     if key in governments:
-        joined = re.match(r"\s+and\s+(?:the\s+)?", doc_text[end:at + len(headline)])
-        other = next((k for s, _e, k in mentions if joined and s == end + joined.end()), None)
-        if other is not None and other not in governments:
-            return other
+        return next((k for s, _e, k in mentions if start < s < end and k not in governments), key)
     return key

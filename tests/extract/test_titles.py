@@ -1278,7 +1278,28 @@ def test_a_portfolio_listed_with_an_ampersand(each: Run) -> None:
     ex = each("Mr. Abdirahman Omar Osman, Minister of Information, Culture & Tourism of the Federal Republic of "
               "Somalia, undertook a working visit to the UNWTO offices.")
     assert posts(ex) == {("Abdirahman Omar Osman", "Minister of Information, Culture & Tourism", "Government of Somalia")}
-    # trap: "&" between two bodies' names lists them, it joins no portfolio
-    ex = each("Mr. Abdirahman Omar Osman, Minister of Information of the Federal Republic of Somalia, met UNWTO & "
-              "UNESCO officials.")
-    assert posts(ex) == {("Abdirahman Omar Osman", "Minister of Information", "Government of Somalia")}
+
+
+def test_a_title_s_body_told_back_in_a_list_or_by_a_common_noun(each: Run) -> None:
+    # adaderana.lk (IFRC, Sri Lanka), 9 Feb 2022: in a list of officials, "its" is the body named just before it,
+    # not the sentence's first
+    ex = each("Central Bank Governor Ajith Nivard Cabraal, Chairman of Sri Lanka Red Cross Society Jagath Abeysinghe, its "
+              "Director-General Dr. Mahesh Gunasekara also attended the said meeting.")
+    assert ("Mahesh Gunasekara", "Director-General", "Sri Lanka Red Cross Society") in posts(ex)
+    # inewsguyana.com (Guyana, CARICOM), 6 Jan 2017: "of the body" is the one body the sentence named before
+    ex = each("Current Chair of the Caribbean Community (CARICOM), President David Granger, today, met with "
+              "Secretary-General of the body, Ambassador Irwin LaRocque and a delegation from the Secretariat.")
+    assert ("Irwin LaRocque", "Secretary-General", "Caribbean Community") in posts(ex)
+
+
+def test_a_city_s_country_before_a_ministers_title_is_a_place(each: Run) -> None:
+    # channel1news.com (Ghana, AfDB), 31 May 2024: the meeting is in Kenya, the minister Ghana's
+    ex = each("Ghana, AfDB sign $103 million Grant Facility\n\nGhana has entered into an agreement with the African "
+              "Development Bank, formalizing the Indicative Operations Programmes which detail the initiatives set for "
+              "execution from 2024 to 2025.\n\nDuring a ceremony coinciding with the African Development Bank’s 2024 "
+              "Annual General Meeting in Nairobi, Kenya, Finance Minister Dr. Mohammed Amin Adam praised the Bank for its "
+              "steadfast support of African nations’ progress and prosperity.\n\nDr. Adam underscored the necessity of "
+              "rigorous project oversight, to guarantee the judicious use of funds provided by Ghana’s development allies "
+              "and to deliver value to the Ghanaian populace.")
+    assert ("Mohammed Amin Adam", "Finance Minister", "Government of Ghana") in posts(ex)
+    assert ("Mohammed Amin Adam", "Finance Minister", "Government of Kenya") not in posts(ex)

@@ -180,8 +180,8 @@ def _host(doc: Doc, span: Span) -> str | None:
 
 _VISITED_PREMISES = re.compile(r"\b(?:visited|visit to|visiting)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5})"
                                r"\s+(?:[Hh]eadquarters|premises|offices)\b")
-_CREDENTIALS_TO = re.compile(r"\bpresent(?:ed|s|ing)?\s+(?:his|her|their|the)\s+(?:letters?\s+of\s+)?credentials\s+"
-                             r"to\s+(?:the\s+)?")
+_CREDENTIALS_TO = re.compile(r"\bpresent(?:ed|s|ing)?\s+(?:his|her|their|the)\s+(?:(?:letters?\s+of\s+)?credentials|"
+                             r"letters?\s+of\s+credence)\s+to\s+(?:the\s+)?")
 
 
 # "Minister X received Y", "was received by the Director General", "received a courtesy call from": who

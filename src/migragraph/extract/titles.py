@@ -205,6 +205,8 @@ def _owned_titles(doc: Doc, titles: list[Title]) -> list[Title]:
 
 
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s)\s+")
+# A body told back by a common noun after "of the": "Secretary-General of the body", "head of the organization"
+_BODY_TOLD_BACK = re.compile(r"(?:body|organi[sz]ation|institution|bloc|grouping)\b")
 # A title the sentence's subject has: "welcomes its new Secretary-General", "has a new Country Director"
 _SUBJECTS_OWN = re.compile(r"\b(?:(?:its|their)\s+(?:new\s+|next\s+|former\s+|outgoing\s+)?|"
                            r"(?P<has>ha(?:s|ve))\s+(?:a\s+)?new\s+)$")
@@ -243,9 +245,12 @@ def read_title(doc: Doc, role: RoleMatch) -> Title | None:
         # World Food Programme (WFP) Malawi has a new Country Director, Benoit Thiry": the subject's
         span = doc.sentence_of(role.start)
         subjects = [m for m in doc.mentions if span.start <= m.start < role.start and m.kind == "org"]
-        # (before "has", the body that ends last, the widest of those: WFP Malawi, not the UN nor "(WFP)")
+        # (before "has", the body that ends last, the widest of those: WFP Malawi, not the UN nor "(WFP)"; so
+        # in a list, where "its" follows a comma: "Chairman of Sri Lanka Red Cross Society Jagath Abeysinghe, its
+        # Director-General Dr. Mahesh Gunasekara")
         last = max(subjects, key=lambda m: (m.end, m.end - m.start)) if subjects else None
-        subject = (last if own.group("has") else subjects[0]) if subjects else None
+        listed = doc.text[max(0, own.start() - 2):own.start()].rstrip().endswith(",")
+        subject = (last if own.group("has") or listed else subjects[0]) if subjects else None
         org = subject.key if subject else None
     interim = re.match(r"\s*(?:\(?a\.\s?i\.?\)?|ad interim|\(ai\))(?=[\s,])", doc.text[role.end:role.end + 14])
     after = role.end + (interim.end() if interim else 0)
@@ -695,6 +700,15 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
             if poss:
                 org, pos = poss.key, poss.end
             continue
+        told_back = _BODY_TOLD_BACK.match(text, after) if prep == "of" and not placed and org is None else None
+        if told_back:
+            # "… met with Secretary-General of the body, Ambassador Irwin LaRocque": the one body its sentence names
+            # before it (of two, which it tells back is not told)
+            span = doc.sentence_of(comp.start())
+            before = {m.key for m in doc.mentions if m.kind == "org" and span.start <= m.start and m.end <= comp.start()}
+            if len(before) == 1:
+                org, pos, placed = before.pop(), told_back.end(), True
+                continue
         # ("Minister Attached to the Prime Minister": whoever is attached to a head serves that head)
         attached = prep.startswith("attached")
         served = _SERVES_A_HEAD.match(text, after) if (prep == "to" and _AIDE.search(title)) or attached else None
@@ -1001,7 +1015,9 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
             near = [m for m in doc.mentions if max(span.start, at - NEAR_TITLE) <= m.start < at and (
                 m.kind == "country" or (m.kind == "org" and m.key in doc.orgs and doc.orgs[m.key].government_of))
                 and _NEAR_GAP.fullmatch(doc.text, m.end, at)
-                and not _TOPIC_BEFORE.search(doc.text, max(0, m.start - 30), m.start)]
+                and not _TOPIC_BEFORE.search(doc.text, max(0, m.start - 30), m.start)
+                # (nor a city's country: "… Annual General Meeting in Nairobi, Kenya, Finance Minister Dr. …")
+                and not (m.kind == "country" and _a_place(doc, m.start))]
             if near:
                 return doc.government(near[-1].key) if near[-1].kind == "country" else near[-1].key
         if span is not None and at is not None and (host := _host_met(doc, span, at)) and \

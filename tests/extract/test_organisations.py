@@ -952,3 +952,36 @@ def test_a_companys_legal_form_is_no_body_by_itself(hybrid: Run) -> None:
     ex = hybrid(GATES_AG_ONE)
     assert "LLC" not in names(ex)
     assert "Bill & Melinda Gates Foundation" in names(ex)
+
+
+def test_bodies_listed_with_and_their_portfolios_and_the_ministers_of_listed_states(each: Run) -> None:
+    # thesierraleonetelegraph.com (World Bank, Sierra Leone): two ministries of one kind joined by "and", the first
+    # with "and" in its own portfolio
+    ex = each("He further stated that he had already met with ministries, among them the Ministry of Health and "
+              "Sanitation and Ministry of Mines and Mineral Resources on key areas of interest.")
+    assert {"Ministry of Health and Sanitation", "Ministry of Mines and Mineral Resources"} <= set(names(ex))
+    # trap: pg-236186b2108b of ../shared/data/releases: an office and what follows "and" are one name, no second body
+    ex = each("The meeting took place at the Office of the Prime Minister and Council of Ministers on Sunday afternoon.")
+    assert "Council of Ministers" not in names(ex)
+    # humanrights.gov (US State Department), 8 Aug 2012: a bureau's portfolio listed with commas
+    ex = each("These contributions are funded through the State Department’s Bureau of Population, Refugees, and "
+              "Migration, and help advance UNHCR initiatives worldwide.")
+    assert "Bureau of Population, Refugees, and Migration" in names(ex)
+    # platformafrica.com (AfDB), 17 Oct 2025: the states whose ministers are met act, each of the list
+    ex = each("The African Development Bank Group President Sidi Ould Tah held a meeting with the finance ministers of "
+              "Gambia, Ghana, Liberia, Sierra Leone, and Sudan this week.")
+    assert {"government-of-the-gambia", "government-of-ghana", "government-of-liberia", "government-of-sierra-leone",
+            "government-of-sudan"} <= set(ex.meetings[0].participants)
+
+
+def test_a_bodys_name_ends_before_the_agreement_signed_there(each: Run) -> None:
+    # fm (Federated States of Micronesia; the Embassy of Japan's release), 13 Jan 2014: "for the Exchange of Notes"
+    # is what was signed at the department, an agreement between the two governments
+    ex = each("On December 26, 2013, the Government of Japan and the FSM Government held a signing ceremony at the FSM "
+              "Department of Foreign Affairs for the Exchange of Notes for a Non-Project Grant Aid for the Provisions "
+              "of Industrial Products.")
+    assert "FSM Department of Foreign Affairs" in names(ex)
+    assert not any("Exchange" in n for n in names(ex))
+    (signed,) = ex.frameworks
+    assert signed.name.startswith("Exchange of Notes") and signed.established == "2013-12-26"
+    assert {"government-of-japan", "government-of-micronesia"} <= set(signed.parties)

@@ -38,9 +38,11 @@ _ACTS_BEFORE = re.compile(
     r"(?:\bfrom|\bby|\bwith|\bbetween|\bbetween\s+(?:the\s+)?[\w .’'-]{2,60}?\s+and|\band|\bof the people of|"
     r"\bthe people and government of|\bfunded by|\bsupport of|\bsupported by|\bdonors?,?\s+(?:including\s+)?"
     r"|\bgovernments? of)\s+(?:the\s+)?$")
-# Who founds a body, and governments told by their countries (a list of countries after either acts, each)
+# Who founds a body, and governments told by their countries or by their ministers ("the finance ministers of
+# Gambia, Ghana, Liberia, Sierra Leone, and Sudan"): a list of countries after either acts, each
 _FOUNDERS_OR_GOVERNMENTS = re.compile(r"(?:\b(?:established|founded|created|set up|formed)\s+(?:jointly\s+)?by|"
-                                      r"\b[Gg]overnments\s+(?:of|in))\s+(?:the\s+)?$")
+                                      r"\b[Gg]overnments\s+(?:of|in)|\b(?:[Mm]inisters|[Hh]eads\s+of\s+[Ss]tate"
+                                      r"(?:\s+and\s+[Gg]overnment)?)\s+of)\s+(?:the\s+)?$")
 # A country's name that begins a building's: "The Jamaica Pegasus hotel", "Jamaica Conference Centre".
 _VENUE_AFTER = re.compile(rf"(?:\s+[A-Z][\w’'-]+){{1,3}}\s+{VENUE_NOUN}\b")
 _NAMED_AS = re.compile(r"\b(?:beneficiary|recipient|borrowing|donor) countr(?:y|ies),?\s+(?:the\s+)?$")

@@ -61,6 +61,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return agreement, signing
 
 
+def agreement_at(text: str, pos: int) -> bool:
+    """Whether an agreement's name (relations.yaml's heads, with their modifiers) begins at `pos`."""
+    return _patterns()[0].match(text, pos) is not None
+
+
 def _word(phrase: str) -> str:
     return r"[ \t]+".join(re.escape(w) for w in phrase.split())
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from migragraph.extract.agreements import agreement_at
 from migragraph.extract.doc import Doc, Mention, country_of_city, is_ministry, main_country, sends_envoys_only
 from migragraph.extract.gazetteer import OrgEntry
 from migragraph.extract.names import NAME, valid_name
@@ -663,8 +664,9 @@ def _headed_phrases(doc: Doc) -> None:
             _headed_phrase(doc, start, phrase, run)
 
 
-# A ministry's portfolio listed with commas: "Ministry of Interior, Federal Affairs, and Reconciliation".
-_PORTFOLIO_HEAD = re.compile(rf"\b(?:Ministry|Department)\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*$")
+# A ministry's portfolio listed with commas: "Ministry of Interior, Federal Affairs, and Reconciliation", "Bureau of
+# Population, Refugees, and Migration".
+_PORTFOLIO_HEAD = re.compile(rf"\b(?:Ministry|Department|Bureau)\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*$")
 _PORTFOLIO_LIST = re.compile(rf"(?:,[ \t]+{_CAP}(?:[ \t]+{_CAP})*)*,?[ \t]+and[ \t]+{_CAP}(?:[ \t]+{_CAP})*")
 
 
@@ -748,6 +750,7 @@ _TITLE_OF = re.compile(r"(?:[A-Z][\w-]+\s+){0,3}?(?:Director|Minister|Secretary|
                        r"Commissioner|Representative|Coordinator|Chair\w*|CEO|Founder|Professor|Dean|Governor|"
                        r"Mayor|Manager|Spokes(?:person|man|woman))(?:-General)?\s+(?:of|for)\s+(?:the\s+)?")
 _AND = re.compile(r"\s+and\s+(?:the\s+)?")
+_FOR_WHAT = re.compile(r"\s+(?:for|on|under)\s+(?:the\s+)?")
 _WHEN = re.compile(r"\s+(?:on|in|of|for)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                    r"January|February|March|April|May|June|July|August|September|October|November|December)\b")
 _NAMED_AND = re.compile(r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s+and\s+the\s+(?=[A-Z])")
@@ -775,6 +778,10 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     when = _WHEN.search(phrase)
     if when:
         phrase = phrase[:when.start()]  # "the Foreign Office on Monday announced": a day is no part of a name
+    # "at the FSM Department of Foreign Affairs for the Exchange of Notes for …": what the body did is no part of it
+    signed = next((m for m in _FOR_WHAT.finditer(phrase) if agreement_at(phrase, m.end())), None)
+    if signed:
+        phrase = phrase[:signed.start()]
     # "Director of UNHCR’s Regional Bureau for Europe": the title is not part of the name, and
     # "UNHCR’s" names the parent.
     role = _TITLE_OF.match(phrase)
@@ -819,6 +826,10 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
             # "the Ministry of Finance and MEIDECC": an acronym joined to an organisation is one
             at = start + cut.end() - 1
             doc.mentions.append(Mention(at, at + len(acronym), doc.add_org(acronym), "org", acronym))
+        elif (second := _HEAD_RE.match(phrase, cut.end() - 1)) and phrase.startswith(second.group()):
+            # "the Ministry of Health and Sanitation and Ministry of Mines and Mineral Resources": two bodies of one
+            # kind, the second a name of its own (not "Office of the Prime Minister and Council of Ministers", one)
+            _headed_phrase(doc, start + cut.end() - 1, phrase[cut.end() - 1:], whole)
         phrase = phrase[:cut.start()]  # two names, or a name and a title: "… for Europe and Regional Refugee Coordinator"
     titled = _titled_name(doc).search(phrase)
     if titled:
@@ -886,12 +897,15 @@ def _joins_two(doc: Doc, start: int, phrase: str, cut: re.Match[str]) -> bool:
     ("Turkish Coordination and Cooperation Agency and the South Korea International Cooperation Agency":
     the second "and", not the first)."""
     before, after = phrase[:cut.start()], phrase[cut.end() - 1:]
+    # (what stands before the next "and": "Ministry of Health and Sanitation and Ministry of Mines" joins two at its
+    # second "and", "Sanitation" being no body's name)
+    conjunct = re.split(r"\s+and\s+", after, maxsplit=1)[0]
     bare = bool(_ACRONYM.fullmatch(before)) and not doc.gaz.by_surface(before) and \
         before not in doc.gaz.country_surface
     if bare:
-        return bool(_HEAD_RE.search(after))
+        return bool(_HEAD_RE.search(conjunct))
     return bool(_HEAD_RE.search(before)) and bool(
-        _HEAD_RE.search(after) or role_words.match(after) or _ACRONYM.fullmatch(after.strip())
+        _HEAD_RE.search(conjunct) or role_words.match(after) or _ACRONYM.fullmatch(after.strip())
         or any(m.start == start + cut.end() - 1 and m.kind == "org" for m in doc.mentions))
 
 

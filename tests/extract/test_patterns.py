@@ -2,8 +2,10 @@
 publishers use (issue #13, items 2 and 3), on short real sentences (sources: tests/data/README.md,
 "Extraction patterns"), traps included. `each` runs both extractors, `hybrid` the default alone."""
 
+from datetime import date
 from decimal import Decimal
 
+from migragraph.extract.dates import near_day
 from migragraph.extract.release_info import publisher, release_date, title
 from migragraph.ingest.release import RawRelease
 from tests.extract.conftest import Run, names, posts
@@ -184,6 +186,19 @@ def test_dates_in_other_languages_and_forms_and_the_dateline_first() -> None:
                       (" date 2021-06-02 \nMathias Cormann Takes Office\nPress Release: OECD\n\nParis, 1 June 2021\n",
                        "2021-06-01")]:
         assert str(release_date(_release(text), text)) == day, text
+
+
+def test_a_dateline_s_day_without_its_year_and_a_day_written_with_hyphens() -> None:
+    # cubanews.acn.cu, April 2023: the copied page's date is the next day; the dateline gives the day, not its year
+    # (igadportal.org, 21 July 2017): the day before the month, with hyphens
+    for text, day in [(" date 2023-04-04 \n\nHavana, April 3 (ACN) Deputy Foreign Minister Gerardo Penalver Portal "
+                       "presented his credentials to the United Nations Secretary General Antonio Guterres.", "2023-04-03"),
+                      ("21-07-2017, Geneva (Switzerland): The Executive Secretary of the Intergovernmental Authority on "
+                       "development (IGAD), H.E Amb (Eng) Mahboub Maalim, visited the Director General of the World "
+                       "Health Organization (WHO), Dr Tedros Adhanom, on July 21st in Geneva.", "2017-07-21")]:
+        assert str(release_date(_release(text), text)) == day, text
+    # (a day and month across a new year: the 30th of December beside a page dated the 2nd of January)
+    assert near_day(12, 30, date(2024, 1, 2)) == date(2023, 12, 30)
 
 
 def test_titles_past_page_furniture_and_publishers_from_the_page() -> None:

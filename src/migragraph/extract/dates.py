@@ -21,7 +21,8 @@ MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?
 ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 # Drupal's "Tue, 12/17/2019 - 18:20" on IOM pages: month first.
 SLASHED = re.compile(rf"\b{_DAY_ABBR},?\s+(\d{{1,2}})/(\d{{1,2}})/((?:19|20)\d\d)\b")
-DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b")
+# "28.02.2015", "21-07-2017" (the day first, as outside the United States; one separator twice)
+DOTTED = re.compile(r"\b(\d{1,2})([.-])(\d{1,2})\2((?:19|20)\d\d)\b")
 MONTH_YEAR = re.compile(rf"\b(?:(?:early|mid|late)[-\s])?({_MONTH})\s+((?:19|20)\d\d)\b")
 DAY_MONTH = re.compile(rf"\b(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
                        rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b(?!\.?,?\s+(?:19|20)\d\d)")
@@ -62,7 +63,7 @@ def full_dates(text: str) -> list[DateMention]:
     for m in MONTH_DAY_YEAR.finditer(text):
         add(m, _safe_date(int(m.group(3)), _month(m.group(1)), int(m.group(2))))
     for m in DOTTED.finditer(text):
-        add(m, _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))))
+        add(m, _safe_date(int(m.group(4)), int(m.group(3)), int(m.group(1))))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -73,6 +74,17 @@ _MONTHS = {name: i for i, name in enumerate(
 def _month(name: str) -> int:
     """The number of an English month name or abbreviation that _MONTH matched."""
     return _MONTHS[name[:3].lower()]
+
+
+# For patterns elsewhere: a month's English name or abbreviation, and its number.
+MONTH = _MONTH
+month_number = _month
+
+
+def near_day(month: int, day: int, anchor: date) -> date | None:
+    """A day and month without a year: the one nearest `anchor`."""
+    value = _safe_date(anchor.year, month, day) or _safe_date(anchor.year - 1, month, day)
+    return _near(value, anchor) if value else None
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:

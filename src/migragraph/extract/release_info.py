@@ -13,7 +13,7 @@ import dateparser
 import pycountry
 from rapidfuzz import fuzz, process
 
-from migragraph.extract.dates import full_dates
+from migragraph.extract.dates import MONTH, full_dates, month_number, near_day
 from migragraph.extract.places import is_city
 from migragraph.extract.titles import ABBR
 from migragraph.ingest.release import RawRelease
@@ -35,7 +35,7 @@ _FURNITURE = re.compile(r"^(?:news details|latest news|news and events|press rel
                         r"skip to (?:the )?(?:main )?content|skip navigation|top of (?:the )?page|back to top|"
                         r"toggle navigation|main menu|menu|search|print|share(?: this(?: page)?)?|you are here:?.*)$",
                         re.IGNORECASE)
-_DATED_LINE = re.compile(r"^\(?([A-Z][A-Za-z’'.-]+(?:[ ][A-Z][A-Za-z’'.-]+){0,2})[ ]?,\s+(?:\w+day,?\s+)?\d")
+_DATED_LINE = re.compile(rf"^\(?([A-Z][A-Za-z’'.-]+(?:[ ][A-Z][A-Za-z’'.-]+){{0,2}})[ ]?,\s+(?:\w+day,?\s+)?(?:\d|{MONTH})")
 _COPIED_DATE = re.compile(r"^date \d{4}-\d{2}-\d{2}\s+")
 # A line that is only a date, in the languages of the sites releases come from.
 _DATE_ALONE = re.compile(r"\d{1,2}[ .](?:[A-Za-zÀ-ÿ]{3,10}\.?[ ]|\d{1,2}\.)\d{2,4}|\d{4}/\d{1,2}/\d{1,2}")
@@ -60,15 +60,19 @@ def release_date(release: RawRelease, text: str) -> date | None:
         if found:
             return date.fromisoformat(found[0].value)
     head = text[:600]
+    found = full_dates(head)
     for line in head.split("\n"):
         # (after the date a copied page's first line may carry: " date 2021-10-18 Ramallah , 14 October 2021")
         line = _COPIED_DATE.sub("", line.strip())
         dateline = _DATED_LINE.match(line)
         if dateline and is_city(dateline.group(1)):
-            found = full_dates(line)
-            if found:
-                return date.fromisoformat(found[0].value)
-    found = full_dates(head)
+            if told := full_dates(line):
+                return date.fromisoformat(told[0].value)
+            # "Havana, April 3 (ACN)": a dateline's day without its year, of the year of the date nearest it
+            day = _DAY_OF_DATELINE.match(line, dateline.end(1))
+            near = date.fromisoformat(found[0].value) if found and len(found[0].value) == 10 else None
+            if day and near:
+                return _nearest(day, near)
     if found:
         return date.fromisoformat(found[0].value)
     for line in text.split("\n")[:10]:
@@ -78,6 +82,16 @@ def release_date(release: RawRelease, text: str) -> date | None:
                 if isinstance(parsed, datetime):
                     return parsed.date()
     return None
+
+
+# A dateline's day and month after its city: "Havana, April 3", "Geneva, 6 May"
+_DAY_OF_DATELINE = re.compile(rf"\s*,\s+(?:(?P<m1>{MONTH})\.?\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH}))\b"
+                              rf"(?!,?\s+\d)")
+
+
+def _nearest(day: re.Match[str], near: date) -> date | None:
+    """The day a dateline gives with no year, in the year that puts it nearest the date beside it."""
+    return near_day(month_number(day.group("m1") or day.group("m2")), int(day.group("d1") or day.group("d2")), near)
 
 
 def furniture(line: str) -> bool:

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from migragraph.extract.dates import near_day
-from migragraph.extract.release_info import publisher, release_date, title
+from migragraph.extract.release_info import place, publisher, release_date, title
 from migragraph.ingest.release import RawRelease
 from tests.extract.conftest import Run, names, posts
 
@@ -197,6 +197,9 @@ def test_a_dateline_s_day_without_its_year_and_a_day_written_with_hyphens() -> N
                        "development (IGAD), H.E Amb (Eng) Mahboub Maalim, visited the Director General of the World "
                        "Health Organization (WHO), Dr Tedros Adhanom, on July 21st in Geneva.", "2017-07-21")]:
         assert str(release_date(_release(text), text)) == day, text
+    igad = ("21-07-2017, Geneva (Switzerland): The Executive Secretary of the Intergovernmental Authority on development "
+            "(IGAD), H.E Amb (Eng) Mahboub Maalim, visited the Director General of the World Health Organization (WHO).")
+    assert place(igad) == "Geneva"
     # (a day and month across a new year: the 30th of December beside a page dated the 2nd of January)
     assert near_day(12, 30, date(2024, 1, 2)) == date(2023, 12, 30)
 

@@ -40,7 +40,9 @@ _COPIED_DATE = re.compile(r"^date \d{4}-\d{2}-\d{2}\s+")
 # A line that is only a date, in the languages of the sites releases come from.
 _DATE_ALONE = re.compile(r"\d{1,2}[ .](?:[A-Za-zÀ-ÿ]{3,10}\.?[ ]|\d{1,2}\.)\d{2,4}|\d{4}/\d{1,2}/\d{1,2}")
 _LANGUAGES = ("en", "fr", "es", "it", "de", "pt")
-_DATE_THEN_CITY = re.compile(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4},\s+([A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){0,2})\s*[-–—]")
+# "26 November 2019, Rome -", as FAO writes its datelines; "21-07-2017, Geneva (Switzerland):"
+_DATE_THEN_CITY = re.compile(r"^(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{1,2}([-./])\d{1,2}\1\d{4}),\s+"
+                             r"([A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){0,2})\s*(?:\([A-Z][\w .’'-]+\)\s*)?[-–—:]")
 _DATELINE = re.compile(r"^\(?([A-Z][A-Za-z’'.-]+(?:[ ][A-Z][A-Za-z’'.-]+){0,2}|[A-Z]{3,}(?:[ ][A-Z]{3,})?)"
                        r"(?:,\s*[A-Z][a-z]+)?\)?\s*(?:[,:–—-]|\(|\d)")
 
@@ -158,8 +160,8 @@ def place(text: str) -> str | None:
             if is_city(cand):
                 return cand
         after = _DATE_THEN_CITY.match(line)
-        if after and is_city(after.group(1)):
-            return after.group(1)  # "26 November 2019, Rome -", as FAO writes its datelines
+        if after and is_city(after.group(2)):
+            return after.group(2)
         inner = re.search(r"\(([A-Z]{3,}|[A-Z][a-z]+)(?:,\s*[A-Z][a-z]+)?\)", line[:80])
         if inner and is_city(inner.group(1).title()):
             return inner.group(1).title()

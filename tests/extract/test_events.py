@@ -1085,3 +1085,12 @@ def test_a_state_and_a_body_that_sign_for_a_grant_or_loan_the_body_gives(each: R
               "implementation of modern solid waste management solutions.")
     assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} == {
         ("ebrd", "government-of-armenia", Decimal("5500000"), "EUR")}
+
+
+def test_a_copied_pages_date_before_the_headline_does_not_date_its_meeting(each: Run) -> None:
+    # adaderana.lk (IFRC, Sri Lanka), 9 Feb 2022: the page is of the 9th, the call was "on Tuesday (Feb. 08)"
+    ex = each(" date 2022-02-09 Secretary-General of IFRC calls on PM Rajapaksa\n\nFebruary 9, 2022   05:58 pm\n\nThe "
+              "Secretary-General of the International Federation of Red Cross and Red Crescent Societies (IFRC) Jagan "
+              "Chapagain, accompanied by a delegation, called on Prime Minister Mahinda Rajapaksa on Tuesday (Feb. 08) "
+              "at the Temple Trees.")
+    assert [m.date for m in ex.meetings] == ["2022-02-08"]

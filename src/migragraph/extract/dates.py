@@ -151,15 +151,20 @@ def dates_in(text: str, anchor: date | None, year: int | None = None) -> list[Da
 _LAST_MONTH = re.compile(rf"\b[Ll]ast\s+({_MONTH})\b(?!\s+\d)")
 _GLOSSED_DAY = re.compile(rf"\b(?:today|yesterday|tomorrow|tonight|week|weekend|morning|afternoon|evening|"
                           rf"{'|'.join(_DAY_NAMES)})\s*\((\d{{1,2}})(?:[-–]\d{{1,2}})?/(\d{{1,2}})\)", re.IGNORECASE)
+# The date a copied page's text begins with (" date 2021-10-18 Ramallah , 14 October 2021"): the day the page was
+# put out, not any event's.
+COPIED_DATE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s+")
 # The end of a dateline's date: "Ramallah, 14 October 2021 - UNOPS and …".
 DATELINE_END = re.compile(r"\s*[-–—:]\s")
 
 
 def past_dateline(sentence: str, found: list[DateMention]) -> list[DateMention]:
-    """A sentence's dates without the dateline's, where another follows: "Geneva, 22 September 2022 - President
-    Ali on Wednesday met …", a copied page's " date 2022-09-22 President …" (the release's day, not the
-    event's)."""
-    if len(found) > 1 and (DATELINE_END.match(sentence, found[0].end) or sentence[:found[0].start].strip() == "date"):
+    """A sentence's dates without the dateline's, where another follows ("Geneva, 22 September 2022 - President
+    Ali on Wednesday met …"), and without a copied page's, even alone (" date 2022-09-22 President …": the day
+    the page was put out; the day of the event is told later, or is the release's)."""
+    if found and sentence[:found[0].start].strip() == "date":
+        return found[1:]
+    if len(found) > 1 and DATELINE_END.match(sentence, found[0].end):
         return found[1:]
     return found
 

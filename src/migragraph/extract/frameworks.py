@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from migragraph.extract.agreements import find_agreements, without_offices
-from migragraph.extract.dates import past_dateline
+from migragraph.extract.dates import COPIED_DATE, past_dateline
 from migragraph.extract.doc import Doc
 from migragraph.extract.model import Framework, Span
 from migragraph.extract.programmes import find_programmes
@@ -212,6 +212,7 @@ _DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:had|since|last|ago|previously|ea
 
 def told_as_news(sentence: str) -> bool:
     """Whether a sentence tells a signing or launch as the release's news, with no other date for it."""
+    sentence = COPIED_DATE.sub("", sentence)
     return bool(_REPORTED.search(sentence)) and not _DATED.search(sentence)
 
 

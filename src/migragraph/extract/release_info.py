@@ -13,7 +13,7 @@ import dateparser
 import pycountry
 from rapidfuzz import fuzz, process
 
-from migragraph.extract.dates import MONTH, full_dates, month_number, near_day
+from migragraph.extract.dates import COPIED_DATE, MONTH, full_dates, month_number, near_day
 from migragraph.extract.places import is_city
 from migragraph.extract.titles import ABBR
 from migragraph.ingest.release import RawRelease
@@ -36,7 +36,6 @@ _FURNITURE = re.compile(r"^(?:news details|latest news|news and events|press rel
                         r"toggle navigation|main menu|menu|search|print|share(?: this(?: page)?)?|you are here:?.*)$",
                         re.IGNORECASE)
 _DATED_LINE = re.compile(rf"^\(?([A-Z][A-Za-z’'.-]+(?:[ ][A-Z][A-Za-z’'.-]+){{0,2}})[ ]?,\s+(?:\w+day,?\s+)?(?:\d|{MONTH})")
-_COPIED_DATE = re.compile(r"^date \d{4}-\d{2}-\d{2}\s+")
 # A line that is only a date, in the languages of the sites releases come from.
 _DATE_ALONE = re.compile(r"\d{1,2}[ .](?:[A-Za-zÀ-ÿ]{3,10}\.?[ ]|\d{1,2}\.)\d{2,4}|\d{4}/\d{1,2}/\d{1,2}")
 _LANGUAGES = ("en", "fr", "es", "it", "de", "pt")
@@ -65,7 +64,7 @@ def release_date(release: RawRelease, text: str) -> date | None:
     found = full_dates(head)
     for line in head.split("\n"):
         # (after the date a copied page's first line may carry: " date 2021-10-18 Ramallah , 14 October 2021")
-        line = _COPIED_DATE.sub("", line.strip())
+        line = COPIED_DATE.sub("", line.strip())
         dateline = _DATED_LINE.match(line)
         if dateline and is_city(dateline.group(1)):
             if told := full_dates(line):
@@ -150,7 +149,7 @@ def _countries() -> frozenset[str]:
 def place(text: str) -> str | None:
     """The dateline's city: "GENEVA, 3 May –", "(Nairobi)", or a city alone on a line of the page's head."""
     for line in text.split("\n")[:12]:
-        line = _COPIED_DATE.sub("", line.strip())
+        line = COPIED_DATE.sub("", line.strip())
         if is_city(line):
             return line
         m = _DATELINE.match(line)

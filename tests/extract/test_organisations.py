@@ -967,6 +967,9 @@ def test_bodies_listed_with_and_their_portfolios_and_the_ministers_of_listed_sta
     ex = each("These contributions are funded through the State Department’s Bureau of Population, Refugees, and "
               "Migration, and help advance UNHCR initiatives worldwide.")
     assert "Bureau of Population, Refugees, and Migration" in names(ex)
+    # (the body in the possessive before the unit is a body too, the unit's parent)
+    bureau = ex.organisations[names(ex)["Bureau of Population, Refugees, and Migration"]]
+    assert bureau.parent == names(ex).get("State Department")
     # platformafrica.com (AfDB), 17 Oct 2025: the states whose ministers are met act, each of the list
     ex = each("The African Development Bank Group President Sidi Ould Tah held a meeting with the finance ministers of "
               "Gambia, Ghana, Liberia, Sierra Leone, and Sudan this week.")

@@ -988,3 +988,11 @@ def test_a_bodys_name_ends_before_the_agreement_signed_there(each: Run) -> None:
     (signed,) = ex.frameworks
     assert signed.name.startswith("Exchange of Notes") and signed.established == "2013-12-26"
     assert {"government-of-japan", "government-of-micronesia"} <= set(signed.parties)
+
+
+def test_an_agency_named_after_the_datelines_date_reports_and_is_no_party(each: Run) -> None:
+    # armenpress.am (Armenia, League of Arab States), 15 Sep 2020: the agency after the dateline's date, in capitals
+    ex = each(" date 2020-09-15 YEREVAN, SEPTEMBER 15, ARMENPRESS. During the official visit to Egypt the Armenian "
+              "Foreign Minister Zohrab Mnatsakanyan had a meeting on September 15 with Secretary-General of the League "
+              "of Arab States Ahmed Aboul Gheit.")
+    assert "ARMENPRESS" not in names(ex) and "League of Arab States" in names(ex)

@@ -303,3 +303,10 @@ def test_a_counterpart_holds_the_title_the_release_gives_the_other_elsewhere(eac
               "the Executive Managing Director and COO of the Japan Bank for International Cooperation (JBIC), Koichi "
               "Yajima as well as with senior officials from Japanese financial institutions and private companies.")
     assert ("Taro Aso", "Minister of Finance", "Government of Japan") in posts(ex)
+
+
+def test_a_name_ends_at_a_bracket_glued_to_it(hybrid: Run) -> None:
+    # aem.org (CAF), 2016: a photograph's caption glues its credit to the name
+    ex = hybrid("CAF president Enrique García (left) and Argentine President Mauricio Macri(CREDIT: CAF)")
+    assert "Mauricio Macri" in {p.name for p in ex.persons.values()}
+    assert not any("CREDIT" in p.name for p in ex.persons.values())

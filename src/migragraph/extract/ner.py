@@ -194,6 +194,10 @@ def _repair_person(doc: Doc, sentence: Parsed, ent: SpacySpan, lowered: set[str]
             continue
         break
     words = [t for t in grown if t.text not in "()"]
+    # (a token glued to a bracket ends the name there: "Argentine President Mauricio Macri(CREDIT: CAF)")
+    glued = next((k for k, t in enumerate(words) if "(" in t.text[1:]), None)
+    if glued is not None:
+        words = words[:glued + 1]
     # Words the model took in that are no part of a name: a headline's verb, an ordinary word.
     while words and (words[-1].tag_.startswith("VB") or words[-1].text.lower() in lowered
                      and not words[-1].text[:1].isupper()):
@@ -204,12 +208,17 @@ def _repair_person(doc: Doc, sentence: Parsed, ent: SpacySpan, lowered: set[str]
         return None
     if _names_a_thing(sentence, words):
         return None
-    name = "".join(_TRAILING.sub("", t.text) + (t.whitespace_ and " ") for t in words).strip()
+    name = "".join(_TRAILING.sub("", _unbracketed(t.text)) + (t.whitespace_ and " ") for t in words).strip()
     if not _plausible(doc, name, titled, lowered):
         return None
     start = sentence.span.start + words[0].idx
-    end = sentence.span.start + words[-1].idx + len(_TRAILING.sub("", words[-1].text))
+    end = sentence.span.start + words[-1].idx + len(_TRAILING.sub("", _unbracketed(words[-1].text)))
     return start, end, name
+
+
+def _unbracketed(text: str) -> str:
+    """A token's text up to a bracket glued to it."""
+    return text[:text.index("(", 1)] if "(" in text[1:] else text
 
 
 def _names_a_thing(sentence: Parsed, words: list[Token]) -> bool:

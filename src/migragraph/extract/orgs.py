@@ -1258,10 +1258,18 @@ _DATELINE_AGENCY = re.compile(r"(?m)^[ \t]*(?:date[ \t]+\S+[ \t]+)?(?:[A-Z][A-Z�
                               r"(?:,?[ \t]+\d{4})?)[ \t]*\(([A-Z][A-Za-z]{1,9})\)[ \t]*(?:[-–—:]|(?=[A-Z]))")
 
 
+# An agency named after the dateline's date, in capitals or between slashes: "YEREVAN, SEPTEMBER 15, ARMENPRESS.",
+# "Ulaanbaatar /MONTSAME/.", "MOSCOW, March 5. /TASS/."
+_AGENCY_AFTER_DATE = re.compile(r"(?m)^[ \t]*(?:date[ \t]+\S+[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*)?"
+                                r"(?:,[ \t]*[A-Za-z]{3,9}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?)?"
+                                r"(?:,[ \t]*([A-Z]{3,14})|\.?[ \t]*/([A-Z][A-Za-z-]{2,14})/)\.[ \t]")
+
+
 def drop_news_agencies(doc: Doc) -> None:
     """The agency whose byline a release carries reports it: it is no party to what it reports ("KABUL (PAN):
     The government of Afghanistan and the UNDP signed …", "a copy of which was accessed by IANS")."""
     agencies = {m.group(1) for m in _DATELINE_AGENCY.finditer(doc.text)}
+    agencies |= {m.group(1) or m.group(2) for m in _AGENCY_AFTER_DATE.finditer(doc.text[:_HEAD_CHARS])}
     _drop(doc, {m.key for m in doc.mentions if m.kind == "org" and m.text in agencies and m.key in doc.orgs
                 and m.key not in doc.gaz.orgs})
 

@@ -800,10 +800,11 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
         phrase, start = doc.text[gap.end():start + len(phrase)], gap.end()
     owner = _OWNER.match(phrase)
     if owner and not _head_of_governments_office(doc, phrase):  # "the President’s Office" is the office's name
-        told = re.sub(r"(?:’s|'s)\s+$", "", owner.group())
-        if _HEAD_RE.search(told) and len(told.split()) > 1 and doc.mention_at(start, start + len(told)) is None:
+        owner_name = re.sub(r"(?:’s|'s)\s+$", "", owner.group())
+        if _HEAD_RE.search(owner_name) and len(owner_name.split()) > 1 and \
+                doc.mention_at(start, start + len(owner_name)) is None:
             # "the State Department’s Bureau of Population, …": the owner is a body too, the unit's parent
-            _headed_phrase(doc, start, told, whole)
+            _headed_phrase(doc, start, owner_name, whole)
         phrase, start = phrase[owner.end():], start + owner.end()
     named = _NAMED_AND.match(phrase)
     if named and not _HEAD_RE.search(named.group(1)) and not doc.mention_at(start, start + len(named.group(1))) and \

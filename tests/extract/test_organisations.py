@@ -996,3 +996,12 @@ def test_an_agency_named_after_the_datelines_date_reports_and_is_no_party(each: 
               "Foreign Minister Zohrab Mnatsakanyan had a meeting on September 15 with Secretary-General of the League "
               "of Arab States Ahmed Aboul Gheit.")
     assert "ARMENPRESS" not in names(ex) and "League of Arab States" in names(ex)
+
+
+def test_the_states_listed_as_donor_governments_act_each(each: Run) -> None:
+    # theglobenewspaper.blogspot.com (UNHCR pledging conference), Dec 2011: donor governments "such as" a list
+    ex = each("Meanwhile, other donor governments that offered pledges prior to the conference such as Australia, "
+              "Denmark, Finland, Germany, South Korea, Luxembourg, Norway and Switzerland made bigger commitments at the "
+              "conference.")
+    assert {"Government of Australia", "Government of Denmark", "Government of Finland", "Government of Germany",
+            "Government of Luxembourg", "Government of Norway", "Government of Switzerland"} <= set(names(ex))

@@ -45,7 +45,9 @@ _FOUNDERS_OR_GOVERNMENTS = re.compile(r"(?:\b(?:established|founded|created|set 
                                       r"(?:\s+and\s+[Gg]overnment)?)\s+of)\s+(?:the\s+)?$")
 # A country's name that begins a building's: "The Jamaica Pegasus hotel", "Jamaica Conference Centre".
 _VENUE_AFTER = re.compile(rf"(?:\s+[A-Z][\w’'-]+){{1,3}}\s+{VENUE_NOUN}\b")
-_NAMED_AS = re.compile(r"\b(?:beneficiary|recipient|borrowing|donor) countr(?:y|ies),?\s+(?:the\s+)?$")
+# ("donor governments that offered pledges prior to the conference such as Australia, Denmark, …": in its clause)
+_NAMED_AS = re.compile(r"\b(?:beneficiary|recipient|borrowing|donor) (?:countr(?:y|ies)|governments?|states?)"
+                       r"(?:,?\s+|[^.;:,]{0,80}?\s(?:such as|including|like)\s+)(?:the\s+)?$")
 _PLACE_BEFORE = re.compile(r"(?:\bin|\bto|\bacross|\bthroughout|\bwithin|\binside|\bnear|\bfrom\s+\w+\s+to|"
                            r"\bneighbouring|\bneighboring|\bborder with|\bsuch as|\bincluding|\bvisit|"
                            # where people come from: "returnees from Iran", "IOM experts from Albania"

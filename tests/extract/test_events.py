@@ -1094,3 +1094,15 @@ def test_a_copied_pages_date_before_the_headline_does_not_date_its_meeting(each:
               "Chapagain, accompanied by a delegation, called on Prime Minister Mahinda Rajapaksa on Tuesday (Feb. 08) "
               "at the Temple Trees.")
     assert [m.date for m in ex.meetings] == ["2022-02-08"]
+
+
+def test_a_sum_given_by_a_donor_named_after_it_and_to_a_state_named_after_its_kind(each: Run) -> None:
+    # interfax.com.ua (Japan, Ukraine), 2023: a headline's passive agent after the sum, the state it is for
+    ex = each("Grant agreement on providing $400 mln by Japan for Ukraine recovery signed")
+    assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {
+        ("government-of-japan", "government-of-ukraine", Decimal("400000000"))}
+    # thedailystar.net (World Bank, Bangladesh): the state right after "to", past the credit's fund and acronym
+    ex = each("The World Bank has approved $75 million International Development Association (IDA) credit as flood "
+              "assistance to Bangladesh.")
+    assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {
+        ("world-bank", "government-of-bangladesh", Decimal("75000000"))}

@@ -325,8 +325,10 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         d = [x for x in doc.mentions if x.kind in ("org", "country") and b + frm.end() <= x.start] if frm else []
         if r and d and _actor(doc, d[0]) != r[0].key:
             return _actor(doc, d[0]), r[0].key
-    # "an eight million dollar grant provided by X to Y": the passive names the donor after the amount
-    by = re.match(rf"\s*(?:[\w-]+\s+){{0,3}}?{_GIVE}\s+by\s+(?:the\s+)?", after)
+    # "an eight million dollar grant provided by X to Y": the passive names the donor after the amount (so does a
+    # headline's "Grant agreement on providing $400 mln by Japan for Ukraine recovery signed")
+    by = re.match(rf"\s*(?:[\w-]+\s+){{0,3}}?{_GIVE}\s+by\s+(?:the\s+)?", after) or (
+        re.match(r"\s*by\s+(?:the\s+)?", after) if re.search(rf"\b{_GIVE}\s+$", before, headline_case) else None)
     if by:
         d = [x for x in doc.mentions if x.kind in ("org", "country") and x.start == b + by.end()]
         to = re.match(r"\s*(?:to|for)\s+(?:the\s+)?", doc.text[d[0].end:span.end]) if d else None
@@ -340,7 +342,7 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         lo = span.start + before.rfind(";", 0, give[-1].start()) + 1
         d = _orgs(doc, lo, span.start + give[-1].start()) or _officials(doc, lo, span.start + give[-1].start())
         # ("contributed CAD 20 million ($15 million) in support of UNFPA's …": past the sum converted)
-        to = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?(?:\w+\s+){0,8}?(?:to|for|towards|into|in support of)\s+(?:the\s+)?",
+        to = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:\w+|\([A-Z][\w.-]{1,9}\))\s+){0,8}?(?:to|for|towards|into|in support of)\s+(?:the\s+)?",
                       after)
         # (not the donor named again: "… a grant of … which will be used to procure agricultural machineries from
         # Japan")
@@ -348,6 +350,8 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         # more than $100 million toward emergency appeals for vulnerable populations from Syria")
         end = span.end if to is None else b + to.end() + _whole_ends(after[to.end():])
         r = [x for x in _orgs(doc, b + to.end(), end) if not d or x.key != d[-1].key] if to else []
+        # (or the state "to" names right after it: "… (IDA) credit as flood assistance to Bangladesh")
+        r = r or [x for x in doc.mentions if to and x.kind == "country" and x.start == b + to.end()]
         if not r:
             # (not the agent of a passive, who gives: "from the total donated by Saudi Arabia, US$ 52 million")
             # (nor a country that names an event: "the pledges of the Union announced at the Kuwait donors conference

@@ -1303,3 +1303,13 @@ def test_a_city_s_country_before_a_ministers_title_is_a_place(each: Run) -> None
               "and to deliver value to the Ghanaian populace.")
     assert ("Mohammed Amin Adam", "Finance Minister", "Government of Ghana") in posts(ex)
     assert ("Mohammed Amin Adam", "Finance Minister", "Government of Kenya") not in posts(ex)
+
+
+def test_a_unit_named_right_after_a_title_with_no_of(each: Run) -> None:
+    # nation.com.pk (Japan, Pakistan), 19 Oct 2023: "Secretary Economic Affairs Division (EAD)", "Joint Secretary EAD"
+    ex = each("The notes of the project were signed and exchanged by Dr Kazim Niaz, Secretary Economic Affairs Division "
+              "(EAD) and Wada Mitsuhiro, Ambassador of Japan to Pakistan, on behalf of their respective governments. The "
+              "grant agreement was signed by Saeed Ashraf Siddiqi, Joint Secretary EAD and Yasutimsu Kinoshita, Chief "
+              "Representative of JICA Pakistan Office.")
+    assert {("Kazim Niaz", "Secretary", "Economic Affairs Division"),
+            ("Saeed Ashraf Siddiqi", "Joint Secretary", "Economic Affairs Division")} <= posts(ex)

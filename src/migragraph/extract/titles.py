@@ -205,6 +205,8 @@ def _owned_titles(doc: Doc, titles: list[Title]) -> list[Title]:
 
 
 _POSSESSIVE_GAP = re.compile(r"(?:’s|'s)\s+")
+# A government's unit by its name's head noun (what a title may name right after it, with no "of")
+_UNIT_NAMED = re.compile(r"\b(?:Division|Ministry|Department|Directorate|Bureau|Secretariat)\b")
 # A body told back by a common noun after "of the": "Secretary-General of the body", "head of the organization"
 _BODY_TOLD_BACK = re.compile(r"(?:body|organi[sz]ation|institution|bloc|grouping)\b")
 # A title the sentence's subject has: "welcomes its new Secretary-General", "has a new Country Director"
@@ -262,6 +264,11 @@ def read_title(doc: Doc, role: RoleMatch) -> Title | None:
         org = org or prefixed
     # "(IOM)" after an organisation; then ", European Commission," before the name
     pos = past_abbreviation(doc.text, pos)
+    unit = next((m for m in doc.mentions if org is None and m.kind == "org" and m.start == pos + 1
+                 and doc.text[pos] == " " and m.key in doc.orgs and _UNIT_NAMED.search(doc.orgs[m.key].name)), None)
+    if unit is not None:
+        # "Dr Kazim Niaz, Secretary Economic Affairs Division (EAD)": a unit named right after the title, with no "of"
+        org, pos = unit.key, past_abbreviation(doc.text, unit.end)
     comma_org = re.match(r",\s+(?:the\s+)?", doc.text[pos:])
     hit = next((m for m in doc.mentions if comma_org and m.start == pos + comma_org.end() and m.kind == "org"), None)
     joined = _joined_org(doc, hit.end) if hit is not None else None

@@ -1274,7 +1274,9 @@ def test_chief_operating_officer_in_short_is_a_title_not_a_body(each: Run) -> No
 
 def test_a_portfolio_listed_with_an_ampersand(each: Run) -> None:
     # unwto.org, 13 Oct 2017 (https://pre-www.unwto.org/archive/africa/news/2017-10-13/official-visits-african-ministers-
-    # and-ambassadors-unwto-headquarters): "Information, Culture & Tourism" is one portfolio
+    # and-ambassadors-unwto-headquarters): "Information, Culture & Tourism" is one portfolio. Edited, not only
+    # shortened: the source writes "Mr. Abdirahman Omar Osman aka Eng. Yarisow" and "the Federal republic of Somalia"
+    # (with its lower-case "republic" the country is not read: a miss the tests of this file do not cover)
     ex = each("Mr. Abdirahman Omar Osman, Minister of Information, Culture & Tourism of the Federal Republic of "
               "Somalia, undertook a working visit to the UNWTO offices.")
     assert posts(ex) == {("Abdirahman Omar Osman", "Minister of Information, Culture & Tourism", "Government of Somalia")}
@@ -1283,8 +1285,10 @@ def test_a_portfolio_listed_with_an_ampersand(each: Run) -> None:
 def test_a_title_s_body_told_back_in_a_list_or_by_a_common_noun(each: Run) -> None:
     # adaderana.lk (IFRC, Sri Lanka), 9 Feb 2022: in a list of officials, "its" is the body named just before it,
     # not the sentence's first
-    ex = each("Central Bank Governor Ajith Nivard Cabraal, Chairman of Sri Lanka Red Cross Society Jagath Abeysinghe, its "
-              "Director-General Dr. Mahesh Gunasekara also attended the said meeting.")
+    ex = each("Central Bank Governor Ajith Nivard Cabraal, Prime Minister’s Secretary Anura Dissanayake, International "
+              "Federation of Red Cross and Red Crescent Societies (IFRC) Head of Delegation of South Asia Udaya Regmi, "
+              "Chairman of Sri Lanka Red Cross Society Jagath Abeysinghe, its Director-General Dr. Mahesh Gunasekara, "
+              "it Deputy Director-General Aruna Lekamge also attended the said meeting.")
     assert ("Mahesh Gunasekara", "Director-General", "Sri Lanka Red Cross Society") in posts(ex)
     # inewsguyana.com (Guyana, CARICOM), 6 Jan 2017: "of the body" is the one body the sentence named before
     ex = each("Current Chair of the Caribbean Community (CARICOM), President David Granger, today, met with "
@@ -1310,6 +1314,6 @@ def test_a_unit_named_right_after_a_title_with_no_of(each: Run) -> None:
     ex = each("The notes of the project were signed and exchanged by Dr Kazim Niaz, Secretary Economic Affairs Division "
               "(EAD) and Wada Mitsuhiro, Ambassador of Japan to Pakistan, on behalf of their respective governments. The "
               "grant agreement was signed by Saeed Ashraf Siddiqi, Joint Secretary EAD and Yasutimsu Kinoshita, Chief "
-              "Representative of JICA Pakistan Office.")
+              "Representative Japan International Cooperation Agency (JICA).")
     assert {("Kazim Niaz", "Secretary", "Economic Affairs Division"),
             ("Saeed Ashraf Siddiqi", "Joint Secretary", "Economic Affairs Division")} <= posts(ex)

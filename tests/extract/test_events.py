@@ -1109,3 +1109,16 @@ def test_a_sum_given_by_a_donor_named_after_it_and_to_a_state_named_after_its_ki
               "assistance to Bangladesh.")
     assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {
         ("world-bank", "government-of-bangladesh", Decimal("75000000"))}
+
+
+def test_the_items_of_a_list_a_flows_line_opens_are_that_flows(each: Run) -> None:
+    # humanrights.gov (US State Department), 8 Aug 2012: the sums listed below a line that tells of the contribution
+    ex = each("The State Department Contributes Additional $41 Million to UNHCR\n\nThese contributions are funded through "
+              "the State Department’s Bureau of Population, Refugees, and Migration, and help advance UNHCR initiatives "
+              "worldwide.\n\nThe most recent contribution will support UNHCR’s Annual and Supplementary Program "
+              "activities listed below:\n\nAfrica $ 25.4 million\nSyria Regional Response Plan $ 9.6 million\n"
+              "Headquarters $ 2.8 million\n\nWe continue to salute the vital work of UNHCR, its many partner "
+              "non-governmental organizations (NGO), and refugee-hosting countries in providing protection to displaced "
+              "populations around the world.")
+    flows = {(f.donor, f.recipient, f.amount) for f in ex.funding}
+    assert {("state-department", "unhcr", Decimal(n)) for n in ("41000000", "25400000", "9600000", "2800000")} <= flows

@@ -71,8 +71,11 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
     out: list[Funding] = []
     unread: list[tuple[Span, Money, int | None]] = []
     given: list[tuple[str, Span, Money, int | None]] = []  # sums "from" a donor, to no recipient told
+    listing = False  # within the items of a list a line ending in ":" tells of a flow ("… activities listed below:")
     for n, span in enumerate(doc.spans):
         sums = amounts(span.text)
+        listing = _list_item(span.text, sums) if listing else bool(_CUE.search(span.text)) and \
+            span.text.rstrip().endswith(":")
         for i, money in enumerate(sums):
             pair = _donor_recipient(doc, span, money)
             if not pair or pair[0] == pair[1]:  # (no flow from a body to itself: read the agreement's sides)
@@ -82,7 +85,7 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
                 donor = _from_donor(doc, span, money)
                 if donor and any(_CUE.search(s.text) for s in doc.spans[max(0, n - 1):n + 1]):
                     given.append((donor, span, money, year))
-                elif _CUE.search(span.text):
+                elif _CUE.search(span.text) or listing:
                     unread.append((span, money, year))
                 continue
             recipient = _more_specific(doc, span, money, pair[1])
@@ -406,6 +409,15 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         if donor and rest:
             return donor[0].key, rest[0].key
     return None
+
+
+def _list_item(line: str, sums: list[Money]) -> bool:
+    """Whether a line is an item of a list of sums: one sum, a short label, no sentence ("Africa $ 25.4 million",
+    "Headquarters $ 2.8 million")."""
+    return len(sums) == 1 and len(line.split()) <= _ITEM_WORDS and not line.rstrip().endswith((".", ":"))
+
+
+_ITEM_WORDS = 10
 
 
 def _whole_ends(text: str) -> int:

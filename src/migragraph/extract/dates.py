@@ -76,15 +76,8 @@ def _month(name: str) -> int:
     return _MONTHS[name[:3].lower()]
 
 
-# For patterns elsewhere: a month's English name or abbreviation, and its number.
+# For patterns elsewhere: a month's English name or abbreviation.
 MONTH = _MONTH
-month_number = _month
-
-
-def near_day(month: int, day: int, anchor: date) -> date | None:
-    """A day and month without a year: the one nearest `anchor`."""
-    value = _safe_date(anchor.year, month, day) or _safe_date(anchor.year - 1, month, day)
-    return _near(value, anchor) if value else None
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:

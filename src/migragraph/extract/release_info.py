@@ -13,7 +13,7 @@ import dateparser
 import pycountry
 from rapidfuzz import fuzz, process
 
-from migragraph.extract.dates import COPIED_DATE, MONTH, full_dates, month_number, near_day
+from migragraph.extract.dates import COPIED_DATE, MONTH, dates_in, full_dates
 from migragraph.extract.places import is_city
 from migragraph.extract.titles import ABBR
 from migragraph.ingest.release import RawRelease
@@ -69,11 +69,13 @@ def release_date(release: RawRelease, text: str) -> date | None:
         if dateline and is_city(dateline.group(1)):
             if told := full_dates(line):
                 return date.fromisoformat(told[0].value)
-            # "Havana, April 3 (ACN)": a dateline's day without its year, of the year of the date nearest it
-            day = _DAY_OF_DATELINE.match(line, dateline.end(1))
+            # "Havana, April 3 (ACN)": a dateline's day without its year, of the year that puts it nearest the
+            # date beside it (as dates_in reads a day and month against the release's date)
             near = date.fromisoformat(found[0].value) if found and len(found[0].value) == 10 else None
-            if day and near:
-                return _nearest(day, near)
+            comma = re.compile(r"\s*,\s+").match(line, dateline.end(1))
+            day = next((d for d in dates_in(line, near) if comma and d.start == comma.end()), None) if near else None
+            if day is not None and len(day.value) == 10:
+                return date.fromisoformat(day.value)
     if found:
         return date.fromisoformat(found[0].value)
     for line in text.split("\n")[:10]:
@@ -83,16 +85,6 @@ def release_date(release: RawRelease, text: str) -> date | None:
                 if isinstance(parsed, datetime):
                     return parsed.date()
     return None
-
-
-# A dateline's day and month after its city: "Havana, April 3", "Geneva, 6 May"
-_DAY_OF_DATELINE = re.compile(rf"\s*,\s+(?:(?P<m1>{MONTH})\.?\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH}))\b"
-                              rf"(?!,?\s+\d)")
-
-
-def _nearest(day: re.Match[str], near: date) -> date | None:
-    """The day a dateline gives with no year, in the year that puts it nearest the date beside it."""
-    return near_day(month_number(day.group("m1") or day.group("m2")), int(day.group("d1") or day.group("d2")), near)
 
 
 def furniture(line: str) -> bool:

@@ -1122,3 +1122,44 @@ def test_the_items_of_a_list_a_flows_line_opens_are_that_flows(each: Run) -> Non
               "populations around the world.")
     flows = {(f.donor, f.recipient, f.amount) for f in ex.funding}
     assert {("state-department", "unhcr", Decimal(n)) for n in ("41000000", "25400000", "9600000", "2800000")} <= flows
+
+
+def test_a_banks_release_gives_each_sum_to_the_one_country_its_clause_names(each: Run) -> None:
+    # almaghribtoday.net (KUNA: Islamic Development Bank), the bank named once in the lead; each later sum is its,
+    # to the country that receives it or that its project is in
+    ex = each("The board of directors of Islamic Development Bank (IDB) approved on Tuesday the financing of new "
+              "development projects in member and non-member countries totaling USD 718 million.\n\nTurkey would "
+              "receive USD 300 million to projects including banks while Oman get USD 225 million to fund the "
+              "construction of a second track of a major road.\n\nIDP also approved a funding of USD 70.7 million to a "
+              "project to provide electricity to rural areas in the Republic of Uganda and provide USD 57.5 million to a "
+              "project to improve sanitation services in the Republic of Uzbekistan.")
+    assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {
+        ("isdb", "government-of-turkiye", Decimal("300000000")), ("isdb", "government-of-oman", Decimal("225000000")),
+        ("isdb", "government-of-uganda", Decimal("70700000")),
+        ("isdb", "government-of-uzbekistan", Decimal("57500000"))}  # (the total of several countries is none's)
+
+
+def test_a_co_financier_receives_nothing_and_a_sums_country_is_in_its_clause(each: Run) -> None:
+    # infrastructureinvestor.com (AIIB): the World Bank co-finances; each loan's country follows it (the total, to
+    # projects in several countries, is none's)
+    ex = each("The Asian Infrastructure Investment Bank has approved its first four loans, pledging a total of $509 "
+              "million to four projects in South, Southeast and Central Asia.\n\nThe AIIB will provide a $165 million loan for a power distribution system upgrade and expansion project in "
+              "Bangladesh, and a $216.5 million loan for a national slum upgrading project in Indonesia, which will be "
+              "co-financed with the World Bank.")
+    assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {
+        ("asian-infrastructure-investment-bank", "government-of-bangladesh", Decimal("165000000")),
+        ("asian-infrastructure-investment-bank", "government-of-indonesia", Decimal("216500000"))}
+
+
+def test_a_sum_in_kuwaiti_dinars_and_no_cost_or_repayment_is_a_flow(each: Run) -> None:
+    # kuna.net.kw (Kuwait Fund, Rwanda), 30 May: "KD" with the sum in words, its conversion in brackets; what the
+    # project costs and what was repaid are no money given
+    ex = each("KUWAIT, May 30 (KUNA) -- Kuwait Fund for Arab Economic Development signed on Thursday a loan agreement "
+              "with Rwanda worth KD six million (about USD 19.5 million) to finance a road project in the City of "
+              "Muhanga.\n\nThe total cost of the project reached about KD 7.99 million (about USD 26 million), and the "
+              "loan covers about 75 percent of the total cost of the project.\n\nKFAED has provided 10 loans to Rwanda "
+              "to finance projects in various sectors, with a total amount of about KD 29.4 million (about USD 95.8 "
+              "million), of which about KD 8.3 million (about USD 27 million) were repaid.")
+    assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} == {
+        ("kuwait-fund-for-arab-economic-development", "government-of-rwanda", Decimal(n), "KWD")
+        for n in ("6000000", "29400000")}

@@ -1005,3 +1005,12 @@ def test_the_states_listed_as_donor_governments_act_each(each: Run) -> None:
               "conference.")
     assert {"Government of Australia", "Government of Denmark", "Government of Finland", "Government of Germany",
             "Government of Luxembourg", "Government of Norway", "Government of Switzerland"} <= set(names(ex))
+
+
+def test_a_name_its_acronym_defines_may_hold_in(each: Run) -> None:
+    # dailymailafrica.com (ECOWAS Commission): "in West Africa" is part of the name the acronym gives
+    ex = each("The day began with talks between President Touray and Mor Dieng, President of the Association of "
+              "Accountancy Bodies in West Africa (ABWA).")
+    assert "Association of Accountancy Bodies in West Africa" in names(ex)
+    assert ("Mor Dieng", "President", "Association of Accountancy Bodies in West Africa") in posts(ex)
+    assert not any(p.name == "Accountancy Bodies" for p in ex.persons.values())

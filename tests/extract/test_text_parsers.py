@@ -104,6 +104,9 @@ def test_numbers_without_currency_are_not_money() -> None:
     assert amounts("over 250 police officers and 2,000 migrants in 2015") == []
     # a price in dollars, written with a space or not, is no sum given
     assert amounts("a visa costs $5 or US $5 at the border") == []
+    # zawya.com (EU, Egypt), 10 May 2022 (record pg-7b60f03d640b of the shared corpus), as written: a sum with its scale left out is no grant's
+    assert amounts("A €5 grant will also be directed to the Public Financial Management project with the Ministry of "
+                   "Finance.") == []
     # words that count people or things are no money
     assert amounts("one of the two million people, some one hundred thousand of them children") == []
 

@@ -67,6 +67,14 @@ _GIVEN_ON = re.compile(r"^\s*On\s+$")
 _APPROVED_ON = re.compile(r"\b(?:approved|signed|granted|disbursed|awarded|committed|pledged)\s+on\s+$")
 
 
+# What a project costs or is estimated at is no money given: "The total cost of the project reached about KD 7.99
+# million", "The Operational Programme is estimated at EUR 8.1 billion".
+_COST = re.compile(r"\b(?:costs?|costing)\b[^,;.$€£]{0,40}$|\bestimated\s+at\s+[^,;.$€£]{0,12}$")
+
+# Nor what was paid back: "… of which about KD 8.3 million (about USD 27 million) were repaid".
+_REPAID = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:were|was|has been|have been|had been)\s+repaid\b")
+
+
 def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding]:
     out: list[Funding] = []
     unread: list[tuple[Span, Money, int | None]] = []
@@ -77,6 +85,8 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
         listing = _list_item(span.text, sums) if listing else bool(_CUE.search(span.text)) and \
             span.text.rstrip().endswith(":")
         for i, money in enumerate(sums):
+            if _COST.search(span.text, 0, money.start) or _REPAID.match(span.text, money.end):
+                continue
             pair = _donor_recipient(doc, span, money)
             if not pair or pair[0] == pair[1]:  # (no flow from a body to itself: read the agreement's sides)
                 pair = _lender_borrower(doc, span, frameworks, money) or _given_to_a_party(doc, span, frameworks, money)
@@ -107,11 +117,71 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
     if frame:
         for span, money, year in unread:
             out.append(Funding(frame[0], frame[1], money.amount, money.currency, span, year, money.qualifier))
+    elif lender := _one_lender(doc, out):
+        # A bank's release of its loans names their borrowers one by one, the bank once: "Turkey would receive USD
+        # 300 million …", "… 125 million dollars for a dam project in Indonesia": each such sum is the bank's, to
+        # the one country its clause names
+        for span, money, year in unread:
+            if country := _borrower(doc, span, money, lender):
+                out.append(Funding(lender, doc.government(country), money.amount, money.currency, span, year,
+                                   money.qualifier))
     flows = _dedupe(out)
     for f in flows:
         if f.year is None and doc.anchor:
             f.year = doc.anchor.year  # a sum with no year of its own is of the release's year
     return flows
+
+
+# What a bank's release says it did with its loans, in its lead: "… (AIIB) said Tuesday that it had approved three new
+# loans", "The board of directors of Islamic Development Bank (IDB) approved on Tuesday the financing of …".
+_APPROVED = re.compile(r"\b(?:approved|approves)\b")
+# A clause's country that takes the sum: "Turkey would receive USD 300 million", "… while Oman get USD 225 million".
+# ("Argentina received the biggest package of loans, for US$620mn", "Next was Colombia, awarded a loan for …")
+_TAKES = re.compile(r",?\s+(?:(?:would|will|is to|was|has|have)\s+)?(?:receive[sd]?|gets?|got|(?:was\s+)?awarded)\s+"
+                    r"(?:[\w-]+,?\s+){0,6}?(?:for\s+)?$")
+# Who finances a project beside the lender gets nothing: "… co-financed with the World Bank".
+_CO_FINANCIER = re.compile(r"\bco-?financ\w*\s+(?:\w+\s+){0,3}?(?:with|by)\b[^.;]*$", re.IGNORECASE)
+
+
+def _one_lender(doc: Doc, found: list[Funding]) -> str | None:
+    """The one bank or fund whose loans and grants a release tells of: the donor of every flow read, where that is
+    no state and no agency that states fund; else, where none was read, the body the lead says approved them."""
+    donors = {f.donor for f in found}
+    if len(donors) > 1:
+        return None
+    if donors:
+        (donor,) = donors
+    else:
+        lead = next((s for s in doc.spans[:3] if _APPROVED.search(s.text) and _CUE.search(s.text)), None)
+        if lead is None:
+            return None
+        verb = _APPROVED.search(lead.text)
+        before = _orgs(doc, lead.start, lead.start + verb.start()) if verb else []
+        if not before:
+            return None
+        donor = doc.lineage(before[-1].key)[-1] if doc.orgs[before[-1].key].unit else before[-1].key
+    return donor if not doc.government_above(donor) and not _agency(doc, donor) else None
+
+
+def _borrower(doc: Doc, span: Span, money: Money, lender: str) -> str | None:
+    """The country a sum of a lender's goes to: the one its clause says receives it, else the one country named
+    after it before the next sum (where it is built: "… for a dam project in Indonesia"), not a co-financier."""
+    sums = amounts(span.text)
+    at = sums.index(money)
+    lo = span.start + (sums[at - 1].end if at else 0)
+    hi = span.start + (sums[at + 1].start if at + 1 < len(sums) else len(span.text))
+    a, b = span.start + money.start, span.start + money.end
+    # (a country by its name or its government's: "Turkey would receive …"; not by its adjective, which names
+    # a body of its own: "the Indonesian Regional Infrastructure Development Fund")
+    countries = [(m, alpha3) for m in doc.mentions if lo <= m.start and m.end <= hi and m.kind in ("country", "org")
+                 and (alpha3 := doc.country_of(m))]
+    takes = [alpha3 for m, alpha3 in countries if m.end <= a and _TAKES.fullmatch(doc.text, m.end, a)]
+    if takes:
+        return takes[-1]
+    nxt = span.start + sums[at + 1].start if at + 1 < len(sums) else hi
+    after = {alpha3 for m, alpha3 in countries if m.start >= b and not _CO_FINANCIER.search(doc.text, b, m.start)
+             and not _TAKES.fullmatch(doc.text, m.end, nxt)}  # (not who takes the next sum: "… while Oman get")
+    return after.pop() if len(after) == 1 else None
 
 
 def _more_specific(doc: Doc, span: Span, money: Money, recipient: str) -> str:
@@ -352,16 +422,23 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
         # (not in a part of the sum "including" tells: "… approximately $720 million to the organization, including
         # more than $100 million toward emergency appeals for vulnerable populations from Syria")
         end = span.end if to is None else b + to.end() + _whole_ends(after[to.end():])
-        r = [x for x in _orgs(doc, b + to.end(), end) if not d or x.key != d[-1].key] if to else []
+        # (nor who finances it beside the donor: "a $216.5 million loan for a … project in Indonesia, which will be
+        # co-financed with the World Bank")
+        r = [x for x in _orgs(doc, b + to.end(), end) if (not d or x.key != d[-1].key)
+             and not _CO_FINANCIER.search(doc.text, b, x.start)] if to else []
         # (or the state "to" names right after it: "… (IDA) credit as flood assistance to Bangladesh")
         r = r or [x for x in doc.mentions if to and x.kind == "country" and x.start == b + to.end()]
         if not r:
             # (not the agent of a passive, who gives: "from the total donated by Saudi Arabia, US$ 52 million")
             # (nor a country that names an event: "the pledges of the Union announced at the Kuwait donors conference
             # last year, which amounted to 400 million euros in the form of a grant to help Iraq")
-            r = [x for x in doc.mentions if x.kind in ("org", "country") and span.start + give[-1].end() <= x.start
-                 and x.end <= a and not _BY.search(doc.text, span.start + give[-1].end(), x.start)
-                 and not (x.kind == "country" and _EVENT_AFTER.match(doc.text, x.end))]
+            # (nor past another sum the verb gives: "… a $165 million loan for a … project in Bangladesh, and a $216.5
+            # million loan for …": Bangladesh takes the first)
+            between = any(give[-1].end() <= s.start and s.end <= money.start for s in amounts(span.text))
+            r = [] if between else [
+                x for x in doc.mentions if x.kind in ("org", "country") and span.start + give[-1].end() <= x.start
+                and x.end <= a and not _BY.search(doc.text, span.start + give[-1].end(), x.start)
+                and not (x.kind == "country" and _EVENT_AFTER.match(doc.text, x.end))]
         if not r and (through := _THROUGH.match(after)):
             # "the Government of Japan has decided to extend grant aid of 39.2 million US dollars in total through
             # UNICEF": the agency money goes through is what receives it

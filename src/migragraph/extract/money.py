@@ -25,7 +25,7 @@ _SYMBOLS = {
     "kronor": "SEK", "francs": "CHF", "riyals": "SAR", "dirhams": "AED", "shillings": "KES", "naira": "NGN",
     "rand": "ZAR", "pesos": "MXN", "reais": "BRL", "lira": "TRY", "manat": "AZN", "tenge": "KZT",
     "pound": "GBP", "pound sterling": "GBP", "cad$": "CAD", "taka": "BDT", "tk": "BDT", "nu": "BTN", "sr": "SAR",
-    "dh": "AED",
+    "dh": "AED", "kd": "KWD",
 }
 # A currency named with its country's adjective: "20 million Swedish kronor", "Japanese Yen 40.074 billion".
 # The patterns below read these pairs only (an adjective before another country's currency names none).
@@ -51,7 +51,7 @@ _QUALIFIERS = ("more than", "over", "around", "about", "approximately", "nearly"
 # Three letters stand for any ISO code here, checked against _PREFIX_CODES after the match: an alternation of
 # ~180 codes tried at every position of every sentence was a sixth of the rules extractor's time.
 # "US $210 million" too, as World Bank pages write it; "Euro 2 million", as an Italian ministry does
-_CODE = (r"(?:US ?\$|NZ\$|AU\$|CAD?\$|HK\$|S\$|C\$|A\$|SDR|\bEuros?\b|\bJapanese Yen\b|\b(?:Taka|Tk|Nu|SR|Dh)(?=\s?\d)|"
+_CODE = (r"(?:US ?\$|NZ\$|AU\$|CAD?\$|HK\$|S\$|C\$|A\$|SDR|\bEuros?\b|\bJapanese Yen\b|\b(?:Taka|Tk|Nu|SR|Dh|KD)(?=\s?\d)|"
          r"\b[A-Za-z]{3}|[€$£¥])")
 _PREFIX_CODES = frozenset(_ISO) | {"SDR"}
 # Thousands with commas or spaces; decimals with a point, or with a comma before a scale ("3,5 million").
@@ -78,7 +78,7 @@ _NUMBER_WORD = ("(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 _WORDED_NUM = rf"(?:a\s+(?=(?:hundred|thousand|million|billion)\b))?{_NUMBER_WORD}(?:(?:[ -]|\s+and\s+){_NUMBER_WORD})*"
 WORDED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?(?<![\d.,]\s)\b(?P<num>{_WORDED_NUM})\s+"
                     rf"(?P<cur>{_WORD_CUR}|{'|'.join(_ISO)})\b", re.IGNORECASE)
-WORDED_PREFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?(?P<cur>US ?\$|\b(?:USD|EUR|JPY|GBP|CHF)\b|[€$£¥])\s?"
+WORDED_PREFIXED = re.compile(rf"(?:\b(?P<q1>{_QUAL})\s+)?(?P<cur>US ?\$|\b(?:USD|EUR|JPY|GBP|CHF|KWD|KD)\b|[€$£¥])\s?"
                              rf"(?P<num>{_WORDED_NUM})\b", re.IGNORECASE)
 _SCALED = re.compile(r"\b(?:thousand|million|billion)$", re.IGNORECASE)
 _SCALE_WORD = re.compile(r"\b(?:thousand|million|billion)\b", re.IGNORECASE)
@@ -162,7 +162,7 @@ def amounts(text: str) -> list[Money]:
                 cur, end = _SYMBOLS.get(named.group("cur").lower(), cur), named.end()
             if value is None or value <= 0:
                 continue
-            if m.group("cur").lower() in ("$", "us $", "euro", "euros") and not scale and value < 1000:
+            if m.group("cur").lower() in ("$", "us $", "euro", "euros", "€", "£") and not scale and value < 1000:
                 continue  # "$5" in a sentence about prices is not a grant, nor "the euro 5 …"
             qualifier = (m.group("q1") or "").lower() or None
             if qualifier == "over" and _HANDED.search(text, 0, m.start()):

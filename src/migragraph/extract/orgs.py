@@ -50,7 +50,9 @@ _CAP = r"[A-Z][\w’'.&-]*"
 _CONNECT = r"(?:of|for|on|and|the|de|des|du|&)"
 # "the" only after another connector ("Ministry of the Interior"): "Monday the Commission" is no name
 _PHRASE = re.compile(rf"(?:{_CAP})(?:\s+(?:{_CAP}|(?:of|for|on|and|de|des|du|&)(?:\s+the)?(?=\s+[A-Z])))*")
-_DEFINED = re.compile(rf"((?:{_CAP})(?:,?[ \t]+(?:{_CAP}|{_CONNECT}))*)[ \t]+\(([A-Z][A-Za-z&.-]{{1,11}})\)")
+# (a name may hold "in": "the Association of Accountancy Bodies in West Africa (ABWA)"; the acronym decides
+# how much of the run is the name)
+_DEFINED = re.compile(rf"((?:{_CAP})(?:,?[ \t]+(?:{_CAP}|{_CONNECT}|in))*)[ \t]+\(([A-Z][A-Za-z&.-]{{1,11}})\)")
 _LOWER_UNITS = re.compile(
     r"\b(gendarmerie|police|coast guard|armed forces|army|navy|border police|authorities|government|"
     r"immigration service|customs)\b")
@@ -404,6 +406,9 @@ def _defined(doc: Doc) -> None:
                 continue  # "CARICOM and Caribbean Forum of … States (CARIFORUM)": a list, the acronym its last
             known = doc.gaz.by_surface(name) or doc.gaz.by_surface(acronym)
             start = m.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
+            if " in " in name and i and doc.gaz.by_surface(words[i - 1]):
+                break  # ("the UNESCO International Institute for Capacity Building in Africa (IICBA)": a known body's
+                # own, named from before the acronym's letters begin, which "in" would cut in two)
             minister = re.match(r"Minister (?:of|for) (?:the )?(.+)$", name)
             if minister and not known:
                 # "the Minister for Employment and Labour Relations (MELR)": the acronym names the ministry

@@ -1163,3 +1163,16 @@ def test_a_sum_in_kuwaiti_dinars_and_no_cost_or_repayment_is_a_flow(each: Run) -
     assert {(f.donor, f.recipient, f.amount, f.currency) for f in ex.funding} == {
         ("kuwait-fund-for-arab-economic-development", "government-of-rwanda", Decimal(n), "KWD")
         for n in ("6000000", "29400000")}
+
+
+def test_an_agreement_signed_by_two_officials_has_their_bodies_as_parties(each: Run) -> None:
+    # mtvgy.com (Guyana, FAO), undated: the sentence names one body; the minister signs for his government
+    ex = each("Minister of Agriculture Zulfikar Mustapha and Assistant Director General of the UN Food and Agriculture "
+              "Organisation Julio Berdegue have signed the Country Programme Framework (CPF). The CPF is an agreement "
+              "between the Government and the FAO which sets out the priority areas of work in which they will engage "
+              "during the period 2022 – 2026.")
+    (fw,) = ex.frameworks
+    assert fw.name.startswith("Country Programme Framework")
+    # (the minister's body: the release names no country, so the ministry of his portfolio)
+    assert {ex.organisations[k].name for k in fw.parties} == {"UN Food and Agriculture Organisation",
+                                                             "Ministry of Agriculture"}

@@ -67,6 +67,13 @@ def _sentence_parties(doc: Doc, span: Span, exclude: tuple[int, int]) -> list[st
             continue
         if m.key not in parties:
             parties.append(m.key)
+    if len(parties) < 2:
+        # "Minister of Agriculture Zulfikar Mustapha and Assistant Director General of the UN Food and Agriculture
+        # Organisation Julio Berdegue have signed the Country Programme Framework (CPF)": who sign, for their bodies
+        for m in doc.mentions:
+            body = doc.body_of(m.key) if m.kind == "person" and window[0] <= m.start and m.end <= window[1] else None
+            if body is not None and not any(body in doc.lineage(p) or p in doc.lineage(body) for p in parties):
+                parties.append(body)
     return parties
 
 

@@ -1317,3 +1317,13 @@ def test_a_unit_named_right_after_a_title_with_no_of(each: Run) -> None:
               "Representative Japan International Cooperation Agency (JICA).")
     assert {("Kazim Niaz", "Secretary", "Economic Affairs Division"),
             ("Saeed Ashraf Siddiqi", "Joint Secretary", "Economic Affairs Division")} <= posts(ex)
+
+
+def test_a_listed_portfolios_last_item_its_clause_goes_on_after_is_no_name(each: Run) -> None:
+    # africanian.com (AU Commission, AfDB), undated: "Business Delivery" ends the list of the title's portfolios
+    ex = each("Monique Nsanzabaganwa, Deputy Chairperson of the African Union Commission, and Yacine Fal, the African "
+              "Development Bank Group’s Acting Vice President for Regional Development, Integration and Business "
+              "Delivery, on Monday signed the protocol of agreement for the African Union Institutional Capacity "
+              "Building Project in Addis Ababa, Ethiopia.")
+    assert ("Yacine Fal", "Acting Vice President for Regional Development, Integration and Business Delivery",
+            "African Development Bank Group") in posts(ex)

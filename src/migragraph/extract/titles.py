@@ -859,6 +859,7 @@ def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
             port is listed and _named_after_comma(doc, end)):
         # "Commissioner for Humanitarian Aid and Crisis Management Christos Stylianides, …", "Premier of
         # Québec Philippe Couillard and …": the portfolio runs into the holder's name
+        whole = stop
         for cut in (3, 2):
             tail = " ".join(words[stop - cut:stop])
             if stop - cut >= 1 and re.fullmatch(NAME, tail) and valid_name(tail, doc) and (
@@ -875,6 +876,10 @@ def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
             longer = f"{word} {name_inside}"
             if re.fullmatch(NAME, longer) and valid_name(longer, doc):
                 name_inside, stop = longer, stop - 1
+        if name_inside and words[stop - 1] == "and" and port is listed and _CLAUSE_GOES_ON.match(text, end):
+            # "… Acting Vice President for Regional Development, Integration and Business Delivery, on Monday signed":
+            # the last item of a list of portfolios its clause goes on after, no name
+            name_inside, stop = None, whole
         if name_inside and words[stop - 1] == "and":
             # "Mohammed Abdul Razzaq Mahmoud, Minister of Foreign Affairs and International Cooperation and
             # Hassan Muallem Khalif, Minister of State": the name after "and" begins the list's next holder
@@ -885,6 +890,7 @@ def _portfolio(doc: Doc, at: int) -> tuple[str, str | None] | None:
     return (portfolio, name_inside) if portfolio else None
 
 
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:[.;)]|,\s+[a-z])")
 _NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ance|ence|ship|ism|ing|ness|ure|ic|er)s?$|(?:ity|ies)$")
 
 

@@ -310,3 +310,11 @@ def test_a_name_ends_at_a_bracket_glued_to_it(hybrid: Run) -> None:
     ex = hybrid("CAF president Enrique García (left) and Argentine President Mauricio Macri(CREDIT: CAF)")
     assert "Mauricio Macri" in {p.name for p in ex.persons.values()}
     assert not any("CREDIT" in p.name for p in ex.persons.values())
+
+
+def test_a_bodys_acronym_before_its_title_ends_the_name(each: Run) -> None:
+    # associatestimes.com (CARICOM, Sweden), 3 Feb 2026: "CARICOM" opens the title, no part of the name before it
+    ex = each("Ambassador Maria Velasco from Sweden presented her Letter of Credence to Dr. Carla Barnett CARICOM "
+              "Secretary General marking another tenure of strengthening the CARICOM-Sweden relations on Tuesday, "
+              "February 3, 2026.")
+    assert {p.name for p in ex.persons.values()} == {"Maria Velasco", "Carla Barnett"}

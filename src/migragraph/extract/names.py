@@ -122,8 +122,9 @@ def trim_name(name: str, doc: Doc | None = None) -> str:
     while doc is not None and (rank := next((h for h in ranks(doc) if tokens[:len(h)] == list(h)
                                               and len(tokens) > len(h) + 1), None)):
         tokens = tokens[len(rank):]
-    while tokens and (tokens[-1] in NOT_NAME or tokens[-1] in ROLE_WORDS):
-        tokens.pop()
+    while tokens and (tokens[-1] in NOT_NAME or tokens[-1] in ROLE_WORDS or (
+            doc is not None and len(tokens) > 2 and tokens[-1].isupper() and tokens[-1] in doc.gaz.surface)):
+        tokens.pop()  # (nor a body's acronym before its title: "Dr. Carla Barnett CARICOM Secretary General")
     # "… US Embassy to Sri Lanka Doug Sonnek": a country's name before two or more words ends a title, not
     # begins a name
     lead = doc and next((k for k in (3, 2, 1) if len(tokens) >= k + 2

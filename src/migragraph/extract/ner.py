@@ -198,9 +198,11 @@ def _repair_person(doc: Doc, sentence: Parsed, ent: SpacySpan, lowered: set[str]
     glued = next((k for k, t in enumerate(words) if "(" in t.text[1:]), None)
     if glued is not None:
         words = words[:glued + 1]
-    # Words the model took in that are no part of a name: a headline's verb, an ordinary word.
+    # Words the model took in that are no part of a name: a headline's verb, an ordinary word, a body's acronym
+    # before its title ("Dr. Carla Barnett CARICOM Secretary General").
     while words and (words[-1].tag_.startswith("VB") or words[-1].text.lower() in lowered
-                     and not words[-1].text[:1].isupper()):
+                     and not words[-1].text[:1].isupper()
+                     or len(words) > 2 and words[-1].text.isupper() and words[-1].text in doc.gaz.surface):
         words.pop()
     while len(words) > 1 and words[-1].text.lower() in lowered and not is_proper_noun(words[-1]):
         words.pop()

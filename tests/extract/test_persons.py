@@ -312,9 +312,11 @@ def test_a_name_ends_at_a_bracket_glued_to_it(hybrid: Run) -> None:
     assert not any("CREDIT" in p.name for p in ex.persons.values())
 
 
-def test_a_bodys_acronym_before_its_title_ends_the_name(each: Run) -> None:
+def test_a_bodys_acronym_before_its_title_ends_the_name_and_from_a_country_is_its_envoy(each: Run) -> None:
     # associatestimes.com (CARICOM, Sweden), 3 Feb 2026: "CARICOM" opens the title, no part of the name before it
     ex = each("Ambassador Maria Velasco from Sweden presented her Letter of Credence to Dr. Carla Barnett CARICOM "
               "Secretary General marking another tenure of strengthening the CARICOM-Sweden relations on Tuesday, "
               "February 3, 2026.")
     assert {p.name for p in ex.persons.values()} == {"Maria Velasco", "Carla Barnett"}
+    # (the country after the envoy's name is the one she serves)
+    assert ("Maria Velasco", "Ambassador", "Government of Sweden") in posts(ex)

@@ -431,6 +431,7 @@ _SURNAME = r"[A-Z][^\W\d_]+(?:[’'-][A-Z]?[^\W\d_]+)*"
 
 
 _OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
+_OF_OR_FROM = re.compile(r"[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?")
 
 
 def _past_bodies(doc: Doc, pos: int) -> int:
@@ -539,8 +540,9 @@ def _subject_of(doc: Doc, title: Title) -> Holder | None:
 
 def _body_after_name(doc: Doc, holder: Holder, told: str) -> str | None:
     """The body a "Title Name of Body" names after the name: "Foreign Minister Jeyhun Bayramov of
-    Azerbaijan", "President Jacob Zuma of South Africa" (a country so named is its government)."""
-    of = _OF.match(doc.text, holder.start + len(told))
+    Azerbaijan", "President Jacob Zuma of South Africa" (a country so named is its government); "from" it too
+    ("Ambassador Maria Velasco from Sweden")."""
+    of = _OF_OR_FROM.match(doc.text, holder.start + len(told))
     if of is None:
         return None
     hit = next((m for m in doc.mentions if m.start == of.end() and m.kind in ("org", "country")), None)

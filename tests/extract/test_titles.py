@@ -1327,3 +1327,12 @@ def test_a_listed_portfolios_last_item_its_clause_goes_on_after_is_no_name(each:
               "Building Project in Addis Ababa, Ethiopia.")
     assert ("Yacine Fal", "Acting Vice President for Regional Development, Integration and Business Delivery",
             "African Development Bank Group") in posts(ex)
+
+
+def test_eu_funds_is_a_ministers_portfolio(each: Run) -> None:
+    # vlada.gov.hr (Government of Croatia, EIB), 2015: two titles before the name, the second's portfolio the EU's
+    # funds; both posts are in Croatia's government
+    ex = each("Croatian Deputy Prime Minister and EU Funds Minister Branko Grcic, who attended the agreement-signing "
+              "ceremony, said that the funds would be primarily used for key infrastructure projects.")
+    assert {("Branko Grcic", "Deputy Prime Minister", "Government of Croatia"),
+            ("Branko Grcic", "EU Funds Minister", "Government of Croatia")} <= posts(ex)

@@ -1176,3 +1176,14 @@ def test_an_agreement_signed_by_two_officials_has_their_bodies_as_parties(each: 
     # (the minister's body: the release names no country, so the ministry of his portfolio)
     assert {ex.organisations[k].name for k in fw.parties} == {"UN Food and Agriculture Organisation",
                                                              "Ministry of Agriculture"}
+
+
+def test_meetings_held_on_an_earlier_day_are_a_meeting_of_their_own(each: Run) -> None:
+    # nepalnewsgazette.com (National News Agency Nepal: WHO, Nepal), 22 Apr 2022 (two of its sentences)
+    ex = each("Director General of the World Health Organization (WHO) Dr Tedros Adhanom Ghebreyesus paid a courtesy call "
+              "on President Bidya Devi Bhandari today morning.\n\nThe WHO high official has already held meetings with "
+              "the National Assembly Chairperson Ganesh Prasad Timalsina, Health Minister Khatiwada and Minister for "
+              "Foreign Affairs Dr Narayan Khadka on Thursday.", date="2022-04-22")
+    assert sorted(m.date for m in ex.meetings) == ["2022-04-21", "2022-04-22"]
+    thursday = next(m for m in ex.meetings if m.date == "2022-04-21")
+    assert {"ganesh-prasad-timalsina", "narayan-khadka"} <= set(thursday.participants)

@@ -14,7 +14,7 @@ from migragraph.extract.orgs import AROUND, AROUND_EVENT
 from migragraph.extract.places import is_city
 
 TRIGGER = re.compile(
-    r"\b(met|meet|meets|meeting|talks|visit(?:ed|s|ing)?|called on|calls on|held (?:a |an )?(?:discussions?|"
+    r"\b(met|meet|meets|meetings?|talks|visit(?:ed|s|ing)?|called on|calls on|held (?:a |an )?(?:discussions?|"
     r"consultations?|talks|bilateral)|discussed|dialogue|conference|ceremony|signed|sign|signing|summit|"
     r"consultations?|roundtable|co-chaired|chaired|hosted|received|discussions|handover|launched|presented to|"
     r"pledging conference|welcomed|"
@@ -221,6 +221,12 @@ def _framework(frameworks: list[Framework], span: Span) -> str | None:
     return None
 
 
+# A meeting told as done before another day's: "The first meeting was held in Brussels on 3 May 2013", "The WHO high
+# official has already held meetings with … on Thursday".
+_TOLD_DONE = re.compile(r"\b(?:was|were) held\b|\b(?:had|has|have)\s+(?:already\s+|also\s+|earlier\s+)?(?:held\s+(?:\w+\s+)?"
+                        r"(?:meetings?|talks)|met)\b")
+
+
 def find_meetings(doc: Doc, frameworks: list[Framework]) -> list[Meeting]:
     main: Meeting | None = None
     others: list[Meeting] = []
@@ -235,7 +241,7 @@ def find_meetings(doc: Doc, frameworks: list[Framework]) -> list[Meeting]:
             continue
         ds = past_dateline(span.text, [d for d in doc.dates_in(span.text) if len(d.value) == 10])
         date = ds[0].value if ds else None
-        past = date and main and main.date and date != main.date and re.search(r"\b(?:was|were) held\b", span.text)
+        past = date and main and main.date and date != main.date and _TOLD_DONE.search(span.text)
         if main is None or past:
             meeting = Meeting(label="", evidence=span, date=date)
             if main is None:

@@ -1187,3 +1187,11 @@ def test_meetings_held_on_an_earlier_day_are_a_meeting_of_their_own(each: Run) -
     assert sorted(m.date for m in ex.meetings) == ["2022-04-21", "2022-04-22"]
     thursday = next(m for m in ex.meetings if m.date == "2022-04-21")
     assert {"ganesh-prasad-timalsina", "narayan-khadka"} <= set(thursday.participants)
+
+
+def test_the_one_called_on_hosts_the_call(each: Run) -> None:
+    # nepalinewshub.com (UN, Nepal; record pg-236186b2108b of the shared corpus), as written
+    ex = each("KATHMANDU: UN Secretary-General Antonio Guterres’ has called on Prime Minister Pushpa Kamal Dahal "
+              "‘Prachanda’  the latter’s office at Singha Durbar, Kathmandu.")
+    (meeting,) = ex.meetings
+    assert meeting.host == "government-of-nepal"

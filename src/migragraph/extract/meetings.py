@@ -168,8 +168,9 @@ def _host(doc: Doc, span: Span) -> str | None:
                     and x.end == span.start + m.end(1)), None)
         if hit:
             return hit.key
-    # "presented his credentials to UNWTO’s Secretary-General": the one an envoy is accredited to receives him
-    m = _CREDENTIALS_TO.search(span.text)
+    # "presented his credentials to UNWTO’s Secretary-General": the one an envoy is accredited to receives him;
+    # "paid a courtesy call on President Bidya Devi Bhandari": the one called on receives the caller
+    m = _CREDENTIALS_TO.search(span.text) or _CALLED_ON.search(span.text)
     if m:
         at = span.start + m.end()
         hit = next((x for x in doc.mentions if x.kind in ("org", "person") and at <= x.start < at + 60), None)
@@ -180,6 +181,7 @@ def _host(doc: Doc, span: Span) -> str | None:
 
 _VISITED_PREMISES = re.compile(r"\b(?:visited|visit to|visiting)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5})"
                                r"\s+(?:[Hh]eadquarters|premises|offices)\b")
+_CALLED_ON = re.compile(r"\b(?:(?:paid|pays|paying)\s+(?:a|an)\s+(?:\w+\s+){0,2}call|called|calls)\s+on\s+(?:the\s+)?")
 _CREDENTIALS_TO = re.compile(r"\bpresent(?:ed|s|ing)?\s+(?:his|her|their|the)\s+(?:(?:letters?\s+of\s+)?credentials|"
                              r"letters?\s+of\s+credence)\s+to\s+(?:the\s+)?")
 

@@ -1336,3 +1336,17 @@ def test_eu_funds_is_a_ministers_portfolio(each: Run) -> None:
               "ceremony, said that the funds would be primarily used for key infrastructure projects.")
     assert {("Branko Grcic", "Deputy Prime Minister", "Government of Croatia"),
             ("Branko Grcic", "EU Funds Minister", "Government of Croatia")} <= posts(ex)
+
+
+def test_a_cabinet_secretary_and_a_departments_secretary_before_their_names(each: Run) -> None:
+    # filipinotimes.net (ILO, Philippines), 24 Jun 2023 (three of its sentences, as written): "Labor Secretary" is a
+    # post in the government; "Department of Migrant Workers" names the department its secretary heads, no person
+    ex = each("Gilbert Houngbo is set to conduct his first visit the Philippines this month in his official capacity as "
+              "director-general of the International Labour Organization (ILO).\n\nHoungbo will be in the country "
+              "between June 25-28, coinciding with the 75th anniversary of the Philippines’ ILO membership.\n\nIn a "
+              "statement on Friday, the ILO bared that Hougbo will meet with President Ferdinand Marcos Jr., Labor "
+              "Secretary Bienvenido Laguesma, Department of Migrant Workers Secretary Susan Ople and other senior "
+              "government officials.")
+    assert {("Bienvenido Laguesma", "Labor Secretary", "Government of the Philippines"),
+            ("Susan Ople", "Secretary", "Department of Migrant Workers")} <= posts(ex)
+    assert "Migrant Workers" not in {p.name for p in ex.persons.values()}

@@ -734,8 +734,9 @@ def _between_titles(doc: Doc, start: int, phrase: str) -> list[tuple[int, str]]:
         words = piece.split()
         for k in (2, 3):  # the holder's name after the organisation
             tail = " ".join(words[-k:])
+            # (not where the name would leave the body's open: "Department of Migrant Workers Secretary Susan Ople")
             if len(words) > k and re.fullmatch(NAME, tail) and valid_name(tail, doc) and _HEAD_RE.search(
-                    " ".join(words[:-k])):
+                    " ".join(words[:-k])) and words[-k - 1].lower() not in _CONNECTORS:
                 piece = piece[:piece.rindex(tail)].rstrip()
                 break
         organ = re.match(ORGAN + r"\s+of\s+(?:the\s+)?", piece) if at > start else None

@@ -247,7 +247,8 @@ def _plain_names(doc: Doc, hon: str) -> None:
                          rf"(?:(?:{hon})\s+)*({NAME})", text):
         found.append(m.group(1))
     for m in re.finditer(rf"(?=[A-Z])({NAME})\s+(?:said|says|added|noted|stressed|explained)\b", text):
-        found.append(m.group(1))
+        if not any(x.kind == "org" and x.start < m.start(1) < x.end for x in doc.mentions):
+            found.append(m.group(1))  # (not the end of a body's name: "The Department of Migrant Workers said")
     for m in re.finditer(r"(?i:contact)[^\n]{0,40}?[:\s]\s*(?:In [A-Z][a-z]+:\s*)?([^\n,]{3,60})", text):
         cand = re.match(NAME, m.group(1).strip())
         if cand:

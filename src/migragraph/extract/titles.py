@@ -1022,7 +1022,7 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
     # in sentence case too ("Finance minister"); a title all in lower case ("the president") is a
     # description more often than a post
     flags = re.IGNORECASE if title[:1].isupper() else 0
-    if any(p.search(title) for p in _whole_words(tuple(governmental), flags)):
+    if any(p.search(title) for p in _whole_words(tuple(governmental), flags)) or _cabinet_secretary(doc, title):
         if span is not None and at is not None:
             # near: within a few words, "Benin (signed with the Minister of …)", not "After talks with
             # Ukraine on Monday, President …" nor "With regard to Ukraine, President Meloni …", whose
@@ -1082,6 +1082,13 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
     if span is None or at is None:
         return None
     return _on_behalf_of(doc, at, span, at + len(title)) or sole
+
+
+def _cabinet_secretary(doc: Doc, title: str) -> bool:
+    """Whether a title is a cabinet secretary's, a portfolio before "Secretary" ("Labor Secretary Bienvenido
+    Laguesma", "Health Secretary"): a government's post, as a minister's is."""
+    words = title.split()
+    return len(words) > 1 and words[-1] == "Secretary" and all(w in doc.gaz.portfolio for w in words[:-1])
 
 
 def _a_place(doc: Doc, pos: int) -> bool:

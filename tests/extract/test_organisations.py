@@ -1014,3 +1014,20 @@ def test_a_name_its_acronym_defines_may_hold_in(each: Run) -> None:
     assert "Association of Accountancy Bodies in West Africa" in names(ex)
     assert ("Mor Dieng", "President", "Association of Accountancy Bodies in West Africa") in posts(ex)
     assert not any(p.name == "Accountancy Bodies" for p in ex.persons.values())
+
+
+def test_a_foreign_ministry_told_without_its_country_is_its_foreign_ministers(each: Run) -> None:
+    # uza.uz (UzA: Uzbekistan, OSCE), 11 March: "Uzbekistan MFA" is the ministry of the minister the sentence names
+    ex = each("On March 11, the Minister of Foreign Affairs of the Republic of Uzbekistan Abdulaziz Kamilov, who arrived "
+              "in Turkey to attend the Second Diplomacy Forum in Antalya, met with the Secretary General of the "
+              "Organization for Security and Co-operation in Europe Helga Schmid, Uzbekistan MFA reports.")
+    ministry = ex.organisations[names(ex)["Ministry of Foreign Affairs"]]
+    assert ministry.parent == "government-of-uzbekistan" and "MFA" in ministry.aliases
+    assert "MFA" not in names(ex)
+    # armenpress.am (Armenia, League of Arab States), 15 Sep 2020 (its first sentence and the end of another)
+    ex = each("YEREVAN, SEPTEMBER 15, ARMENPRESS. During the official visit to Egypt the Armenian Foreign Minister Zohrab "
+              "Mnatsakanyan had a meeting on September 15 with Secretary-General of the League of Arab States Ahmed "
+              "Aboul Gheit.\n\nThe current situation around the Palestinian issue was also addressed, the foreign "
+              "ministry said in a news release.")
+    ministry = ex.organisations[names(ex)["Ministry of Foreign Affairs"]]
+    assert ministry.parent == "government-of-armenia" and "foreign ministry" in ministry.aliases

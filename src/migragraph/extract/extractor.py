@@ -31,6 +31,7 @@ from migragraph.extract.orgs import (
     drop_postnominals,
     drop_venues,
     find_organisations,
+    foreign_ministry_told,
     mark_org_mentions,
     ministry_of_the_minister,
     name_definite_references,
@@ -93,6 +94,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     units_of_a_title_chain(doc)
     drop_postnominals(doc)
     ministry_of_the_minister(doc)
+    foreign_ministry_told(doc)
     frameworks = find_frameworks(doc)
     meetings = find_meetings(doc, frameworks)
     funding = find_funding(doc, frameworks)

@@ -1337,6 +1337,39 @@ def ministry_of_the_minister(doc: Doc) -> None:
         post.organisation = doc.add_org(f"Ministry {word} {portfolio}", parent=parent, unit=True)
 
 
+# A foreign ministry told without its country: "… the foreign ministry said in a news release", "Uzbekistan MFA
+# reports".
+_FOREIGN_MINISTRY = re.compile(r"\bthe[ \t]+(?P<form>foreign ministry)\b|(?<![\w-])(?P<acronym>MFA)(?![\w-])")
+_FOREIGN_MINISTER = re.compile(r"(?:Deputy\s+|Acting\s+)?(?:Foreign\s+(?:Affairs\s+)?Minister|"
+                               r"Minister\s+(?:of|for)\s+(?:the\s+)?Foreign\s+Affairs\b.*)")
+
+
+def foreign_ministry_told(doc: Doc) -> None:
+    """'The Armenian Foreign Minister Zohrab Mnatsakanyan …', then '… the foreign ministry said': the ministry of
+    foreign affairs of the one government whose foreign minister the release names, where it names no ministry;
+    part of that government, its written form an alias."""
+    told = list(_FOREIGN_MINISTRY.finditer(doc.text))
+    if not told or any(is_ministry(org.name) for org in doc.orgs.values()):
+        return
+    governments = {g for p in doc.posts
+                   if _FOREIGN_MINISTER.fullmatch(p.role) and (g := doc.government_above(p.organisation))}
+    if len(governments) != 1:
+        return
+    (government,) = governments
+    key = doc.add_org("Ministry of Foreign Affairs", parent=government, unit=True)
+    # (the acronym read as a body of its own before: "Uzbekistan MFA reports" is this ministry)
+    group = {m: "form" if m.group("form") else "acronym" for m in told}
+    forms = {m.group(g) for m, g in group.items()}
+    alone = {k for k, org in doc.orgs.items() if org.name in forms and k not in doc.gaz.orgs}
+    doc.mentions = [x for x in doc.mentions if x.key not in alone]
+    for k in alone:
+        del doc.orgs[k]
+    for m, g in group.items():
+        doc.orgs[key].aliases.add(m.group(g))
+        doc.mentions.append(Mention(m.start(g), m.end(g), key, "org", m.group(g)))
+    doc.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
 def name_definite_references(doc: Doc) -> None:
     """'The Council adopted …', 'the Organization partnered with …': the body a release names by its head
     noun alone, kept as its alias ("the Council"). It is the body the gazetteer gives that form to

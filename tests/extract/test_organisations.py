@@ -1031,3 +1031,15 @@ def test_a_foreign_ministry_told_without_its_country_is_its_foreign_ministers(ea
               "ministry said in a news release.")
     ministry = ex.organisations[names(ex)["Ministry of Foreign Affairs"]]
     assert ministry.parent == "government-of-armenia" and "foreign ministry" in ministry.aliases
+
+
+def test_a_bodys_acronym_in_another_language_names_it_throughout(each: Run) -> None:
+    # universityworldnews.com (DAAD, GIZ), undated: "DAAD" is no initials of the English name; its president's post
+    # is the service's, not the government's
+    ex = each("The German Academic Exchange Service (DAAD) and the German development agency GIZ have signed a "
+              "declaration of intent aimed at stepping up cooperation in the context of the United Nations Sustainable "
+              "Development Goals (SDGs).\n\n“When it comes to education, sustainability and coping with this century’s "
+              "anthropogenic crises, development cooperation and academic exchange seem the ideal partners,” said DAAD "
+              "President Joybrato Mukherjee.")
+    assert "DAAD" in ex.organisations[names(ex)["German Academic Exchange Service"]].aliases
+    assert ("Joybrato Mukherjee", "President", "German Academic Exchange Service") in posts(ex)

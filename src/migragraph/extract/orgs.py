@@ -115,6 +115,7 @@ def find_organisations(doc: Doc) -> None:
     _governments(doc)
     _plural_ministries(doc)
     _headed_phrases(doc)
+    _native_acronyms(doc)
     _lower_units(doc)
     _initialisms(doc)
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
@@ -450,6 +451,26 @@ def _defined(doc: Doc) -> None:
                 if again > m.end(1):
                     doc.mentions.append(Mention(again, again_end, key, "org", acronym))
             break
+
+
+_BRACKETED_ACRONYM = re.compile(r"[ \t]+\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def _native_acronyms(doc: Doc) -> None:
+    """'The German Academic Exchange Service (DAAD)': an acronym in brackets right after a body's name that is not
+    its initials is its own acronym in another language (_defined reads those that are); where no known body,
+    country or currency has it, it names that body throughout the release."""
+    for m in [x for x in doc.mentions if x.kind == "org" and x.key in doc.orgs and x.key not in doc.gaz.orgs]:
+        told = _BRACKETED_ACRONYM.match(doc.text, m.end)
+        acronym = told.group(1) if told else ""
+        if not told or sum(c.isupper() for c in acronym) < 2 or doc.gaz.by_surface(acronym) or \
+                acronym in doc.gaz.country_surface or acronym in doc.orgs[m.key].aliases or \
+                any(x.start == told.start(1) for x in doc.mentions):
+            continue
+        doc.orgs[m.key].aliases.add(acronym)
+        for again, again_end in occurrences(doc.text, acronym):
+            if again >= told.start(1) and not any(x.start <= again < x.end for x in doc.mentions):
+                doc.mentions.append(Mention(again, again_end, m.key, "org", acronym))
 
 
 def _title_spans(doc: Doc, at: int, words: list[str]) -> bool:

@@ -1350,3 +1350,13 @@ def test_a_cabinet_secretary_and_a_departments_secretary_before_their_names(each
     assert {("Bienvenido Laguesma", "Labor Secretary", "Government of the Philippines"),
             ("Susan Ople", "Secretary", "Department of Migrant Workers")} <= posts(ex)
     assert "Migrant Workers" not in {p.name for p in ex.persons.values()}
+
+
+def test_a_bodys_officials_listed_after_its_president_are_its_own(each: Run) -> None:
+    # ifrc.org (IFRC, German Red Cross), undated: the Vice-President of the list is the Red Cross's, not a head of the
+    # German government the release also names
+    ex = each("IFRC President Tadateru Konoé has met with leaders from the German Red Cross and the German Government on "
+              "the first day of his mission to the country.\n\nMr Konoé was welcomed to the German Red Cross’ Berlin HQ "
+              "by its President, Dr. Rudolf Seiters, who gave an opening speech; Vice-President Dr. Volkmar Schön; "
+              "Secretary General Christian Reuters and Vice-Secretary General Dr. Johannes Richert.")
+    assert ("Volkmar Schön", "Vice-President", "German Red Cross") in posts(ex)

@@ -140,6 +140,11 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
                 continue  # "Secretary-General, CARICOM, Ambassador Irwin LaRocque": a form of address
             if org is None and len(run.titles) == 1:
                 org = _listed_after(doc, posts, title)
+            elif by_default and len(run.titles) == 1 and (listed := _listed_after(doc, posts, title)) and \
+                    doc.government_above(listed) is None:
+                # "… by its President, Dr. Rudolf Seiters, who gave an opening speech; Vice-President Dr. Volkmar
+                # Schön": a body's officials listed, the title no government's though it could be
+                org, by_default = listed, False
             if org is not None and org in doc.orgs:
                 posts.append(Post(person, _clean(title.text.removesuffix(" " + name)), org, span))
                 if by_default:
@@ -174,6 +179,11 @@ def _head_word(title: str) -> str:
     return re.sub(r"\s+(?:of|for|to|with|in|at)\b.*$", "", title).split()[-1]
 
 
+# Between two officials of a list: a comma or semicolon, "and"; a clause on the first ("…, who gave an opening
+# speech;").
+_LIST_GAP = re.compile(r"(?:,\s+who\s[^;.]{0,80}?)?\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)")
+
+
 def _listed_after(doc: Doc, posts: list[Post], title: Title) -> str | None:
     """The body of the post listed right before a title of the same head that names none ("Serbian Ambassador
     to Portugal Oliver Antic, Ambassador to Austria Nebojsa Rodic, …": each is Serbia's)."""
@@ -182,8 +192,8 @@ def _listed_after(doc: Doc, posts: list[Post], title: Title) -> str | None:
     last = posts[-1]
     told = next((m for m in reversed(doc.mentions) if m.kind == "person" and m.key == last.person
                  and m.end <= title.start), None)
-    head = _head_word(title.text)
-    if told is None or not re.fullmatch(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)", doc.text[told.end:title.start]):
+    head = re.sub(r"^(?:Vice|Deputy)[- ]", "", _head_word(title.text))  # (a Vice-President after the President)
+    if told is None or not _LIST_GAP.fullmatch(doc.text, told.end, title.start):
         return None
     return last.organisation if re.search(rf"\b{re.escape(head)}\b", last.role) else None
 

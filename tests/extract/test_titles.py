@@ -1360,3 +1360,16 @@ def test_a_bodys_officials_listed_after_its_president_are_its_own(each: Run) -> 
               "by its President, Dr. Rudolf Seiters, who gave an opening speech; Vice-President Dr. Volkmar Schön; "
               "Secretary General Christian Reuters and Vice-Secretary General Dr. Johannes Richert.")
     assert ("Volkmar Schön", "Vice-President", "German Red Cross") in posts(ex)
+
+
+def test_a_states_one_head_the_release_gives_another_is_the_other_governments(each: Run) -> None:
+    # malawivoice.com (Mana: Malawi, SADC, Botswana), 12 Dec 2021: Botswana's president is named, so the visiting
+    # president is Malawi's, the other government the release names (three of its sentences)
+    ex = each("Gaborone, December 12, Mana: President, Dr Lazarus Chakwera on Sunday afternoon arrived in Gaborone, "
+              "Botswana, for a working visit at the SADC Secretariat Headquarters.\n\nUpon arrival at Sir Seretse Khama "
+              "International Airport, the President was welcomed by SADC Executive Secretary, His Excellency Elias "
+              "Mpedi Magosi, Malawi’s Minister of Foreign Affairs, Elsenhower Mkaka and Botswana’s Minister of "
+              "International Affairs and Cooperation, Lemogang Kwape, among other officials.\n\nOn Tuesday, Chakwera "
+              "will pay a courtesy call to Botswana’s President, Dr Mokgweetsi Masisi.")
+    assert {("Lazarus Chakwera", "President", "Government of Malawi"),
+            ("Mokgweetsi Masisi", "President", "Government of Botswana")} <= posts(ex)

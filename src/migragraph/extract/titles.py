@@ -1080,6 +1080,12 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
             # capital, Tripoli"); not "He also served as Minister for the Public Service", whose government the
             # holder's other posts may give
             return doc.add_org(f"Ministry of {portfolio.group(1)}")
+        if country and not other and at is not None and _head_told_of(doc, title, country, at):
+            # "President, Dr Lazarus Chakwera … arrived in Gaborone, Botswana", "… a courtesy call to Botswana’s
+            # President, Dr Mokgweetsi Masisi": the one head of a state the release gives to another is the other
+            # government's it names
+            rest = {o.government_of for o in doc.orgs.values() if o.government_of} - {country}
+            country = rest.pop() if len(rest) == 1 else None
         if (country is None or other) and span is not None:
             doc.unplaced_titles.append((span.start, title))  # a counterpart may still hold it (persons.py)
         if country and not other and not (span is not None and at is not None
@@ -1092,6 +1098,28 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
     if span is None or at is None:
         return None
     return _on_behalf_of(doc, at, span, at + len(title)) or sole
+
+
+def _head_told_of(doc: Doc, title: str, country: str, at: int) -> bool:
+    """Whether the release gives a state's one head title, the title at `at`, as that country's elsewhere: "Botswana’s
+    President", "President of Botswana"."""
+    if not _HEAD_OF_GOVERNMENT.fullmatch(title):
+        return False
+    holder = _HOLDER_AFTER.match(doc.text, at + len(title))
+    for m in doc.mentions:
+        if doc.country_of(m) != country:
+            continue
+        after = re.match(rf"(?:’s|'s)?,?[ \t]+{re.escape(title)}\b", doc.text[m.end:m.end + 40])
+        # (a name after the title's mention: "Botswana’s President, Dr Mokgweetsi Masisi", not "The Liberian President,
+        # according to …", who may be the holder himself)
+        named = _HOLDER_AFTER.match(doc.text, m.end + after.end()) if after else None
+        if named and m.end + after.end() != at + len(title) and (
+                holder is None or named.group(1).split()[-1] != holder.group(1).split()[-1]):
+            return True
+    return False
+
+
+_HOLDER_AFTER = re.compile(r",?[ \t]+(?:(?:Dr|Mr|Mrs|Ms|H\.\s?E)\.?[ \t]+)?((?:[A-Z][\w’'-]+[ \t]+){0,3}[A-Z][\w’'-]+)")
 
 
 def _cabinet_secretary(doc: Doc, title: str) -> bool:

@@ -1112,8 +1112,10 @@ def _head_told_of(doc: Doc, title: str, country: str, at: int) -> bool:
         after = re.match(rf"(?:’s|'s)?,?[ \t]+{re.escape(title)}\b", doc.text[m.end:m.end + 40])
         # (a name after the title's mention: "Botswana’s President, Dr Mokgweetsi Masisi", not "The Liberian President,
         # according to …", who may be the holder himself)
-        named = _HOLDER_AFTER.match(doc.text, m.end + after.end()) if after else None
-        if named and m.end + after.end() != at + len(title) and (
+        if after is None or m.end + after.end() == at + len(title):
+            continue
+        named = _HOLDER_AFTER.match(doc.text, m.end + after.end())
+        if named and (
                 holder is None or named.group(1).split()[-1] != holder.group(1).split()[-1]):
             return True
     return False

@@ -1373,3 +1373,15 @@ def test_a_states_one_head_the_release_gives_another_is_the_other_governments(ea
               "will pay a courtesy call to Botswana’s President, Dr Mokgweetsi Masisi.")
     assert {("Lazarus Chakwera", "President", "Government of Malawi"),
             ("Mokgweetsi Masisi", "President", "Government of Botswana")} <= posts(ex)
+
+
+def test_a_patron_and_a_regions_adjective_that_names_no_state(each: Run) -> None:
+    # ena.et (ENA: Ethiopia, ICRC), 15 Jan 2019: "Patron of the Ethiopian Red Cross" is a post, no body; "Somali and
+    # Oromia regional states" are regions of Ethiopia, not Somalia
+    ex = each("ENA January 15/2019 President Sahilework Zewdie in her capacity as Patron of the Ethiopian Red Cross held "
+              "talks today with President Peter Maurer of the International Committee of the Red Cross.\n\nEarlier in "
+              "the week, he visited communities living on the border of Somali and Oromia regional states and held "
+              "discussion about the humanitarian assistance being provided by ICRC to victims of violence with Deputy "
+              "Chief Administrator Mustefe Mohammed.")
+    assert ("Sahilework Zewdie", "Patron", "Ethiopian Red Cross") in posts(ex)
+    assert "Government of Somalia" not in names(ex) and "Patron of the Ethiopian Red Cross" not in names(ex)

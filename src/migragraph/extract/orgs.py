@@ -107,7 +107,8 @@ def find_organisations(doc: Doc) -> None:
             if lead and whole in gaz.country_surface:
                 start, form = start - len(lead.group()), whole
             doc.mentions.append(Mention(start, end, gaz.country_surface[form], "country", form))
-        elif form in gaz.demonym_surface:
+        elif form in gaz.demonym_surface and not _REGION_AFTER.match(text, end):
+            # (not a region's name: "the border of Somali and Oromia regional states" is in Ethiopia)
             doc.mentions.append(Mention(start, end, gaz.demonym_surface[form], "demonym", form))
     _adjectives_of_named_countries(doc)
     _redefined_acronyms(doc)
@@ -121,6 +122,9 @@ def find_organisations(doc: Doc) -> None:
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
     _drop_nested(doc)
     _drop_sessions(doc)
+
+
+_REGION_AFTER = re.compile(r"(?:[ \t]+and[ \t]+[A-Z][\w-]+)?[ \t]+[Rr]egion(?:al[ \t]+[Ss]tates?|s)?\b")
 
 
 def _adjectives_of_named_countries(doc: Doc) -> None:

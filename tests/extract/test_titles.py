@@ -1385,3 +1385,16 @@ def test_a_patron_and_a_regions_adjective_that_names_no_state(each: Run) -> None
               "Chief Administrator Mustefe Mohammed.")
     assert ("Sahilework Zewdie", "Patron", "Ethiopian Red Cross") in posts(ex)
     assert "Government of Somalia" not in names(ex) and "Patron of the Ethiopian Red Cross" not in names(ex)
+
+
+def test_whom_a_visitor_calls_on_in_a_city_of_another_country_is_of_that_country(each: Run) -> None:
+    # cocorioko.net (Liberia, Sierra Leone, Mano River Union), 17 Jan 2017: the Liberian minister calls on the president
+    # in Freetown; the portfolio before the other minister's head is listed with commas and a possessive
+    ex = each("Liberian Minister of Gender, Children and Social Protection, Hon. Julia M. Duncan Cassell, today January "
+              "17, 2017, paid a courtesy call on President Dr Ernest Bai Koroma at State House in Freetown. According to "
+              "Sierra Leone’s Social Welfare, Gender and Children’s Affairs Minister, Dr Sylvia Olayinka Blyden who led "
+              "the delegation, the purpose of the visit was to present the incoming Secretary General of the Mano River "
+              "Union (MRU) Madam Medina Wesseh to President Koroma.")
+    assert {("Ernest Bai Koroma", "President", "Government of Sierra Leone"),
+            ("Sylvia Olayinka Blyden", "Social Welfare, Gender and Children’s Affairs Minister",
+             "Government of Sierra Leone")} <= posts(ex)

@@ -164,8 +164,9 @@ def _with_portfolio_before(doc: Doc, role: RoleMatch) -> RoleMatch:
 
 @cache
 def _portfolio_before(words: tuple[str, ...]) -> re.Pattern[str]:
-    portfolio = _alts(list(words))
-    return re.compile(rf"(?<![\w-])(?:{portfolio})(?:,?[ \t]+(?:(?:and|&)[ \t]+)?(?:{portfolio})){{0,4}}[ \t]+$")
+    # (a word in the possessive too: "Social Welfare, Gender and Children’s Affairs Minister")
+    portfolio = rf"(?:{_alts(list(words))})(?:’s|'s)?"
+    return re.compile(rf"(?<![\w-]){portfolio}(?:,?[ \t]+(?:(?:and|&)[ \t]+)?{portfolio}){{0,4}}[ \t]+$")
 
 
 def role_re_at_end(doc: Doc, pos: int) -> int | None:

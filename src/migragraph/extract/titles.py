@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from migragraph.extract.doc import Doc, Mention, dateline_country, home_country, is_ministry
+from migragraph.extract.doc import Doc, Mention, country_of_city, dateline_country, home_country, is_ministry
 from migragraph.extract.model import Post, Span
 from migragraph.extract.names import NAME, NOT_NAME, PARTICLE, ranks, trim_name, valid_name, valid_surname
 from migragraph.extract.nlp import is_verb
@@ -1045,8 +1045,8 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
                 and not (m.kind == "country" and _a_place(doc, m.start))]
             if near:
                 return doc.government(near[-1].key) if near[-1].kind == "country" else near[-1].key
-        if span is not None and at is not None and (host := _host_met(doc, span, at)) and \
-                not _held_there_by_another(doc, title, at, span, host):
+        if span is not None and at is not None and (host := _host_met(doc, span, at) or _called_on_at_home(
+                doc, span, at)) and not _held_there_by_another(doc, title, at, span, host):
             return doc.government(host)
         # A minister or adviser with no country named serves the one government the release names.
         # Where none acts, the country the release is plainly about ("… a courtesy call on President
@@ -1098,6 +1098,22 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
     if span is None or at is None:
         return None
     return _on_behalf_of(doc, at, span, at + len(title)) or sole
+
+
+def _called_on_at_home(doc: Doc, span: Span, at: int) -> str | None:
+    """'Liberian Minister of Gender …, paid a courtesy call on President Dr Ernest Bai Koroma at State House in
+    Freetown': whom a visitor of one country calls on or meets in a city of another is of that other country."""
+    verb = next((v for v in _MEETS.finditer(doc.text, span.start, at) if _NEAR_VERB.fullmatch(doc.text, v.end(), at)),
+                None)
+    city = next((c for p in _IN_CITY.finditer(doc.text, at, span.end) if (c := city_at(doc.text, p.start(1)))),
+                None) if verb else None
+    home = country_of_city(doc, city) if city else None
+    visitors = {c for m in doc.mentions if span.start <= m.start and m.end <= verb.start() and (c := doc.country_of(m))} \
+        if verb else set()
+    return home if home and visitors and home not in visitors else None
+
+
+_IN_CITY = re.compile(r"\b(?:in|at)[ \t]+([A-Z][\w’'-]+)")
 
 
 def _head_told_of(doc: Doc, title: str, country: str, at: int) -> bool:

@@ -1398,3 +1398,12 @@ def test_whom_a_visitor_calls_on_in_a_city_of_another_country_is_of_that_country
     assert {("Ernest Bai Koroma", "President", "Government of Sierra Leone"),
             ("Sylvia Olayinka Blyden", "Social Welfare, Gender and Children’s Affairs Minister",
              "Government of Sierra Leone")} <= posts(ex)
+
+
+def test_a_chief_of_staff_to_the_president_after_as_well_as(each: Run) -> None:
+    # bizwatchnigeria.ng (Nigeria, AfDB), undated (its first sentence and a later one): the head a chief of staff
+    # serves is part of the title; "as well as" joins another holder, whose name follows the title
+    ex = each("The Nigerian President, Muhammadu Buhari has met with the President of the African Development Bank "
+              "(AfDB), Dr Akinwumi Adesina, at the Presidential Villa, Abuja.\n\nMinisters of Foreign Affairs, Geoffrey Onyeama and Finance, Zainab Ahmed as well "
+              "as the Chief of Staff to the President, Prof. Ibrahim Gambari were part of the meeting.")
+    assert ("Ibrahim Gambari", "Chief of Staff to the President", "Government of Nigeria") in posts(ex)

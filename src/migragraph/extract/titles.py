@@ -483,8 +483,10 @@ def _name_taking(doc: Doc, pos: int, hon: str) -> Holder | None:
     for end, holder in sorted(people, key=lambda p: -p[1].start):
         # (not "…, Johannes van der Klaauw and the newly appointed Representative …, Ms. Anna-Carin Öst": after
         # "and", another holder's title)
+        # (nor after "as well as": "… Finance, Zainab Ahmed as well as the Chief of Staff to the President, Prof.
+        # Ibrahim Gambari")
         if _TAKES.fullmatch(doc.text, end, pos) and not _AND_ANOTHER.search(doc.text, end, pos) and not _describes(
-                doc, doc.text[end:pos], pos):
+                doc, doc.text[end:pos], pos) and not _AS_WELL_AS.search(doc.text, end, pos):
             return holder
     return None
 
@@ -496,6 +498,7 @@ def _describes(doc: Doc, gap: str, pos: int) -> bool:
 
 
 _AND_ANOTHER = re.compile(r"\band\b")
+_AS_WELL_AS = re.compile(r"\bas well as\b")
 
 
 # The verbs whose subject a title standing as their complement names: "Mr Cormann … was Australia’s Finance
@@ -1175,7 +1178,7 @@ def _host_met(doc: Doc, span: Span, at: int) -> str | None:
     return place.key
 
 
-_AIDE = re.compile(r"\b(?:Secretary|Adviser|Advisor|Assistant|Aide|Counsel(?:l)?or|Spokes(?:person|man|woman))$")
+_AIDE = re.compile(r"\b(?:Secretary|Adviser|Advisor|Assistant|Aide|Counsel(?:l)?or|Spokes(?:person|man|woman)|Chief of Staff)$")
 _SERVES_A_HEAD = re.compile(r"(President|Vice[- ]President|Prime Minister|Deputy Prime Minister|Premier|Chancellor)\b")
 _HOLDER_NEXT = re.compile(r",?[ \t]+[A-Z]")  # a name (or an honorific) right after a title
 _MINISTER_OF = re.compile(r"(?:(?:First\s+)?(?:Deputy|Vice|Acting)\s+)?Minister\s+(?:of|for)\s+(?:the\s+)?(?!State\b)(.+)")

@@ -1043,3 +1043,11 @@ def test_a_bodys_acronym_in_another_language_names_it_throughout(each: Run) -> N
               "President Joybrato Mukherjee.")
     assert "DAAD" in ex.organisations[names(ex)["German Academic Exchange Service"]].aliases
     assert ("Joybrato Mukherjee", "President", "German Academic Exchange Service") in posts(ex)
+
+
+def test_a_bodys_name_in_full_before_a_country_that_begins_a_clause_names_no_office(each: Run) -> None:
+    # gold sg-10a103e3a6fe (Poland's mission, UNHCR), 7 Dec 2016: "Poland declared …" begins the clause after the name
+    ex = each("At the Pledging Conference organized by the Office of the UN High Commissioner for Refugees Poland declared "
+              "its financial support for UNHCR in the next year and announced additional contribution for Mosul "
+              "operation in 2016.")
+    assert not any(name.endswith("Refugees Poland") for name in names(ex))

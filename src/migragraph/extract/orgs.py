@@ -252,6 +252,9 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
                 if not named and not holder and re.match(r" [A-Z]", doc.text[after:after + 2]) and \
                         not role_re_at(doc, after + 1):
                     continue  # "UNHCR Mosul Situation Response Plan": a longer name goes on, not an office
+                if not named and not shift and len(form.split()) > 3:
+                    break  # ("… organized by the Office of the UN High Commissioner for Refugees Poland declared …": a
+                    # name in full before a country is no office's, the country begins the next clause)
                 if cand in doc.gaz.country_surface or is_city(cand):
                     office = f"{own.group(1) if shift and own else form} {cand}"  # (with its acronym: "WFP Malawi")
                     stop = after + (named.end() if named else 0)

@@ -80,8 +80,9 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
     unread: list[tuple[Span, Money, int | None]] = []
     given: list[tuple[str, Span, Money, int | None]] = []  # sums "from" a donor, to no recipient told
     listing = False  # within the items of a list a line ending in ":" tells of a flow ("… activities listed below:")
+    sums_of: dict[int, list[Money]] = {}  # each sentence's sums, by where it starts
     for n, span in enumerate(doc.spans):
-        sums = amounts(span.text)
+        sums = sums_of[span.start] = amounts(span.text)
         listing = _list_item(span.text, sums) if listing else bool(_CUE.search(span.text)) and \
             span.text.rstrip().endswith(":")
         for i, money in enumerate(sums):
@@ -122,7 +123,7 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
         # 300 million …", "… 125 million dollars for a dam project in Indonesia": each such sum is the bank's, to
         # the one country its clause names
         for span, money, year in unread:
-            if country := _borrower(doc, span, money, lender):
+            if country := _borrower(doc, span, money, sums_of[span.start]):
                 out.append(Funding(lender, doc.government(country), money.amount, money.currency, span, year,
                                    money.qualifier))
     flows = _dedupe(out)
@@ -163,10 +164,9 @@ def _one_lender(doc: Doc, found: list[Funding]) -> str | None:
     return donor if not doc.government_above(donor) and not _agency(doc, donor) else None
 
 
-def _borrower(doc: Doc, span: Span, money: Money, lender: str) -> str | None:
+def _borrower(doc: Doc, span: Span, money: Money, sums: list[Money]) -> str | None:
     """The country a sum of a lender's goes to: the one its clause says receives it, else the one country named
     after it before the next sum (where it is built: "… for a dam project in Indonesia"), not a co-financier."""
-    sums = amounts(span.text)
     at = sums.index(money)
     lo = span.start + (sums[at - 1].end if at else 0)
     hi = span.start + (sums[at + 1].start if at + 1 < len(sums) else len(span.text))

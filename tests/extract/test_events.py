@@ -1195,3 +1195,16 @@ def test_the_one_called_on_hosts_the_call(each: Run) -> None:
               "‘Prachanda’  the latter’s office at Singha Durbar, Kathmandu.")
     (meeting,) = ex.meetings
     assert meeting.host == "government-of-nepal"
+
+
+def test_the_day_a_sentence_tells_the_signing_dates_the_meeting_its_parties_are_not_read_in(each: Run) -> None:
+    # gold sg-0e6127668450 (CARICOM, EU), 16 Apr 2019 (its headline, byline and two sentences): the signing was "today
+    # (April 15)", the day before the page's
+    ex = each("CARICOM and EU Sign Financing Agreements\nBy: April 16, 2019 ,The Key Point:\nThe agreements were signed by "
+              "Secretary-General, CARICOM and Caribbean Forum of African, Caribbean and Pacific Group of States "
+              "(CARIFORUM), Ambassador Irwin LaRocque; and Commissioner in charge of International Cooperation and "
+              "Development in the European Commission, Neven Mimica, during a ceremony held at The Jamaica Pegasus hotel "
+              "in New Kingston.\nSix Financing Agreements of European Union-CARICOM cooperation, valued at €114.8 "
+              "million, which will have a direct impact for the citizens of the Caribbean Region, were signed today "
+              "(April 15).", date="2019-04-16")
+    assert [m.date for m in ex.meetings] == ["2019-04-15"]

@@ -240,6 +240,11 @@ def find_meetings(doc: Doc, frameworks: list[Framework]) -> list[Meeting]:
             _fill(doc, main, span, actors, frameworks)
             continue
         if len({a.key for a in actors}) < 2 and not (actors and re.search(r"\bmet\b|\bvisit", span.text)):
+            if main and main.date is None and _SIGNING.search(span.text):
+                # "Six Financing Agreements of European Union-CARICOM cooperation … were signed today (April 15)":
+                # the day the release's signing was, told with no year (its own news), where nothing dated it
+                told = [d for d in past_dateline(span.text, doc.dates_in(span.text)) if len(d.value) == 10 and d.relative]
+                main.date = told[0].value if told else None
             continue
         ds = past_dateline(span.text, [d for d in doc.dates_in(span.text) if len(d.value) == 10])
         date = ds[0].value if ds else None

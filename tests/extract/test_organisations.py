@@ -1051,3 +1051,22 @@ def test_a_bodys_name_in_full_before_a_country_that_begins_a_clause_names_no_off
               "its financial support for UNHCR in the next year and announced additional contribution for Mosul "
               "operation in 2016.")
     assert not any(name.endswith("Refugees Poland") for name in names(ex))
+
+
+def test_two_names_joined_by_a_hyphen_are_two_bodies_and_a_hyphenated_surname_no_country(each: Run) -> None:
+    # gold sg-0e6127668450 (jis.gov.jm: CARICOM, EU), 16 Apr 2019: "European Union-CARICOM" names both
+    ex = each("Six Financing Agreements of European Union-CARICOM cooperation, valued at €114.8 million, which will "
+              "have a direct impact for the citizens of the Caribbean Region, were signed today (April 15).")
+    assert {"European Union", "Caribbean Community"} <= set(names(ex))
+    # trap: inewsguyana.com (CARICOM, Guyana), 6 Jan 2017 (three of its sentences): "Atkinson-Jordan" is a surname;
+    # read as Jordan, a second country had left the ministry no government (Guyana's)
+    ex = each("Current Chair of the Caribbean Community (CARICOM), President David Granger, today, met with "
+              "Secretary-General of the body, Ambassador Irwin LaRocque and a delegation from the Secretariat, which "
+              "included Advisor to the Secretary-General, Mr. Neville Bissember and Executive Director, Human Resource "
+              "Management at the CARICOM Secretariat, Ms.Charmaine Atkinson-Jordan, a release from the MOTP stated.\n\n"
+              "According to the MOTP, Minister of Foreign Affairs, Mr. Carl Greenidge and Head of the CARICOM Unit in "
+              "the Ministry of Foreign Affairs, Ms. Charlene Phoenix were present at the meeting, which took place at "
+              "State House.\n\nPresident Granger assumed the Chairmanship on January 1, 2017 as per the Rotation "
+              "Schedule for The Chairmanship of the Conference of Heads of Government. As such, Guyana will host the "
+              "28th Inter-sessional Meeting of CARICOM Heads of Government, which is slated for February 16-17.")
+    assert ex.organisations[names(ex)["Ministry of Foreign Affairs"]].parent == "government-of-guyana"

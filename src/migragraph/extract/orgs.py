@@ -82,10 +82,18 @@ def _in_context(entries: list[OrgEntry], named: set[str]) -> OrgEntry | None:
     return None
 
 
+_AFTER_WORD_HYPHEN = re.compile(r"[a-z]-$")
+
+
 def find_organisations(doc: Doc) -> None:
     """Fill doc.orgs and doc.mentions with every organisation named in the release."""
     text, gaz = doc.text, doc.gaz
-    raw = [_acronym_inside(doc, m.start(), m.end(), m.group()) for m in gaz.pattern.finditer(text)]
+    matches = list(gaz.pattern.finditer(text))
+    ends = {m.end() for m in matches}
+    # After a hyphen, a name is a pair's second only where the first is an acronym or a name too: "EU-IOM",
+    # "European Union-CARICOM"; not "non-EU", nor a surname's second half ("Ms. Charmaine Atkinson-Jordan").
+    raw = [_acronym_inside(doc, m.start(), m.end(), m.group()) for m in matches
+           if not _AFTER_WORD_HYPHEN.search(text, max(0, m.start() - 2), m.start()) or m.start() - 1 in ends]
     plain_keys = {gaz.surface[f] for _, _, f in raw if f in gaz.surface or _strip(f) in gaz.surface
                   for f in [f if f in gaz.surface else _strip(f)]}
     for start, end, form in raw:

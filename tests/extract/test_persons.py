@@ -320,3 +320,14 @@ def test_a_bodys_acronym_before_its_title_ends_the_name_and_from_a_country_is_it
     assert {p.name for p in ex.persons.values()} == {"Maria Velasco", "Carla Barnett"}
     # (the country after the envoy's name is the one she serves)
     assert ("Maria Velasco", "Ambassador", "Government of Sweden") in posts(ex)
+
+
+def test_a_name_above_the_headline_told_nowhere_below_is_the_pages_furniture(hybrid: Run) -> None:
+    # gold sg-36c4cfa8072b (esteri.it: Italy, IOM), its head: the site's name above the headline is no person
+    ex = hybrid("Questo sito usa cookie per fornirti un'esperienza migliore. Proseguendo la navigazione accetti "
+                "l'utilizzo dei cookie da parte nostra OK Approfondisci\nGoverno Italiano\n\nMigration - V.M. Sereni "
+                "presides over Foreign Affairs Ministry - IOM dialogue\n\nA coordination meeting was held today to deal "
+                "with priorities in terms of migration in the Mediterranean area, between the Ministry of Foreign "
+                "Affairs and International Cooperation and the IOM (International Organisation for Migration), presided "
+                "over by Vice Minister Marina Sereni and Director General Antonio Vitorino.")
+    assert {p.name for p in ex.persons.values()} == {"Marina Sereni", "Antonio Vitorino"}

@@ -139,6 +139,8 @@ def add_persons(doc: Doc, parsed: list[Parsed]) -> None:
     lowered = set(re.findall(r"(?<![\w-])[a-z][\w’'-]*", doc.text))
     headline_end = doc.headline_end
     body = doc.text[headline_end:]
+    # (above the headline, the page's furniture: "Governo Italiano", the site's name, over "Migration - V.M. Sereni …")
+    headline_at = doc.text.find(doc.headline) if doc.headline else -1
     for sentence in parsed:
         for ent in sentence.doc.ents:
             if ent.label_ != "PERSON":
@@ -151,6 +153,8 @@ def add_persons(doc: Doc, parsed: list[Parsed]) -> None:
                 continue
             if end <= headline_end and name not in body:
                 continue  # a title-case headline capitalises verbs and nouns alike
+            if end <= headline_at and name not in doc.text[headline_at:]:
+                continue
             if _WHERE_BEFORE.search(doc.text, max(0, start - 20), start) and not _POSSESSIVE_AFTER.match(doc.text, end):
                 continue  # "a ceremony held in Rashtrapati Bhavan": where something is, not who ("in Van Gogh’s …" is)
             doc.name_candidates.append((start, end, name))

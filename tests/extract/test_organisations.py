@@ -1070,3 +1070,10 @@ def test_two_names_joined_by_a_hyphen_are_two_bodies_and_a_hyphenated_surname_no
               "Schedule for The Chairmanship of the Conference of Heads of Government. As such, Guyana will host the "
               "28th Inter-sessional Meeting of CARICOM Heads of Government, which is slated for February 16-17.")
     assert ex.organisations[names(ex)["Ministry of Foreign Affairs"]].parent == "government-of-guyana"
+
+
+def test_a_bodys_liaison_office_in_a_city_is_its_unit(each: Run) -> None:
+    # gold sg-c20d9598594b (admin.ch: Switzerland, NATO), 15 Jul 2024, its headline: the kind of office before "office"
+    ex = each("Head of Directorate of International Law signs agreement on legal status of NATO liaison office in Geneva")
+    office = ex.organisations[names(ex)["NATO liaison office in Geneva"]]
+    assert office.parent == "nato" and office.unit

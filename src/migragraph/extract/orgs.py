@@ -300,7 +300,7 @@ def _office_or_org(doc: Doc, start: int, end: int, form: str, key: str) -> None:
     doc.mentions.append(Mention(start, end, key, "org", form))
 
 
-_OFFICE_IN = re.compile(r"\s+[Oo]ffice\s+in\s+(?:the\s+)?")
+_OFFICE_IN = re.compile(r"\s+(?:(?:liaison|regional|country|field|project|area)\s+)?[Oo]ffice\s+in\s+(?:the\s+)?")
 
 
 def _country_at(doc: Doc, pos: int) -> str | None:

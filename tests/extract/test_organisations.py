@@ -1072,8 +1072,14 @@ def test_two_names_joined_by_a_hyphen_are_two_bodies_and_a_hyphenated_surname_no
     assert ex.organisations[names(ex)["Ministry of Foreign Affairs"]].parent == "government-of-guyana"
 
 
-def test_a_bodys_liaison_office_in_a_city_is_its_unit(each: Run) -> None:
+def test_a_bodys_liaison_office_in_a_city_is_its_unit_and_its_legal_adviser_a_post(each: Run) -> None:
     # gold sg-c20d9598594b (admin.ch: Switzerland, NATO), 15 Jul 2024, its headline: the kind of office before "office"
     ex = each("Head of Directorate of International Law signs agreement on legal status of NATO liaison office in Geneva")
     office = ex.organisations[names(ex)["NATO liaison office in Geneva"]]
     assert office.parent == "nato" and office.unit
+    # its second sentence: "legal adviser" is a title (roles.yaml: Legal a modifier), joined to the next by "and"
+    ex = each("In Bern today, the director general of the Directorate of International Law at the Federal Department of "
+              "Foreign Affairs (FDFA), Franz Perrez, and John Swords, the legal adviser and director of the NATO Office "
+              "of Legal Affairs, signed an agreement on the legal status of the office.")
+    assert {("John Swords", "legal adviser", "NATO Office of Legal Affairs"),
+            ("John Swords", "director", "NATO Office of Legal Affairs")} <= posts(ex)

@@ -1083,3 +1083,15 @@ def test_a_bodys_liaison_office_in_a_city_is_its_unit_and_its_legal_adviser_a_po
               "of Legal Affairs, signed an agreement on the legal status of the office.")
     assert {("John Swords", "legal adviser", "NATO Office of Legal Affairs"),
             ("John Swords", "director", "NATO Office of Legal Affairs")} <= posts(ex)
+
+
+def test_a_ministry_told_by_its_portfolios_word_is_the_one_ministry_holding_it(each: Run) -> None:
+    # gold sg-1582d80e2d87 (austria.org: Austria, UNHCR), two sentences and the signature's line as written
+    ex = each("Austria is to make available 5 million euros for humanitarian assistance for refugees on the Aegean route "
+              "from Lebanon to Greece. With the agreement of Federal Chancellor Werner Faymann, Vice Chancellor Reinhold "
+              "Mitterlehner and Interior Minister Johanna Mikl-Leitner and in accordance with Finance Minister Hans Jörg "
+              "Schelling, Foreign Minister Kurz will introduce the proposal at the next ministerial council meeting on "
+              "Tuesday, the Foreign Ministry announced.\n\nFederal Ministry for Europe, Integration and Foreign Affairs")
+    assert "Foreign Ministry" not in names(ex)
+    ministry = ex.organisations[names(ex)["Federal Ministry for Europe, Integration and Foreign Affairs"]]
+    assert "Foreign Ministry" in ministry.aliases

@@ -1178,6 +1178,9 @@ def units_of_a_title_chain(doc: Doc) -> None:
                 break
 
 
+_PORTFOLIO_MINISTRY = re.compile(r"([A-Z][a-z]+) Ministry")
+
+
 def same_body_told_short(doc: Doc) -> None:
     """'the Ministry of Internal Affairs' beside 'the Ministry of Internal Affairs of Georgia', 'the Patrol
     Police Department' beside 'the Patrol Police Department of the MIA': a body named without what it
@@ -1194,6 +1197,15 @@ def same_body_told_short(doc: Doc) -> None:
             if owner_key is not None and owner_key in (short.parent, full.parent) and short.parent in (None, owner_key):
                 into[short.key] = full.key
                 break
+        # "the Foreign Ministry" beside the "Federal Ministry for Europe, Integration and Foreign Affairs" of the same
+        # government: a ministry told by its portfolio's word, the one ministry of the release whose name holds it
+        word = _PORTFOLIO_MINISTRY.fullmatch(short.name)
+        fuller = [o.key for o in doc.orgs.values() if word and o.key != short.key and o.key not in into and
+                  is_ministry(o.name) and re.search(rf"\b{word.group(1)}\b", o.name[len("Ministry"):] if
+                                                    o.name.startswith("Ministry") else o.name.split("Ministry", 1)[-1])
+                  and o.parent in (None, short.parent)] if short.key not in into else []
+        if len(fuller) == 1:
+            into[short.key] = fuller[0]
     if not into:
         return
     for short_key, full_key in into.items():

@@ -1120,8 +1120,8 @@ _IN_CITY = re.compile(r"\b(?:in|at)[ \t]+([A-Z][\w’'-]+)")
 
 
 def _head_told_of(doc: Doc, title: str, country: str, at: int) -> bool:
-    """Whether the release gives a state's one head title, the title at `at`, as that country's elsewhere: "Botswana’s
-    President", "President of Botswana"."""
+    """Whether the release gives a state's one head title, the title at `at`, as that country's elsewhere to someone
+    it names: "Botswana’s President, Dr Mokgweetsi Masisi"."""
     if not _HEAD_OF_GOVERNMENT.fullmatch(title):
         return False
     holder = _HOLDER_AFTER.match(doc.text, at + len(title))

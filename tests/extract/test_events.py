@@ -1208,3 +1208,15 @@ def test_the_day_a_sentence_tells_the_signing_dates_the_meeting_its_parties_are_
               "million, which will have a direct impact for the citizens of the Caribbean Region, were signed today "
               "(April 15).", date="2019-04-16")
     assert [m.date for m in ex.meetings] == ["2019-04-15"]
+
+
+def test_their_agreement_is_the_agreement_of_the_two_the_sentence_before_names(each: Run) -> None:
+    # dailymailafrica.com (ECOWAS Commission, ABWA), undated (its first, third and fourth sentences): "their" are the
+    # two sides of the talks told just before; "renewing" is a verb of making it
+    ex = each("ECOWAS Commission President Omar Alieu Touray hosted a series of pivotal meetings in Abuja, bringing "
+              "together four strategic delegations to accelerate regional integration and development.\nThe day began "
+              "with talks between President Touray and Mor Dieng, President of the Association of Accountancy Bodies in "
+              "West Africa (ABWA).\nThey explored renewing their Memorandum of Understanding to harmonise accounting "
+              "standards and enhance transparency in public financial management across ECOWAS member states.")
+    (fw,) = [f for f in ex.frameworks if f.name.startswith("Memorandum of Understanding")]
+    assert set(fw.parties) == {"ecowas-commission", "association-of-accountancy-bodies-in-west-africa"}

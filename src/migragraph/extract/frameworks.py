@@ -20,7 +20,7 @@ _HEAD = (r"(?:Strategic\s+)?(?:Cooperation\s+)?(?:Framework(?:\s+Partnership)?(?
          r"Exchange of Notes|Programme of Cooperation|Country Programme Framework|Country Programme Action Plan)")
 _NAMED = re.compile(rf"(?=[A-Z])((?:[A-Z][\w’'-]*(?:-[A-Z][\w’'-]*)*\s+)*?){_HEAD}(?![\w-])"
                     rf"(?:[ \t]+(?:on|for)[ \t]+(?:[A-Z][\w’'-]*[ \t]*)+)?")
-_SIGN = re.compile(r"\b(sign(?:ed|s|ing)?|establish(?:ed|es|ing)?|launch(?:ed|es|ing)?|conclud(?:ed|es)|renew(?:ed|s)|"
+_SIGN = re.compile(r"\b(sign(?:ed|s|ing)?|establish(?:ed|es|ing)?|launch(?:ed|es|ing)?|conclud(?:ed|es)|renew(?:ed|s|ing)?|"
                    r"enter(?:ed)? into|inaugurat(?:ed|es)|agree(?:d|s)? (?:on|to))\b", re.IGNORECASE)
 _GENERIC = re.compile(rf"\b(?:a|an|the|their|its|new|renewed|first)\s+(?:new\s+|renewed\s+)?({_HEAD})\b")
 _COOPERATIVE = re.compile(r"Agreement|Memorandum|MoU|MOU|Partnership|Framework|Pact|Compact|Accord|Declaration")
@@ -90,6 +90,16 @@ def _signed_near(text: str, start: int, end: int, span: Span) -> bool:
     return bool(_SIGN.search(before) or _SIGN.search(after))
 
 
+# Words that refer to the two sides told before: "their", "both parties", "the two sides".
+_THEIR = re.compile(r"\b(?:[Tt]heir|[Bb]oth (?:parties|sides)|[Tt]he two (?:sides|parties|organi[sz]ations))\b")
+
+
+def _before(doc: Doc, span: Span) -> Span:
+    """The sentence before `span` (itself, for the first)."""
+    at = next((i for i, s in enumerate(doc.spans) if s.start == span.start), 0)
+    return doc.spans[at - 1] if at else span
+
+
 def _actor_parties(doc: Doc, span: Span) -> list[str]:
     """The organisations of a sentence, and those of the persons in it whose posts are known."""
     out: list[str] = []
@@ -150,6 +160,10 @@ def find_frameworks(doc: Doc) -> list[Framework]:
                 if not _signed_near(doc.text, start, start + len(name), span):
                     continue
                 parties = without_offices(doc, _sentence_parties(doc, span, (start, start + len(name))))
+                if len(parties) < 2 and _THEIR.search(doc.text, span.start, start):
+                    # "They explored renewing their Memorandum of Understanding …", "… both parties agreeing to review
+                    # the current Memorandum of Understanding": the sides the sentence before names
+                    parties = without_offices(doc, _actor_parties(doc, _before(doc, span))) or parties
                 described = True
             owned = len(parties) == 1 and not described and _named_beyond(doc, start, prefix)
             if len(parties) < 2 and not owned and (

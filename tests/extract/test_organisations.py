@@ -1095,3 +1095,12 @@ def test_a_ministry_told_by_its_portfolios_word_is_the_one_ministry_holding_it(e
     assert "Foreign Ministry" not in names(ex)
     ministry = ex.organisations[names(ex)["Federal Ministry for Europe, Integration and Foreign Affairs"]]
     assert "Foreign Ministry" in ministry.aliases
+
+
+def test_the_country_after_a_ministrys_acronym_may_hold_of(each: Run) -> None:
+    # financialtribune.com (South Korea, UNHCR, Iran), 15 Sep: "of the Republic of Korea" after "(MOFA)" is its
+    # country, though UNHCR "in Iran" follows
+    ex = each("The Ministry of Foreign Affairs (MOFA) of the Republic of Korea has signed a memorandum of understanding "
+              "with the United Nations High Commissioner for Refugees (UNHCR) in Iran to provide financial aid to a "
+              "project covering Afghan refugee girls in the country.")
+    assert ex.organisations[names(ex)["Ministry of Foreign Affairs"]].parent == "government-of-south-korea"

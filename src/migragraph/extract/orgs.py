@@ -450,8 +450,11 @@ def _defined(doc: Doc) -> None:
                 # a fund the text names with an acronym ("the EU Trust Fund for Africa (EUTF)", "the CARICOM
                 # Development Fund (CDF)") acts as a donor
                 # "the Ministry of Interior (MOI) of Mauritania": the country may follow the acronym
-                country = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)*)", doc.text[m.end():])
-                owner = doc.gaz.country_surface.get(country.group(1)) if country else None
+                # (as the gazetteer writes it, "of" inside: "The Ministry of Foreign Affairs (MOFA) of the Republic of
+                # Korea")
+                country = re.match(r"\s+of\s+(?:the\s+)?", doc.text[m.end():])
+                named = _country_at(doc, m.end() + country.end()) if country else None
+                owner = doc.gaz.country_surface.get(named) if named else None
                 # "the United States Bureau of Population, Refugees, and Migration (BPRM)": a state's body
                 state = next((x for x in doc.mentions if x.kind in ("country", "demonym") and x.end == start - 1
                               and doc.text[x.end] == " "), None)

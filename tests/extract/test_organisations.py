@@ -1104,3 +1104,11 @@ def test_the_country_after_a_ministrys_acronym_may_hold_of(each: Run) -> None:
               "with the United Nations High Commissioner for Refugees (UNHCR) in Iran to provide financial aid to a "
               "project covering Afghan refugee girls in the country.")
     assert ex.organisations[names(ex)["Ministry of Foreign Affairs"]].parent == "government-of-south-korea"
+
+
+def test_a_bodys_headquarters_are_where_the_body_is_whose(each: Run) -> None:
+    # associatestimes.com (CARICOM, Sweden), 3 Feb 2026: the secretariat is the body, its headquarters the place
+    ex = each("Secretary General Dr. Carla Barnett received Ambassador Velasco’s Letter of Credence in an official virtual "
+              "ceremony anchored at the Georgetown, Guyana Headquarters of the CARICOM Secretariat.")
+    assert not any("Headquarters" in name for name in names(ex))
+    assert ex.organisations[names(ex)["CARICOM Secretariat"]].parent == "caricom"

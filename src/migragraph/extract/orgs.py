@@ -914,6 +914,14 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     head_at = [start + h.start() for h in _HEAD_RE.finditer(phrase)]
     if inside and not any(not any(x.start <= h < x.end for x in inside) for h in head_at):
         return  # every head noun belongs to a known name: "Overall European Commission"
+    premises = _PREMISES_OF.match(phrase)
+    if premises and _LED_BY_HEAD.match(premises.group(1)):
+        # "… anchored at the Georgetown, Guyana Headquarters of the CARICOM Secretariat": the headquarters are where,
+        # the body whose they are is the one named
+        owner_start = start + premises.start(1)
+        whose = doc.add_org(premises.group(1), parent=_parent_of(doc, premises.group(1), owner_start))
+        doc.mentions.append(Mention(owner_start, end, whose, "org", premises.group(1)))
+        return
     unit = _UNIT_OF.match(phrase)
     if unit and _LED_BY_HEAD.match(unit.group(2)):
         # "Port Health Division of the Ministry of Health": a unit, and the body it is part of
@@ -1067,6 +1075,7 @@ def _lower_units(doc: Doc) -> None:
 # A unit named with the body it belongs to: "Port Health Division of the Ministry of Health".
 _UNIT_OF = re.compile(r"(.+?\b(?:Division|Department|Unit|Section|Branch|Directorate|Bureau|Office|Service))\s+of\s+"
                       r"(?:the\s+)?(.+)$")
+_PREMISES_OF = re.compile(r"(?:.+\s)?Headquarters\s+of\s+(?:the\s+)?(.+)$")
 _UNIT_LED = re.compile(r"(?:Division|Department|Directorate|Bureau|Unit|Section|Branch)\s+(?:of|for)\s+[A-Z]")
 # "the 67th United Nations General Assembly", "on the margins of the General Assembly": the body's name
 # used for one of its sessions ("the 100th session of the Council of IOM" names the body itself).

@@ -68,14 +68,14 @@ ROLE_WORDS = {"Director", "General", "Secretary", "Minister", "President", "Comm
 
 
 def _title_words(doc: Doc) -> frozenset[str]:
-    """Single words of the titles of gazetteer/roles.yaml ("Administrator", "Assistant"): no name holds them."""
+    """Single words of the titles of gazetteer/roles.yaml ("Administrator", "Assistant", "Secretary-General"): no
+    name holds them ("Mr. Secretary-General" is a form of address, no person)."""
     return _single_title_words(doc.gaz)
 
 
 @cache
 def _single_title_words(gaz: Gazetteer) -> frozenset[str]:
-    return frozenset(w for w in (*gaz.roles["heads"], *gaz.roles["modifiers"])
-                     if " " not in w and "-" not in w and w[:1].isupper())
+    return frozenset(w for w in (*gaz.roles["heads"], *gaz.roles["modifiers"]) if " " not in w and w[:1].isupper())
 
 
 def valid_name(name: str, doc: Doc) -> bool:

@@ -88,7 +88,7 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
         for i, money in enumerate(sums):
             if _COST.search(span.text, 0, money.start) or _REPAID.match(span.text, money.end):
                 continue
-            pair = _donor_recipient(doc, span, money)
+            pair = _donor_recipient(doc, span, money, sums)
             if not pair or pair[0] == pair[1]:  # (no flow from a body to itself: read the agreement's sides)
                 pair = _lender_borrower(doc, span, frameworks, money) or _given_to_a_party(doc, span, frameworks, money)
             year = _stated_year(span, sums, i)
@@ -153,11 +153,12 @@ def _one_lender(doc: Doc, found: list[Funding]) -> str | None:
     if donors:
         (donor,) = donors
     else:
-        lead = next((s for s in doc.spans[:3] if _APPROVED.search(s.text) and _CUE.search(s.text)), None)
+        lead = next(((s, verb) for s in doc.spans[:3] if (verb := _APPROVED.search(s.text)) and _CUE.search(s.text)),
+                    None)
         if lead is None:
             return None
-        verb = _APPROVED.search(lead.text)
-        before = _orgs(doc, lead.start, lead.start + verb.start()) if verb else []
+        span, verb = lead
+        before = _orgs(doc, span.start, span.start + verb.start())
         if not before:
             return None
         donor = doc.lineage(before[-1].key)[-1] if doc.orgs[before[-1].key].unit else before[-1].key
@@ -178,9 +179,8 @@ def _borrower(doc: Doc, span: Span, money: Money, sums: list[Money]) -> str | No
     takes = [alpha3 for m, alpha3 in countries if m.end <= a and _TAKES.fullmatch(doc.text, m.end, a)]
     if takes:
         return takes[-1]
-    nxt = span.start + sums[at + 1].start if at + 1 < len(sums) else hi
     after = {alpha3 for m, alpha3 in countries if m.start >= b and not _CO_FINANCIER.search(doc.text, b, m.start)
-             and not _TAKES.fullmatch(doc.text, m.end, nxt)}  # (not who takes the next sum: "… while Oman get")
+             and not _TAKES.fullmatch(doc.text, m.end, hi)}  # (not who takes the next sum: "… while Oman get")
     return after.pop() if len(after) == 1 else None
 
 
@@ -285,7 +285,7 @@ def _frame(found: list[Funding]) -> tuple[str, str] | None:
     return next(iter(pairs)) if len(pairs) == 1 else None
 
 
-def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | None:
+def _donor_recipient(doc: Doc, span: Span, money: Money, sums: list[Money]) -> tuple[str, str] | None:
     text = span.text
     # (a title-case headline capitalises its verb: "Japan Contributes Additional $41 Million to UNHCR")
     headline_case = re.IGNORECASE if title_case(text) else 0
@@ -434,7 +434,7 @@ def _donor_recipient(doc: Doc, span: Span, money: Money) -> tuple[str, str] | No
             # last year, which amounted to 400 million euros in the form of a grant to help Iraq")
             # (nor past another sum the verb gives: "… a $165 million loan for a … project in Bangladesh, and a $216.5
             # million loan for …": Bangladesh takes the first)
-            between = any(give[-1].end() <= s.start and s.end <= money.start for s in amounts(span.text))
+            between = any(give[-1].end() <= s.start and s.end <= money.start for s in sums)
             r = [] if between else [
                 x for x in doc.mentions if x.kind in ("org", "country") and span.start + give[-1].end() <= x.start
                 and x.end <= a and not _BY.search(doc.text, span.start + give[-1].end(), x.start)

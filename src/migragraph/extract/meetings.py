@@ -244,7 +244,8 @@ def find_meetings(doc: Doc, frameworks: list[Framework]) -> list[Meeting]:
                 # "Six Financing Agreements of European Union-CARICOM cooperation … were signed today (April 15)":
                 # the day the release's signing was, told with no year (its own news), where nothing dated it
                 told = [d for d in past_dateline(span.text, doc.dates_in(span.text)) if len(d.value) == 10 and d.relative]
-                main.date = told[0].value if told else None
+                if told:
+                    main.date = told[0].value
             continue
         ds = past_dateline(span.text, [d for d in doc.dates_in(span.text) if len(d.value) == 10])
         date = ds[0].value if ds else None

@@ -141,6 +141,7 @@ def add_persons(doc: Doc, parsed: list[Parsed]) -> None:
     body = doc.text[headline_end:]
     # (above the headline, the page's furniture: "Governo Italiano", the site's name, over "Migration - V.M. Sereni …")
     headline_at = doc.text.find(doc.headline) if doc.headline else -1
+    below = doc.text[headline_at:] if headline_at > 0 else ""
     for sentence in parsed:
         for ent in sentence.doc.ents:
             if ent.label_ != "PERSON":
@@ -153,7 +154,7 @@ def add_persons(doc: Doc, parsed: list[Parsed]) -> None:
                 continue
             if end <= headline_end and name not in body:
                 continue  # a title-case headline capitalises verbs and nouns alike
-            if end <= headline_at and name not in doc.text[headline_at:]:
+            if end <= headline_at and name not in below:
                 continue
             if _WHERE_BEFORE.search(doc.text, max(0, start - 20), start) and not _POSSESSIVE_AFTER.match(doc.text, end):
                 continue  # "a ceremony held in Rashtrapati Bhavan": where something is, not who ("in Van Gogh’s …" is)

@@ -430,9 +430,7 @@ def _defined(doc: Doc) -> None:
                 # "the Minister for Employment and Labour Relations (MELR)": the acronym names the ministry
                 ministry = f"Ministry of {minister.group(1)}"
                 key = doc.add_org(ministry, parent=_parent_of(doc, ministry, start), alias=acronym)
-                for later in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", doc.text):
-                    if later.start() > m.end(1):
-                        doc.mentions.append(Mention(later.start(), later.end(), key, "org", acronym))
+                _acronym_told_again(doc, acronym, key, m.end(1) + 1)
                 break
             country = re.match(r",\s*([A-Z][\w’' -]{2,40}?),", doc.text[m.end():])
             if known and known.offices and country and country.group(1) in doc.gaz.country_surface:
@@ -452,8 +450,8 @@ def _defined(doc: Doc) -> None:
                 # "the Ministry of Interior (MOI) of Mauritania": the country may follow the acronym
                 # (as the gazetteer writes it, "of" inside: "The Ministry of Foreign Affairs (MOFA) of the Republic of
                 # Korea")
-                country = re.match(r"\s+of\s+(?:the\s+)?", doc.text[m.end():])
-                named = _country_at(doc, m.end() + country.end()) if country else None
+                country = _OF_AFTER_ACRONYM.match(doc.text, m.end())
+                named = _country_at(doc, country.end()) if country else None
                 owner = doc.gaz.country_surface.get(named) if named else None
                 # "the United States Bureau of Population, Refugees, and Migration (BPRM)": a state's body
                 state = next((x for x in doc.mentions if x.kind in ("country", "demonym") and x.end == start - 1
@@ -465,12 +463,19 @@ def _defined(doc: Doc) -> None:
             else:
                 break
             doc.mentions.append(Mention(start, m.end(1), key, "org", name))
-            for again, again_end in occurrences(doc.text, acronym):
-                if again > m.end(1):
-                    doc.mentions.append(Mention(again, again_end, key, "org", acronym))
+            _acronym_told_again(doc, acronym, key, m.end(1) + 1)
             break
 
 
+def _acronym_told_again(doc: Doc, acronym: str, key: str, since: int, free: bool = False) -> None:
+    """Every place from `since` on where the text writes a body's acronym, as a mention of the body (where `free`,
+    only outside the mentions read so far)."""
+    for at, end in occurrences(doc.text, acronym):
+        if at >= since and not (free and any(x.start <= at < x.end for x in doc.mentions)):
+            doc.mentions.append(Mention(at, end, key, "org", acronym))
+
+
+_OF_AFTER_ACRONYM = re.compile(r"\s+of\s+(?:the\s+)?")
 _BRACKETED_ACRONYM = re.compile(r"[ \t]+\(([A-Z][A-Za-z]{1,7})\)")
 
 
@@ -486,9 +491,7 @@ def _native_acronyms(doc: Doc) -> None:
                 any(x.start == told.start(1) for x in doc.mentions):
             continue
         doc.orgs[m.key].aliases.add(acronym)
-        for again, again_end in occurrences(doc.text, acronym):
-            if again >= told.start(1) and not any(x.start <= again < x.end for x in doc.mentions):
-                doc.mentions.append(Mention(again, again_end, m.key, "org", acronym))
+        _acronym_told_again(doc, acronym, m.key, told.start(1), free=True)
 
 
 def _title_spans(doc: Doc, at: int, words: list[str]) -> bool:
@@ -1212,12 +1215,12 @@ def same_body_told_short(doc: Doc) -> None:
         # "the Foreign Ministry" beside the "Federal Ministry for Europe, Integration and Foreign Affairs" of the same
         # government: a ministry told by its portfolio's word, the one ministry of the release whose name holds it
         word = _PORTFOLIO_MINISTRY.fullmatch(short.name)
-        fuller = [o.key for o in doc.orgs.values() if word and o.key != short.key and o.key not in into and
-                  is_ministry(o.name) and re.search(rf"\b{word.group(1)}\b", o.name[len("Ministry"):] if
-                                                    o.name.startswith("Ministry") else o.name.split("Ministry", 1)[-1])
-                  and o.parent in (None, short.parent)] if short.key not in into else []
-        if len(fuller) == 1:
-            into[short.key] = fuller[0]
+        if word and short.key not in into:
+            fuller = [o.key for o in doc.orgs.values() if o.key != short.key and o.key not in into
+                      and o.parent in (None, short.parent) and is_ministry(o.name)
+                      and re.search(rf"\b{word.group(1)}\b", o.name.split("Ministry", 1)[-1])]
+            if len(fuller) == 1:
+                into[short.key] = fuller[0]
     if not into:
         return
     for short_key, full_key in into.items():
@@ -1420,15 +1423,15 @@ def foreign_ministry_told(doc: Doc) -> None:
     (government,) = governments
     key = doc.add_org("Ministry of Foreign Affairs", parent=government, unit=True)
     # (the acronym read as a body of its own before: "Uzbekistan MFA reports" is this ministry)
-    group = {m: "form" if m.group("form") else "acronym" for m in told}
-    forms = {m.group(g) for m, g in group.items()}
+    forms = {m.group(m.lastgroup or 0) for m in told}  # (the form as written: "foreign ministry", "MFA")
     alone = {k for k, org in doc.orgs.items() if org.name in forms and k not in doc.gaz.orgs}
     doc.mentions = [x for x in doc.mentions if x.key not in alone]
     for k in alone:
         del doc.orgs[k]
-    for m, g in group.items():
-        doc.orgs[key].aliases.add(m.group(g))
-        doc.mentions.append(Mention(m.start(g), m.end(g), key, "org", m.group(g)))
+    for m in told:
+        group = m.lastgroup or 0
+        doc.orgs[key].aliases.add(m.group(group))
+        doc.mentions.append(Mention(m.start(group), m.end(group), key, "org", m.group(group)))
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
 
 

@@ -1113,3 +1113,27 @@ def test_a_bodys_headquarters_are_where_the_body_is_whose(each: Run) -> None:
               "ceremony anchored at the Georgetown, Guyana Headquarters of the CARICOM Secretariat.")
     assert not any("Headquarters" in name for name in names(ex))
     assert ex.organisations[names(ex)["CARICOM Secretariat"]].parent == "caricom"
+
+
+def test_a_board_named_by_itself_is_that_of_the_bank_the_release_names_before_it(each: Run) -> None:
+    # africanian.com (AU Commission, AfDB), undated: the first sentence and the third paragraph as written
+    ex = each("Monique Nsanzabaganwa, Deputy Chairperson of the African Union Commission, and Yacine Fal, the African "
+              "Development Bank Group’s Acting Vice President for Regional Development, Integration and Business "
+              "Delivery, on Monday signed the protocol of agreement for the African Union Institutional Capacity "
+              "Building Project in Addis Ababa, Ethiopia.\nThe project cost, amounting to $11.48 million, is being "
+              "supported with a grant from the Bank Group’s concessional financing window. It was approved by the "
+              "Board of Directors in February 2022.")
+    bank = names(ex)["African Development Bank Group"]
+    assert "Bank Group" not in names(ex)
+    board = ex.organisations[names(ex)["Board of Directors"]]
+    assert board.parent == bank and board.unit
+
+
+def test_a_unit_of_a_body_the_gazetteer_names_with_its_article_is_its_own(each: Run) -> None:
+    # theglobalfund.org (Global Fund), 31 Jan 2003: the paragraph's last sentence and its first's subject
+    ex = each("Geneva, Switzerland - The Global Fund to Fight AIDS, Tuberculosis and Malaria has announced the latest "
+              "signings of agreements to fund thirteen programs around the world. These agreements are a further part "
+              "of the round one proposals approved by the Board of the Global Fund, committing U$616 million over the "
+              "next two years.")
+    board = ex.organisations[names(ex)["Board of the Global Fund"]]
+    assert board.parent == names(ex)["Global Fund to Fight AIDS, Tuberculosis and Malaria"]

@@ -24,6 +24,7 @@ from migragraph.extract.gazetteer import load
 from migragraph.extract.meetings import find_meetings
 from migragraph.extract.model import Extraction, Post, ReleaseInfo
 from migragraph.extract.orgs import (
+    boards_of_their_body,
     departments_of_the_one_country,
     drop_furniture,
     drop_gatherings,
@@ -81,6 +82,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     parents_of_a_list(doc)
     departments_of_the_one_country(doc)
     same_body_told_short(doc)
+    boards_of_their_body(doc)
     drop_furniture(doc)
     drop_news_agencies(doc)
     drop_gatherings(doc)

@@ -69,7 +69,8 @@ class Gazetteer:
     portfolio: frozenset[str] = frozenset()  # words of portfolios and offices (roles.yaml portfolio_words)
 
     def by_surface(self, form: str) -> OrgEntry | None:
-        key = self.surface.get(form) or self.surface.get(_strip_the(form))
+        # (an alias the gazetteer writes with its article: "Board of the Global Fund" names "the Global Fund")
+        key = self.surface.get(form) or self.surface.get(_strip_the(form)) or self.surface.get(f"the {form}")
         return self.orgs.get(key) if key else None
 
 

@@ -1194,6 +1194,7 @@ def units_of_a_title_chain(doc: Doc) -> None:
 
 
 _PORTFOLIO_MINISTRY = re.compile(r"([A-Z][a-z]+) Ministry")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
 def same_body_told_short(doc: Doc) -> None:
@@ -1221,6 +1222,15 @@ def same_body_told_short(doc: Doc) -> None:
                       and re.search(rf"\b{word.group(1)}\b", o.name.split("Ministry", 1)[-1])]
             if len(fuller) == 1:
                 into[short.key] = fuller[0]
+        # "the Bank Group’s concessional window" beside the "African Development Bank Group": a body the model read
+        # in a name's last words, written after "the", is the one body of the release whose name ends so
+        if short.key not in into and short.key not in doc.gaz.orgs and short.parent is None and any(
+                m.key == short.key and _THE_BEFORE.search(doc.text, max(0, m.start - 4), m.start)
+                for m in doc.mentions if m.kind == "org"):
+            ending = [o.key for o in doc.orgs.values() if o.key not in (short.key, *into)
+                      and o.name.endswith(" " + short.name)]
+            if len(ending) == 1:
+                into[short.key] = ending[0]
     if not into:
         return
     for short_key, full_key in into.items():
@@ -1231,6 +1241,26 @@ def same_body_told_short(doc: Doc) -> None:
         org.parent = into.get(org.parent, org.parent) if org.parent else None
     doc.mentions = [Mention(m.start, m.end, into.get(m.key, m.key), m.kind, m.text) if m.kind == "org" else m
                     for m in doc.mentions]
+
+
+# A body's board named by itself: "the Board of Directors", "the Executive Board".
+_BARE_BOARD = re.compile(r"(?:(?:Executive|Governing|Supervisory) )?Board(?: of (?:Executive )?(?:Directors|Governors|"
+                         r"Trustees))?")
+
+
+def boards_of_their_body(doc: Doc) -> None:
+    """'It was approved by the Board of Directors': a board named by itself is that of the body the release names
+    last before it that is no state's (a board decides for the bank or fund the release is about)."""
+    orgs = [m for m in doc.mentions if m.kind == "org"]
+    for board in doc.orgs.values():
+        if board.parent is not None or board.key in doc.gaz.orgs or not _BARE_BOARD.fullmatch(board.name):
+            continue
+        first = next((m.start for m in orgs if m.key == board.key), None)
+        owners = [m.key for m in orgs if first is not None and m.end <= first and m.key != board.key
+                  and doc.government_above(m.key) is None]
+        if owners:
+            board.parent = owners[-1]
+            board.unit = True
 
 
 def parents_of_a_list(doc: Doc) -> None:

@@ -1220,3 +1220,20 @@ def test_their_agreement_is_the_agreement_of_the_two_the_sentence_before_names(e
               "standards and enhance transparency in public financial management across ECOWAS member states.")
     (fw,) = [f for f in ex.frameworks if f.name.startswith("Memorandum of Understanding")]
     assert set(fw.parties) == {"ecowas-commission", "association-of-accountancy-bodies-in-west-africa"}
+
+
+def test_a_banks_sums_go_to_the_countries_given_them_with_each_sum_its_own(each: Run) -> None:
+    # adb.org (ADB: Kiribati, Samoa, Solomon Islands, Tonga), 7 Mar 2023: the lead and the second paragraph's first
+    # sentence as written; each country before "with" a sum, or before the sum's article, takes it; a sum joined to
+    # the one before by "and" is the same country's; the same sum to two countries is two flows
+    ex = each("MANILA, PHILIPPINES (7 March 2023) — The Asian Development Bank (ADB) has approved $38 million in "
+              "contingent disaster financing to help Kiribati, Samoa, Solomon Islands, and Tonga respond to disasters "
+              "triggered by natural hazards and health emergencies.\n\nThe support comes from the fourth phase of the "
+              "Pacific Disaster Resilience Program and will provide Kiribati with an $8 million grant, Samoa with a $10 "
+              "million grant, Solomon Islands with a $5 million grant and a $5 million loan, and Tonga a $10 million "
+              "grant.")
+    given = sorted((f.recipient, f.amount) for f in ex.funding if f.donor == "adb")
+    assert given == [("government-of-kiribati", Decimal("8000000")), ("government-of-samoa", Decimal("10000000")),
+                     ("government-of-the-solomon-islands", Decimal("5000000")),
+                     ("government-of-the-solomon-islands", Decimal("5000000")),
+                     ("government-of-tonga", Decimal("10000000"))]

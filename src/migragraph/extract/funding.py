@@ -118,15 +118,18 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
     if frame:
         for span, money, year in unread:
             out.append(Funding(frame[0], frame[1], money.amount, money.currency, span, year, money.qualifier))
-    elif lender := _one_lender(doc, out):
+    flows = _dedupe(out)
+    if not frame and (lender := _one_lender(doc, out)):
         # A bank's release of its loans names their borrowers one by one, the bank once: "Turkey would receive USD
         # 300 million …", "… 125 million dollars for a dam project in Indonesia": each such sum is the bank's, to
-        # the one country its clause names
+        # the one country its clause names (the same sum one sentence tells twice is two loans: "Samoa with a $10
+        # million grant, … and Tonga a $10 million grant"; "… with a $5 million grant and a $5 million loan")
         for span, money, year in unread:
             if country := _borrower(doc, span, money, sums_of[span.start]):
-                out.append(Funding(lender, doc.government(country), money.amount, money.currency, span, year,
-                                   money.qualifier))
-    flows = _dedupe(out)
+                loan = Funding(lender, doc.government(country), money.amount, money.currency, span, year,
+                               money.qualifier)
+                if not any(_same_flow(f, loan) and f.recipient == loan.recipient and f.evidence != span for f in flows):
+                    flows.append(loan)
     for f in flows:
         if f.year is None and doc.anchor:
             f.year = doc.anchor.year  # a sum with no year of its own is of the release's year
@@ -140,6 +143,11 @@ _APPROVED = re.compile(r"\b(?:approved|approves)\b")
 # ("Argentina received the biggest package of loans, for US$620mn", "Next was Colombia, awarded a loan for …")
 _TAKES = re.compile(r",?\s+(?:(?:would|will|is to|was|has|have)\s+)?(?:receive[sd]?|gets?|got|(?:was\s+)?awarded)\s+"
                     r"(?:[\w-]+,?\s+){0,6}?(?:for\s+)?$")
+# The one a verb of giving gives a sum to, told before it: "will provide Kiribati with an $8 million grant, …
+# and Tonga a $10 million grant".
+_GIVEN_WITH = re.compile(r"\s+(?:with\s+(?:an?\s+)?|an?\s+)")
+# A sum joined to the one before it, to the same taker: "… with a $5 million grant and a $5 million loan".
+_AND_ANOTHER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}and\s+(?:an?\s+)?")
 # Who finances a project beside the lender gets nothing: "… co-financed with the World Bank".
 _CO_FINANCIER = re.compile(r"\bco-?financ\w*\s+(?:\w+\s+){0,3}?(?:with|by)\b[^.;]*$", re.IGNORECASE)
 
@@ -169,6 +177,8 @@ def _borrower(doc: Doc, span: Span, money: Money, sums: list[Money]) -> str | No
     """The country a sum of a lender's goes to: the one its clause says receives it, else the one country named
     after it before the next sum (where it is built: "… for a dam project in Indonesia"), not a co-financier."""
     at = sums.index(money)
+    if at and _AND_ANOTHER.fullmatch(span.text, sums[at - 1].end, money.start):
+        return _borrower(doc, span, sums[at - 1], sums)  # "Solomon Islands with a $5 million grant and a $5 million loan"
     lo = span.start + (sums[at - 1].end if at else 0)
     hi = span.start + (sums[at + 1].start if at + 1 < len(sums) else len(span.text))
     a, b = span.start + money.start, span.start + money.end
@@ -176,7 +186,8 @@ def _borrower(doc: Doc, span: Span, money: Money, sums: list[Money]) -> str | No
     # a body of its own: "the Indonesian Regional Infrastructure Development Fund")
     countries = [(m, alpha3) for m in doc.mentions if lo <= m.start and m.end <= hi and m.kind in ("country", "org")
                  and (alpha3 := doc.country_of(m))]
-    takes = [alpha3 for m, alpha3 in countries if m.end <= a and _TAKES.fullmatch(doc.text, m.end, a)]
+    takes = [alpha3 for m, alpha3 in countries if m.end <= a and (_TAKES.fullmatch(doc.text, m.end, a)
+                                                                  or _GIVEN_WITH.fullmatch(doc.text, m.end, a))]
     if takes:
         return takes[-1]
     after = {alpha3 for m, alpha3 in countries if m.start >= b and not _CO_FINANCIER.search(doc.text, b, m.start)
@@ -563,15 +574,18 @@ def _actor(doc: Doc, m: Mention) -> str:
     return doc.government(m.key) if m.kind == "country" else m.key
 
 
+def _same_flow(a: Funding, b: Funding) -> bool:
+    """Whether two flows read may be one told twice: the same sum, of the same year where both have one."""
+    return a.amount == b.amount and a.currency == b.currency and (a.year == b.year or None in (a.year, b.year))
+
+
 def _dedupe(found: list[Funding]) -> list[Funding]:
     """The same flow told twice (headline and body) is one funding; the fuller telling wins. The same sum
     stated for two years is two flows ("US$5 million in 2018 … another US$5 million for 2020"); so is the sum
     each of several donors of one sentence gives ("… US$1 million each")."""
     out: list[Funding] = []
     for f in found:
-        twin = next((o for o in out if o.amount == f.amount and o.currency == f.currency
-                     and (o.year == f.year or None in (o.year, f.year))
-                     and (o.donor == f.donor or o.evidence != f.evidence)), None)
+        twin = next((o for o in out if _same_flow(o, f) and (o.donor == f.donor or o.evidence != f.evidence)), None)
         if twin is None:
             out.append(f)
         elif twin.year is None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from rapidfuzz import fuzz
+
 from migragraph.extract.agreements import agreement_at
 from migragraph.extract.doc import Doc, Mention, country_of_city, is_ministry, main_country, sends_envoys_only
 from migragraph.extract.gazetteer import OrgEntry
@@ -162,12 +164,17 @@ def _redefined_acronyms(doc: Doc) -> None:
                       and m.text == given.group(1) and m.key != named.key), None) if given else None
         if other is None or named.key not in doc.orgs:
             continue
-        wrong = other.key
-        doc.mentions = [Mention(m.start, m.end, named.key, m.kind, m.text) if m.key == wrong and m.text == other.text
-                        else m for m in doc.mentions]
-        doc.orgs[named.key].aliases.add(other.text)
-        if not any(m.key == wrong for m in doc.mentions):
-            doc.orgs.pop(wrong, None)
+        _acronym_means(doc, other.text, other.key, named.key)
+
+
+def _acronym_means(doc: Doc, acronym: str, wrong: str, right: str) -> None:
+    """Every mention of the body `wrong` written as `acronym` is one of `right`; `wrong` goes where it is left
+    with none."""
+    doc.mentions = [Mention(m.start, m.end, right, m.kind, m.text) if m.key == wrong and m.text == acronym
+                    else m for m in doc.mentions]
+    doc.orgs[right].aliases.add(acronym)
+    if not any(m.key == wrong for m in doc.mentions):
+        doc.orgs.pop(wrong, None)
 
 
 # Between the items of a list ("A, B and the C"); a name in the possessive ("Sierra Leone’s …").
@@ -420,7 +427,7 @@ def _defined(doc: Doc) -> None:
             listed = re.match(r"(.+?),?\s+(?:and|&)\s+", name)
             if listed and doc.gaz.by_surface(listed.group(1)):
                 continue  # "CARICOM and Caribbean Forum of … States (CARIFORUM)": a list, the acronym its last
-            known = doc.gaz.by_surface(name) or doc.gaz.by_surface(acronym)
+            known = doc.gaz.by_surface(name) or _the_acronyms_body(doc, name, acronym)
             start = m.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
             if " in " in name and i and doc.gaz.by_surface(words[i - 1]):
                 break  # ("the UNESCO International Institute for Capacity Building in Africa (IICBA)": a known body's
@@ -463,8 +470,29 @@ def _defined(doc: Doc) -> None:
             else:
                 break
             doc.mentions.append(Mention(start, m.end(1), key, "org", name))
+            other = doc.gaz.by_surface(acronym)
+            if other is not None and other.key != key and other.key in doc.orgs:
+                _acronym_means(doc, acronym, other.key, key)  # (read as the body the gazetteer gives it to)
             _acronym_told_again(doc, acronym, key, m.end(1) + 1)
             break
+
+
+def _the_acronyms_body(doc: Doc, name: str, acronym: str) -> OrgEntry | None:
+    """The known body an acronym names, unless the release defines it for another name whose initials it is
+    too: "the Asian Development Fund (ADF)" is not the African Development Fund."""
+    entry = doc.gaz.by_surface(acronym)
+    if entry is not None and _exact_initials(name, acronym) and _exact_initials(entry.name, acronym) and \
+            not _spelled_alike(name, entry.name):
+        return None
+    return entry
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Whether two names are one written two ways: word for word alike but for spelling and slips ("Organisation",
+    "Pacific Island Forum", "Agricultural Developent"), not where a word differs ("Asian"/"African")."""
+    words_a, words_b = ([w for w in re.findall(r"[\w-]+", n.lower().replace("isation", "ization")) if w != "the"]
+                        for n in (a, b))
+    return len(words_a) == len(words_b) and all(fuzz.ratio(x, y) >= 85 for x, y in zip(words_a, words_b, strict=True))
 
 
 def _acronym_told_again(doc: Doc, acronym: str, key: str, since: int, free: bool = False) -> None:

@@ -1237,3 +1237,12 @@ def test_a_banks_sums_go_to_the_countries_given_them_with_each_sum_its_own(each:
                      ("government-of-the-solomon-islands", Decimal("5000000")),
                      ("government-of-the-solomon-islands", Decimal("5000000")),
                      ("government-of-tonga", Decimal("10000000"))]
+
+
+def test_a_body_announcing_a_contribution_from_a_donor_receives_it(each: Run) -> None:
+    # nuffoodsspectrum.in (WFP, Japan), 16 Jan 2023: the first sentence as written
+    ex = each("The United Nations World Food Programme (WFP) has announced a contribution of around $130 million from the "
+              "Government of Japan to support vulnerable people in 37 countries across Asia, the Middle East and Africa "
+              "amid the deepening global hunger crisis.")
+    assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {
+        ("government-of-japan", "wfp", Decimal("130000000"))}

@@ -35,8 +35,10 @@ _SUM_OF_AGREEMENT = re.compile(r"(?:\s*\([^()]{1,40}\))?[\s-]+(?:[\w-]+\s+){0,2}
 _LENDING = re.compile(r"\b(?:grant|loan|credit|financing)\s+agreements?\b", re.IGNORECASE)
 _THROUGH = re.compile(r"\s*(?:in\s+total\s+)?through\s+(?:the\s+)?")
 _SIGNED_WITH = re.compile(r"\bsign(?:ed|s)\b[^.;]{0,80}?\bwith\s+(?:the\s+)?")
+# (a body announces what it is given: "WFP has announced a contribution of around $130 million from the Government
+# of Japan")
 _RECEIVES = re.compile(r"\breceiv(?:e|es|ed|ing)\b|\bbenefit(?:s|ed|ing)?\s+from\b|\bwelcom(?:e|es|ed|ing)\b"
-                       r"|\baccept(?:s|ed|ing)?\b")
+                       r"|\baccept(?:s|ed|ing)?\b|\bannounc(?:e|es|ed|ing)\b")
 _YEAR = re.compile(r"\b(?:[Ii]n|[Ff]or|[Dd]uring|of|year|fiscal year|budget|FY)\s+((?:19|20)\d\d)\b")
 
 

@@ -1246,3 +1246,25 @@ def test_a_body_announcing_a_contribution_from_a_donor_receives_it(each: Run) ->
               "amid the deepening global hunger crisis.")
     assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {
         ("government-of-japan", "wfp", Decimal("130000000"))}
+
+
+def test_a_funds_loans_go_each_to_the_country_told_for_its_sum_not_to_the_one_pair_read(each: Run) -> None:
+    # sahel-intelligence.com (Saudi Fund for Development), undated: the lead, the fourth paragraph and the fifth's
+    # second sentence as written; each project's country before "for" its sum takes it; the total of twelve
+    # countries is none's; the one pair read first (Angola's loan) does not take the others' sums
+    ex = each("The Chief Executive Officer of the Saudi Fund for Development (SFD), H.E. Sultan Al-Marshad, has signed 14 "
+              "new development loan agreements worth $580 million with 12 African ministers to finance projects in "
+              "Angola, Burkina Faso, Benin, Burundi, Cabo Verde, Guinea, Malawi, Mozambique, Niger, Rwanda, Sierra "
+              "Leone, and Tanzania during the Saudi-Arab-African Economic Conference in Riyadh (AP).\n\nThe 14 signed "
+              "development loan agreements include the Construction and Equipping of a Mother and Child Referral "
+              "Hospital in Guinea for $75 million, a Riyadh Referral Hospital in Sierra Leone for $50 million, Boarding "
+              "Secondary Schools for Girls in Several Regions of Niger for $28 million, and the Higher College For "
+              "Teacher Preparation And The Scientific Secondary School Project in Benin for $40 million.\n\nThe SFD will "
+              "fund the Catumbela Industrial Development Project (Phase 1) in Angola for $100 million, the Expansion of "
+              "The Transmission and Distribution Water System in the East of Kigali for $20 million in Rwanda, and the "
+              "Construction and Rehabilitation of the Mangochi-Makanjira Road in Malawi for $20 million.")
+    assert {(f.recipient, f.amount) for f in ex.funding if f.donor == "saudi-fund-for-development"} == {
+        ("government-of-guinea", Decimal("75000000")), ("government-of-sierra-leone", Decimal("50000000")),
+        ("government-of-niger", Decimal("28000000")), ("government-of-benin", Decimal("40000000")),
+        ("government-of-angola", Decimal("100000000")), ("government-of-rwanda", Decimal("20000000")),
+        ("government-of-malawi", Decimal("20000000"))}

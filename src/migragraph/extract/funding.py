@@ -116,22 +116,29 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
                 out.append(Funding(donor, recipient, money.amount, money.currency, span, year, money.qualifier))
     # A release about one donor's money to one recipient lists sums without repeating who gives them:
     # "€13.5 million; support for …, €21 million; …". Those sums are that flow's.
+    # A bank's release of its loans names their borrowers one by one, the bank once: "Turkey would receive USD 300
+    # million …", "… 125 million dollars for a dam project in Indonesia": each such sum is the bank's, to the one
+    # country its clause names; the one pair read so far is the bank's loan to one of them, so a sum whose clause
+    # names another country is not that pair's ("… in Angola for $100 million" beside "… a Mother and Child Referral
+    # Hospital in Guinea for $75 million")
     frame = _frame(out)
-    if frame:
-        for span, money, year in unread:
+    lender = _one_lender(doc, out) if frame is None or doc.government_above(frame[1]) else None
+    borrowed: list[Funding] = []
+    for span, money, year in unread if frame or lender else ():
+        country = _borrower(doc, span, money, sums_of[span.start]) if lender else None
+        if country:
+            borrowed.append(Funding(lender, doc.government(country), money.amount, money.currency, span, year,
+                                    money.qualifier))
+        elif frame and not (lender and _elsewhere(doc, frame[1], _clause_countries(doc, span, money,
+                                                                                sums_of[span.start]))):
             out.append(Funding(frame[0], frame[1], money.amount, money.currency, span, year, money.qualifier))
     flows = _dedupe(out)
-    if not frame and (lender := _one_lender(doc, out)):
-        # A bank's release of its loans names their borrowers one by one, the bank once: "Turkey would receive USD
-        # 300 million …", "… 125 million dollars for a dam project in Indonesia": each such sum is the bank's, to
-        # the one country its clause names (the same sum one sentence tells twice is two loans: "Samoa with a $10
-        # million grant, … and Tonga a $10 million grant"; "… with a $5 million grant and a $5 million loan")
-        for span, money, year in unread:
-            if country := _borrower(doc, span, money, sums_of[span.start]):
-                loan = Funding(lender, doc.government(country), money.amount, money.currency, span, year,
-                               money.qualifier)
-                if not any(_same_flow(f, loan) and f.recipient == loan.recipient and f.evidence != span for f in flows):
-                    flows.append(loan)
+    # (the same sum one sentence tells twice is two loans: "Samoa with a $10 million grant, … and Tonga a $10
+    # million grant"; "… with a $5 million grant and a $5 million loan")
+    for loan in borrowed:
+        if not any(_same_flow(f, loan) and f.recipient == loan.recipient and f.evidence != loan.evidence
+                   for f in flows):
+            flows.append(loan)
     for f in flows:
         if f.year is None and doc.anchor:
             f.year = doc.anchor.year  # a sum with no year of its own is of the release's year
@@ -145,9 +152,10 @@ _APPROVED = re.compile(r"\b(?:approved|approves)\b")
 # ("Argentina received the biggest package of loans, for US$620mn", "Next was Colombia, awarded a loan for …")
 _TAKES = re.compile(r",?\s+(?:(?:would|will|is to|was|has|have)\s+)?(?:receive[sd]?|gets?|got|(?:was\s+)?awarded)\s+"
                     r"(?:[\w-]+,?\s+){0,6}?(?:for\s+)?$")
-# The one a verb of giving gives a sum to, told before it: "will provide Kiribati with an $8 million grant, …
-# and Tonga a $10 million grant".
-_GIVEN_WITH = re.compile(r"\s+(?:with\s+(?:an?\s+)?|an?\s+)")
+# The country told just before a sum it takes: "will provide Kiribati with an $8 million grant, … and Tonga a $10
+# million grant", "a Mother and Child Referral Hospital in Guinea for $75 million", "Turkey would receive USD 300
+# million"
+_TAKER = re.compile(rf"{_TAKES.pattern}|\s+(?:with\s+(?:an?\s+)?|an?\s+)|,?\s+for\s+")
 # A sum joined to the one before it, to the same taker: "… with a $5 million grant and a $5 million loan".
 _AND_ANOTHER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}and\s+(?:an?\s+)?")
 # Who finances a project beside the lender gets nothing: "… co-financed with the World Bank".
@@ -181,20 +189,31 @@ def _borrower(doc: Doc, span: Span, money: Money, sums: list[Money]) -> str | No
     at = sums.index(money)
     if at and _AND_ANOTHER.fullmatch(span.text, sums[at - 1].end, money.start):
         return _borrower(doc, span, sums[at - 1], sums)  # "Solomon Islands with a $5 million grant and a $5 million loan"
-    lo = span.start + (sums[at - 1].end if at else 0)
     hi = span.start + (sums[at + 1].start if at + 1 < len(sums) else len(span.text))
     a, b = span.start + money.start, span.start + money.end
-    # (a country by its name or its government's: "Turkey would receive …"; not by its adjective, which names
-    # a body of its own: "the Indonesian Regional Infrastructure Development Fund")
-    countries = [(m, alpha3) for m in doc.mentions if lo <= m.start and m.end <= hi and m.kind in ("country", "org")
-                 and (alpha3 := doc.country_of(m))]
-    takes = [alpha3 for m, alpha3 in countries if m.end <= a and (_TAKES.fullmatch(doc.text, m.end, a)
-                                                                  or _GIVEN_WITH.fullmatch(doc.text, m.end, a))]
+    countries = _clause_countries(doc, span, money, sums)
+    takes = [alpha3 for m, alpha3 in countries if m.end <= a and _TAKER.fullmatch(doc.text, m.end, a)]
     if takes:
         return takes[-1]
     after = {alpha3 for m, alpha3 in countries if m.start >= b and not _CO_FINANCIER.search(doc.text, b, m.start)
-             and not _TAKES.fullmatch(doc.text, m.end, hi)}  # (not who takes the next sum: "… while Oman get")
+             and not _TAKER.fullmatch(doc.text, m.end, hi)}  # (not who takes the next sum: "… while Oman get")
     return after.pop() if len(after) == 1 else None
+
+
+def _elsewhere(doc: Doc, recipient: str, countries: list[tuple[Mention, str]]) -> bool:
+    """Whether a sum's clause names a country other than the recipient's."""
+    state = doc.government_above(recipient)
+    return any(doc.gaz.countries[alpha3].government.key != state for _, alpha3 in countries)
+
+
+def _clause_countries(doc: Doc, span: Span, money: Money, sums: list[Money]) -> list[tuple[Mention, str]]:
+    """The countries named between the sums before and after a sum, by their names or their governments' (not by
+    their adjectives, which name bodies of their own: "the Indonesian Regional Infrastructure Development Fund")."""
+    at = sums.index(money)
+    lo = span.start + (sums[at - 1].end if at else 0)
+    hi = span.start + (sums[at + 1].start if at + 1 < len(sums) else len(span.text))
+    return [(m, alpha3) for m in doc.mentions if lo <= m.start and m.end <= hi and m.kind in ("country", "org")
+            and (alpha3 := doc.country_of(m))]
 
 
 def _more_specific(doc: Doc, span: Span, money: Money, recipient: str) -> str:

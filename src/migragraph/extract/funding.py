@@ -126,7 +126,7 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
     borrowed: list[Funding] = []
     for span, money, year in unread if frame or lender else ():
         country = _borrower(doc, span, money, sums_of[span.start]) if lender else None
-        if country:
+        if lender and country:
             borrowed.append(Funding(lender, doc.government(country), money.amount, money.currency, span, year,
                                     money.qualifier))
         elif frame and not (lender and _elsewhere(doc, frame[1], _clause_countries(doc, span, money,

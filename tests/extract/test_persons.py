@@ -1,5 +1,5 @@
 from migragraph.extract.text import unwrapped
-from tests.extract.conftest import Run, posts
+from tests.extract.conftest import Run, names, posts
 
 
 def test_title_before_name_with_organisation(run: Run) -> None:
@@ -331,3 +331,33 @@ def test_a_name_above_the_headline_told_nowhere_below_is_the_pages_furniture(hyb
                 "Affairs and International Cooperation and the IOM (International Organisation for Migration), presided "
                 "over by Vice Minister Marina Sereni and Director General Antonio Vitorino.")
     assert {p.name for p in ex.persons.values()} == {"Marina Sereni", "Antonio Vitorino"}
+
+
+def test_a_ministers_posts_are_in_the_ministry_named_for_the_portfolio(each: Run) -> None:
+    # newssourcegy.com (Guyana, UNICEF), undated: the headline, the first paragraph's first clause, the third
+    # paragraph and the sixth's sentence as written; the ministry the signing is held at holds the minister's posts
+    # (the shorter "Minister Rodrigues" is her, a double surname's first half); "South Road" is an address
+    ex = each("Guyana signs new work agreement with UNICEF\n\nMinister of Foreign Affairs, Carolyn Rodrigues-Birkett and "
+              "Representative of the United Nations Children’s Fund (UNICEF), Marianna Flach signed an agreement for "
+              "the implementation of the 2014 annual work-plan.\n\nDuring brief remarks at the signing ceremony at the "
+              "Foreign Affairs Ministry, South Road,  Minister Rodrigues-Birkett underscored the importance of the "
+              "signing, noting that it was very significant for Guyana.\n\nHowever, this five-year plan’s focus is on "
+              "evidence-based programmes and Minister Rodrigues said that this is very important for the country since "
+              "it is set to achieve the Millennium Development Goals (MDG), in areas such as poverty and hunger, and "
+              "HIV/ AIDS  with  special emphasis on equity.")
+    assert {p.name for p in ex.persons.values()} == {"Carolyn Rodrigues-Birkett", "Marianna Flach"}
+    assert {(role, body) for name, role, body in posts(ex) if name == "Carolyn Rodrigues-Birkett"} == {
+        ("Minister of Foreign Affairs", "Foreign Affairs Ministry")}
+
+
+def test_a_ministry_on_a_hill_is_the_ministry_and_holds_its_ministers_title_told_short(each: Run) -> None:
+    # mofa.gov.lr (Liberia, UNFPA), 27 Aug 2013: the second and the sixth paragraphs' sentences as written
+    ex = each("Madam Ndhlovu made the assertion Tuesday, August 27, 2013 when Foreign Minister Augustine Kpehe Ngafuan "
+              "received her at the Foreign Ministry on Capitol Hill as she begins her tour of duty here in Liberia.\n\n"
+              "The UNFPA Resident Representative then commended the Liberian Government through Minister Ngafuan for the "
+              "value the Liberian Government attaches to data collection and analysis as evidenced by the successful "
+              "completion of the past population census and the ongoing demographic health survey which she noted are "
+              "critical for the joint-achievement of Liberia and UNFPA’s goals.")
+    assert "Foreign Ministry on Capitol Hill" not in names(ex)
+    assert {(role, body) for name, role, body in posts(ex) if name == "Augustine Kpehe Ngafuan"} == {
+        ("Foreign Minister", "Foreign Ministry")}

@@ -34,6 +34,7 @@ from migragraph.extract.orgs import (
     find_organisations,
     foreign_ministry_told,
     mark_org_mentions,
+    ministers_in_their_ministry,
     ministry_of_the_minister,
     name_definite_references,
     parents_named_after,
@@ -95,6 +96,7 @@ def _extract(release: RawRelease, statistical: bool) -> Extraction:
     doc.posts = find_persons(doc)
     units_of_a_title_chain(doc)
     drop_postnominals(doc)
+    ministers_in_their_ministry(doc)
     ministry_of_the_minister(doc)
     foreign_ministry_told(doc)
     frameworks = find_frameworks(doc)
@@ -129,8 +131,8 @@ def _countries_named(doc: Doc) -> None:
 
 
 def _unique_posts(doc: Doc) -> list[Post]:
-    """Each post once; a title that a fuller one of the same person in the same organisation begins
-    with ("Minister" beside "Minister for Civil Defence") is that one, told short; so is a portfolio told
+    """Each post once; a title that a fuller one of the same person in the same organisation begins or ends
+    with ("Minister" beside "Minister for Civil Defence", "Foreign Minister") is that one, told short; so is a portfolio told
     before its head ("Development and Investment Minister" beside "Minister of Development and Investment")."""
     seen: set[tuple[str, str, str]] = set()
     out: list[Post] = []
@@ -139,7 +141,8 @@ def _unique_posts(doc: Doc) -> list[Post]:
         role = p.role.lower()
         fronted = re.fullmatch(r"(.+) (minister|secretary)", role)
         fuller = any(q.person == p.person and q.organisation == p.organisation and (
-            q.role.lower().startswith(role + " ") or (fronted is not None and q.role.lower() in (
+            q.role.lower().startswith(role + " ") or q.role.lower().endswith(" " + role) or (
+                fronted is not None and q.role.lower() in (
                 f"{fronted.group(2)} of {fronted.group(1)}", f"{fronted.group(2)} for {fronted.group(1)}")))
             for q in doc.posts)
         if k not in seen and not fuller:

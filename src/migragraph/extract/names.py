@@ -57,6 +57,8 @@ NOT_NAME = {
     # Items", "School Feeding", "Youyi Building", "Premium Partner"
     "Note", "Communique", "Communiqué", "Items", "Feeding", "Building", "Control", "Community", "Islands",
     "Partner", "Partners",
+    # a street's: "the signing ceremony at the Foreign Affairs Ministry, South Road, Minister …"
+    "Road", "Avenue", "Boulevard",
     # the head nouns of bodies: "… Japan-African Union Parliamentary Friendship League, Yasutoshi Nishimura"
     "League", "Association", "Federation", "Committee", "Institute", "Foundation", "Society", "Alliance",
     "Corporation", "Authority", "Secretariat", "Parliament", "Parliamentary", "Assembly",

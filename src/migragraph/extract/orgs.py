@@ -51,7 +51,8 @@ _CONNECTORS = {"of", "for", "on", "and", "the", "de", "des", "du", "in", "&"}
 _CAP = r"[A-Z][\w’'.&-]*"
 _CONNECT = r"(?:of|for|on|and|the|de|des|du|&)"
 # "the" only after another connector ("Ministry of the Interior"): "Monday the Commission" is no name
-_PHRASE = re.compile(rf"(?:{_CAP})(?:\s+(?:{_CAP}|(?:of|for|on|and|de|des|du|&)(?:\s+the)?(?=\s+[A-Z])))*")
+# (a ministry's portfolio follows "of" or "for"; "on" after it tells where it is: "the Foreign Ministry on Capitol Hill")
+_PHRASE = re.compile(rf"(?:{_CAP})(?:\s+(?:{_CAP}|(?:of|for|(?<!Ministry )on|and|de|des|du|&)(?:\s+the)?(?=\s+[A-Z])))*")
 # (a name may hold "in": "the Association of Accountancy Bodies in West Africa (ABWA)"; the acronym decides
 # how much of the run is the name)
 _DEFINED = re.compile(rf"((?:{_CAP})(?:,?[ \t]+(?:{_CAP}|{_CONNECT}|in))*)[ \t]+\(([A-Z][A-Za-z&.-]{{1,11}})\)")
@@ -1456,6 +1457,32 @@ def ministry_of_the_minister(doc: Doc) -> None:
             continue  # (a post already in the ministry the release names: "Libya’s Education Ministry")
         parent = post.organisation if held is not None and held.government_of else None
         post.organisation = doc.add_org(f"Ministry {word} {portfolio}", parent=parent, unit=True)
+
+
+# The words of a minister's title or a ministry's name that are not its portfolio's.
+_NOT_PORTFOLIO = {"Minister", "Ministry", "Deputy", "Vice", "First", "State", "of", "for", "the", "and", "&", "Federal"}
+
+
+def ministers_in_their_ministry(doc: Doc) -> None:
+    """'Minister of Foreign Affairs, Carolyn Rodrigues-Birkett', then '… the signing ceremony at the Foreign Affairs
+    Ministry': a minister's post read in a government is in the one ministry of that government the release names
+    whose name holds the title's portfolio (the most specific body the text gives); so is the same holder's title
+    told shorter ("Minister Rodrigues")."""
+    ministries = {o.key: o for o in doc.orgs.values() if o.parent and "Ministry" in o.name.split()}
+    if not ministries:
+        return
+    for post in doc.posts:
+        held = doc.orgs.get(post.organisation)
+        if held is None or not held.government_of or "Minister" not in post.role.split():
+            continue
+        portfolio = set(re.findall(r"[\w’'-]+", post.role)) - _NOT_PORTFOLIO
+        holding = {o.key for o in ministries.values() if portfolio and o.parent == held.key
+                   and portfolio <= set(re.findall(r"[\w’'-]+", o.name)) - _NOT_PORTFOLIO}
+        holding |= {q.organisation for q in doc.posts if not portfolio and q.person == post.person and
+                    q.organisation in ministries and ministries[q.organisation].parent == held.key
+                    and set(post.role.split()) <= set(q.role.split())}
+        if len(holding) == 1:
+            post.organisation = holding.pop()
 
 
 # A foreign ministry told without its country: "… the foreign ministry said in a news release", "Uzbekistan MFA

@@ -437,6 +437,8 @@ def _same_person(short: str, long: str) -> bool:
         return True  # "El Fadil" is "Amira ElFadil": a surname's particle written apart
     if len(a) == 1 and len(b) >= 2 and b[-1] == a[0]:
         return True  # "Puchkov" is "Vladimir Puchkov" (_merge_variants merges only into the one such name)
+    if len(a) == 1 and " " in long and long.split()[-1].split("-")[0] == a[0]:
+        return True  # "Minister Rodrigues" is "Carolyn Rodrigues-Birkett": a double surname's first half alone
     if len(a) == 1 and len(b) >= 2 and len(b[0]) > 1 and b[0].upper() == a[0].upper():
         # "Hayashi" is "HAYASHI Yoshimasa", "Minister Kang" is "Kang Kyung-wha": a surname written first;
         # "Dr Tedros" is "Tedros Adhanom Ghebreyesus", called by his own name

@@ -361,3 +361,23 @@ def test_a_ministry_on_a_hill_is_the_ministry_and_holds_its_ministers_title_told
     assert "Foreign Ministry on Capitol Hill" not in names(ex)
     assert {(role, body) for name, role, body in posts(ex) if name == "Augustine Kpehe Ngafuan"} == {
         ("Foreign Minister", "Foreign Ministry")}
+
+
+def test_whom_a_visitor_meets_where_the_release_says_the_meetings_are_is_of_that_country(each: Run) -> None:
+    # english.republika.mk (OSCE, Uzbekistan, Kazakhstan), 7 Aug 2023: the first two paragraphs, the third's first
+    # sentence, the sixth and the seventh as written; the meetings are "in Tashkent, Uzbekistan, where …", then "to
+    # Kazakhstan, where …"; "Chairperson-in-Office" is a title
+    ex = each("OSCE Chairperson-in-Office and Macedonian Foreign Minister, Bujar Osmani, travels to Central Asia on "
+              "Tuesday to visit Uzbekistan and Kazakhstan as part of Macedonia’s OSCE Chairpersonship, the Ministry of "
+              "Foreign Affairs said in a press release.\n\nAccording to the release, Osmani will start his visit to "
+              "Central Asia in Tashkent, Uzbekistan, where he will meet with top state officials.\n\n“He is set to meet "
+              "with President Shavkat Mirziyoyev.\n\nFrom Uzbekistan, Osmani will travel to Kazakhstan, where he will "
+              "also meet top government officials and visit the OSCE Programme Office in Astana to learn about the "
+              "activities and projects the OSCE implements in Kazakhstan.\n\nOsmani will meet with President "
+              "Kassym-Jomart Kemeluly Tokayev and Deputy Prime Minister and Minister of Foreign Affairs Murat Nurtleu. "
+              "A joint press conference will follow.")
+    found = posts(ex)
+    assert {("Shavkat Mirziyoyev", "President", "Government of Uzbekistan"),
+            ("Kassym-Jomart Kemeluly Tokayev", "President", "Government of Kazakhstan"),
+            ("Bujar Osmani", "Chairperson-in-Office", "Organization for Security and Co-operation in Europe")} <= found
+    assert "OSCE Chairperson-in-Office" not in names(ex)

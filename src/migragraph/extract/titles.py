@@ -1049,7 +1049,8 @@ def _default_org(doc: Doc, title: str, at: int | None = None) -> str | None:
             if near:
                 return doc.government(near[-1].key) if near[-1].kind == "country" else near[-1].key
         if span is not None and at is not None and (host := _host_met(doc, span, at) or _called_on_at_home(
-                doc, span, at)) and not _held_there_by_another(doc, title, at, span, host):
+                doc, span, at) or _met_where_told(doc, span, at)) and not _held_there_by_another(doc, title, at, span,
+                                                                                                host):
             return doc.government(host)
         # A minister or adviser with no country named serves the one government the release names.
         # Where none acts, the country the release is plainly about ("… a courtesy call on President
@@ -1176,6 +1177,31 @@ def _host_met(doc: Doc, span: Span, at: int) -> str | None:
     if verb is None or _OBJECT_END.search(doc.text, verb.end(), at) or re.search(r"[.;:]", doc.text[verb.end():at]):
         return None  # (the title is the verb's object, not in a clause after it)
     return place.key
+
+
+# Where a visitor's meetings are, told before them: "… in Tashkent, Uzbekistan, where he will meet with top state
+# officials", "… will travel to Kazakhstan, where he will also meet top government officials"; "In Tashkent, …".
+_WHERE_MEETINGS = re.compile(r"\b(?:to|in)\s+(?:(?P<city>[A-Z][\w’'-]+),\s+)?(?P<country>[A-Z][\w’' -]+?),?\s+where\b"
+                             r"|^\W*In\s+(?P<lead>[A-Z][\w’'-]+),")
+
+
+def _met_where_told(doc: Doc, span: Span, at: int) -> str | None:
+    """'… travel to Kazakhstan, where he will also meet top government officials …', then 'Osmani will meet with
+    President Kassym-Jomart Kemeluly Tokayev': whom a sentence that names no country says is met is of the country
+    the last three sentences before it say the meetings are in."""
+    verb = next((v for finder in (_MEETS, _MEET) for v in finder.finditer(doc.text, span.start, at)
+                 if _NEAR_VERB.fullmatch(doc.text, v.end(), at) and not _OBJECT_END.search(doc.text, v.end(), at)),
+                None)
+    if verb is None or any(doc.country_of(m) for m in doc.mentions_in(span, ("country", "demonym", "org"))):
+        return None
+    before = [s for s in doc.spans if s.end <= span.start][-3:]
+    for sentence in reversed(before):
+        for told in reversed(list(_WHERE_MEETINGS.finditer(sentence.text))):
+            country = doc.gaz.country_surface.get(told.group("country") or "") or country_of_city(
+                doc, told.group("city") or told.group("lead"))
+            if country:
+                return country
+    return None
 
 
 _AIDE = re.compile(r"\b(?:Secretary|Adviser|Advisor|Assistant|Aide|Counsel(?:l)?or|Spokes(?:person|man|woman)|Chief of Staff)$")

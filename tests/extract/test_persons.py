@@ -381,3 +381,10 @@ def test_whom_a_visitor_meets_where_the_release_says_the_meetings_are_is_of_that
             ("Kassym-Jomart Kemeluly Tokayev", "President", "Government of Kazakhstan"),
             ("Bujar Osmani", "Chairperson-in-Office", "Organization for Security and Co-operation in Europe")} <= found
     assert "OSCE Chairperson-in-Office" not in names(ex)
+
+
+def test_a_representatives_title_holds_the_country_they_serve_in(each: Run) -> None:
+    # mrecic.gov.ar (Argentina, UNICEF), 9 Aug 2017: the first sentence as written
+    ex = each("The Undersecretary for Foreign Affairs, Ambassador Gustavo Zlauvinen, received UNICEF's newly appointed "
+              "Representative in Argentina, Roberto Benes, who took office last July.")
+    assert ("Roberto Benes", "Representative in Argentina", "United Nations Children's Fund") in posts(ex)

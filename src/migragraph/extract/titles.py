@@ -704,9 +704,12 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
                 break
             if (placed or org) and prep in ("in", "at"):
                 # "Head of Delegation for ICRC in Moldova", "the World Bank's representative in Timor-Leste":
-                # where the organisation works; "UNOPS Director in the Jerusalem Office": in the body's office
+                # where the organisation works (a representative's title holds it); "UNOPS Director in the Jerusalem
+                # Office": in the body's office
                 if not placed and org and hit.kind == "org" and _office_of(doc, hit.key, org):
                     org = hit.key
+                if prep == "in" and hit.kind == "country" and _POSTED.search(title):
+                    title = f"{title} in {hit.text}"
                 pos = hit.end
                 break
             if placed and prep in ("for", "on", "of"):
@@ -749,6 +752,8 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
         if city:
             # "Head of the OSCE Programme Office in Bishkek, Alexey Rogov", "US Ambassador in Dhaka Brent T
             # Christensen": where it is, or where the envoy serves
+            if prep == "in" and not placed and _POSTED.search(title):
+                title = f"{title} in {city}"  # "KOICA Resident Representative in Erbil"
             pos = after + len(city)
             break
         if prep in ("in", "at", "to") or (placed and prep != "for"):
@@ -1350,6 +1355,11 @@ def _on_behalf_of(doc: Doc, at: int, span: Span, end: int) -> str | None:
 
 
 _LEAD_BEHALF = re.compile(r"\s*On behalf of\s+(?:the\s+)?")
+
+
+# A representative's or a coordinator's title holds where they serve: "UNICEF's newly appointed Representative in
+# Argentina, Roberto Benes", "World Bank representative in Timor-Leste", "KOICA Resident Representative in Erbil".
+_POSTED = re.compile(r"\b(?:[Rr]epresentative|[Cc]oordinator)$")
 
 
 def _clean(title: str) -> str:

@@ -388,3 +388,12 @@ def test_a_representatives_title_holds_the_country_they_serve_in(each: Run) -> N
     ex = each("The Undersecretary for Foreign Affairs, Ambassador Gustavo Zlauvinen, received UNICEF's newly appointed "
               "Representative in Argentina, Roberto Benes, who took office last July.")
     assert ("Roberto Benes", "Representative in Argentina", "United Nations Children's Fund") in posts(ex)
+
+
+def test_an_undersecretary_of_a_portfolio_is_a_governments_officer(each: Run) -> None:
+    # mrecic.gov.ar (Argentina, UNICEF), 9 Aug 2017: the first sentence and the fourth paragraph's first clause as
+    # written
+    ex = each("The Undersecretary for Foreign Affairs, Ambassador Gustavo Zlauvinen, received UNICEF's newly appointed "
+              "Representative in Argentina, Roberto Benes, who took office last July.\n\nIn addition, both officials "
+              "highlighted Argentina's major role in the multilateral arena.")
+    assert ("Gustavo Zlauvinen", "Undersecretary for Foreign Affairs", "Government of Argentina") in posts(ex)

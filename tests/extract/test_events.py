@@ -1268,3 +1268,20 @@ def test_a_funds_loans_go_each_to_the_country_told_for_its_sum_not_to_the_one_pa
         ("government-of-niger", Decimal("28000000")), ("government-of-benin", Decimal("40000000")),
         ("government-of-angola", Decimal("100000000")), ("government-of-rwanda", Decimal("20000000")),
         ("government-of-malawi", Decimal("20000000"))}
+
+
+def test_of_a_donor_and_an_agency_signing_for_a_grant_the_agency_receives_it_and_a_funds_size_is_no_flow(
+        each: Run) -> None:
+    # nepaliheadlines.com (RSS: EU, UNDP, Nepal), 16 Aug: the first three paragraphs as written; the dateline before
+    # the pair; the basket fund's size is given by several
+    ex = each("16 August, Kathmandu: The European Union (EU) and the United Nations Development Programme (UNDP) have "
+              "signed an agreement for an additional Euro 1.6 million grant as part of the electoral assistance to Nepal "
+              "to reinforce their cooperation with the Election Commission of Nepal (ECN).\n\nThe grant will be used to "
+              "provide needful electoral assistance to the ECN through the UNDP-managed Electoral Support Project "
+              "(ESP).\n\nMs. Rensje Teerink, EU Ambassador to Nepal and Mr. Renaud Meyer, the Country Director of UNDP "
+              "in Nepal signed the agreement to this effect on Wednesday. The European Union has already provided "
+              "financial assistance of Euro 8.4 million for this project in 2012. This contribution is part of the "
+              "basket fund of US $ 27.8 million, created to support the Election Commission through ESP. Other "
+              "development partners of the fund are Denmark, Norway, UK Aid and UNDP.")
+    assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {
+        ("eu", "undp", Decimal("1600000")), ("eu", "undp", Decimal("8400000"))}

@@ -73,6 +73,8 @@ _APPROVED_ON = re.compile(r"\b(?:approved|signed|granted|disbursed|awarded|commi
 # million", "The Operational Programme is estimated at EUR 8.1 billion".
 _COST = re.compile(r"\b(?:costs?|costing)\b[^,;.$€£]{0,40}$|\bestimated\s+at\s+[^,;.$€£]{0,12}$")
 
+# Nor the size of a fund that several give to: "… part of the basket fund of US $ 27.8 million".
+_FUND_OF = re.compile(r"\bfund\s+of\s+(?:about\s+|around\s+|some\s+|over\s+)?$", re.IGNORECASE)
 # Nor what was paid back: "… of which about KD 8.3 million (about USD 27 million) were repaid".
 _REPAID = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:were|was|has been|have been|had been)\s+repaid\b")
 
@@ -88,7 +90,8 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
         listing = _list_item(span.text, sums) if listing else bool(_CUE.search(span.text)) and \
             span.text.rstrip().endswith(":")
         for i, money in enumerate(sums):
-            if _COST.search(span.text, 0, money.start) or _REPAID.match(span.text, money.end):
+            if _COST.search(span.text, 0, money.start) or _REPAID.match(span.text, money.end) or \
+                    _FUND_OF.search(span.text, 0, money.start):
                 continue
             pair = _donor_recipient(doc, span, money, sums)
             if not pair or pair[0] == pair[1]:  # (no flow from a body to itself: read the agreement's sides)
@@ -301,10 +304,13 @@ _AGREEMENT_FOR = re.compile(r"\bsign(?:ed|s)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0
                             r"(?P<with>[^,;]+?)\s+for\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
                             r"(?P<kind>contribution|loan|credit|grant|financing)\s+of\s+"
                             r"(?:(?:about|around|some|over|nearly|almost|up to)\s+)?$")
-_SIGNS_A = re.compile(r"\bsign(?:ed|s)?\s+(?:an?\s+|the\s+)?(?:new\s+)?$", re.IGNORECASE)
+# ("… have signed an agreement for an additional Euro 1.6 million grant")
+_SIGNS_A = re.compile(r"\bsign(?:ed|s)?\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:agreement\s+for\s+(?:an?\s+)?(?:additional\s+|new\s+)?)?$",
+                      re.IGNORECASE)
 # Two that sign, as a headline or a sentence names them: "Ghana, AfDB", "The IDB and the CDB"
 _SIGNING_PAIR = re.compile(r"^\W*(?:the\s+)?(\S.*?)(?:,|\s+and)\s+(?:the\s+)?(\S.*?)\s+(?:have\s+|has\s+)?(?:jointly\s+)?$",
                            re.IGNORECASE)
+_DATELINE_LEAD = re.compile(r"(?:[^:.\n]{0,40}:\s+)?")
 _KIND_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:[\w-]+\s+){0,2}?(?P<kind>loan|credit|grant|financing)\b",
                          re.IGNORECASE)
 _LOAN_WITH = re.compile(r"\s+(?:concessional\s+|new\s+)?(?P<kind>loan|credit|grant|financing|contribution)"
@@ -344,15 +350,24 @@ def _donor_recipient(doc: Doc, span: Span, money: Money, sums: list[Money]) -> t
     # "Ghana, AfDB sign $103 million Grant Facility": a state and a body that is none sign for a loan, grant or
     # credit; the body gives (which of two banks lends to the other their order does not tell)
     kind = _KIND_AFTER.match(after) if signed and not with_ else None
-    pair = _SIGNING_PAIR.search(before, 0, signed.start()) if kind and signed else None
-    if pair:
-        sides = [[x for x in doc.mentions if x.kind in ("org", "country") and span.start + pair.start(g) <= x.start
-                  and x.end <= span.start + pair.end(g)] for g in (1, 2)]
+    # (after a dateline: "16 August, Kathmandu: The European Union (EU) and the United Nations Development Programme
+    # (UNDP) have signed an agreement for an additional Euro 1.6 million grant")
+    dateline = _DATELINE_LEAD.match(before)
+    lead = dateline.end() if dateline else 0
+    pair = _SIGNING_PAIR.search(before[lead:signed.start()]) if kind and signed else None
+    if pair and kind:
+        # (a side told with its acronym is one)
+        sides = [{_actor(doc, x) for x in doc.mentions if x.kind in ("org", "country") and
+                  span.start + lead + pair.start(g) <= x.start and x.end <= span.start + lead + pair.end(g)}
+                 for g in (1, 2)]
         if all(len(side) == 1 for side in sides):
-            keys = [_actor(doc, side[0]) for side in sides]
+            keys = [next(iter(side)) for side in sides]
             states = [k for k in keys if doc.government_above(k)]
             if len(states) == 1:
                 return next(k for k in keys if k != states[0]), states[0]
+            agencies = [k for k in keys if _agency(doc, k)]
+            if not states and len(agencies) == 1 and kind.group("kind").lower() == "grant":
+                return next(k for k in keys if k != agencies[0]), agencies[0]  # an agency is given grants
     # "Qatar Fund for Development (QFFD) signed an agreement with the World Food Program (WFP) for a flexible
     # multilateral core contribution of $10m": the two that sign, for a sum of a kind
     deal = _AGREEMENT_FOR.search(before)

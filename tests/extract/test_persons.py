@@ -397,3 +397,14 @@ def test_an_undersecretary_of_a_portfolio_is_a_governments_officer(each: Run) ->
               "Representative in Argentina, Roberto Benes, who took office last July.\n\nIn addition, both officials "
               "highlighted Argentina's major role in the multilateral arena.")
     assert ("Gustavo Zlauvinen", "Undersecretary for Foreign Affairs", "Government of Argentina") in posts(ex)
+
+
+def test_members_of_parliament_and_a_judge_named_before_their_names_are_no_part_of_them(each: Run) -> None:
+    # lbcgroup.tv (LBCI: Lebanon, UNDP), 7 Nov 2024: the third paragraph and a later one as written
+    ex = each("Secretary-General of the Council of Ministers Judge Mahmoud Makieh and UNDP Regional Director for Arab "
+              "States Abdallah Al Dardari signed the memorandum.\n\nPrime Minister Mikati, Emergency Committee "
+              "Coordinator, and Environment Minister Nasser Yassin also met with MPs Wael Abou Faour, Bilal Abdallah, "
+              "and Ms. Dalia Jumblatt to discuss coordinating aid for displaced populations in Mount Lebanon.")
+    people = {p.name for p in ex.persons.values()}
+    assert "Mahmoud Makieh" in people
+    assert not any(name.startswith(("MPs", "Judge")) for name in people)

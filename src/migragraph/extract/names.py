@@ -59,6 +59,8 @@ NOT_NAME = {
     "Partner", "Partners",
     # a street's: "the signing ceremony at the Foreign Affairs Ministry, South Road, Minister …"
     "Road", "Avenue", "Boulevard",
+    # members of parliament named in a list: "… also met with MPs Wael Abou Faour, Bilal Abdallah, and …"
+    "MPs",
     # the head nouns of bodies: "… Japan-African Union Parliamentary Friendship League, Yasutoshi Nishimura"
     "League", "Association", "Federation", "Committee", "Institute", "Foundation", "Society", "Alliance",
     "Corporation", "Authority", "Secretariat", "Parliament", "Parliamentary", "Assembly",

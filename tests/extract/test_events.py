@@ -1285,3 +1285,10 @@ def test_of_a_donor_and_an_agency_signing_for_a_grant_the_agency_receives_it_and
               "development partners of the fund are Denmark, Norway, UK Aid and UNDP.")
     assert {(f.donor, f.recipient, f.amount) for f in ex.funding} == {
         ("eu", "undp", Decimal("1600000")), ("eu", "undp", Decimal("8400000"))}
+
+
+def test_a_project_a_body_manages_is_its_framework(each: Run) -> None:
+    # nepaliheadlines.com (RSS: EU, UNDP, Nepal), 16 Aug: the second paragraph as written
+    ex = each("The grant will be used to provide needful electoral assistance to the ECN through the UNDP-managed "
+              "Electoral Support Project (ESP).")
+    assert [(f.name, f.parties) for f in ex.frameworks] == [("Electoral Support Project", ["undp"])]

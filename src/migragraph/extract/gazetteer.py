@@ -188,11 +188,11 @@ def load() -> Gazetteer:
     forms = {f for f in forms if not f.startswith(("the ", "The "))}
     alternation = trie_alternation(forms)
     # Acronyms and names are matched as written; a match may not sit inside a longer word.
-    # "EU-IOM" and "European Union-CARICOM" name two organisations and "EU-funded" one; "EU-wide" names none; "non-EU"
-    # names none either (orgs.find_organisations: after a hyphen, a name only after another).
+    # "EU-IOM" and "European Union-CARICOM" name two organisations and "EU-funded", "UNDP-managed" one; "EU-wide" names
+    # none; "non-EU" names none either (orgs.find_organisations: after a hyphen, a name only after another).
     # A name before a currency's sign or noun names the currency: "US$ 47 million", "US dollars".
     gaz.pattern = re.compile(rf"(?<![\w’'])(?:{alternation})(?!\w)"
-                             rf"(?!-(?!funded|led|backed|sponsored|supported|financed)[a-z])"
+                             rf"(?!-(?!funded|led|backed|sponsored|supported|financed|managed|implemented|run)[a-z])"
                              rf"(?![ \t]?\$)(?![ \t]+dollars?\b)")
     return gaz
 

@@ -24,7 +24,8 @@ _QUOTED = re.compile(r"[“\"]([A-Z][^”\"\n]{3,120}?)[”\"][ \t]+(?:project|p
 _CUE = re.compile(r"\b(?:implemented|funded|financed|supported|led|run|managed|executed)[ \t]+by[ \t]+(?:the[ \t]+)?|"
                   r"\bwith[ \t]+(?:the[ \t]+)?(?:funding|financing|financial support|support)[ \t]+(?:from|of)[ \t]+(?:the[ \t]+)?")
 _UNREAD_NAME = re.compile(rf"{_TITLE}[ \t]+\(")
-_FUNDED = re.compile(r"-(?:funded|financed|supported)\b")
+# ("the UNDP-managed Electoral Support Project (ESP)")
+_FUNDED = re.compile(r"-(?:funded|financed|supported|managed|implemented|led|run)\b")
 _FROM_YEAR = re.compile(r"\b(?:from|since|launched in|started in|began in)[ \t]+((?:19|20)\d\d)\b")
 
 
@@ -47,6 +48,7 @@ def _names(span: Span) -> list[tuple[int, str]]:
     for pattern in (_HEADED, _AFTER_NOUN, _QUOTED):
         for m in pattern.finditer(span.text):
             name = re.sub(r"^(?:The|A|An|This|Its|Their|Under|With|For)[ \t]+", "", m.group(1)).strip()
+            name = re.sub(rf"^\S+{_FUNDED.pattern}[ \t]+", "", name)  # (who runs it is no part of its name)
             if len(re.findall(r"\b[A-Z]", name)) < 2:
                 continue  # "Project", "The Programme": what it is, not its name
             at = m.start(1) + m.group(1).index(name)
@@ -57,7 +59,7 @@ def _names(span: Span) -> list[tuple[int, str]]:
 
 def _parties(doc: Doc, span: Span) -> list[str]:
     """The organisations named as the programme's implementers or funders in its sentence: after "implemented
-    by", "with funding from", or before "-funded"."""
+    by", "with funding from", or before "-funded" or "-managed"."""
     orgs = [m for m in doc.mentions if m.kind in ("org", "country") and span.start <= m.start < span.end]
     out: list[str] = []
     for cue in _CUE.finditer(span.text):

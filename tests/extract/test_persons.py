@@ -408,3 +408,17 @@ def test_members_of_parliament_and_a_judge_named_before_their_names_are_no_part_
     people = {p.name for p in ex.persons.values()}
     assert "Mahmoud Makieh" in people
     assert not any(name.startswith(("MPs", "Judge")) for name in people)
+
+
+def test_a_minister_delegate_is_a_title_and_an_acronym_after_a_ministrys_portfolio_is_anothers(each: Run) -> None:
+    # cambodianewsgazette.com (AKP: Cambodia, UNDP), Sept 2022: the second and third paragraphs as written
+    ex = each("The commitment was reaffirmed during the meeting H.E. Ouch Borith, Minister Delegate attached to the Prime "
+              "Minister and Standing Secretary of State of Foreign Affairs and International Cooperation of the Kingdom "
+              "of Cambodia, and Ms. Kanni Wignaraja, Assistant to the UN Secretary-General and Regional Director of UNDP "
+              "for Asia and the Pacific in Phnom Penh on Sept. 9.\n\nAccording to a press release of the Ministry of "
+              "Foreign Affairs and International Cooperation AKP received this morning, Minister Delegate Ouch Borith "
+              "expressed his warm welcome to Ms. Kanni Wignaraja and reassured her of the Royal Government of Cambodia’s "
+              "full support for the work of the UNDP in Cambodia.")
+    assert "Ouch Borith" in {p.name for p in ex.persons.values()}
+    assert "Ministry of Foreign Affairs and International Cooperation" in names(ex)
+    assert not any(name.endswith("AKP") for name in names(ex))

@@ -828,6 +828,7 @@ _TITLE_OF = re.compile(r"(?:[A-Z][\w-]+\s+){0,3}?(?:Director|Minister|Secretary|
                        r"Mayor|Manager|Spokes(?:person|man|woman))(?:-General)?\s+(?:of|for)\s+(?:the\s+)?")
 _AND = re.compile(r"\s+and\s+(?:the\s+)?")
 _FOR_WHAT = re.compile(r"\s+(?:for|on|under)\s+(?:the\s+)?")
+_ACRONYM_AFTER_PORTFOLIO = re.compile(r"^((?:Ministry|Department)\s+(?:of|for)\s+.*?[a-z])(?<!\band)(?<!\bthe)\s+([A-Z]{2,})\s*$")
 _WHEN = re.compile(r"\s+(?:on|in|of|for)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                    r"January|February|March|April|May|June|July|August|September|October|November|December)\b")
 _NAMED_AND = re.compile(r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s+and\s+the\s+(?=[A-Z])")
@@ -855,6 +856,11 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     when = _WHEN.search(phrase)
     if when:
         phrase = phrase[:when.start()]  # "the Foreign Office on Monday announced": a day is no part of a name
+    # "a press release of the Ministry of Foreign Affairs and International Cooperation AKP received": a ministry's
+    # name ends with its portfolio; an acronym after it is another's (its own is written in brackets)
+    other = _ACRONYM_AFTER_PORTFOLIO.match(phrase)
+    if other and doc.gaz.by_surface(other.group(2)) is None:
+        phrase = other.group(1)
     # "at the FSM Department of Foreign Affairs for the Exchange of Notes for …": what the body did is no part of it
     signed = next((m for m in _FOR_WHAT.finditer(phrase) if agreement_at(phrase, m.end())), None)
     if signed:

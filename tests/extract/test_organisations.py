@@ -1157,3 +1157,11 @@ def test_an_acronym_defined_for_its_known_body_with_a_slip_is_that_body(each: Ru
               "Office.")
     assert "Pacific Island Forum" not in names(ex)
     assert "PIF" in ex.organisations[names(ex)["Pacific Islands Forum"]].aliases
+
+
+def test_countries_named_as_a_funds_partners_act_but_not_one_that_begins_a_bodys_name(each: Run) -> None:
+    # nepaliheadlines.com (RSS: EU, UNDP, Nepal), 16 Aug: the third paragraph's last two sentences as written
+    ex = each("This contribution is part of the basket fund of US $ 27.8 million, created to support the Election "
+              "Commission through ESP. Other development partners of the fund are Denmark, Norway, UK Aid and UNDP.")
+    assert {"Government of Denmark", "Government of Norway"} <= set(names(ex))
+    assert "Government of the United Kingdom" not in names(ex)

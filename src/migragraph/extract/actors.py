@@ -46,8 +46,12 @@ _FOUNDERS_OR_GOVERNMENTS = re.compile(r"(?:\b(?:established|founded|created|set 
 # A country's name that begins a building's: "The Jamaica Pegasus hotel", "Jamaica Conference Centre".
 _VENUE_AFTER = re.compile(rf"(?:\s+[A-Z][\w’'-]+){{1,3}}\s+{VENUE_NOUN}\b")
 # ("donor governments that offered pledges prior to the conference such as Australia, Denmark, …": in its clause)
+# (and partners: "Other development partners of the fund are Denmark, Norway, UK Aid and UNDP")
 _NAMED_AS = re.compile(r"\b(?:beneficiary|recipient|borrowing|donor) (?:countr(?:y|ies)|governments?|states?)"
-                       r"(?:,?\s+|[^.;:,]{0,80}?\s(?:such as|including|like)\s+)(?:the\s+)?$")
+                       r"(?:,?\s+|[^.;:,]{0,80}?\s(?:such as|including|like)\s+)(?:the\s+)?$"
+                       r"|\b(?:development|funding|financing) partners\b[^.;:,]{0,40}?\s(?:are|were|include|included|"
+                       r"including|such as)\s+(?:the\s+)?$")
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 _PLACE_BEFORE = re.compile(r"(?:\bin|\bto|\bacross|\bthroughout|\bwithin|\binside|\bnear|\bfrom\s+\w+\s+to|"
                            r"\bneighbouring|\bneighboring|\bborder with|\bsuch as|\bincluding|\bvisit|"
                            # where people come from: "returnees from Iran", "IOM experts from Albania"
@@ -86,6 +90,8 @@ def promote_acting_countries(doc: Doc) -> None:
         # (the next of a list, even after a comma that reads like a city's country's: "in Ethiopia, Kenya,")
         in_list = bool(out and out[-1].start in listed and _listed_after(doc, out[-1], m))
         listed_as_actors = in_list or bool(_NAMED_AS.search(before) or _FOUNDERS_OR_GOVERNMENTS.search(before))
+        # (not a country that begins a body's name in the list: "… are Denmark, Norway, UK Aid and UNDP")
+        listed_as_actors = listed_as_actors and not _NAME_GOES_ON.match(after)
         if not listed_as_actors and re.search(
                 r"\b(?:in|at|based in|from|to)\s+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?,\s*$", before):
             out.append(m)  # "based in Suva, Fiji signed …": the country of a city, a place

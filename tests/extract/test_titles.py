@@ -1408,3 +1408,10 @@ def test_a_chief_of_staff_to_the_president_after_as_well_as(each: Run) -> None:
               "(AfDB), Dr Akinwumi Adesina, at the Presidential Villa, Abuja.\n\nMinisters of Foreign Affairs, Geoffrey Onyeama and Finance, Zainab Ahmed as well "
               "as the Chief of Staff to the President, Prof. Ibrahim Gambari were part of the meeting.")
     assert ("Ibrahim Gambari", "Chief of Staff to the President", "Government of Nigeria") in posts(ex)
+
+
+def test_a_body_named_right_after_a_title_with_no_name_after_it_is_the_posts(each: Run) -> None:
+    # nation.com.pk (Pakistan, Japan, JICA), 19 Oct 2023: the paragraph's second sentence as written
+    ex = each("The grant agreement was signed by Saeed Ashraf Siddiqi, Joint Secretary EAD and Yasutimsu Kinoshita, Chief "
+              "Representative Japan International Cooperation Agency (JICA).")
+    assert ("Yasutimsu Kinoshita", "Chief Representative", "Japan International Cooperation Agency") in posts(ex)

@@ -323,6 +323,10 @@ def past_abbreviation(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
+# The end of a body's mention that no name follows: its acronym in brackets, then a clause's end.
+_ABBR_OR_END = re.compile(rf"(?:{ABBR})?\s*(?:[,.;:]|\band\b|$)")
+
+
 def _past_expansion(doc: Doc, hit: Mention) -> int:
     """Where 'IOM (International Organization for Migration)' ends: an acronym's name spelt out in
     brackets after it is the same body; else where `hit` ends."""
@@ -649,6 +653,13 @@ def _complements(doc: Doc, title: str, org: str | None, pos: int) -> tuple[str, 
     capitalised words are a portfolio (part of the title). Returns the title, the organisation, where
     the title ends, and a name the portfolio ran into, if any."""
     text = doc.text
+    if org is None and text.startswith(" ", pos):
+        # "Yasutimsu Kinoshita, Chief Representative Japan International Cooperation Agency (JICA).": a body named
+        # right after the title, where no name follows it, is where the post is
+        body = next((m for m in doc.mentions if m.kind == "org" and m.start == pos + 1 and m.key in doc.orgs), None)
+        end = _past_expansion(doc, body) if body else pos
+        if body and _ABBR_OR_END.match(text, end):
+            return title, body.key, end, None
     placed = False  # an organisation was read from a complement
     for _ in range(4):
         comp = _COMPLEMENT.match(text, pos)

@@ -1292,3 +1292,14 @@ def test_a_project_a_body_manages_is_its_framework(each: Run) -> None:
     ex = each("The grant will be used to provide needful electoral assistance to the ECN through the UNDP-managed "
               "Electoral Support Project (ESP).")
     assert [(f.name, f.parties) for f in ex.frameworks] == [("Electoral Support Project", ["undp"])]
+
+
+def test_a_signing_at_a_ministry_is_hosted_by_it(each: Run) -> None:
+    # newssourcegy.com (Guyana, UNICEF), undated: the headline, the first paragraph's first clause and the third
+    # paragraph as written
+    ex = each("Guyana signs new work agreement with UNICEF\n\nMinister of Foreign Affairs, Carolyn Rodrigues-Birkett and "
+              "Representative of the United Nations Children’s Fund (UNICEF), Marianna Flach signed an agreement for "
+              "the implementation of the 2014 annual work-plan.\n\nDuring brief remarks at the signing ceremony at the "
+              "Foreign Affairs Ministry, South Road,  Minister Rodrigues-Birkett underscored the importance of the "
+              "signing, noting that it was very significant for Guyana.")
+    assert [m.host for m in ex.meetings] == [names(ex)["Foreign Affairs Ministry"]]

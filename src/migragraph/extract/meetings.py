@@ -155,6 +155,12 @@ def _host(doc: Doc, span: Span) -> str | None:
         hit = next((x for x in doc.mentions if x.kind == "org" and x.start == span.start + m.start(1)), None)
         if hit:  # the body whose office it is: the office's parent, or the body the mention names
             return (None if hit.key in doc.gaz.orgs else doc.orgs[hit.key].parent) or hit.key
+    # "at the signing ceremony at the Foreign Affairs Ministry": the ministry whose premises they are
+    for m in _AT.finditer(span.text):
+        hit = next((x for x in doc.mentions if x.kind == "org" and x.start == span.start + m.end()
+                    and x.key in doc.orgs and "Ministry" in doc.orgs[x.key].name.split()), None)
+        if hit:
+            return hit.key
     # "at the headquarters of the General Secretariat in Riyadh"
     m = re.search(r"\b(?:at|visited)\s+the\s+(?:headquarters|premises|offices?|seat)\s+of\s+(?:the\s+)?", span.text)
     if m:
@@ -179,6 +185,7 @@ def _host(doc: Doc, span: Span) -> str | None:
     return None
 
 
+_AT = re.compile(r"\bat\s+(?:the\s+)?")
 _VISITED_PREMISES = re.compile(r"\b(?:visited|visit to|visiting)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5})"
                                r"\s+(?:[Hh]eadquarters|premises|offices)\b")
 _CALLED_ON = re.compile(r"\b(?:(?:paid|pays|paying)\s+(?:a|an)\s+(?:\w+\s+){0,2}call|called|calls)\s+on\s+(?:the\s+)?")

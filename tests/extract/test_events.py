@@ -1303,3 +1303,21 @@ def test_a_signing_at_a_ministry_is_hosted_by_it(each: Run) -> None:
               "Foreign Affairs Ministry, South Road,  Minister Rodrigues-Birkett underscored the importance of the "
               "signing, noting that it was very significant for Guyana.")
     assert [m.host for m in ex.meetings] == [names(ex)["Foreign Affairs Ministry"]]
+
+
+def test_a_country_programme_named_between_two_parties_in_a_sentence_is_a_framework(each: Run) -> None:
+    # cambodianewsgazette.com (AKP: Cambodia, UNDP), Sept 2022: the sentence as written
+    ex = each("He hoped that the new Country Programme Document (CPD) 2024-2028 between the Royal Government of Cambodia "
+              "and UNDP assist Cambodia to realize this goal.")
+    assert [sorted(f.parties) for f in ex.frameworks] == [["government-of-cambodia", "undp"]]
+    assert ex.frameworks[0].name.startswith("Country Programme Document")
+
+
+def test_a_caption_naming_a_memorandum_between_two_renames_nothing(each: Run) -> None:
+    # gold sg-75f03e4d2bf9 (unctad.org: UNCTAD, EEC), 30 May 2013: the headline, the first paragraph and the
+    # caption line as written; the caption is no sentence that names a framework of its own
+    ex = each("UNCTAD and Eurasian Economic Commission sign Memorandum of Cooperation\n\nThe Secretary-General of UNCTAD, "
+              "Mr. Supachai Panitchpakdi, has signed a memorandum of cooperation with the President of the Board of the "
+              "Eurasian Economic Commission (EEC), Mr. Viktor Khristenko, on the margins of the sixth Astana Economic "
+              "Forum.\n\nMoU between UNCTAD and EEC")
+    assert [f.name for f in ex.frameworks] == ["Memorandum of Cooperation between UNCTAD and EEC"]

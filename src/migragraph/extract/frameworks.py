@@ -17,12 +17,17 @@ from migragraph.map.iris import slug
 _HEAD = (r"(?:Strategic\s+)?(?:Cooperation\s+)?(?:Framework(?:\s+Partnership)?(?:\s+Agreement)?|Agreement|Memorandum of Understanding|"
          r"MoU|MOU|Partnership|Pact|Compact|Initiative|Declaration|Joint Declaration|Action Plan|Plan of Action|"
          r"Letter of Agreement|Financing Agreement|Grant Agreement|Loan Agreement|Host Country Agreement|Accord|"
-         r"Exchange of Notes|Programme of Cooperation|Country Programme Framework|Country Programme Action Plan)")
+         r"Exchange of Notes|Programme of Cooperation|Country Programme Framework|Country Programme Action Plan|"
+         # an agency's programme with a country ("Country Programme Document (CPD) 2024-2028", "Decent Work Country
+         # Programme for Montenegro 2015-2017")
+         r"Country Programme(?:\s+Document)?|Country Program(?:\s+Document)?)")
 _NAMED = re.compile(rf"(?=[A-Z])((?:[A-Z][\w’'-]*(?:-[A-Z][\w’'-]*)*\s+)*?){_HEAD}(?![\w-])"
                     rf"(?:[ \t]+(?:on|for)[ \t]+(?:[A-Z][\w’'-]*[ \t]*)+)?")
 _SIGN = re.compile(r"\b(sign(?:ed|s|ing)?|establish(?:ed|es|ing)?|launch(?:ed|es|ing)?|conclud(?:ed|es)|renew(?:ed|s|ing)?|"
                    r"enter(?:ed)? into|inaugurat(?:ed|es)|agree(?:d|s)? (?:on|to))\b", re.IGNORECASE)
 _GENERIC = re.compile(rf"\b(?:a|an|the|their|its|new|renewed|first)\s+(?:new\s+|renewed\s+)?({_HEAD})\b")
+_BETWEEN_AFTER = re.compile(r"(?:[ \t]*\([A-Z]{2,10}\))?(?:[ \t]+(?:19|20)\d\d(?:[-–](?:19|20)?\d\d)?)?[ \t]+between[ \t]+")
+_A_SENTENCE = re.compile(r"^\W*(?:\S+\s+){7,}.*[.!?][”\"’']?\s*$", re.DOTALL)  # eight words or more, ended
 _COOPERATIVE = re.compile(r"Agreement|Memorandum|MoU|MOU|Partnership|Framework|Pact|Compact|Accord|Declaration")
 _ESTABLISH_NEAR = re.compile(r"\b(sign|establish|launch|conclud|renew|enter|inaugurat|since the signing)", re.IGNORECASE)
 
@@ -157,7 +162,11 @@ def find_frameworks(doc: Doc) -> list[Framework]:
                     _merge(found, doc, Framework(_key(name, parties), name, span, parties, None))
                 continue
             if not prefix or len(parties) < 1:
-                if not _signed_near(doc.text, start, start + len(name), span):
+                # (or named with its parties in a sentence: "He hoped that the new Country Programme Document (CPD)
+                # 2024-2028 between the Royal Government of Cambodia and UNDP assist …"; not a caption's "MoU between
+                # UNCTAD and EEC")
+                if not _signed_near(doc.text, start, start + len(name), span) and not (
+                        _BETWEEN_AFTER.match(doc.text, start + len(name)) and _A_SENTENCE.search(span.text)):
                     continue
                 parties = without_offices(doc, _sentence_parties(doc, span, (start, start + len(name))))
                 if len(parties) < 2 and _THEIR.search(doc.text, span.start, start):

@@ -1321,3 +1321,12 @@ def test_a_caption_naming_a_memorandum_between_two_renames_nothing(each: Run) ->
               "Eurasian Economic Commission (EEC), Mr. Viktor Khristenko, on the margins of the sixth Astana Economic "
               "Forum.\n\nMoU between UNCTAD and EEC")
     assert [f.name for f in ex.frameworks] == ["Memorandum of Cooperation between UNCTAD and EEC"]
+
+
+def test_the_lead_after_a_headline_that_told_a_meeting_places_it(each: Run) -> None:
+    # en.yna.co.kr (Yonhap: South Korea, UNDP), 28 Sept 2019: the headline and the lead as written; the meeting is
+    # where the lead says, not at the dateline's city
+    ex = each("FM Kang meets UNDP chief, holds talks on N.K. projects\n\nSEOUL, Sept. 28 (Yonhap) -- Foreign Minister "
+              "Kang Kyung-wha met with United Nations Development Programme (UNDP) chief Achim Steiner in New York for "
+              "talks on issues of mutual interest, including support for North Korea, her ministry said Saturday.")
+    assert [m.place for m in ex.meetings] == ["New York"]

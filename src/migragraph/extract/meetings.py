@@ -110,7 +110,7 @@ def _ordinal(span: Span) -> int | None:
     return None
 
 
-def _place(doc: Doc, span: Span) -> str | None:
+def _place(doc: Doc, span: Span, cities_only: bool = False) -> str | None:
     # (a city after "the capital": "… signed … in the Libyan capital, Tripoli", "in the capital Mogadishu")
     for m in re.finditer(r"\b(?:in|at|visit to|trip to|visiting|arrived in)(?:\s+the\s+(?:[A-Z][\w’'-]+\s+)?capital,?)?"
                          r"\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)", span.text):
@@ -118,7 +118,8 @@ def _place(doc: Doc, span: Span) -> str | None:
             at = span.start + m.start(1)
             if re.match(r"\s+of\s", span.text[m.start(1) + len(cand):]) or cand in doc.gaz.regions:
                 continue  # "the Horn of Africa", "challenges in Africa": a region, not a meeting's place
-            if (is_city(cand) or (at, at + len(cand)) in doc.places) and not doc.mention_at(at, at + len(cand)):
+            if (is_city(cand) or (not cities_only and (at, at + len(cand)) in doc.places)) and \
+                    not doc.mention_at(at, at + len(cand)):
                 return cand
     return None
 
@@ -337,13 +338,18 @@ def _fill(doc: Doc, meeting: Meeting, span: Span, actors: list[Mention], framewo
             meeting.participants.append(a.key)
     # a later sentence about the meeting speaks of its topics ("the developments in Gaza"): where it took
     # place is its own sentence's, or else the dateline's
-    told_after = span != meeting.evidence and doc.dateline_place is not None
+    # (the lead after a headline that told it is its own first telling: "FM Kang meets UNDP chief …", then "SEOUL,
+    # Sept. 28 (Yonhap) -- Foreign Minister Kang Kyung-wha met with … in New York")
+    lead = meeting.evidence.text.strip() == (doc.headline or "").strip() and span == next(
+        (s for s in doc.spans if s.start > meeting.evidence.start), None)
+    told_after = span != meeting.evidence and doc.dateline_place is not None and not lead
     if span != meeting.evidence and _UPCOMING.search(span.text):
         # "briefed the Minister on the upcoming 38th SADC Summit …, to be held … in Windhoek": another event's
         # place, number, host and chairs
         meeting.framework = meeting.framework or _framework(frameworks, span)
         return
-    meeting.place = meeting.place or (None if told_after else _place(doc, span)) or _event_place(span)
+    # (a city there, not a building the model saw as a place: "… at Singha Durbar")
+    meeting.place = meeting.place or (None if told_after else _place(doc, span, cities_only=lead)) or _event_place(span)
     meeting.ordinal = meeting.ordinal or _ordinal(span)
     meeting.host = meeting.host or _host(doc, span)
     meeting.framework = meeting.framework or _framework(frameworks, span)

@@ -1165,3 +1165,17 @@ def test_countries_named_as_a_funds_partners_act_but_not_one_that_begins_a_bodys
               "Commission through ESP. Other development partners of the fund are Denmark, Norway, UK Aid and UNDP.")
     assert {"Government of Denmark", "Government of Norway"} <= set(names(ex))
     assert "Government of the United Kingdom" not in names(ex)
+
+
+def test_the_states_a_lenders_loans_go_to_listed_are_governments(each: Run) -> None:
+    # caf.com (CAF), Jul 2016: the standfirst as written; sahel-intelligence.com (Saudi Fund for Development),
+    # undated: the lead as written
+    ex = each("The Board of the multilateral organization approved nine loans to implement development projects in "
+              "Argentina, Bolivia, Colombia, Ecuador, Panama, Trinidad and Tobago, and Uruguay")
+    assert {f"Government of {c}" for c in ("Argentina", "Bolivia", "Colombia", "Ecuador", "Panama", "Uruguay",
+                                            "Trinidad and Tobago")} <= set(names(ex))
+    ex = each("The Chief Executive Officer of the Saudi Fund for Development (SFD), H.E. Sultan Al-Marshad, has signed 14 "
+              "new development loan agreements worth $580 million with 12 African ministers to finance projects in "
+              "Angola, Burkina Faso, Benin, Burundi, Cabo Verde, Guinea, Malawi, Mozambique, Niger, Rwanda, Sierra "
+              "Leone, and Tanzania during the Saudi-Arab-African Economic Conference in Riyadh (AP).")
+    assert {"Government of Angola", "Government of Burkina Faso", "Government of Cabo Verde"} <= set(names(ex))

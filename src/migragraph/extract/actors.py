@@ -51,6 +51,11 @@ _NAMED_AS = re.compile(r"\b(?:beneficiary|recipient|borrowing|donor) (?:countr(?
                        r"(?:,?\s+|[^.;:,]{0,80}?\s(?:such as|including|like)\s+)(?:the\s+)?$"
                        r"|\b(?:development|funding|financing) partners\b[^.;:,]{0,40}?\s(?:are|were|include|included|"
                        r"including|such as)\s+(?:the\s+)?$")
+# The states a lender's loans go to, listed: "The Board … approved nine loans to implement development projects in
+# Argentina, Bolivia, …", "… has signed 14 new development loan agreements worth $580 million with 12 African
+# ministers to finance projects in Angola, Burkina Faso, …".
+_BORROWERS = re.compile(r"\b(?:approved|signed)\s+(?:\w+\s+){0,3}?(?:loans|credits|loan agreements)\b[^.;:,]{0,90}?"
+                        r"\s(?:in|to)\s+(?:the\s+)?$")
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 _PLACE_BEFORE = re.compile(r"(?:\bin|\bto|\bacross|\bthroughout|\bwithin|\binside|\bnear|\bfrom\s+\w+\s+to|"
                            r"\bneighbouring|\bneighboring|\bborder with|\bsuch as|\bincluding|\bvisit|"
@@ -89,7 +94,8 @@ def promote_acting_countries(doc: Doc) -> None:
         # India, China and South Africa", "governments in Ethiopia, Kenya, and Somalia": each of such a list acts
         # (the next of a list, even after a comma that reads like a city's country's: "in Ethiopia, Kenya,")
         in_list = bool(out and out[-1].start in listed and _listed_after(doc, out[-1], m))
-        listed_as_actors = in_list or bool(_NAMED_AS.search(before) or _FOUNDERS_OR_GOVERNMENTS.search(before))
+        listed_as_actors = in_list or bool(_NAMED_AS.search(before) or _FOUNDERS_OR_GOVERNMENTS.search(before)
+                                           or _BORROWERS.search(text, sentence.start, m.start))
         # (not a country that begins a body's name in the list: "… are Denmark, Norway, UK Aid and UNDP")
         listed_as_actors = listed_as_actors and not _NAME_GOES_ON.match(after)
         if not listed_as_actors and re.search(

@@ -1179,3 +1179,11 @@ def test_the_states_a_lenders_loans_go_to_listed_are_governments(each: Run) -> N
               "Angola, Burkina Faso, Benin, Burundi, Cabo Verde, Guinea, Malawi, Mozambique, Niger, Rwanda, Sierra "
               "Leone, and Tanzania during the Saudi-Arab-African Economic Conference in Riyadh (AP).")
     assert {"Government of Angola", "Government of Burkina Faso", "Government of Cabo Verde"} <= set(names(ex))
+
+
+def test_an_items_aside_in_brackets_keeps_a_list_of_acting_countries_going(each: Run) -> None:
+    # theglobalfund.org (Global Fund), 31 Jan 2003: the sentence as written
+    ex = each("Grant agreements have been signed with Argentina, Cambodia, India, Indonesia, Madagascar, Mongolia, "
+              "Panama, Senegal (two agreements), Ukraine (two agreements), Zimbabwe and the Lutheran World Federation "
+              "totaling US$93.5 million.")
+    assert {"Government of Senegal", "Government of Ukraine", "Government of Zimbabwe"} <= set(names(ex))

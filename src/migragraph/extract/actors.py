@@ -126,8 +126,12 @@ def promote_acting_countries(doc: Doc) -> None:
 
 
 def _listed_after(doc: Doc, previous: Mention, m: Mention) -> bool:
-    """Whether `m` follows `previous` in the same list ("Benin, Liberia and Senegal")."""
-    return re.fullmatch(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", doc.text[previous.end:m.start]) is not None
+    """Whether `m` follows `previous` in the same list ("Benin, Liberia and Senegal"; an item's aside between:
+    "Senegal (two agreements), Ukraine")."""
+    return _LIST_GAP.fullmatch(doc.text, previous.end, m.start) is not None
+
+
+_LIST_GAP = re.compile(r"(?:[ \t]*\([^()]{1,30}\))?(?:,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)")
 
 
 def _acts_with(doc: Doc, m: Mention) -> bool:

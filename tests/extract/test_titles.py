@@ -1415,3 +1415,17 @@ def test_a_body_named_right_after_a_title_with_no_name_after_it_is_the_posts(eac
     ex = each("The grant agreement was signed by Saeed Ashraf Siddiqi, Joint Secretary EAD and Yasutimsu Kinoshita, Chief "
               "Representative Japan International Cooperation Agency (JICA).")
     assert ("Yasutimsu Kinoshita", "Chief Representative", "Japan International Cooperation Agency") in posts(ex)
+
+
+def test_a_past_or_caretaker_holding_written_before_a_title_is_part_of_the_role(each: Run) -> None:
+    # lbcgroup.tv (LBCI: Lebanon, UNDP), 7 Nov 2024: the first sentence as written
+    ex = each("Lebanon’s caretaker Prime Minister Najib Mikati oversaw signing a Memorandum of Understanding between the "
+              "Lebanese government and the United Nations Development Programme (UNDP) on Thursday at the Grand Serail.")
+    assert ("Najib Mikati", "caretaker Prime Minister", "Government of Lebanon") in posts(ex)
+    # sudantribune.com (AU, Nigeria), 27 Aug 2021: the first two sentences as written
+    ex = each("August 27, 2021 (KHARTOUM) - Nigeria’s former President Olusegun Obasanjo has been appointed as a special "
+              "envoy of the Chairperson of the African Union Commission for the Horn of Africa region.\n\"(...) Moussa "
+              "Faki Mahamat, is pleased to announce the appointment of H.E. Olusegun Obasanjo, former President of the "
+              "Federal Republic of Nigeria, as his High Representative for the Horn of Africa region,\" said the African "
+              "Union Commission on Thursday.")
+    assert ("Olusegun Obasanjo", "former President", "Government of Nigeria") in posts(ex)

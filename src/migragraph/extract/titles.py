@@ -146,7 +146,7 @@ def find_posts(doc: Doc, roles: list[RoleMatch], hon: str) -> list[Post]:
                 # Schön": a body's officials listed, the title no government's though it could be
                 org, by_default = listed, False
             if org is not None and org in doc.orgs:
-                posts.append(Post(person, _clean(title.text.removesuffix(" " + name)), org, span))
+                posts.append(Post(person, _held_as(doc, title) + _clean(title.text.removesuffix(" " + name)), org, span))
                 if by_default:
                     doc.guessed_posts.add((person, posts[-1].role, org, span.start))
                 doc.last_post_org = org
@@ -1371,6 +1371,17 @@ _LEAD_BEHALF = re.compile(r"\s*On behalf of\s+(?:the\s+)?")
 # A representative's or a coordinator's title holds where they serve: "UNICEF's newly appointed Representative in
 # Argentina, Roberto Benes", "World Bank representative in Timor-Leste", "KOICA Resident Representative in Erbil".
 _POSTED = re.compile(r"\b(?:[Rr]epresentative|[Cc]oordinator)$")
+
+
+# A past or passing holding written in lower case before a title: "Nigeria’s former President Olusegun Obasanjo",
+# "Lebanon’s caretaker Prime Minister Najib Mikati".
+_HELD_AS = re.compile(r"\b(former|caretaker)[ \t]+$")
+
+
+def _held_as(doc: Doc, title: Title) -> str:
+    """'former ' where the text writes it right before the title (part of the role as written)."""
+    told = _HELD_AS.search(doc.text, max(0, title.start - 12), title.start)
+    return f"{told.group(1)} " if told else ""
 
 
 def _clean(title: str) -> str:

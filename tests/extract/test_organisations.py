@@ -352,10 +352,9 @@ def test_the_states_that_found_a_body_and_governments_told_by_their_countries_ac
               "Nations Food and Agriculture Organization (FAO) to support its work with governments in Ethiopia, "
               "Kenya, and Somalia, to combat a locust infestation in East Africa.")
     assert {"Government of Ethiopia", "Government of Kenya", "Government of Somalia"} <= set(names(ex))
-    # trap: caf.com (CAF), 2019: where projects are, a list of places
-    ex = each("The Board of the multilateral organization approved nine loans to implement development projects in "
-              "Argentina, Bolivia, Colombia, Ecuador, Panama, Trinidad and Tobago, and Uruguay.")
-    assert not any(name.startswith("Government of") for name in names(ex))
+    # (caf.com's "approved nine loans to implement development projects in Argentina, …" was a trap here, its
+    # countries read as places; the states a lender's loans go to are its borrowers, as the annotators of two
+    # study batches read them: test_the_states_a_lenders_loans_go_to_listed_are_governments)
 
 
 def test_a_countrys_name_before_a_currency_names_the_currency(each: Run) -> None:

@@ -27,6 +27,7 @@ _SIGN = re.compile(r"\b(sign(?:ed|s|ing)?|establish(?:ed|es|ing)?|launch(?:ed|es
                    r"enter(?:ed)? into|inaugurat(?:ed|es)|agree(?:d|s)? (?:on|to))\b", re.IGNORECASE)
 _GENERIC = re.compile(rf"\b(?:a|an|the|their|its|new|renewed|first)\s+(?:new\s+|renewed\s+)?({_HEAD})\b")
 _BETWEEN_AFTER = re.compile(r"(?:[ \t]*\([A-Z]{2,10}\))?(?:[ \t]+(?:19|20)\d\d(?:[-–](?:19|20)?\d\d)?)?[ \t]+between[ \t]+")
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _A_SENTENCE = re.compile(r"^\W*(?:\S+\s+){7,}.*[.!?][”\"’']?\s*$", re.DOTALL)  # eight words or more, ended
 _COOPERATIVE = re.compile(r"Agreement|Memorandum|MoU|MOU|Partnership|Framework|Pact|Compact|Accord|Declaration")
 _ESTABLISH_NEAR = re.compile(r"\b(sign|establish|launch|conclud|renew|enter|inaugurat|since the signing)", re.IGNORECASE)
@@ -164,9 +165,11 @@ def find_frameworks(doc: Doc) -> list[Framework]:
             if not prefix or len(parties) < 1:
                 # (or named with its parties in a sentence: "He hoped that the new Country Programme Document (CPD)
                 # 2024-2028 between the Royal Government of Cambodia and UNDP assist …"; not a caption's "MoU between
-                # UNCTAD and EEC")
+                # UNCTAD and EEC", nor a name that completes another's: "the fourth Action Plan of the Country Program
+                # for Cooperation between …")
                 if not _signed_near(doc.text, start, start + len(name), span) and not (
-                        _BETWEEN_AFTER.match(doc.text, start + len(name)) and _A_SENTENCE.search(span.text)):
+                        _BETWEEN_AFTER.match(doc.text, start + len(name)) and _A_SENTENCE.search(span.text)
+                        and not _OF_BEFORE.search(doc.text, max(0, start - 8), start)):
                     continue
                 parties = without_offices(doc, _sentence_parties(doc, span, (start, start + len(name))))
                 if len(parties) < 2 and _THEIR.search(doc.text, span.start, start):

@@ -28,9 +28,13 @@ _SIGN = re.compile(r"\b(sign(?:ed|s|ing)?|establish(?:ed|es|ing)?|launch(?:ed|es
 _GENERIC = re.compile(rf"\b(?:a|an|the|their|its|new|renewed|first)\s+(?:new\s+|renewed\s+)?({_HEAD})\b")
 _BETWEEN_AFTER = re.compile(r"(?:[ \t]*\([A-Z]{2,10}\))?(?:[ \t]+(?:19|20)\d\d(?:[-–](?:19|20)?\d\d)?)?[ \t]+between[ \t]+")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
-_A_SENTENCE = re.compile(r"^\W*(?:\S+\s+){7,}.*[.!?][”\"’']?\s*$", re.DOTALL)  # eight words or more, ended
 _COOPERATIVE = re.compile(r"Agreement|Memorandum|MoU|MOU|Partnership|Framework|Pact|Compact|Accord|Declaration")
 _ESTABLISH_NEAR = re.compile(r"\b(sign|establish|launch|conclud|renew|enter|inaugurat|since the signing)", re.IGNORECASE)
+
+
+def _a_sentence(text: str) -> bool:
+    """Whether a line is a sentence, not a caption: eight words or more, ended by its stop."""
+    return len(text.split()) >= 8 and text.rstrip().rstrip("”\"’'").endswith((".", "!", "?"))
 
 
 def _prefix_parties(doc: Doc, start: int, prefix: str) -> list[str]:
@@ -168,7 +172,7 @@ def find_frameworks(doc: Doc) -> list[Framework]:
                 # UNCTAD and EEC", nor a name that completes another's: "the fourth Action Plan of the Country Program
                 # for Cooperation between …")
                 if not _signed_near(doc.text, start, start + len(name), span) and not (
-                        _BETWEEN_AFTER.match(doc.text, start + len(name)) and _A_SENTENCE.search(span.text)
+                        _BETWEEN_AFTER.match(doc.text, start + len(name)) and _a_sentence(span.text)
                         and not _OF_BEFORE.search(doc.text, max(0, start - 8), start)):
                     continue
                 parties = without_offices(doc, _sentence_parties(doc, span, (start, start + len(name))))

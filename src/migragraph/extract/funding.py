@@ -151,14 +151,12 @@ def find_funding(doc: Doc, frameworks: Sequence[Framework] = ()) -> list[Funding
 # What a bank's release says it did with its loans, in its lead: "… (AIIB) said Tuesday that it had approved three new
 # loans", "The board of directors of Islamic Development Bank (IDB) approved on Tuesday the financing of …".
 _APPROVED = re.compile(r"\b(?:approved|approves)\b")
-# A clause's country that takes the sum: "Turkey would receive USD 300 million", "… while Oman get USD 225 million".
-# ("Argentina received the biggest package of loans, for US$620mn", "Next was Colombia, awarded a loan for …")
-_TAKES = re.compile(r",?\s+(?:(?:would|will|is to|was|has|have)\s+)?(?:receive[sd]?|gets?|got|(?:was\s+)?awarded)\s+"
-                    r"(?:[\w-]+,?\s+){0,6}?(?:for\s+)?$")
-# The country told just before a sum it takes: "will provide Kiribati with an $8 million grant, … and Tonga a $10
-# million grant", "a Mother and Child Referral Hospital in Guinea for $75 million", "Turkey would receive USD 300
-# million"
-_TAKER = re.compile(rf"{_TAKES.pattern}|\s+(?:with\s+(?:an?\s+)?|an?\s+)|,?\s+for\s+")
+# The country told just before a sum it takes: "Turkey would receive USD 300 million", "… while Oman get USD 225
+# million", "Argentina received the biggest package of loans, for US$620mn", "Next was Colombia, awarded a loan for
+# …", "will provide Kiribati with an $8 million grant, … and Tonga a $10 million grant", "a Mother and Child Referral
+# Hospital in Guinea for $75 million" (matched whole, from the country's end to the sum)
+_TAKER = re.compile(r",?\s+(?:(?:would|will|is to|was|has|have)\s+)?(?:receive[sd]?|gets?|got|(?:was\s+)?awarded)\s+"
+                    r"(?:[\w-]+,?\s+){0,6}?(?:for\s+)?|\s+(?:with\s+(?:an?\s+)?|an?\s+)|,?\s+for\s+")
 # A sum joined to the one before it, to the same taker: "… with a $5 million grant and a $5 million loan".
 _AND_ANOTHER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}and\s+(?:an?\s+)?")
 # Who finances a project beside the lender gets nothing: "… co-financed with the World Bank".
@@ -310,7 +308,7 @@ _SIGNS_A = re.compile(r"\bsign(?:ed|s)?\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:agreem
 # Two that sign, as a headline or a sentence names them: "Ghana, AfDB", "The IDB and the CDB"
 _SIGNING_PAIR = re.compile(r"^\W*(?:the\s+)?(\S.*?)(?:,|\s+and)\s+(?:the\s+)?(\S.*?)\s+(?:have\s+|has\s+)?(?:jointly\s+)?$",
                            re.IGNORECASE)
-_DATELINE_LEAD = re.compile(r"(?:[^:.\n]{0,40}:\s+)?")
+_DATELINE_LEAD = re.compile(r"[^:.\n]{0,40}:\s+")
 _KIND_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:[\w-]+\s+){0,2}?(?P<kind>loan|credit|grant|financing)\b",
                          re.IGNORECASE)
 _LOAN_WITH = re.compile(r"\s+(?:concessional\s+|new\s+)?(?P<kind>loan|credit|grant|financing|contribution)"
@@ -352,7 +350,7 @@ def _donor_recipient(doc: Doc, span: Span, money: Money, sums: list[Money]) -> t
     kind = _KIND_AFTER.match(after) if signed and not with_ else None
     # (after a dateline: "16 August, Kathmandu: The European Union (EU) and the United Nations Development Programme
     # (UNDP) have signed an agreement for an additional Euro 1.6 million grant")
-    dateline = _DATELINE_LEAD.match(before)
+    dateline = _DATELINE_LEAD.match(before) if kind else None
     lead = dateline.end() if dateline else 0
     pair = _SIGNING_PAIR.search(before[lead:signed.start()]) if kind and signed else None
     if pair and kind:

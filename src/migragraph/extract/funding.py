@@ -497,7 +497,7 @@ def _donor_recipient(doc: Doc, span: Span, money: Money, sums: list[Money]) -> t
                 return signer[-1].key, d[-1].key
         if d and r:
             return d[-1].key, _actor(doc, r[0])
-        if d and not re.search(r"\b(?:to|for|into)\s+(?:the\s+)?[A-Z]", after):
+        if d and not re.search(r"\b(?:to|for|into)\s+(?:the\s+)?[A-Z]", after[:_whole_ends(after)]):
             # "The European Union has disbursed 45.3 million euros for budget support programs": the
             # country the release is about receives, where it names no other (a release of crises
             # names their countries, which receive nothing: "to ease the crisis in Syria")
@@ -543,12 +543,14 @@ _ITEM_WORDS = 10
 
 
 def _whole_ends(text: str) -> int:
-    """Where what `text` says of a whole sum ends: at a semicolon, or where its parts begin ("…, including")."""
+    """Where what `text` says of a whole sum ends: at a semicolon, where its parts begin ("…, including"), or
+    where a clause of another giver begins ("… to bolster decent work initiatives in Bangladesh, while the
+    International Organization for Migration (IOM) will contribute another $0.58 million")."""
     end = _PARTS_BEGIN.search(text)
     return end.start() if end else len(text)
 
 
-_PARTS_BEGIN = re.compile(r";|,?\s+(?:including|of which)\b")
+_PARTS_BEGIN = re.compile(r";|,?\s+(?:including|of which|while|whereas)\b")
 _BY_AFTER = re.compile(r"\s+by\b")
 # A country's name that names an event: "the Kuwait donors conference", "the Brussels Conference".
 _EVENT_AFTER = re.compile(r"\s+(?:[Dd]onors?[’']?\s+|[Pp]ledging\s+)?(?:[Cc]onference|[Ss]ummit|[Ff]orum)\b")

@@ -11,13 +11,15 @@ import re
 
 from migragraph.extract.doc import Doc, Mention
 from migragraph.extract.model import Framework, Span
+from migragraph.extract.text import title_case
 
 # A name in title case, small words allowed inside it, ending in what it is: "Enabling Equity to Advance
 # Learning" after "the project", or "Africa Regional Migration Programme" before nothing.
 _SMALL = r"(?:of|for|and|to|in|on|the|de|la)"
 _WORD = r"[A-Z][\w’'-]*"
 _TITLE = rf"{_WORD}(?:[ \t]+(?:{_SMALL}[ \t]+)?{_WORD}){{0,9}}"
-_HEADED = re.compile(rf"\b({_TITLE}[ \t]+(?:Programme|Program|Project|Facility))\b(?:[ \t]+\(([A-Z]{{2,10}})\))?")
+# ("UNDP’s Country Programme Action Plan": the UN's plan of a country programme is named so)
+_HEADED = re.compile(rf"\b({_TITLE}[ \t]+(?:Programme|Program|Project|Facility)(?:[ \t]+Action[ \t]+Plan)?)\b(?:[ \t]+\(([A-Z]{{2,10}})\))?")
 _AFTER_NOUN = re.compile(rf"\b(?:the|a|its|their)[ \t]+(?:project|programme|program)[ \t]+[“\"]?({_TITLE})[”\"]?(?=[,.;(]| is| was| will)")
 _QUOTED = re.compile(r"[“\"]([A-Z][^”\"\n]{3,120}?)[”\"][ \t]+(?:project|programme|program)\b")
 # Who runs it and who pays: the first organisation after each cue.
@@ -35,7 +37,10 @@ def find_programmes(doc: Doc) -> list[Framework]:
         for start, name in _names(span):
             if doc.mention_at(span.start + start, span.start + start + len(name)):
                 continue  # a body named "… Programme" (the United Nations Development Programme)
-            parties = _parties(doc, span)
+            # (a title-case headline capitalises every word: "NDB and Government of China Sign Loan Agreement for …
+            # Project")
+            parties = [] if title_case(span.text) else _owners(doc, span.start + start, name)
+            parties += [k for k in _parties(doc, span) if k not in parties]
             if not parties:
                 continue
             year = _FROM_YEAR.search(span.text)
@@ -55,6 +60,22 @@ def _names(span: Span) -> list[tuple[int, str]]:
             if not any(at <= s < at + len(name) or s <= at < s + len(n) for s, n in found.items()):
                 found[at] = name
     return sorted(found.items())
+
+
+def _owners(doc: Doc, start: int, name: str) -> list[str]:
+    """The bodies a programme's name begins with, where the rest still names it: "UNWTO Regional Programme
+    for Africa", "OECD Southeast Asia Regional Programme" (not "EU Programme")."""
+    out: list[str] = []
+    pos = start
+    while (hit := next((m for m in doc.mentions if m.start == pos and m.kind in ("org", "country")), None)) is not None:
+        _add(doc, out, hit)
+        joint = re.match(r"[ \t]*(?:-|and[ \t]|,)?[ \t]*", doc.text[hit.end:start + len(name)])
+        pos = hit.end + (joint.end() if joint else 0)
+    rest = doc.text[pos:start + len(name)]
+    # the name goes on right after its owner ("UNHCR’s Annual … Program"; not "European Union on Support
+    # Programme"), with two words of its own
+    named = re.match(r"(?:[’']s[ \t]+)?[A-Z]", rest) is not None and len(re.findall(r"\b[A-Z][a-z]+", rest)) >= 2
+    return out if out and named else []
 
 
 def _parties(doc: Doc, span: Span) -> list[str]:

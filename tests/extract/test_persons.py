@@ -422,3 +422,17 @@ def test_a_minister_delegate_is_a_title_and_an_acronym_after_a_ministrys_portfol
     assert "Ouch Borith" in {p.name for p in ex.persons.values()}
     assert "Ministry of Foreign Affairs and International Cooperation" in names(ex)
     assert not any(name.endswith("AKP") for name in names(ex))
+
+
+def test_a_given_name_the_model_leaves_out_begins_the_name(each: Run) -> None:
+    # bfirst.news (Business First: Bangladesh, ILO, IOM), 12 March: the third paragraph's first sentence as written
+    ex = each("Shahriar Kader Siddiky, secretary of the Economic Relations Division (ERD), signed these agreements on "
+              "behalf of the government.")
+    assert posts(ex) == {("Shahriar Kader Siddiky", "secretary", "Economic Relations Division")}
+
+
+def test_a_capitalised_phrases_last_word_before_a_name_is_no_part_of_it(each: Run) -> None:
+    # (trap) europa.rs (EU in Serbia: EU, UNRWA): the sentence's first clause as written
+    ex = each("To that end, the EU Commissioner for European Neighbourhood Policy and Enlargement Negotiations Johannes "
+              "Hahn and UNRWA Commissioner-General Pierre Krähenbühl signed an agreement earlier today.")
+    assert sorted(p.name for p in ex.persons.values()) == ["Johannes Hahn", "Pierre Krähenbühl"]

@@ -177,9 +177,17 @@ def _repair_person(doc: Doc, sentence: Parsed, ent: SpacySpan, lowered: set[str]
         tokens.pop()
     if not tokens:
         return None
-    # Grow over the rest of the name the model cut short, and past a nickname in brackets.
+    # Grow over the rest of the name the model cut short, and past a nickname in brackets; and over a given
+    # name it left out before ("Shahriar" of "Shahriar Kader Siddiky, secretary of …"), where nothing was
+    # taken off its front.
+    front = tokens[0].i
+    # (not a capitalised phrase's last word: "Commissioner for … Enlargement Negotiations Johannes Hahn")
+    if front == ent.start and front > 0 and tokens[0].text[:1].isupper() and \
+            _given_name_before(doc, sentence.doc[front - 1], lowered) and \
+            (front == 1 or not sentence.doc[front - 2].text[:1].isupper()):
+        front -= 1
     i = tokens[-1].i + 1
-    grown = list(tokens)
+    grown = [sentence.doc[k] for k in range(front, ent.start)] + list(tokens)
     while i < len(sentence.doc):
         tok = sentence.doc[i]
         if tok.text == "(" and i + 2 < len(sentence.doc) and sentence.doc[i + 2].text == ")":
@@ -236,6 +244,13 @@ def _names_a_thing(sentence: Parsed, words: list[Token]) -> bool:
     after = sentence.doc[last.i + 1] if last.i + 1 < len(sentence.doc) else None
     return (before is not None and before.lower_ == "the" and after is not None
             and after.tag_ in ("NN", "NNS") and after.text[:1].islower())
+
+
+def _given_name_before(doc: Doc, token: Token, lowered: set[str]) -> bool:
+    """A word right before the model's person that begins the name: a name's word of no entity, not a known
+    body's name or an acronym."""
+    return token.ent_type_ == "" and not token.text.isupper() and not token.text.endswith(".") and \
+        token.text not in doc.gaz.portfolio and not doc.gaz.by_surface(token.text) and _name_word(doc, token, lowered)
 
 
 def _name_word(doc: Doc, token: Token, lowered: set[str]) -> bool:

@@ -1186,3 +1186,14 @@ def test_an_items_aside_in_brackets_keeps_a_list_of_acting_countries_going(each:
               "Panama, Senegal (two agreements), Ukraine (two agreements), Zimbabwe and the Lutheran World Federation "
               "totaling US$93.5 million.")
     assert {"Government of Senegal", "Government of Ukraine", "Government of Zimbabwe"} <= set(names(ex))
+
+
+def test_a_confederation_and_an_alliance_are_bodies(each: Run) -> None:
+    # ilo.ch (ILO Country Office for Viet Nam), 29 Mar 2023: the sentence as written
+    ex = each("Signing the Memorandum of Understanding on the Decent Work Country Programme were Minister of Labour, "
+              "Invalids and Social Affairs Dao Ngoc Dung, leaders of social partners (President of the Viet Nam General "
+              "Confederation of Labour (VGCL) Nguyen Dinh Khang, President of the Viet Nam Chamber of Commerce and "
+              "Industry (VCCI) Pham Tan Cong, Chairman of the Viet Nam Cooperative Alliance (VCA) Nguyen Ngoc Bao) and ILO "
+              "Viet Nam Director Ingrid Christensen.")
+    assert {("Nguyen Dinh Khang", "President", "Viet Nam General Confederation of Labour"),
+            ("Nguyen Ngoc Bao", "Chairman", "Viet Nam Cooperative Alliance")} <= posts(ex)

@@ -24,7 +24,7 @@ HEADS = (
     "Secretariat|Union|Centre|Center|Institute|Institution|University|Bureau|Services?|Police|Gendarmerie|"
     # not "Fund": an unknown "X Fund" is far more often a trust fund (money) than an institution
     "Coast Guard|Guard|Committee|Association|Network|Foundation|Court|Parliament|Assembly|Embassy|"
-    "Delegation|Corporation|Company|Federation|League|Organi[sz]ation|Authority|Board|Diet|Senate|"
+    "Delegation|Corporation|Company|Federation|Confederation|Alliance|League|Organi[sz]ation|Authority|Board|Diet|Senate|"
     "Congress|Cabinet|Presidency|Army|Forces|Society|Red Cross|Red Crescent|Forum|Chamber|Academy|"
     "Observatory|Tribunal|Administration|Inspectorate|Unit|Bureau|Consulate|High Commission|Division|Section|"
     "Branch|Group|Facility for|Mission to|Mission"

@@ -1294,6 +1294,20 @@ def test_a_project_a_body_manages_is_its_framework(each: Run) -> None:
     assert [(f.name, f.parties) for f in ex.frameworks] == [("Electoral Support Project", ["undp"])]
 
 
+def test_a_session_held_with_a_body_and_letters_of_credence_presented_are_meetings(each: Run) -> None:
+    # slconcordtimes.com (Concord Times: Sierra Leone, IMF), Feb 2023: the first sentence as written, to its last comma
+    ex = each("Incoming Resident Representative of the International Monetary Fund (IMF), Wayne Mitchell, together with "
+              "outgoing Monique Newiak, held an interactive session with management of the Ministry of Finance on "
+              "Thursday, 16th February 2023, to acquit himself with the different departments of the ministry.")
+    assert [m.date for m in ex.meetings] == ["2023-02-16"]
+    assert {"imf", "ministry-of-finance", "wayne-mitchell"} <= set(ex.meetings[0].participants)
+    # snradio.net (Sierra Network: Sierra Leone, FAO), 4 July 2022: the sentence as written, to "Francis"
+    ex = each("The Food and Agricultural Organization new Country Representative, Saeed Abubakar Bancie, has today "
+              "presented his letters of Credence to Sierra Leone’s Foreign Minister, Professor David John Francis.")
+    assert [sorted(p for p in m.participants if p in ex.persons) for m in ex.meetings] == [
+        ["david-john-francis", "saeed-abubakar-bancie"]]
+
+
 def test_a_giver_of_another_clause_is_no_recipient(each: Run) -> None:
     # bfirst.news (Business First: Bangladesh, ILO, IOM), 12 March: the first sentence as written; the IOM named
     # after "while" gives a sum of its own, it takes none of the ILO's;

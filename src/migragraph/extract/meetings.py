@@ -21,9 +21,12 @@ TRIGGER = re.compile(
     # a call is a meeting (eval/ANNOTATION.md): "spoke today with", "a telephone conversation", "a courtesy call on"
     r"spoke (?:\w+ )?(?:with|to)|(?:tele)?phone (?:call|conversation)|video ?conference|"
     r"(?:courtesy|farewell|introductory) call|welcomed .{0,40} to|"
-    # the forms of diplomacy: "presented his credentials to", "conducted a productive discussion with",
+    # the forms of diplomacy: "presented his credentials to", "presented his letters of Credence to", "conducted a
+    # productive discussion with",
     # "Hosting a reception for"
-    r"presented (?:his|her|their) (?:letters? of )?credentials?|discussions? with|conferred with|"
+    r"presented (?:his|her|their) (?:letters? of )?(?:credentials?|credence)|discussions? with|conferred with|"
+    # "held an interactive session with management of the Ministry of Finance"
+    r"held (?:a |an )?(?:[\w-]+ ){0,2}(?:session|exchange)s? with|"
     r"(?:hosting|hosted|hosts|held|gave) a (?:\w+ )?(?:reception|dinner|luncheon) (?:for|in honou?r of))\b",
     re.IGNORECASE)
 # A sentence that speaks of the meeting already told: "The high-level dialogue – the fourth of its kind –".

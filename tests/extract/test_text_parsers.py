@@ -23,9 +23,18 @@ from migragraph.extract.text import sentences
     ("Posted on May, 3, 2019 at 10:00 am", "2019-05-03"),
     ("presented his credentials to Foreign Minister Dinesh Gunawardena, on July, 5, 2021 at the Foreign Ministry.",
      "2021-07-05"),
+    # partners-popdev.org (PPD, China), 19 Mar 2016; marketscreener.com (EU, UNDP Ukraine), 15 Jul 2020: a slashed
+    # date whose one number over 12 is the day, first or second
+    ("Beijing: 19/03/2016. Memorandum of Understanding (MoU) has been signed", "2016-03-19"),
+    ("United Nations Development Programme in Ukraine\n\n07/15/2020 | 10:46am", "2020-07-15"),
 ])
 def test_full_dates(text: str, value: str) -> None:
     assert [d.value for d in full_dates(text)] == [value]
+
+
+def test_a_slashed_date_either_order_could_read_is_left_unread() -> None:
+    # (trap) pubaffairsbruxelles.eu (EU Council), 2018: "10/12/2018" is 10 December or 12 October
+    assert full_dates("Foreign Affairs Council, 10/12/2018") == []
 
 
 def test_relative_dates_need_an_anchor() -> None:

@@ -23,6 +23,9 @@ ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 SLASHED = re.compile(rf"\b{_DAY_ABBR},?\s+(\d{{1,2}})/(\d{{1,2}})/((?:19|20)\d\d)\b")
 # "28.02.2015", "21-07-2017" (the day first, as outside the United States; one separator twice)
 DOTTED = re.compile(r"\b(\d{1,2})([.-])(\d{1,2})\2((?:19|20)\d\d)\b")
+# "19/03/2016": a slashed date whose one number over 12 tells which is the day (either order is written;
+# "03/04/2016" tells nothing, and is left unread)
+SLASHED_PLAIN = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 MONTH_YEAR = re.compile(rf"\b(?:(?:early|mid|late)[-\s])?({_MONTH})\s+((?:19|20)\d\d)\b")
 DAY_MONTH = re.compile(rf"\b(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
                        rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b(?!\.?,?\s+(?:19|20)\d\d)")
@@ -64,6 +67,10 @@ def full_dates(text: str) -> list[DateMention]:
         add(m, _safe_date(int(m.group(3)), _month(m.group(1)), int(m.group(2))))
     for m in DOTTED.finditer(text):
         add(m, _safe_date(int(m.group(4)), int(m.group(3)), int(m.group(1))))
+    for m in SLASHED_PLAIN.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if (a > 12) != (b > 12):
+            add(m, _safe_date(int(m.group(3)), min(a, b), max(a, b)))
     return sorted(found, key=lambda d: d.start)
 
 

@@ -611,6 +611,16 @@ def test_a_city_alone_on_a_line_of_the_pages_head_is_the_dateline(each: Run) -> 
     assert [m.place for m in ex.meetings] == ["New York"]
 
 
+def test_a_dateline_places_the_release_before_a_city_named_alone_on_a_line(each: Run) -> None:
+    # bignewsnetwork.com (Xinhua: Ethiopia, World Bank), 1 Oct 2024: the headline, the byline's lines and the lead
+    # as written; "Xinhua", alone on its line, is the name of a city too
+    ex = each("Ethiopia, World Bank sign 70-mln-USD financing accord for governance modernization\n\nXinhua\n2nd October "
+              "2024, 00:15 GMT+10\n\nADDIS ABABA, Oct. 1 (Xinhua) -- The Ethiopian government and the World Bank signed a "
+              "70-million-U.S.-dollar financing agreement Monday to support the East African country's development.")
+    assert ex.info.place == "Addis Ababa"
+    assert [m.place for m in ex.meetings] == ["Addis Ababa"]
+
+
 def test_a_pages_navigation_is_no_headline(each: Run) -> None:
     # erc.trade.gov.mv (Maldives, UNDP), 15 Feb 2022: the page's "top of page" link above the headline
     ex = each("top of page\n\nSigning of MoU\n\nFeb 15, 2022\n\nSigning of Memorandum of Understanding Between UNDP and "

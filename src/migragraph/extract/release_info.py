@@ -139,23 +139,27 @@ def _countries() -> frozenset[str]:
 
 
 def place(text: str) -> str | None:
-    """The dateline's city: "GENEVA, 3 May –", "(Nairobi)", or a city alone on a line of the page's head."""
-    for line in text.split("\n")[:12]:
-        line = COPIED_DATE.sub("", line.strip())
-        if is_city(line):
-            return line
-        m = _DATELINE.match(line)
-        if m:
-            name = m.group(1)
-            cand = name.title() if name.isupper() else name
-            if is_city(cand):
-                return cand
-        after = _DATE_THEN_CITY.match(line)
-        if after and is_city(after.group(2)):
-            return after.group(2)
-        inner = re.search(r"\(([A-Z]{3,}|[A-Z][a-z]+)(?:,\s*[A-Z][a-z]+)?\)", line[:80])
-        if inner and is_city(inner.group(1).title()):
-            return inner.group(1).title()
+    """The dateline's city: "GENEVA, 3 May –", "(Nairobi)", or else a city alone on a line of the page's head (not
+    before a dateline: "Xinhua", a byline, is a city's name too)."""
+    lines = [COPIED_DATE.sub("", line.strip()) for line in text.split("\n")[:12]]
+    return next((city for line in lines if (city := _dateline_city(line))), None) or next(
+        (line for line in lines if is_city(line)), None)
+
+
+def _dateline_city(line: str) -> str | None:
+    """The city of a line that is a dateline: "GENEVA, 3 May –", "3 May 2024, Geneva", "(Nairobi)"."""
+    m = _DATELINE.match(line)
+    if m:
+        name = m.group(1)
+        cand = name.title() if name.isupper() else name
+        if is_city(cand):
+            return cand
+    after = _DATE_THEN_CITY.match(line)
+    if after and is_city(after.group(2)):
+        return after.group(2)
+    inner = re.search(r"\(([A-Z]{3,}|[A-Z][a-z]+)(?:,\s*[A-Z][a-z]+)?\)", line[:80])
+    if inner and is_city(inner.group(1).title()):
+        return inner.group(1).title()
     return None
 
 

@@ -1429,3 +1429,12 @@ def test_a_past_or_caretaker_holding_written_before_a_title_is_part_of_the_role(
               "Federal Republic of Nigeria, as his High Representative for the Horn of Africa region,\" said the African "
               "Union Commission on Thursday.")
     assert ("Olusegun Obasanjo", "former President", "Government of Nigeria") in posts(ex)
+
+
+def test_honorable_between_a_name_and_its_title_binds_the_title_to_that_name(each: Run) -> None:
+    # partners-popdev.org (PPD, China), 19 Mar 2016: the list as written, to the Bangladeshi minister's government
+    ex = each("Dr. Joe Thomas, Executive Director of PPD signed the MOU in the presence of H.E. Dr. Li Bin, Honorable "
+              "Minister of NPFPC, Government of the People’s Republic of China, H.E. Mr. Zahid Maleque, Honorable State "
+              "Minister of Health and Family Welfare, Government of Bangladesh.")
+    assert {(p, r) for p, r, _ in posts(ex)} >= {("Li Bin", "Minister"),
+                                                 ("Zahid Maleque", "State Minister of Health and Family Welfare")}

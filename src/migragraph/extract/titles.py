@@ -50,7 +50,7 @@ _JOIN = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*/[ \t]*|[ \t
 _BEFORE_GAP = re.compile(r"(?:[ \t]*\([^()\n\d]{1,24}\))?(?:,|[ \t]+[-–—])[ \t]*"
                          r"(?:who[ \t]+(?:is|was)[ \t]+(?:also[ \t]+)?)?"
                          r"(?:(?:the|a|an|newly|appointed|new|former|outgoing|incoming|then|current|"
-                         r"recently|elected|acting)[ \t]+)*$")
+                         r"recently|elected|acting|Honou?rable)[ \t]+)*$")
 _TAKES = re.compile(r",?[ \t]+(?:[\w’'-]+[ \t]+){0,5}?(?:as|was|is|became|becomes|previously|formerly|elected|re-elected|appointed|named)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+|an[ \t]+)?(?:new[ \t]+|next[ \t]+|"
                     r"(?:\w+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
                     r"[ \t]+)?$")

@@ -1197,3 +1197,19 @@ def test_a_confederation_and_an_alliance_are_bodies(each: Run) -> None:
               "Viet Nam Director Ingrid Christensen.")
     assert {("Nguyen Dinh Khang", "President", "Viet Nam General Confederation of Labour"),
             ("Nguyen Ngoc Bao", "Chairman", "Viet Nam Cooperative Alliance")} <= posts(ex)
+
+
+def test_a_ministers_portfolio_after_of_is_no_body(each: Run) -> None:
+    # mtad.am (Armenia's territorial administration ministry, UNHCR), 30 Aug 2018: the sentence's first clause as
+    # written; "Administration" is a body's head noun, here in the portfolio
+    ex = each("On 30 August, the Deputy Minister of Territorial Administration and Development of the Republic of "
+              "Armenia received the UNHCR Regional Representative, Johannes van der Klaauw.")
+    assert sorted(o.name for o in ex.organisations.values()) == [
+        "Government of Armenia", "United Nations High Commissioner for Refugees"]
+    # (trap) gold sg-ff4c2a05957f (timor-leste.gov.tl), 2023: the sentence as written; an organ of the government
+    # after "of" is read as before
+    ex = each("The Minister of the Presidency of the Council of Ministers, Fidelis Manuel Leite Magalhães, received a "
+              "visit from a delegation of the World Bank on 13th February 2023, led by the Vice President of the World "
+              "Bank for East Asia and the Pacific, Manuela Ferro.")
+    assert ("Fidelis Manuel Leite Magalhães", "Minister of the Presidency of the Council of Ministers") in {
+        (p, r) for p, r, _ in posts(ex)}

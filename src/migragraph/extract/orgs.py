@@ -796,6 +796,11 @@ def _between_titles(doc: Doc, start: int, phrase: str) -> list[tuple[int, str]]:
             # minister's portfolio and name, then the body named apart after "and"
             body = next((j.end() for j in _AND.finditer(piece) if any(
                 m.start == at + j.end() and m.kind == "org" for m in doc.mentions)), None)
+            organs = doc.gaz.roles.get("government_organs", [])
+            if body is None and not any(organ in piece for organ in organs):
+                # "the Deputy Minister of Territorial Administration and Development of …": a portfolio (not "Minister
+                # of the Presidency of the Council of Ministers", an organ of the government)
+                continue
             if body is not None:
                 at, piece = at + body, piece[body:]
         lead = re.match(r"\s*(?:(?:of|for|and|the|at|in)\s+)*", piece)

@@ -1213,3 +1213,13 @@ def test_a_ministers_portfolio_after_of_is_no_body(each: Run) -> None:
               "Bank for East Asia and the Pacific, Manuela Ferro.")
     assert ("Fidelis Manuel Leite Magalhães", "Minister of the Presidency of the Council of Ministers") in {
         (p, r) for p, r, _ in posts(ex)}
+
+
+def test_a_title_case_line_that_names_two_bodies_is_no_bodys_name(each: Run) -> None:
+    # en.yementv.tv (Yemen TV: Yemen, UNHCR), undated: the headline, the subtitle and the lead's first clause as written
+    ex = each("The Undersecretary of the Ministry of Interior discusses strengthening cooperation with the UN High "
+              "Commissioner.\n\nStrengthening Cooperation Between Yemen's Interior Ministry and UNHCR\n\nOn Monday, Major "
+              "General Abdul Majid Al-Amiri, the Assistant Minister of Interior for Civil Services, met with a delegation "
+              "from the United Nations High Commissioner for Refugees (UNHCR).")
+    assert not [o.name for o in ex.organisations.values() if o.name.startswith("Strengthening")]
+    assert "United Nations High Commissioner for Refugees" in {o.name for o in ex.organisations.values()}

@@ -852,9 +852,13 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     line = doc.sentence_of(start)
     if _FOOTER.search(line.text):
         return  # "All rights reserved for … Top of the page": page furniture
-    if _headline_like(line.text) and line.text.strip() != phrase.strip() and \
+    alone = line.text.strip() == phrase.strip() and not any(
+        m.kind == "org" and line.start <= m.start < line.end for m in doc.mentions)
+    if _headline_like(line.text) and not alone and \
             phrase.strip() not in doc.text[:line.start] and phrase.strip() not in doc.text[line.end:]:
-        return  # (a name alone on its line is a byline: "Ministry for Foreign Affairs")
+        # (a name alone on its line is a byline: "Ministry for Foreign Affairs"; not a line that names another body
+        # too: "Strengthening Cooperation Between Yemen's Interior Ministry and UNHCR")
+        return
     lead = _LEAD.match(phrase)
     if lead:
         phrase, start = phrase[lead.end():], start + lead.end()

@@ -621,6 +621,22 @@ def test_a_dateline_places_the_release_before_a_city_named_alone_on_a_line(each:
     assert [m.place for m in ex.meetings] == ["Addis Ababa"]
 
 
+def test_a_dateline_that_names_where_before_its_city_or_its_day_without_a_year(each: Run) -> None:
+    # statehouse.gov.sl (Sierra Leone, IMF), 8 Apr 2022: the lead's first clause as written
+    ex = each("State House, Freetown, Friday 8 April 2022 – Mission Chief of the International Monetary Fund, IMF, has "
+              "paid a courtesy call on His Excellency President Dr Julius Maada Bio.")
+    assert ex.info.place == "Freetown"
+    # snradio.net (Sierra Network: Sierra Leone, FAO), 4 July 2022: the dateline and the sentence to "Francis"
+    ex = each("Ministry of Foreign Affairs and International Cooperation, Tower Hill, Freetown, 4th July, 2022 The Food "
+              "and Agricultural Organization new Country Representative, Saeed Abubakar Bancie, has today presented his "
+              "letters of Credence to Sierra Leone’s Foreign Minister, Professor David John Francis.")
+    assert (ex.info.place, [m.place for m in ex.meetings]) == ("Freetown", ["Freetown"])
+    # nepaliheadlines.com (RSS: EU, UNDP, Nepal), 16 Aug: the lead's first clause as written
+    ex = each("16 August, Kathmandu: The European Union (EU) and the United Nations Development Programme (UNDP) have "
+              "signed an agreement for an additional Euro 1.6 million grant.")
+    assert ex.info.place == "Kathmandu"
+
+
 def test_a_pages_navigation_is_no_headline(each: Run) -> None:
     # erc.trade.gov.mv (Maldives, UNDP), 15 Feb 2022: the page's "top of page" link above the headline
     ex = each("top of page\n\nSigning of MoU\n\nFeb 15, 2022\n\nSigning of Memorandum of Understanding Between UNDP and "

@@ -40,8 +40,13 @@ _DATED_LINE = re.compile(rf"^\(?([A-Z][A-Za-z’'.-]+(?:[ ][A-Z][A-Za-z’'.-]+)
 _DATE_ALONE = re.compile(r"\d{1,2}[ .](?:[A-Za-zÀ-ÿ]{3,10}\.?[ ]|\d{1,2}\.)\d{2,4}|\d{4}/\d{1,2}/\d{1,2}")
 _LANGUAGES = ("en", "fr", "es", "it", "de", "pt")
 # "26 November 2019, Rome -", as FAO writes its datelines; "21-07-2017, Geneva (Switzerland):"
-_DATE_THEN_CITY = re.compile(r"^(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{1,2}([-./])\d{1,2}\1\d{4}),\s+"
+# (the year may be left out: "16 August, Kathmandu: The European Union …")
+_DATE_THEN_CITY = re.compile(r"^(?:\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|\d{1,2}([-./])\d{1,2}\1\d{4}),\s+"
                              r"([A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){0,2})\s*(?:\([A-Z][\w .’'-]+\)\s*)?[-–—:]")
+# A dateline that names where before the city, each part after a comma: "State House, Freetown, Friday 8 April 2022
+# –", "Ministry of Foreign Affairs and International Cooperation, Tower Hill, Freetown, 4th July, 2022".
+_PARTS_THEN_DATE = re.compile(rf"^((?:[A-Z][^,\n]{{1,60}},\s*){{1,4}})(?:[A-Z][a-z]+day,?\s+)?"
+                              rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}})\b")
 _DATELINE = re.compile(r"^\(?([A-Z][A-Za-z’'.-]+(?:[ ][A-Z][A-Za-z’'.-]+){0,2}|[A-Z]{3,}(?:[ ][A-Z]{3,})?)"
                        r"(?:,\s*[A-Z][a-z]+)?\)?\s*(?:[,:–—-]|\(|\d)")
 
@@ -160,6 +165,10 @@ def _dateline_city(line: str) -> str | None:
     inner = re.search(r"\(([A-Z]{3,}|[A-Z][a-z]+)(?:,\s*[A-Z][a-z]+)?\)", line[:80])
     if inner and is_city(inner.group(1).title()):
         return inner.group(1).title()
+    parts = _PARTS_THEN_DATE.match(line)
+    if parts:
+        names = [p.strip() for p in parts.group(1).split(",") if p.strip()]
+        return next((city for p in reversed(names) if is_city(city := p.title() if p.isupper() else p)), None)
     return None
 
 

@@ -242,3 +242,14 @@ def test_two_long_keys_that_begin_alike_mint_two_iris() -> None:
     assert found["Switzerland"] != found["Green Climate Fund"]
     assert all(len(str(i).rsplit("/", 1)[1]) <= 80 for i in found.values())
     assert iri("Switzerland", "another") == found["Switzerland"]  # the same framework, the same IRI
+
+
+def test_a_city_written_with_its_district_is_the_one_place(release: RawRelease, extraction: Extraction,
+                                                          minter: IriMinter) -> None:
+    # "Washington, DC, USA, October 20, 2019." (gold sg-568d36c07db5) and "Washington" name one city: one
+    # place node, labelled as each release writes it
+    extraction.info.place = "Washington, DC"
+    graph = map_release(release, extraction, minter, "0.1.0")
+    place = graph.value(minter("release", "iom-eu-senior-officials-2025"), MG.dateline)
+    assert place == minter("place", "Washington")
+    assert graph.value(place, RDFS.label) == Literal("Washington, DC")

@@ -637,6 +637,19 @@ def test_a_dateline_that_names_where_before_its_city_or_its_day_without_a_year(e
     assert ex.info.place == "Kathmandu"
 
 
+def test_a_city_keeps_the_district_written_after_it(each: Run) -> None:
+    # gold sg-568d36c07db5 (opecfund.org), 20 Oct 2019: the dateline and the lead's first clause as written
+    ex = each("Washington, DC, USA, October 20, 2019. The Director-General of the OPEC Fund for International Development "
+              "(the OPEC Fund) Dr Abdulhamid Alkhalifa led a high-level delegation to the 2019 Annual Meetings of the "
+              "World Bank Group / International Monetary Fund.")
+    assert ex.info.place == "Washington, DC"
+    # platformafrica.com (APO: AfDB), 16 Oct 2025: the dateline and the lead to "this week" as written
+    ex = each("WASHINGTON D.C., United States of America, October 16, 2025/APO Group: The African Development Bank Group "
+              "President Sidi Ould Tah held a meeting with the finance ministers of Gambia, Ghana, Liberia, Sierra Leone, "
+              "and Sudan this week.")
+    assert ex.info.place == "Washington D.C."
+
+
 def test_a_pages_navigation_is_no_headline(each: Run) -> None:
     # erc.trade.gov.mv (Maldives, UNDP), 15 Feb 2022: the page's "top of page" link above the headline
     ex = each("top of page\n\nSigning of MoU\n\nFeb 15, 2022\n\nSigning of Memorandum of Understanding Between UNDP and "

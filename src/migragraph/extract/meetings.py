@@ -11,7 +11,7 @@ from migragraph.extract.doc import Doc, Mention, country_of_city
 from migragraph.extract.frameworks import told_as_news
 from migragraph.extract.model import Framework, Meeting, Span
 from migragraph.extract.orgs import AROUND, AROUND_EVENT
-from migragraph.extract.places import is_city
+from migragraph.extract.places import is_city, with_district
 
 TRIGGER = re.compile(
     r"\b(met|meet|meets|meetings?|talks|visit(?:ed|s|ing)?|called on|calls on|held (?:a |an )?(?:discussions?|"
@@ -123,7 +123,7 @@ def _place(doc: Doc, span: Span, cities_only: bool = False) -> str | None:
                 continue  # "the Horn of Africa", "challenges in Africa": a region, not a meeting's place
             if (is_city(cand) or (not cities_only and (at, at + len(cand)) in doc.places)) and \
                     not doc.mention_at(at, at + len(cand)):
-                return cand
+                return with_district(cand, doc.text, at + len(cand))
     return None
 
 

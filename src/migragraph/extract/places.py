@@ -50,13 +50,21 @@ def city_country(name: str) -> str | None:
     """The alpha-2 code of the country a city is in, where `name` is a city (is_city)."""
     if not is_city(name):
         return None
+    name = without_district(name)
     return _cities().get(name) or _cities()[fold(name)]
 
 
 def is_city(name: str) -> bool:
+    name = without_district(name)
     if name in _COMMON:
         return False
     return name in _cities() or (not name.isascii() and fold(name) in _cities())
+
+
+def without_district(name: str) -> str:
+    """A city's name without the district written after it ("Washington, DC": "Washington")."""
+    district = _DISTRICT_END.search(name)
+    return name[:district.start()] if district else name
 
 
 def city_at(text: str, at: int) -> str | None:
@@ -65,3 +73,15 @@ def city_at(text: str, at: int) -> str | None:
     if not words:
         return None
     return next((c for c in (words.group(), words.group().split()[0]) if is_city(c)), None)
+
+
+# The district a city's name may carry, as written after it: "Washington, DC", "Washington D.C.".
+_DISTRICT = re.compile(r",?[ \t]+D\.?[ \t]?C\.?(?![\w.])|,?[ \t]+D\.C\.")
+_DISTRICT_END = re.compile(r",?[ \t]+D\.?[ \t]?C\.?$")
+
+
+def with_district(city: str, text: str, end: int) -> str:
+    """A city's name with the district written right after it (`end` is where the name ends in `text`):
+    "Washington, DC" is named so, as a reader would give it; a bare name stays as it is."""
+    district = _DISTRICT.match(text, end)
+    return city + district.group() if district else city

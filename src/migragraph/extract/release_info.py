@@ -14,7 +14,7 @@ import pycountry
 from rapidfuzz import fuzz, process
 
 from migragraph.extract.dates import COPIED_DATE, MONTH, dates_in, full_dates
-from migragraph.extract.places import is_city
+from migragraph.extract.places import is_city, with_district
 from migragraph.extract.titles import ABBR
 from migragraph.ingest.release import RawRelease
 from migragraph.resources import read_gazetteer
@@ -158,7 +158,10 @@ def _dateline_city(line: str) -> str | None:
         name = m.group(1)
         cand = name.title() if name.isupper() else name
         if is_city(cand):
-            return cand
+            return with_district(cand, line, m.end(1))
+        district = re.search(r"[ \t]+D\.?C\.?$", cand)  # "WASHINGTON D.C., United States of America, …"
+        if district and is_city(cand[:district.start()]):
+            return with_district(cand[:district.start()], line, m.start(1) + district.start())
     after = _DATE_THEN_CITY.match(line)
     if after and is_city(after.group(2)):
         return after.group(2)

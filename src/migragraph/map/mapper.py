@@ -18,6 +18,7 @@ from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS
 
 from migragraph.extract.model import Extraction, Framework, Funding, Meeting, Organisation, Post, Span
+from migragraph.extract.places import without_district
 from migragraph.ingest.release import RawRelease
 from migragraph.map import Triple
 from migragraph.map.dates import date_literal, partial_date_literal
@@ -132,7 +133,8 @@ class _ReleaseMapper:
     def place(self, name: str | None) -> URIRef | None:
         if not name or not name.strip():
             return None
-        iri = self.mint("place", name)
+        # (one place however its district is written: "Washington, DC" is Washington)
+        iri = self.mint("place", without_district(name.strip()))
         self.add(iri, RDF.type, SDO.Place)
         self.add(iri, RDFS.label, Literal(name.strip()))
         return iri

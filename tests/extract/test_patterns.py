@@ -650,6 +650,15 @@ def test_a_city_keeps_the_district_written_after_it(each: Run) -> None:
     assert ex.info.place == "Washington D.C."
 
 
+def test_a_headline_that_opens_with_an_acronym_is_no_dateline(each: Run) -> None:
+    # ilo.ch (ILO Country Office for Viet Nam), 29 Mar 2023: the headline, the subtitle and the dateline as written;
+    # "ILO," is no city (Ilo is one, in Peru), the city is the one after the bar
+    ex = each("ILO, Viet Nam agree on new cooperation framework in employment, social protection, and labour market "
+              "governance\n\nThe document was endorsed by representatives of the Government, workers’ and employers’ "
+              "organizations and the ILO on 28 March.\n\nPress release | Hanoi, Viet Nam | 29 March 2023")
+    assert ex.info.place == "Hanoi"
+
+
 def test_a_pages_navigation_is_no_headline(each: Run) -> None:
     # erc.trade.gov.mv (Maldives, UNDP), 15 Feb 2022: the page's "top of page" link above the headline
     ex = each("top of page\n\nSigning of MoU\n\nFeb 15, 2022\n\nSigning of Memorandum of Understanding Between UNDP and "

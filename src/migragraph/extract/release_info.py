@@ -43,9 +43,10 @@ _LANGUAGES = ("en", "fr", "es", "it", "de", "pt")
 # (the year may be left out: "16 August, Kathmandu: The European Union …")
 _DATE_THEN_CITY = re.compile(r"^(?:\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|\d{1,2}([-./])\d{1,2}\1\d{4}),\s+"
                              r"([A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){0,2})\s*(?:\([A-Z][\w .’'-]+\)\s*)?[-–—:]")
-# A dateline that names where before the city, each part after a comma: "State House, Freetown, Friday 8 April 2022
-# –", "Ministry of Foreign Affairs and International Cooperation, Tower Hill, Freetown, 4th July, 2022".
-_PARTS_THEN_DATE = re.compile(rf"^((?:[A-Z][^,\n]{{1,60}},\s*){{1,4}})(?:[A-Z][a-z]+day,?\s+)?"
+# A dateline that names where before the city, each part after a comma or a bar: "State House, Freetown, Friday 8
+# April 2022 –", "Ministry of Foreign Affairs and International Cooperation, Tower Hill, Freetown, 4th July, 2022",
+# "Press release | Hanoi, Viet Nam | 29 March 2023".
+_PARTS_THEN_DATE = re.compile(rf"^((?:[A-Z][^,|\n]{{1,60}}[,|]\s*){{1,4}})(?:[A-Z][a-z]+day,?\s+)?"
                               rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}})\b")
 _DATELINE = re.compile(r"^\(?([A-Z][A-Za-z’'.-]+(?:[ ][A-Z][A-Za-z’'.-]+){0,2}|[A-Z]{3,}(?:[ ][A-Z]{3,})?)"
                        r"(?:,\s*[A-Z][a-z]+)?\)?\s*(?:[,:–—-]|\(|\d)")
@@ -151,10 +152,17 @@ def place(text: str) -> str | None:
         (line for line in lines if is_city(line)), None)
 
 
+def _an_acronym(word: str) -> bool:
+    """Whether a word in capitals is a known body's acronym ("ILO"), not a city's name written in capitals."""
+    from migragraph.extract.gazetteer import load
+
+    return word.isupper() and load().by_surface(word) is not None
+
+
 def _dateline_city(line: str) -> str | None:
     """The city of a line that is a dateline: "GENEVA, 3 May –", "3 May 2024, Geneva", "(Nairobi)"."""
     m = _DATELINE.match(line)
-    if m:
+    if m and not _an_acronym(m.group(1)):  # (a headline's "ILO, Viet Nam agree on …": Ilo is a city in Peru)
         name = m.group(1)
         cand = name.title() if name.isupper() else name
         if is_city(cand):
@@ -170,7 +178,7 @@ def _dateline_city(line: str) -> str | None:
         return inner.group(1).title()
     parts = _PARTS_THEN_DATE.match(line)
     if parts:
-        names = [p.strip() for p in parts.group(1).split(",") if p.strip()]
+        names = [p.strip() for p in re.split(r"[,|]", parts.group(1)) if p.strip()]
         return next((city for p in reversed(names) if is_city(city := p.title() if p.isupper() else p)), None)
     return None
 

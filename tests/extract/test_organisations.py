@@ -1223,3 +1223,15 @@ def test_a_title_case_line_that_names_two_bodies_is_no_bodys_name(each: Run) -> 
               "from the United Nations High Commissioner for Refugees (UNHCR).")
     assert not [o.name for o in ex.organisations.values() if o.name.startswith("Strengthening")]
     assert "United Nations High Commissioner for Refugees" in {o.name for o in ex.organisations.values()}
+
+
+def test_forums_of_states_are_bodies(each: Run) -> None:
+    # cubanews.acn.cu (ACN: Cuba, UN), 3 Apr 2023: the sentence's first clause as written
+    ex = each("As to the Cuban chair of the Group of 77 plus China, the island’s diplomat thanked Guterres for his remarks.")
+    assert "Group of 77" in {o.name for o in ex.organisations.values()}
+    # mrecic.gov.ar (Argentina, UNICEF), 9 Aug 2017: the sentence to "Pro Tempore", without what they underscored
+    # first ("Argentina's commitment to … 14-16 November, as well as")
+    ex = each("In addition, both officials highlighted Argentina's major role in the multilateral arena and, in that "
+              "regard, they underscored the importance Argentina intends to place on the issues of education and labour "
+              "during its G20 Presidency Pro Tempore.")
+    assert "Group of Twenty" in {o.name for o in ex.organisations.values()}

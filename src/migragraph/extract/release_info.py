@@ -165,11 +165,8 @@ def _dateline_city(line: str) -> str | None:
     if m and not _an_acronym(m.group(1)):  # (a headline's "ILO, Viet Nam agree on …": Ilo is a city in Peru)
         name = m.group(1)
         cand = name.title() if name.isupper() else name
-        if is_city(cand):
+        if is_city(cand):  # (with its district: "WASHINGTON D.C., United States of America, …")
             return with_district(cand, line, m.end(1))
-        district = re.search(r"[ \t]+D\.?C\.?$", cand)  # "WASHINGTON D.C., United States of America, …"
-        if district and is_city(cand[:district.start()]):
-            return with_district(cand[:district.start()], line, m.start(1) + district.start())
     after = _DATE_THEN_CITY.match(line)
     if after and is_city(after.group(2)):
         return after.group(2)

@@ -1339,7 +1339,7 @@ def test_a_programme_whose_name_goes_on_past_a_body_or_heads_a_release_is_none_o
     ex = each("The Financing Agreement between the Government of the Republic of Moldova and the European Union on "
               "Support Programme to Public Finance Policy Reforms in our country was approved at the meeting.")
     assert not [f for f in ex.frameworks if "Support Programme" in f.name]
-    # ndb.int (NDB, China), 28 May 2018: the headline and the lead's first clause as written; a headline capitalises
+    # ndbwebhkwin.azurewebsites.net (New Development Bank: NDB, China), 28 May 2018: the headline and the lead's first clause as written; a headline capitalises
     # every word
     ex = each("NDB and Government of China Sign Loan Agreement for Chongqing Small Cities Sustainable Development Project"
               "\n\nThe New Development Bank (NDB) and the Government of the People’s Republic of China signed today a "

@@ -22,8 +22,7 @@ TRIGGER = re.compile(
     r"spoke (?:\w+ )?(?:with|to)|(?:tele)?phone (?:call|conversation)|video ?conference|"
     r"(?:courtesy|farewell|introductory) call|welcomed .{0,40} to|"
     # the forms of diplomacy: "presented his credentials to", "presented his letters of Credence to", "conducted a
-    # productive discussion with",
-    # "Hosting a reception for"
+    # productive discussion with", "Hosting a reception for"
     r"presented (?:his|her|their) (?:letters? of )?(?:credentials?|credence)|discussions? with|conferred with|"
     # "held an interactive session with management of the Ministry of Finance"
     r"held (?:a |an )?(?:[\w-]+ ){0,2}(?:session|exchange)s? with|"

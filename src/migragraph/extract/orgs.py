@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from migragraph.extract.agreements import agreement_at
 from migragraph.extract.doc import Doc, Mention, country_of_city, is_ministry, main_country, sends_envoys_only
 from migragraph.extract.gazetteer import OrgEntry
+from migragraph.extract.model import Span
 from migragraph.extract.names import NAME, valid_name
 from migragraph.extract.persons import honorifics, role_re_at
 from migragraph.extract.places import VENUE_NOUN, city_at, is_city
@@ -852,12 +853,8 @@ def _headed_phrase(doc: Doc, start: int, phrase: str, whole: str) -> None:
     line = doc.sentence_of(start)
     if _FOOTER.search(line.text):
         return  # "All rights reserved for … Top of the page": page furniture
-    alone = line.text.strip() == phrase.strip() and not any(
-        m.kind == "org" and line.start <= m.start < line.end for m in doc.mentions)
-    if _headline_like(line.text) and not alone and \
-            phrase.strip() not in doc.text[:line.start] and phrase.strip() not in doc.text[line.end:]:
-        # (a name alone on its line is a byline: "Ministry for Foreign Affairs"; not a line that names another body
-        # too: "Strengthening Cooperation Between Yemen's Interior Ministry and UNHCR")
+    if _headline_like(line.text) and phrase.strip() not in doc.text[:line.start] and \
+            phrase.strip() not in doc.text[line.end:] and not _alone_on_its_line(doc, line, phrase):
         return
     lead = _LEAD.match(phrase)
     if lead:
@@ -1087,6 +1084,13 @@ def _titled_name_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(h).replace(r"\.", r"\.?") for h in sorted(_short_address(words), key=len,
                                                                                 reverse=True))
     return re.compile(rf"\s+(?:{alternatives})\.?\s+[A-Z]")
+
+
+def _alone_on_its_line(doc: Doc, line: Span, phrase: str) -> bool:
+    """Whether a phrase is its line, a byline ("Ministry for Foreign Affairs"), and the line names no other body
+    ("Strengthening Cooperation Between Yemen's Interior Ministry and UNHCR" is a headline's)."""
+    return line.text.strip() == phrase.strip() and not any(
+        m.kind == "org" and line.start <= m.start < line.end for m in doc.mentions)
 
 
 @lru_cache(maxsize=256)  # asked once per capitalised phrase, of the few lines that hold them

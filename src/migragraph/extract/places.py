@@ -63,6 +63,8 @@ def is_city(name: str) -> bool:
 
 def without_district(name: str) -> str:
     """A city's name without the district written after it ("Washington, DC": "Washington")."""
+    if not name.endswith(("C", "C.")):
+        return name  # (most names: no search, on a path every place takes)
     district = _DISTRICT_END.search(name)
     return name[:district.start()] if district else name
 
